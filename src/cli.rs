@@ -1,0 +1,269 @@
+//! The command line: clap definitions, and each subcommand from arguments to output and exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use orglint::finding::{Level, closest};
+use orglint::render::{self, HumanOptions};
+use orglint::rules::{self, RULES};
+use orglint::{CheckOptions, Error};
+
+/// Exit code: nothing failed.
+const OK: u8 = 0;
+/// Exit code: findings that fail the run.
+const FAILED: u8 = 1;
+/// Exit code: a usage, configuration or I/O error.
+const TOOL_ERROR: u8 = 2;
+
+/// Lint organisation-as-code: people, teams and guilds described in TOML.
+#[derive(Parser, Debug)]
+#[command(name = "orglint", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Lint an org tree (default PATH: the working directory).
+    Check(CheckArgs),
+    /// List every rule: name, category, default level, summary.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+    /// Show a rule's page.
+    Explain {
+        /// The rule's name, e.g. `lone-ml-hire`.
+        rule: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Directories or files to lint; with files, the whole tree is loaded and only their findings shown.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Use FILE instead of the discovered `orglint.toml`.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Run only these rules or categories (repeat, or separate with commas).
+    #[arg(long, value_name = "RULE|CATEGORY", num_args = 1.., value_delimiter = ',')]
+    select: Vec<String>,
+    /// Skip these rules or categories (repeat, or separate with commas).
+    #[arg(long, value_name = "RULE|CATEGORY", num_args = 1.., value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Fail when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Print counts per rule instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// When to use colour (`NO_COLOR` is honoured by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+/// Formats of `check`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    /// miette's graphical report with source snippets, then a summary line.
+    Human,
+    /// One line per finding.
+    Short,
+    /// A JSON document.
+    Json,
+}
+
+/// Formats of `rules`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum RulesFormat {
+    /// A table.
+    Text,
+    /// A JSON array.
+    Json,
+}
+
+/// `--color`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ColorChoice {
+    /// Colour when writing to a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Runs the command and returns the exit code.
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules { format } => emit(&rules_listing(format), None),
+        Command::Explain { rule } => explain(&rule),
+    }
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(e) => return tool_error(&format!("cannot read the working directory: {e}")),
+    };
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let opts = CheckOptions {
+        paths: args.paths,
+        config: args.config,
+        select: args.select,
+        ignore: args.ignore,
+        cwd,
+    };
+    let report = match orglint::check(&opts) {
+        Ok(report) => report,
+        Err(Error::Usage(m) | Error::Io(m)) => return tool_error(&m),
+        Err(Error::Config(problems)) => {
+            let stderr_color = args.color == ColorChoice::Always
+                || (args.color == ColorChoice::Auto
+                    && std::io::stderr().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
+            let mut text = String::new();
+            for p in &problems {
+                text.push_str(&render::render_diagnostic(
+                    p,
+                    HumanOptions {
+                        color: stderr_color,
+                        width: 80,
+                    },
+                ));
+            }
+            eprint!("{text}");
+            eprintln!(
+                "orglint: the configuration has {} mistake(s); nothing was checked",
+                problems.len()
+            );
+            return TOOL_ERROR;
+        }
+    };
+    let text = match (args.statistics, args.format) {
+        (true, Format::Json) => render::statistics_json(&report),
+        (true, _) => render::statistics_text(&report),
+        (false, Format::Human) => render::human(&report, HumanOptions { color, width: 80 }),
+        (false, Format::Short) => render::short(&report),
+        (false, Format::Json) => render::json(&report),
+    };
+    let written = emit(&text, args.output.as_ref());
+    if written != OK {
+        return written;
+    }
+    let errors = report.count(Level::Error);
+    let warnings = report.count(Level::Warn);
+    if errors > 0 || args.max_warnings.is_some_and(|max| warnings > max) {
+        FAILED
+    } else {
+        OK
+    }
+}
+
+fn rules_listing(format: RulesFormat) -> String {
+    match format {
+        RulesFormat::Text => {
+            let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+            let mut out = String::new();
+            for r in RULES {
+                out.push_str(&format!(
+                    "{:width$}  {:16}  {:5}  {}\n",
+                    r.name,
+                    r.category.as_str(),
+                    r.default_level.as_str(),
+                    r.summary
+                ));
+            }
+            out
+        }
+        RulesFormat::Json => {
+            let rows: Vec<serde_json::Value> = RULES
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "name": r.name,
+                        "category": r.category.as_str(),
+                        "default_level": r.default_level.as_str(),
+                        "summary": r.summary,
+                        "options": r.options.iter().map(|o| serde_json::json!({
+                            "name": o.name,
+                            "default": option_default(o),
+                            "doc": o.doc,
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let mut out = serde_json::to_string_pretty(&rows).expect("JSON of plain values");
+            out.push('\n');
+            out
+        }
+    }
+}
+
+fn option_default(o: &rules::RuleOption) -> serde_json::Value {
+    match o.default_value() {
+        rules::OptionValue::Int(n) => n.into(),
+        rules::OptionValue::Str(s) => s.into(),
+        rules::OptionValue::List(l) => l.into(),
+    }
+}
+
+fn explain(name: &str) -> u8 {
+    match rules::find(name) {
+        Some(rule) => emit(rule.page, None),
+        None => {
+            let hint = closest(name, RULES.iter().map(|r| r.name))
+                .map_or(String::from("; `orglint rules` lists them"), |n| {
+                    format!("; did you mean `{n}`?")
+                });
+            tool_error(&format!("`{name}` is not a rule{hint}"))
+        }
+    }
+}
+
+/// Writes `text` to `output` or standard output.
+fn emit(text: &str, output: Option<&PathBuf>) -> u8 {
+    let result = match output {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                // A closed pipe (`orglint check | head`) is not an error of ours.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.map_err(|e| format!("cannot write the report: {e}")),
+            }
+        }
+    };
+    match result {
+        Ok(()) => OK,
+        Err(m) => tool_error(&m),
+    }
+}
+
+fn tool_error(message: &str) -> u8 {
+    eprintln!("orglint: error: {message}");
+    TOOL_ERROR
+}

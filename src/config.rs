@@ -1,0 +1,473 @@
+//! `orglint.toml`: rule levels and options, extra roles, excluded files and suppression policy, validated with spans.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::finding::{Level, closest, join_names};
+use crate::roles::{Category, Roles};
+use crate::rules::{self, OptionKind, OptionValue, Options, Rule};
+
+/// The configuration file's name.
+pub const FILE_NAME: &str = "orglint.toml";
+
+/// A validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file it came from, if any.
+    pub path: Option<PathBuf>,
+    /// `[files].exclude`, relative to the root.
+    pub exclude: GlobSet,
+    /// `[rules]` levels.
+    pub levels: HashMap<&'static str, Level>,
+    /// `[rules]` options.
+    pub options: HashMap<&'static str, Options>,
+    /// Role categories, with `[roles]` added.
+    pub roles: Roles,
+    /// `[suppressions].require_reason`.
+    pub require_reason: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            path: None,
+            exclude: GlobSet::empty(),
+            levels: HashMap::new(),
+            options: HashMap::new(),
+            roles: Roles::default(),
+            require_reason: false,
+        }
+    }
+}
+
+impl Config {
+    /// The level of `rule`.
+    pub fn level(&self, rule: &Rule) -> Level {
+        self.levels
+            .get(rule.name)
+            .copied()
+            .unwrap_or(rule.default_level)
+    }
+
+    /// The configured options of `rule` (defaults are filled in by the rule context).
+    pub fn options(&self, rule: &Rule) -> Options {
+        self.options.get(rule.name).cloned().unwrap_or_default()
+    }
+}
+
+/// One mistake in `orglint.toml`.
+#[derive(Debug, Diagnostic)]
+#[diagnostic(code(config))]
+pub struct ConfigProblem {
+    message: String,
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("{label}")]
+    at: SourceSpan,
+    label: String,
+    #[help]
+    help: Option<String>,
+}
+
+impl std::fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigProblem {}
+
+/// Reads and validates `path`.
+pub fn load(path: &Path, display: &str) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError::Io(format!("cannot read {display}: {e}")))?;
+    parse(&text, display, path)
+}
+
+/// Why the configuration cannot be used.
+#[derive(Debug)]
+pub enum ConfigError {
+    /// The file could not be read.
+    Io(String),
+    /// It has mistakes; each points into it.
+    Invalid(Vec<ConfigProblem>),
+}
+
+struct Checker<'a> {
+    src: NamedSource<String>,
+    text: &'a str,
+    problems: Vec<ConfigProblem>,
+}
+
+impl Checker<'_> {
+    fn problem(
+        &mut self,
+        span: std::ops::Range<usize>,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) {
+        let span = if span.is_empty() && span.start < self.text.len() {
+            span.start..span.start + 1
+        } else {
+            span
+        };
+        self.problems.push(ConfigProblem {
+            message,
+            src: self.src.clone(),
+            at: span.into(),
+            label: label.to_owned(),
+            help,
+        });
+    }
+
+    fn unknown(&mut self, key: &Spanned<toml::de::DeString<'_>>, what: &str, valid: &[&str]) {
+        let name = key.get_ref().as_ref();
+        let help = match closest(name, valid.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("expected one of {}", join_names(valid)),
+        };
+        self.problem(
+            key.span(),
+            format!("unknown {what} `{name}`"),
+            "unknown",
+            Some(help),
+        );
+    }
+
+    fn table<'v, 'i>(
+        &mut self,
+        v: &'v Spanned<DeValue<'i>>,
+        what: &str,
+    ) -> Option<&'v DeTable<'i>> {
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.problem(
+                    v.span(),
+                    format!("{what} must be a table"),
+                    "not a table",
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn strings(
+        &mut self,
+        v: &Spanned<DeValue<'_>>,
+        what: &str,
+    ) -> Option<Vec<(String, std::ops::Range<usize>)>> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.problem(
+                v.span(),
+                format!("{what} must be an array of strings"),
+                "not an array",
+                None,
+            );
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.get_ref() {
+                DeValue::String(s) => out.push((s.to_string(), item.span())),
+                _ => self.problem(
+                    item.span(),
+                    format!("{what} must be an array of strings"),
+                    "not a string",
+                    None,
+                ),
+            }
+        }
+        Some(out)
+    }
+}
+
+/// Validates the text of a configuration file shown as `display`.
+pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigError> {
+    let mut ck = Checker {
+        src: NamedSource::new(display, text.to_owned()),
+        text,
+        problems: Vec::new(),
+    };
+    let mut config = Config {
+        path: Some(path.to_path_buf()),
+        ..Config::default()
+    };
+    let doc = match DeTable::parse(text) {
+        Ok(doc) => doc,
+        Err(err) => {
+            let span = err.span().unwrap_or(0..0);
+            ck.problem(
+                span,
+                format!("{display} is not valid TOML: {}", err.message().trim_end()),
+                "here",
+                None,
+            );
+            return Err(ConfigError::Invalid(ck.problems));
+        }
+    };
+    const SECTIONS: &[&str] = &["files", "rules", "roles", "suppressions"];
+    for (key, value) in doc.get_ref().iter() {
+        match key.get_ref().as_ref() {
+            "files" => files(&mut ck, value, &mut config),
+            "rules" => rules_section(&mut ck, value, &mut config),
+            "roles" => roles(&mut ck, value, &mut config),
+            "suppressions" => suppressions(&mut ck, value, &mut config),
+            _ => ck.unknown(key, "section", SECTIONS),
+        }
+    }
+    if ck.problems.is_empty() {
+        Ok(config)
+    } else {
+        Err(ConfigError::Invalid(ck.problems))
+    }
+}
+
+fn files(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config) {
+    let Some(table) = ck.table(value, "`[files]`") else {
+        return;
+    };
+    let mut builder = GlobSetBuilder::new();
+    for (key, v) in table.iter() {
+        if key.get_ref() != "exclude" {
+            ck.unknown(key, "key in `[files]`", &["exclude"]);
+            continue;
+        }
+        for (pattern, span) in ck.strings(v, "`exclude`").unwrap_or_default() {
+            match Glob::new(&pattern) {
+                Ok(glob) => {
+                    builder.add(glob);
+                }
+                Err(e) => ck.problem(
+                    span,
+                    format!("`{pattern}` is not a valid glob"),
+                    "invalid glob",
+                    Some(e.kind().to_string()),
+                ),
+            }
+        }
+    }
+    match builder.build() {
+        Ok(set) => config.exclude = set,
+        Err(e) => ck.problem(
+            value.span(),
+            format!("cannot use `exclude`: {e}"),
+            "here",
+            None,
+        ),
+    }
+}
+
+fn rules_section(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config) {
+    let Some(table) = ck.table(value, "`[rules]`") else {
+        return;
+    };
+    let names: Vec<&str> = rules::RULES.iter().map(|r| r.name).collect();
+    for (key, v) in table.iter() {
+        let Some(rule) = rules::find(key.get_ref()) else {
+            ck.unknown(key, "rule", &names);
+            continue;
+        };
+        if !rule.configurable() {
+            ck.problem(
+                key.span(),
+                format!("`{}` cannot be configured", rule.name),
+                "always an error",
+                None,
+            );
+            continue;
+        }
+        match v.get_ref() {
+            DeValue::String(s) => {
+                if let Some(level) = level(ck, s, v.span()) {
+                    config.levels.insert(rule.name, level);
+                }
+            }
+            DeValue::Table(t) => {
+                let mut opts = Options::new();
+                for (okey, ov) in t.iter() {
+                    let oname = okey.get_ref().as_ref();
+                    if oname == "level" {
+                        match ov.get_ref() {
+                            DeValue::String(s) => {
+                                if let Some(level) = level(ck, s, ov.span()) {
+                                    config.levels.insert(rule.name, level);
+                                }
+                            }
+                            _ => ck.problem(
+                                ov.span(),
+                                "`level` must be a string".into(),
+                                "not a string",
+                                Some(format!("one of {}", join_names(Level::NAMES))),
+                            ),
+                        }
+                        continue;
+                    }
+                    let Some(spec) = rule.options.iter().find(|o| o.name == oname) else {
+                        let mut valid: Vec<&str> = rule.options.iter().map(|o| o.name).collect();
+                        valid.push("level");
+                        ck.unknown(okey, &format!("option of `{}`", rule.name), &valid);
+                        continue;
+                    };
+                    if let Some(value) = option_value(ck, spec.kind, spec.name, ov) {
+                        opts.insert(spec.name, value);
+                    }
+                }
+                config.options.insert(rule.name, opts);
+            }
+            _ => ck.problem(
+                v.span(),
+                format!("`{}` must be a level or a table of options", rule.name),
+                "neither",
+                Some(format!(
+                    "write `{} = \"warn\"` or `{} = {{ level = \"warn\" }}`",
+                    rule.name, rule.name
+                )),
+            ),
+        }
+    }
+}
+
+fn level(ck: &mut Checker<'_>, s: &str, span: std::ops::Range<usize>) -> Option<Level> {
+    let parsed = Level::parse(s);
+    if parsed.is_none() {
+        let help = match closest(s, Level::NAMES.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("levels are {}", join_names(Level::NAMES)),
+        };
+        ck.problem(
+            span,
+            format!("unknown level `{s}`"),
+            "unknown level",
+            Some(help),
+        );
+    }
+    parsed
+}
+
+fn option_value(
+    ck: &mut Checker<'_>,
+    kind: OptionKind,
+    name: &str,
+    v: &Spanned<DeValue<'_>>,
+) -> Option<OptionValue> {
+    match kind {
+        OptionKind::Int { min, .. } => match v.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) if n >= min => Some(OptionValue::Int(n)),
+                _ => {
+                    ck.problem(
+                        v.span(),
+                        format!("`{name}` must be a whole number of at least {min}"),
+                        "out of range",
+                        None,
+                    );
+                    None
+                }
+            },
+            _ => {
+                ck.problem(
+                    v.span(),
+                    format!("`{name}` must be a whole number"),
+                    "not a number",
+                    None,
+                );
+                None
+            }
+        },
+        OptionKind::Choice { choices, .. } => match v.get_ref() {
+            DeValue::String(s) if choices.contains(&s.as_ref()) => {
+                Some(OptionValue::Str(s.to_string()))
+            }
+            DeValue::String(s) => {
+                let help = match closest(s, choices.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("expected one of {}", join_names(choices)),
+                };
+                ck.problem(
+                    v.span(),
+                    format!("`{s}` is not a valid `{name}`"),
+                    "invalid value",
+                    Some(help),
+                );
+                None
+            }
+            _ => {
+                ck.problem(
+                    v.span(),
+                    format!("`{name}` must be one of {}", join_names(choices)),
+                    "not a string",
+                    None,
+                );
+                None
+            }
+        },
+        OptionKind::List { choices, .. } => {
+            let items = ck.strings(v, &format!("`{name}`"))?;
+            let mut ok = true;
+            for (s, span) in &items {
+                if !choices.is_empty() && !choices.contains(&s.as_str()) {
+                    ok = false;
+                    let help = match closest(s, choices.iter().copied()) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => format!("expected one of {}", join_names(choices)),
+                    };
+                    ck.problem(
+                        span.clone(),
+                        format!("`{s}` is not a valid `{name}` entry"),
+                        "invalid value",
+                        Some(help),
+                    );
+                }
+            }
+            ok.then(|| OptionValue::List(items.into_iter().map(|(s, _)| s).collect()))
+        }
+    }
+}
+
+fn roles(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config) {
+    let Some(table) = ck.table(value, "`[roles]`") else {
+        return;
+    };
+    let names: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+    for (key, v) in table.iter() {
+        let Some(category) = Category::parse(key.get_ref()) else {
+            ck.unknown(key, "role category", &names);
+            continue;
+        };
+        for (role, _) in ck
+            .strings(v, &format!("`roles.{}`", category.as_str()))
+            .unwrap_or_default()
+        {
+            config.roles.add(category, &role);
+        }
+    }
+}
+
+fn suppressions(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config) {
+    let Some(table) = ck.table(value, "`[suppressions]`") else {
+        return;
+    };
+    for (key, v) in table.iter() {
+        if key.get_ref() != "require_reason" {
+            ck.unknown(key, "key in `[suppressions]`", &["require_reason"]);
+            continue;
+        }
+        match v.get_ref() {
+            DeValue::Boolean(b) => config.require_reason = *b,
+            _ => ck.problem(
+                v.span(),
+                "`require_reason` must be `true` or `false`".into(),
+                "not a boolean",
+                None,
+            ),
+        }
+    }
+}

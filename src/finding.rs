@@ -1,0 +1,184 @@
+//! Findings: what a rule reports, where, and how bad it is.
+
+use crate::source::Span;
+
+/// How much a finding matters. Ordered from `Off` to `Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// Not reported.
+    Off,
+    /// Reported as a note; never fails the run.
+    Info,
+    /// Reported as a warning; fails the run past `--max-warnings`.
+    Warn,
+    /// Reported as an error; fails the run.
+    Error,
+}
+
+impl Level {
+    /// Every level, as written in `orglint.toml`.
+    pub const NAMES: &'static [&'static str] = &["off", "info", "warn", "error"];
+
+    /// The level written as `s`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "off" => Some(Level::Off),
+            "info" => Some(Level::Info),
+            "warn" => Some(Level::Warn),
+            "error" => Some(Level::Error),
+            _ => None,
+        }
+    }
+
+    /// The level as written in `orglint.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Off => "off",
+            Level::Info => "info",
+            Level::Warn => "warn",
+            Level::Error => "error",
+        }
+    }
+
+    /// The severity as reports name it: `error`, `warning` or `info`.
+    pub fn severity(self) -> &'static str {
+        match self {
+            Level::Off => "off",
+            Level::Info => "info",
+            Level::Warn => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+/// Another place that explains a finding ("defined here").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// Where.
+    pub span: Span,
+    /// What it is.
+    pub message: String,
+}
+
+/// One problem found in the org.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    /// The rule's name.
+    pub rule: &'static str,
+    /// The level, from the configuration (set by the engine).
+    pub level: Level,
+    /// What is wrong, and about whom.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// Where (none for `missing-org`).
+    pub primary: Option<Span>,
+    /// A short label for the primary location.
+    pub label: Option<String>,
+    /// Other places that explain it.
+    pub related: Vec<Related>,
+    /// Stable identity across line moves (set by the engine).
+    pub fingerprint: String,
+}
+
+impl Finding {
+    /// A finding of `rule` at `primary`.
+    pub fn new(rule: &'static str, primary: Option<Span>, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            level: Level::Off,
+            message: message.into(),
+            help: None,
+            primary,
+            label: None,
+            related: Vec::new(),
+            fingerprint: String::new(),
+        }
+    }
+
+    /// Sets the help.
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the label at the primary location.
+    pub fn label(&mut self, label: impl Into<String>) -> &mut Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a related location.
+    pub fn related(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Builder form of [`Finding::help`].
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help(help);
+        self
+    }
+
+    /// Builder form of [`Finding::label`].
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label(label);
+        self
+    }
+
+    /// Builder form of [`Finding::related`].
+    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related(span, message);
+        self
+    }
+}
+
+/// Formats `names` as "`a`, `b` and `c`".
+pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        n => format!("{} and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+/// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1) + usize::from(word.len() > 6);
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        if c.len().abs_diff(word.len()) > limit {
+            continue;
+        }
+        let d = strsim::levenshtein(word, c);
+        if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_finds_typos_and_not_strangers() {
+        assert_eq!(closest("memebrs", ["members", "lead"]), Some("members"));
+        assert_eq!(
+            closest("stakeholder", ["stakeholders"]),
+            Some("stakeholders")
+        );
+        assert_eq!(closest("colour", ["members", "lead"]), None);
+    }
+
+    #[test]
+    fn join_names_reads_as_prose() {
+        assert_eq!(join_names(&["a"]), "`a`");
+        assert_eq!(join_names(&["a", "b", "c"]), "`a`, `b` and `c`");
+    }
+}

@@ -1,0 +1,328 @@
+//! orglint: lint organisation-as-code. Load a tree of TOML entity files, build the org, run the rules, return findings; never print.
+
+pub mod config;
+pub mod finding;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod roles;
+pub mod rules;
+pub mod source;
+pub mod suppress;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::{Config, ConfigError, ConfigProblem};
+use crate::finding::{Finding, Level, closest};
+use crate::load::{display_path, normalize};
+use crate::model::Org;
+use crate::rules::{Check, Ctx, RULES, Rule, RuleCategory};
+use crate::source::Sources;
+
+/// What to lint, and how.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// The PATH arguments; none means the working directory.
+    pub paths: Vec<PathBuf>,
+    /// `--config`: use this file instead of the discovered `orglint.toml`.
+    pub config: Option<PathBuf>,
+    /// `--select`: only these rules or categories.
+    pub select: Vec<String>,
+    /// `--ignore`: not these rules or categories.
+    pub ignore: Vec<String>,
+    /// The working directory paths are shown relative to.
+    pub cwd: PathBuf,
+}
+
+/// The outcome of a run.
+#[derive(Debug)]
+pub struct Report {
+    /// Every file read (findings point into them).
+    pub sources: Sources,
+    /// The org that was checked.
+    pub org: Org,
+    /// Findings to report, sorted by file, line, column and rule.
+    pub findings: Vec<Finding>,
+    /// How many entity files were read.
+    pub files: usize,
+    /// How many findings suppression comments hid.
+    pub suppressed: usize,
+    /// How many findings a baseline hid.
+    pub baselined: usize,
+    /// How many files could not be parsed (and so kept the whole-org rules from running).
+    pub broken: usize,
+}
+
+impl Report {
+    /// How many findings have `level`.
+    pub fn count(&self, level: Level) -> usize {
+        self.findings.iter().filter(|f| f.level == level).count()
+    }
+}
+
+/// Why a run could not produce a report.
+#[derive(Debug)]
+pub enum Error {
+    /// A bad argument (exit code 2).
+    Usage(String),
+    /// A PATH or `orglint.toml` that cannot be read (exit code 2).
+    Io(String),
+    /// Mistakes in `orglint.toml` (exit code 2).
+    Config(Vec<ConfigProblem>),
+}
+
+impl From<ConfigError> for Error {
+    fn from(e: ConfigError) -> Self {
+        match e {
+            ConfigError::Io(m) => Error::Io(m),
+            ConfigError::Invalid(p) => Error::Config(p),
+        }
+    }
+}
+
+/// Which rules run: the configured levels, narrowed by `--select` and `--ignore`.
+struct Enabled {
+    levels: Vec<Level>,
+}
+
+impl Enabled {
+    fn new(config: &Config, select: &[String], ignore: &[String]) -> Result<Self, Error> {
+        let select = parse_selectors(select)?;
+        let ignore = parse_selectors(ignore)?;
+        let levels = RULES
+            .iter()
+            .map(|rule| {
+                if !rule.configurable() {
+                    return rule.default_level;
+                }
+                let picked = select.is_empty() || select.iter().any(|s| s.matches(rule));
+                if !picked || ignore.iter().any(|s| s.matches(rule)) {
+                    Level::Off
+                } else {
+                    config.level(rule)
+                }
+            })
+            .collect();
+        Ok(Enabled { levels })
+    }
+
+    fn level(&self, name: &str) -> Level {
+        RULES
+            .binary_search_by(|r| r.name.cmp(name))
+            .map_or(Level::Off, |i| self.levels[i])
+    }
+}
+
+enum Selector {
+    Rule(&'static str),
+    Category(RuleCategory),
+}
+
+impl Selector {
+    fn matches(&self, rule: &Rule) -> bool {
+        match self {
+            Selector::Rule(name) => rule.name == *name,
+            Selector::Category(c) => rule.category == *c,
+        }
+    }
+}
+
+fn parse_selectors(items: &[String]) -> Result<Vec<Selector>, Error> {
+    items
+        .iter()
+        .flat_map(|s| s.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            if let Some(rule) = rules::find(s) {
+                return Ok(Selector::Rule(rule.name));
+            }
+            if let Some(c) = RuleCategory::parse(s) {
+                return Ok(Selector::Category(c));
+            }
+            let names = RULES
+                .iter()
+                .map(|r| r.name)
+                .chain(RuleCategory::ALL.iter().map(|c| c.as_str()));
+            let hint = closest(s, names)
+                .map_or(String::from("; `orglint rules` lists them"), |n| {
+                    format!("; did you mean `{n}`?")
+                });
+            Err(Error::Usage(format!(
+                "`{s}` is neither a rule nor a category{hint}"
+            )))
+        })
+        .collect()
+}
+
+/// Finds the root: the nearest directory from `start` upwards with `orglint.toml`.
+fn discover(start: &Path) -> Option<PathBuf> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        if d.join(config::FILE_NAME).is_file() {
+            return Some(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Lints the tree the options name.
+pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
+    let cwd = normalize(&opts.cwd);
+    let given: Vec<PathBuf> = if opts.paths.is_empty() {
+        vec![cwd.clone()]
+    } else {
+        opts.paths.iter().map(|p| normalize(&cwd.join(p))).collect()
+    };
+    for (p, shown) in given.iter().zip(
+        opts.paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .chain(std::iter::repeat(".".into())),
+    ) {
+        if !p.exists() {
+            return Err(Error::Io(format!("`{shown}` does not exist")));
+        }
+    }
+    let first = &given[0];
+    let first_dir = if first.is_dir() {
+        first.clone()
+    } else {
+        first.parent().map_or(cwd.clone(), Path::to_path_buf)
+    };
+    let discovered = discover(&first_dir);
+    let root = match &discovered {
+        Some(root) => root.clone(),
+        None if first.is_dir() => first.clone(),
+        None => cwd.clone(),
+    };
+    if let Some(outside) = given.iter().find(|p| !p.starts_with(&root)) {
+        return Err(Error::Usage(format!(
+            "`{}` is outside the org root `{}`; check one org at a time",
+            display_path(outside, &cwd),
+            display_path(&root, &cwd)
+        )));
+    }
+    let config = match (&opts.config, &discovered) {
+        (Some(path), _) => {
+            let path = cwd.join(path);
+            if !path.is_file() {
+                return Err(Error::Io(format!(
+                    "config file `{}` does not exist",
+                    display_path(&path, &cwd)
+                )));
+            }
+            config::load(&path, &display_path(&path, &cwd))?
+        }
+        (None, Some(root)) => {
+            let path = root.join(config::FILE_NAME);
+            config::load(&path, &display_path(&path, &cwd))?
+        }
+        (None, None) => Config::default(),
+    };
+    let enabled = Enabled::new(&config, &opts.select, &opts.ignore)?;
+    let filter: Option<Vec<PathBuf>> = (!given.iter().all(|p| *p == root)).then(|| given.clone());
+    Ok(run(&root, &config, &enabled, filter.as_deref(), &cwd))
+}
+
+fn run(
+    root: &Path,
+    config: &Config,
+    enabled: &Enabled,
+    filter: Option<&[PathBuf]>,
+    cwd: &Path,
+) -> Report {
+    let loaded = load::load(root, &config.exclude, cwd);
+    let mut org = loaded.org;
+    org.index(&config.roles);
+    let org_rules_run = loaded.broken == 0;
+    let mut findings = loaded.findings;
+    if org_rules_run {
+        let per_rule: Vec<Vec<Finding>> = RULES
+            .par_iter()
+            .filter(|rule| enabled.level(rule.name) != Level::Off)
+            .filter_map(|&rule| match rule.check {
+                Check::Org(check) => {
+                    let options = config.options(rule);
+                    let mut cx = Ctx::new(&org, &loaded.sources, &config.roles, rule, &options);
+                    check(&mut cx);
+                    Some(cx.into_findings())
+                }
+                Check::Load | Check::Suppression => None,
+            })
+            .collect();
+        findings.extend(per_rule.into_iter().flatten());
+    }
+    findings.retain(|f| enabled.level(f.rule) != Level::Off);
+    let ran = |name: &str| {
+        enabled.level(name) != Level::Off
+            && rules::find(name).is_some_and(|r| org_rules_run || !matches!(r.check, Check::Org(_)))
+    };
+    let scopes = suppress::Scopes {
+        suppressions: &loaded.suppressions,
+        entity_starts: &loaded.entity_starts,
+    };
+    let applied = suppress::apply(findings, &scopes, &ran, config.require_reason);
+    let sources = loaded.sources;
+    let mut findings: Vec<Finding> = applied
+        .findings
+        .into_iter()
+        .filter_map(|mut f| {
+            f.level = enabled.level(f.rule);
+            (f.level != Level::Off).then_some(f)
+        })
+        .filter(|f| match (filter, f.primary) {
+            (None, _) => true,
+            (Some(paths), Some(span)) => {
+                let file = normalize(&cwd.join(&sources.get(span.file).path));
+                paths.iter().any(|p| file.starts_with(p))
+            }
+            (Some(_), None) => false,
+        })
+        .collect();
+    for f in &mut findings {
+        f.fingerprint = fingerprint(f, &sources);
+    }
+    sort_findings(&mut findings, &sources);
+    Report {
+        files: sources.len(),
+        sources,
+        org,
+        findings,
+        suppressed: applied.suppressed,
+        baselined: 0,
+        broken: loaded.broken,
+    }
+}
+
+/// Sorts by file, line, column, rule, then message, so that output is stable.
+fn sort_findings(findings: &mut [Finding], sources: &Sources) {
+    findings.sort_by_cached_key(|f| {
+        let (file, pos) = match f.primary {
+            Some(span) => {
+                let src = sources.get(span.file);
+                let pos = src.position(span.start as usize);
+                (src.display.clone(), (pos.line, pos.column))
+            }
+            None => (String::new(), (0, 0)),
+        };
+        (file, pos, f.rule, f.message.clone())
+    });
+}
+
+/// A stable id for a finding: the rule, what it says (which names the entity and the subject),
+/// and the text it points at; not the file's line numbers.
+fn fingerprint(f: &Finding, sources: &Sources) -> String {
+    let snippet = f.primary.map_or("", |s| sources.get(s.file).slice(s));
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [f.rule, f.message.as_str(), snippet] {
+        for b in part.bytes().chain([0]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}

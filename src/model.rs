@@ -1,0 +1,485 @@
+//! The whole-org model: org, people, teams and guilds, every value with its span, and the indexes rules look things up in.
+
+use std::collections::HashMap;
+
+use crate::roles::{Category, Roles};
+use crate::source::Span;
+
+/// A value and the span of its text in the source.
+#[derive(Clone, Debug)]
+pub struct Sp<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// A string value with its span.
+pub type Str = Sp<String>;
+
+impl Str {
+    /// The string.
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+/// An array value: its own span and its elements.
+#[derive(Clone, Debug)]
+pub struct List<T> {
+    /// The span of the whole array.
+    pub span: Span,
+    /// The elements that had the right type.
+    pub items: Vec<T>,
+}
+
+/// A table of string to string (`[org.standards]`, `[team.tooling]`, `[team.exceptions]`).
+#[derive(Clone, Debug)]
+pub struct StrMap {
+    /// The span of the table (its header, or the inline table).
+    pub span: Span,
+    /// Key and value, in key order.
+    pub entries: Vec<(Str, Str)>,
+}
+
+impl StrMap {
+    /// The entry for `key`.
+    pub fn get(&self, key: &str) -> Option<(&Str, &Str)> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.value == key)
+            .map(|(k, v)| (k, v))
+    }
+}
+
+macro_rules! str_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)*
+        }
+
+        impl $name {
+            /// Every value as written in TOML, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$($text,)*];
+
+            /// The value written as `s`.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s {
+                    $($text => Some(Self::$variant),)*
+                    _ => None,
+                }
+            }
+
+            /// The value as written in TOML.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)*
+                }
+            }
+        }
+    };
+}
+
+str_enum!(
+    /// `[org].stage`.
+    Stage {
+        /// Fewer than 50 people.
+        Startup = "startup",
+        /// Fewer than 1000 people.
+        Scaleup = "scaleup",
+        /// 1000 people or more.
+        Enterprise = "enterprise",
+    }
+);
+
+str_enum!(
+    /// `[org].ai_focus`.
+    AiFocus {
+        /// ML goes into the product.
+        Product = "product",
+        /// ML is research and development.
+        Research = "research",
+        /// Both.
+        Both = "both",
+    }
+);
+
+str_enum!(
+    /// `team.kind`.
+    TeamKind {
+        /// The central ML team of the article.
+        CentralizedMl = "centralized-ml",
+        /// A cross-functional product team.
+        Feature = "feature",
+        /// A platform or infrastructure team.
+        Platform = "platform",
+        /// A business function.
+        Business = "business",
+        /// A management group.
+        Management = "management",
+    }
+);
+
+str_enum!(
+    /// `team.focus`.
+    Focus {
+        /// Building the product.
+        Product = "product",
+        /// Research.
+        Research = "research",
+        /// Infrastructure.
+        Infrastructure = "infrastructure",
+    }
+);
+
+str_enum!(
+    /// `team.budget`.
+    Budget {
+        /// The team has its own budget.
+        Own = "own",
+        /// The team shares a budget.
+        Shared = "shared",
+        /// No budget.
+        None = "none",
+    }
+);
+
+str_enum!(
+    /// `guild.cadence`, from most to least frequent.
+    Cadence {
+        /// Every week.
+        Weekly = "weekly",
+        /// Every other week.
+        Biweekly = "biweekly",
+        /// Every month.
+        Monthly = "monthly",
+        /// Every quarter.
+        Quarterly = "quarterly",
+        /// Never.
+        None = "none",
+    }
+);
+
+/// What kind of entity something is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// `[org]`.
+    Org,
+    /// `[[person]]`.
+    Person,
+    /// `[[team]]`.
+    Team,
+    /// `[[guild]]`.
+    Guild,
+}
+
+impl EntityKind {
+    /// The top-level key that declares it.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntityKind::Org => "org",
+            EntityKind::Person => "person",
+            EntityKind::Team => "team",
+            EntityKind::Guild => "guild",
+        }
+    }
+}
+
+/// `[org]`.
+#[derive(Clone, Debug)]
+pub struct OrgDef {
+    /// The table header (or inline table).
+    pub header: Span,
+    /// `name`.
+    pub name: Option<Str>,
+    /// `stage`.
+    pub stage: Option<Sp<Stage>>,
+    /// `ai_focus`.
+    pub ai_focus: Option<Sp<AiFocus>>,
+    /// `leadership`.
+    pub leadership: Option<List<Str>>,
+    /// `ai_intake`.
+    pub ai_intake: Option<Str>,
+    /// `[org.standards]`.
+    pub standards: Option<StrMap>,
+    /// Keys whose values were invalid: rules treat them as neither present nor absent.
+    pub invalid: Vec<&'static str>,
+}
+
+impl OrgDef {
+    /// Where findings about the org point when no key is named: its `name`, else its header.
+    pub fn anchor(&self) -> Span {
+        self.name.as_ref().map_or(self.header, |n| n.span)
+    }
+}
+
+/// `[[person]]`.
+#[derive(Clone, Debug)]
+pub struct Person {
+    /// The table header.
+    pub header: Span,
+    /// `id`.
+    pub id: Str,
+    /// `name`.
+    pub name: Option<Str>,
+    /// `role`.
+    pub role: Option<Str>,
+    /// `reports_to`.
+    pub reports_to: Option<Str>,
+    /// `email`.
+    pub email: Option<Str>,
+    /// Keys whose values were invalid.
+    pub invalid: Vec<&'static str>,
+}
+
+/// `[[team]]`.
+#[derive(Clone, Debug)]
+pub struct Team {
+    /// The table header.
+    pub header: Span,
+    /// `id`.
+    pub id: Str,
+    /// `name`.
+    pub name: Option<Str>,
+    /// `kind`.
+    pub kind: Option<Sp<TeamKind>>,
+    /// `function`.
+    pub function: Option<Str>,
+    /// `focus`.
+    pub focus: Option<Sp<Focus>>,
+    /// `parent`.
+    pub parent: Option<Str>,
+    /// `lead`.
+    pub lead: Option<Str>,
+    /// `members`.
+    pub members: Option<List<Str>>,
+    /// `stakeholders`.
+    pub stakeholders: Option<List<Str>>,
+    /// `partners`.
+    pub partners: Option<List<Str>>,
+    /// `syncs_with`.
+    pub syncs_with: Option<List<Str>>,
+    /// `budget`.
+    pub budget: Option<Sp<Budget>>,
+    /// `intake`.
+    pub intake: Option<Str>,
+    /// `knowledge_sharing`.
+    pub knowledge_sharing: Option<List<Str>>,
+    /// `owns`.
+    pub owns: Option<List<Str>>,
+    /// `[team.tooling]`.
+    pub tooling: Option<StrMap>,
+    /// `[team.exceptions]`.
+    pub exceptions: Option<StrMap>,
+    /// Keys whose values were invalid.
+    pub invalid: Vec<&'static str>,
+}
+
+impl Team {
+    /// Whether this is an ML team (`kind = "centralized-ml"`).
+    pub fn is_ml_team(&self) -> bool {
+        self.kind
+            .as_ref()
+            .is_some_and(|k| k.value == TeamKind::CentralizedMl)
+    }
+
+    /// Whether this is a `feature` team.
+    pub fn is_feature(&self) -> bool {
+        self.kind
+            .as_ref()
+            .is_some_and(|k| k.value == TeamKind::Feature)
+    }
+
+    /// The member ids, in order (empty when `members` is absent).
+    pub fn member_ids(&self) -> &[Str] {
+        self.members.as_ref().map_or(&[], |m| &m.items)
+    }
+
+    /// The human name, else the id.
+    pub fn label(&self) -> &str {
+        self.name.as_ref().map_or(self.id.as_str(), |n| n.as_str())
+    }
+}
+
+/// `[[guild]]`.
+#[derive(Clone, Debug)]
+pub struct Guild {
+    /// The table header.
+    pub header: Span,
+    /// `id`.
+    pub id: Str,
+    /// `name`.
+    pub name: Option<Str>,
+    /// `topic`.
+    pub topic: Option<Str>,
+    /// `members`.
+    pub members: Option<List<Str>>,
+    /// `cadence`.
+    pub cadence: Option<Sp<Cadence>>,
+    /// Keys whose values were invalid.
+    pub invalid: Vec<&'static str>,
+}
+
+impl Guild {
+    /// Whether this is an ML guild (`topic = "ml"`).
+    pub fn is_ml(&self) -> bool {
+        self.topic.as_ref().is_some_and(|t| t.value == "ml")
+    }
+
+    /// The member ids, in order.
+    pub fn member_ids(&self) -> &[Str] {
+        self.members.as_ref().map_or(&[], |m| &m.items)
+    }
+
+    /// The human name, else the id.
+    pub fn label(&self) -> &str {
+        self.name.as_ref().map_or(self.id.as_str(), |n| n.as_str())
+    }
+}
+
+/// Every entity of the tree, in file order then source order, plus the indexes built once.
+#[derive(Debug, Default)]
+pub struct Org {
+    /// Every `[org]` (more than one is `multiple-orgs`).
+    pub orgs: Vec<OrgDef>,
+    /// Every person with an id.
+    pub people: Vec<Person>,
+    /// Every team with an id.
+    pub teams: Vec<Team>,
+    /// Every guild with an id.
+    pub guilds: Vec<Guild>,
+    /// Person id to the index of its first definition.
+    pub person_index: HashMap<String, usize>,
+    /// Team id to the index of its first definition.
+    pub team_index: HashMap<String, usize>,
+    /// Guild id to the index of its first definition.
+    pub guild_index: HashMap<String, usize>,
+    /// For each person, the teams that list them in `members` (each team once).
+    pub teams_of: Vec<Vec<usize>>,
+    /// For each person, the guilds that list them in `members` (each guild once).
+    pub guilds_of: Vec<Vec<usize>>,
+    /// For each person, the people whose `reports_to` names them.
+    pub reports_of: Vec<Vec<usize>>,
+    /// For each person, their role categories.
+    pub categories_of: Vec<u8>,
+}
+
+impl Org {
+    /// Builds the indexes over entities that were loaded already.
+    pub fn index(&mut self, roles: &Roles) {
+        self.person_index = first_index(self.people.iter().map(|p| p.id.as_str()));
+        self.team_index = first_index(self.teams.iter().map(|t| t.id.as_str()));
+        self.guild_index = first_index(self.guilds.iter().map(|g| g.id.as_str()));
+        let n = self.people.len();
+        self.teams_of = vec![Vec::new(); n];
+        self.guilds_of = vec![Vec::new(); n];
+        self.reports_of = vec![Vec::new(); n];
+        for (t, team) in self.teams.iter().enumerate() {
+            for m in team.member_ids() {
+                if let Some(&p) = self.person_index.get(m.as_str())
+                    && !self.teams_of[p].contains(&t)
+                {
+                    self.teams_of[p].push(t);
+                }
+            }
+        }
+        for (g, guild) in self.guilds.iter().enumerate() {
+            for m in guild.member_ids() {
+                if let Some(&p) = self.person_index.get(m.as_str())
+                    && !self.guilds_of[p].contains(&g)
+                {
+                    self.guilds_of[p].push(g);
+                }
+            }
+        }
+        for (i, person) in self.people.iter().enumerate() {
+            if let Some(boss) = &person.reports_to
+                && let Some(&b) = self.person_index.get(boss.as_str())
+            {
+                self.reports_of[b].push(i);
+            }
+        }
+        self.categories_of = self
+            .people
+            .iter()
+            .map(|p| p.role.as_ref().map_or(0, |r| roles.categories(r.as_str())))
+            .collect();
+    }
+
+    /// The org, when there is exactly one or more (the first).
+    pub fn org(&self) -> Option<&OrgDef> {
+        self.orgs.first()
+    }
+
+    /// The person with this id (its first definition).
+    pub fn person(&self, id: &str) -> Option<usize> {
+        self.person_index.get(id).copied()
+    }
+
+    /// The team with this id (its first definition).
+    pub fn team(&self, id: &str) -> Option<usize> {
+        self.team_index.get(id).copied()
+    }
+
+    /// The guild with this id (its first definition).
+    pub fn guild(&self, id: &str) -> Option<usize> {
+        self.guild_index.get(id).copied()
+    }
+
+    /// Whether person `p` has a role in `category`.
+    pub fn has_category(&self, p: usize, category: Category) -> bool {
+        self.categories_of[p] & category.bit() != 0
+    }
+
+    /// Whether person `p` is an ML practitioner.
+    pub fn is_ml(&self, p: usize) -> bool {
+        self.has_category(p, Category::Ml)
+    }
+
+    /// The people listed in a team's `members` who are defined, in order, each once.
+    pub fn members_of(&self, team: &Team) -> Vec<usize> {
+        let mut seen = Vec::new();
+        for m in team.member_ids() {
+            if let Some(p) = self.person(m.as_str())
+                && !seen.contains(&p)
+            {
+                seen.push(p);
+            }
+        }
+        seen
+    }
+
+    /// Whether person `p` is in an ML guild.
+    pub fn in_ml_guild(&self, p: usize) -> bool {
+        self.guilds_of[p].iter().any(|&g| self.guilds[g].is_ml())
+    }
+
+    /// The org's stage: declared, else derived from headcount.
+    pub fn stage(&self) -> Stage {
+        if let Some(stage) = self.org().and_then(|o| o.stage.as_ref()) {
+            return stage.value;
+        }
+        match self.person_index.len() {
+            n if n < 50 => Stage::Startup,
+            n if n < 1000 => Stage::Scaleup,
+            _ => Stage::Enterprise,
+        }
+    }
+
+    /// Whether `[org].leadership` names person id `id`.
+    pub fn in_leadership(&self, id: &str) -> bool {
+        self.org()
+            .and_then(|o| o.leadership.as_ref())
+            .is_some_and(|l| l.items.iter().any(|x| x.value == id))
+    }
+}
+
+fn first_index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id.to_owned()).or_insert(i);
+    }
+    map
+}

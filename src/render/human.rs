@@ -1,0 +1,242 @@
+//! `--format human`: each finding through miette's graphical handler, then the summary line.
+
+use std::fmt;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents,
+};
+
+use crate::Report;
+use crate::finding::{Finding, Level};
+use crate::source::{SourceFile, Sources, Span};
+
+/// How to draw the human report.
+#[derive(Clone, Copy, Debug)]
+pub struct HumanOptions {
+    /// Colours and styles (ANSI).
+    pub color: bool,
+    /// Wrap width.
+    pub width: usize,
+}
+
+/// Renders every finding, then the summary line.
+pub fn human(report: &Report, opts: HumanOptions) -> String {
+    let mut out = String::new();
+    for f in &report.findings {
+        out.push_str(&render_diagnostic(
+            &FindingDiagnostic::new(f, &report.sources),
+            opts,
+        ));
+        out.push('\n');
+    }
+    out.push_str(&super::summary(report));
+    out.push('\n');
+    out
+}
+
+/// Renders any miette diagnostic (a finding, or a configuration problem) the way the human report does.
+pub fn render_diagnostic(diagnostic: &dyn Diagnostic, opts: HumanOptions) -> String {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_links(false);
+    let mut out = String::new();
+    handler
+        .render_report(&mut out, diagnostic)
+        .expect("writing to a String cannot fail");
+    out
+}
+
+/// A file's text for miette, without its byte-order mark (spans are shifted to match).
+#[derive(Debug)]
+struct FileSource<'a> {
+    name: &'a str,
+    text: &'a str,
+    base: usize,
+}
+
+impl<'a> FileSource<'a> {
+    fn new(file: &'a SourceFile) -> Self {
+        let base = if file.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        FileSource {
+            name: &file.display,
+            text: &file.text[base..],
+            base,
+        }
+    }
+
+    fn span(&self, span: Span) -> SourceSpan {
+        let start = (span.start as usize)
+            .saturating_sub(self.base)
+            .min(self.text.len());
+        let end = (span.end as usize)
+            .saturating_sub(self.base)
+            .clamp(start, self.text.len());
+        (start, end - start).into()
+    }
+}
+
+impl SourceCode for FileSource<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_owned(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+/// A finding as a miette diagnostic: the rule is the code, related places in other files are related diagnostics.
+#[derive(Debug)]
+struct FindingDiagnostic<'a> {
+    finding: &'a Finding,
+    source: Option<FileSource<'a>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<RelatedDiagnostic<'a>>,
+    url: String,
+}
+
+impl<'a> FindingDiagnostic<'a> {
+    fn new(finding: &'a Finding, sources: &'a Sources) -> Self {
+        let mut labels = Vec::new();
+        let mut related = Vec::new();
+        let source = finding.primary.map(|p| {
+            let src = FileSource::new(sources.get(p.file));
+            labels.push(LabeledSpan::new_primary_with_span(
+                finding.label.clone(),
+                src.span(p),
+            ));
+            src
+        });
+        for r in &finding.related {
+            match (&source, finding.primary) {
+                (Some(src), Some(p)) if p.file == r.span.file => {
+                    labels.push(LabeledSpan::new_with_span(
+                        Some(r.message.clone()),
+                        src.span(r.span),
+                    ));
+                }
+                _ => related.push(RelatedDiagnostic {
+                    message: &r.message,
+                    source: FileSource::new(sources.get(r.span.file)),
+                    span: r.span,
+                }),
+            }
+        }
+        FindingDiagnostic {
+            finding,
+            source,
+            labels,
+            related,
+            url: format!("orglint explain {}", finding.rule),
+        }
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        Some(match self.finding.level {
+            Level::Error => Severity::Error,
+            Level::Warn => Severity::Warning,
+            Level::Info | Level::Off => Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.url))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.labels.iter().cloned()))
+        }
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+        }
+    }
+}
+
+/// A related place in another file.
+#[derive(Debug)]
+struct RelatedDiagnostic<'a> {
+    message: &'a str,
+    source: FileSource<'a>,
+    span: Span,
+}
+
+impl fmt::Display for RelatedDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message)
+    }
+}
+
+impl std::error::Error for RelatedDiagnostic<'_> {}
+
+impl Diagnostic for RelatedDiagnostic<'_> {
+    fn severity(&self) -> Option<Severity> {
+        Some(Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(
+                Some("here".to_owned()),
+                self.source.span(self.span),
+            ),
+        )))
+    }
+}

@@ -1,0 +1,100 @@
+//! Reporters: one per output format, each turning a [`Report`] into text.
+
+mod human;
+mod json;
+mod short;
+
+pub use human::{HumanOptions, human, render_diagnostic};
+pub use json::json;
+pub use short::short;
+
+use crate::Report;
+use crate::finding::Level;
+use crate::rules;
+
+/// The summary line: `3 errors, 5 warnings in 12 files (2 suppressed)`.
+pub fn summary(report: &Report) -> String {
+    let mut line = format!(
+        "{}, {}",
+        plural(report.count(Level::Error), "error"),
+        plural(report.count(Level::Warn), "warning")
+    );
+    let infos = report.count(Level::Info);
+    if infos > 0 {
+        line.push_str(&format!(", {}", plural(infos, "info")));
+    }
+    line.push_str(&format!(" in {}", plural(report.files, "file")));
+    let mut hidden = Vec::new();
+    if report.suppressed > 0 {
+        hidden.push(format!("{} suppressed", report.suppressed));
+    }
+    if report.baselined > 0 {
+        hidden.push(format!("{} baselined", report.baselined));
+    }
+    if !hidden.is_empty() {
+        line.push_str(&format!(" ({})", hidden.join(", ")));
+    }
+    if report.broken > 0 {
+        line.push_str(&format!(
+            "; {} could not be parsed, so the rules that need the whole org did not run",
+            plural(report.broken, "file")
+        ));
+    }
+    line
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Counts per rule, most frequent first: `--statistics` as text.
+pub fn statistics_text(report: &Report) -> String {
+    let stats = statistics(report);
+    let width = stats
+        .iter()
+        .map(|s| s.1.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let mut out = String::new();
+    for (rule, count, level) in &stats {
+        out.push_str(&format!(
+            "{count:>width$}  {rule}  ({})\n",
+            level.severity()
+        ));
+    }
+    out.push_str(&summary(report));
+    out.push('\n');
+    out
+}
+
+/// Counts per rule as JSON: `--statistics --format json`.
+pub fn statistics_json(report: &Report) -> String {
+    let rows: Vec<serde_json::Value> = statistics(report)
+        .into_iter()
+        .map(|(rule, count, level)| {
+            serde_json::json!({
+                "rule": rule,
+                "category": rules::find(rule).map(|r| r.category.as_str()),
+                "severity": level.severity(),
+                "count": count,
+            })
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&rows).expect("JSON of plain values");
+    out.push('\n');
+    out
+}
+
+fn statistics(report: &Report) -> Vec<(&'static str, usize, Level)> {
+    let mut counts: std::collections::BTreeMap<&'static str, (usize, Level)> = Default::default();
+    for f in &report.findings {
+        counts.entry(f.rule).or_insert((0, f.level)).0 += 1;
+    }
+    let mut stats: Vec<_> = counts.into_iter().map(|(r, (n, l))| (r, n, l)).collect();
+    stats.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    stats
+}

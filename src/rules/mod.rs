@@ -1,0 +1,351 @@
+//! The rule registry: one module per rule, named after it, each declaring a `static RULE`.
+
+use std::collections::BTreeMap;
+
+use crate::finding::{Finding, Level};
+use crate::model::Org;
+use crate::roles::Roles;
+use crate::source::{Sources, Span};
+
+mod centralized_at_small_startup;
+mod divergent_tooling;
+mod duplicate_id;
+mod empty_team;
+mod inactive_guild;
+mod invalid_suppression;
+mod invalid_toml;
+mod invalid_value;
+mod knowledge_silo;
+mod lead_not_member;
+mod lone_ml_hire;
+mod management_depth;
+mod missing_cross_functional_roles;
+mod missing_field;
+mod missing_ml_core;
+mod missing_org;
+mod multiple_orgs;
+mod no_ai_intake;
+mod no_business_context;
+mod no_dedicated_budget;
+mod no_engineering_support;
+mod no_leadership_seat;
+mod no_ml_guild;
+mod no_prioritization_process;
+mod orphan_person;
+mod overcommitted_person;
+mod overlapping_ownership;
+mod reporting_cycle;
+mod research_in_feature_team;
+mod span_of_control;
+mod team_cycle;
+mod team_silo;
+mod team_size;
+mod team_without_lead;
+mod unclear_team_function;
+mod unknown_field;
+mod unknown_reference;
+mod unknown_role;
+mod unused_suppression;
+
+/// Every rule, sorted by name.
+pub static RULES: &[&Rule] = &[
+    &centralized_at_small_startup::RULE,
+    &divergent_tooling::RULE,
+    &duplicate_id::RULE,
+    &empty_team::RULE,
+    &inactive_guild::RULE,
+    &invalid_suppression::RULE,
+    &invalid_toml::RULE,
+    &invalid_value::RULE,
+    &knowledge_silo::RULE,
+    &lead_not_member::RULE,
+    &lone_ml_hire::RULE,
+    &management_depth::RULE,
+    &missing_cross_functional_roles::RULE,
+    &missing_field::RULE,
+    &missing_ml_core::RULE,
+    &missing_org::RULE,
+    &multiple_orgs::RULE,
+    &no_ai_intake::RULE,
+    &no_business_context::RULE,
+    &no_dedicated_budget::RULE,
+    &no_engineering_support::RULE,
+    &no_leadership_seat::RULE,
+    &no_ml_guild::RULE,
+    &no_prioritization_process::RULE,
+    &orphan_person::RULE,
+    &overcommitted_person::RULE,
+    &overlapping_ownership::RULE,
+    &reporting_cycle::RULE,
+    &research_in_feature_team::RULE,
+    &span_of_control::RULE,
+    &team_cycle::RULE,
+    &team_silo::RULE,
+    &team_size::RULE,
+    &team_without_lead::RULE,
+    &unclear_team_function::RULE,
+    &unknown_field::RULE,
+    &unknown_reference::RULE,
+    &unknown_role::RULE,
+    &unused_suppression::RULE,
+];
+
+/// The rule named `name`.
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES
+        .binary_search_by(|r| r.name.cmp(name))
+        .ok()
+        .map(|i| RULES[i])
+}
+
+/// A rule's group, as in SPEC §2.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RuleCategory {
+    /// The description is wrong.
+    Correctness,
+    /// Problems of a central ML team.
+    MlCentralized,
+    /// Problems of ML spread over feature teams.
+    MlDecentralized,
+    /// Structure that does not fit the company.
+    MlStrategy,
+    /// Tidiness of the org.
+    Hygiene,
+}
+
+impl RuleCategory {
+    /// Every category, in SPEC order.
+    pub const ALL: [RuleCategory; 5] = [
+        RuleCategory::Correctness,
+        RuleCategory::MlCentralized,
+        RuleCategory::MlDecentralized,
+        RuleCategory::MlStrategy,
+        RuleCategory::Hygiene,
+    ];
+
+    /// The category's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleCategory::Correctness => "correctness",
+            RuleCategory::MlCentralized => "ml-centralized",
+            RuleCategory::MlDecentralized => "ml-decentralized",
+            RuleCategory::MlStrategy => "ml-strategy",
+            RuleCategory::Hygiene => "hygiene",
+        }
+    }
+
+    /// The category named `s`.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// When and how a rule runs.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Found by the loader, file by file; runs even when another file is broken.
+    Load,
+    /// Found by the suppression pass over comments.
+    Suppression,
+    /// A check over the whole org; skipped when any file could not be parsed.
+    Org(fn(&mut Ctx)),
+}
+
+/// The type and default of a rule option.
+#[derive(Clone, Copy, Debug)]
+pub enum OptionKind {
+    /// A whole number, at least `min`.
+    Int {
+        /// Default.
+        default: i64,
+        /// Smallest allowed value.
+        min: i64,
+    },
+    /// One of `choices`.
+    Choice {
+        /// Default.
+        default: &'static str,
+        /// Allowed values.
+        choices: &'static [&'static str],
+    },
+    /// A list of strings, each one of `choices` when that is not empty.
+    List {
+        /// Default.
+        default: &'static [&'static str],
+        /// Allowed values, or empty for any string.
+        choices: &'static [&'static str],
+    },
+}
+
+/// One option of a rule.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleOption {
+    /// Its key in `orglint.toml`.
+    pub name: &'static str,
+    /// Its type and default.
+    pub kind: OptionKind,
+    /// One line on what it does.
+    pub doc: &'static str,
+}
+
+/// A configured option value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OptionValue {
+    /// A whole number.
+    Int(i64),
+    /// A string.
+    Str(String),
+    /// A list of strings.
+    List(Vec<String>),
+}
+
+impl RuleOption {
+    /// The default value.
+    pub fn default_value(&self) -> OptionValue {
+        match self.kind {
+            OptionKind::Int { default, .. } => OptionValue::Int(default),
+            OptionKind::Choice { default, .. } => OptionValue::Str(default.to_owned()),
+            OptionKind::List { default, .. } => {
+                OptionValue::List(default.iter().map(|s| (*s).to_owned()).collect())
+            }
+        }
+    }
+}
+
+/// A rule: its metadata, its page and its check.
+pub struct Rule {
+    /// The rule's id: kebab-case, naming the problem.
+    pub name: &'static str,
+    /// Its group.
+    pub category: RuleCategory,
+    /// Its level unless configured.
+    pub default_level: Level,
+    /// One line on when it fires.
+    pub summary: &'static str,
+    /// Its options.
+    pub options: &'static [RuleOption],
+    /// Its page, `lints/<name>.md`.
+    pub page: &'static str,
+    /// How it runs.
+    pub check: Check,
+}
+
+impl Rule {
+    /// Whether comments may suppress it.
+    pub fn suppressible(&self) -> bool {
+        self.name != "invalid-toml"
+    }
+
+    /// Whether its level may be configured.
+    pub fn configurable(&self) -> bool {
+        self.name != "invalid-toml"
+    }
+}
+
+/// Option values of one rule, by option name.
+pub type Options = BTreeMap<&'static str, OptionValue>;
+
+/// What a whole-org check sees, and where it reports.
+pub struct Ctx<'a> {
+    /// The org.
+    pub org: &'a Org,
+    /// The files, to read the text under a span.
+    pub sources: &'a Sources,
+    /// Role categories.
+    pub roles: &'a Roles,
+    rule: &'static Rule,
+    options: &'a Options,
+    out: Vec<Finding>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context for running `rule` with `options`.
+    pub fn new(
+        org: &'a Org,
+        sources: &'a Sources,
+        roles: &'a Roles,
+        rule: &'static Rule,
+        options: &'a Options,
+    ) -> Self {
+        Ctx {
+            org,
+            sources,
+            roles,
+            rule,
+            options,
+            out: Vec::new(),
+        }
+    }
+
+    /// Reports a finding of this rule at `span`; chain `.help(..)`, `.related(..)` on the result.
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
+        self.out
+            .push(Finding::new(self.rule.name, Some(span), message));
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// Reports a finding with no location (only `missing-org` has one).
+    pub fn report_unlocated(&mut self, message: impl Into<String>) -> &mut Finding {
+        self.out.push(Finding::new(self.rule.name, None, message));
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// The integer option `name`.
+    pub fn int(&self, name: &str) -> i64 {
+        match self.option(name) {
+            OptionValue::Int(v) => v,
+            other => panic!(
+                "option {name} of {} is not an integer: {other:?}",
+                self.rule.name
+            ),
+        }
+    }
+
+    /// The string option `name`.
+    pub fn string(&self, name: &str) -> String {
+        match self.option(name) {
+            OptionValue::Str(v) => v,
+            other => panic!(
+                "option {name} of {} is not a string: {other:?}",
+                self.rule.name
+            ),
+        }
+    }
+
+    /// The list option `name`.
+    pub fn list(&self, name: &str) -> Vec<String> {
+        match self.option(name) {
+            OptionValue::List(v) => v,
+            other => panic!(
+                "option {name} of {} is not a list: {other:?}",
+                self.rule.name
+            ),
+        }
+    }
+
+    fn option(&self, name: &str) -> OptionValue {
+        if let Some(v) = self.options.get(name) {
+            return v.clone();
+        }
+        self.rule
+            .options
+            .iter()
+            .find(|o| o.name == name)
+            .unwrap_or_else(|| panic!("rule {} has no option {name}", self.rule.name))
+            .default_value()
+    }
+
+    /// The findings reported so far.
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.out
+    }
+}
+
+/// What rule files import.
+pub mod prelude {
+    pub use super::{Check, Ctx, OptionKind, Rule, RuleCategory, RuleOption};
+    pub use crate::finding::{Level, join_names};
+    pub use crate::model::{Org, Team};
+    pub use crate::roles::Category;
+    pub use crate::source::Span;
+}

@@ -1,0 +1,144 @@
+//! Source files as read from disk: their text, display path and the byte-offset to line/column map.
+
+use std::path::PathBuf;
+
+/// Index of a file in [`Sources`].
+pub type FileId = u32;
+
+/// A byte range in one source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    /// The file the range lies in.
+    pub file: FileId,
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span over `range` in `file`.
+    pub fn new(file: FileId, range: std::ops::Range<usize>) -> Self {
+        Span {
+            file,
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+
+    /// The span as a byte range.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A 1-based line and column; columns count Unicode scalar values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in Unicode scalar values.
+    pub column: usize,
+}
+
+/// One file of the org tree (or `orglint.toml`), with its text.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path used to open the file.
+    pub path: PathBuf,
+    /// The path as shown in reports: relative to the working directory when beneath it, `/`-separated.
+    pub display: String,
+    /// The whole text, byte-order mark included, so that parser offsets stay valid.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// A source file over `text`.
+    pub fn new(path: PathBuf, display: String, text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        SourceFile {
+            path,
+            display,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The line and column of byte `offset`, clamped to the text and to a character boundary.
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let mut start = self.line_starts[line];
+        if line == 0 && self.text.starts_with('\u{feff}') {
+            start = offset.min(3);
+        }
+        Position {
+            line: line + 1,
+            column: self.text[start..offset].chars().count() + 1,
+        }
+    }
+
+    /// The text under `span`, or "" when the span does not fit the text.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+}
+
+/// Every file read in one run, indexed by [`FileId`].
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        (self.files.len() - 1) as FileId
+    }
+
+    /// The file with id `id`.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id as usize]
+    }
+
+    /// How many files there are.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The files in id order.
+    pub fn iter(&self) -> impl Iterator<Item = &SourceFile> {
+        self.files.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_scalar_values_and_skip_the_bom() {
+        let f = SourceFile::new("a".into(), "a".into(), "\u{feff}ab\r\nné = 1\n".into());
+        assert_eq!(f.position(3), Position { line: 1, column: 1 });
+        assert_eq!(f.position(4), Position { line: 1, column: 2 });
+        let eq = f.text.find('=').unwrap();
+        assert_eq!(f.position(eq), Position { line: 2, column: 4 });
+        assert_eq!(f.position(10_000).line, 3);
+    }
+}
