@@ -364,6 +364,8 @@ pub struct Org {
     pub reports_of: Vec<Vec<usize>>,
     /// For each person, their role categories.
     pub categories_of: Vec<u8>,
+    /// For each person, whether `[org].leadership` names them.
+    pub in_leadership: Vec<bool>,
 }
 
 impl Org {
@@ -406,6 +408,13 @@ impl Org {
             .iter()
             .map(|p| p.role.as_ref().map_or(0, |r| roles.categories(r.as_str())))
             .collect();
+        self.in_leadership = vec![false; n];
+        let leaders = self.orgs.first().and_then(|o| o.leadership.as_ref());
+        for id in leaders.map_or(&[][..], |l| &l.items) {
+            if let Some(&p) = self.person_index.get(id.as_str()) {
+                self.in_leadership[p] = true;
+            }
+        }
     }
 
     /// The org, when there is exactly one or more (the first).
@@ -466,13 +475,6 @@ impl Org {
             n if n < 1000 => Stage::Scaleup,
             _ => Stage::Enterprise,
         }
-    }
-
-    /// Whether `[org].leadership` names person id `id`.
-    pub fn in_leadership(&self, id: &str) -> bool {
-        self.org()
-            .and_then(|o| o.leadership.as_ref())
-            .is_some_and(|l| l.items.iter().any(|x| x.value == id))
     }
 }
 

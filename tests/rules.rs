@@ -5,7 +5,22 @@ mod common;
 use std::path::Path;
 
 use common::{fired, human, lint_dir, lint_snippet, repo};
-use orglint::rules::RULES;
+use orglint::rules::{RULES, Rule};
+
+/// The rules to test: all, or those named in `ORGLINT_RULES` (comma-separated) while working on a few.
+fn selected() -> Vec<&'static Rule> {
+    let only = std::env::var("ORGLINT_RULES").unwrap_or_default();
+    let only: Vec<&str> = only
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    RULES
+        .iter()
+        .copied()
+        .filter(|r| only.is_empty() || only.contains(&r.name))
+        .collect()
+}
 
 /// The first ```toml block under the heading `## {heading}` of a page.
 fn example(page: &str, heading: &str) -> Option<String> {
@@ -20,7 +35,7 @@ fn example(page: &str, heading: &str) -> Option<String> {
 #[test]
 fn page_examples_fire_exactly_their_rule_and_fixes_are_clean() {
     let mut failures = Vec::new();
-    for rule in RULES {
+    for rule in selected() {
         let Some(bad) = example(rule.page, "Example") else {
             failures.push(format!("{}: no ```toml block under ## Example", rule.name));
             continue;
@@ -56,7 +71,7 @@ fn page_examples_fire_exactly_their_rule_and_fixes_are_clean() {
 #[test]
 fn fixtures_fire_and_clean_twins_stay_quiet() {
     let mut failures = Vec::new();
-    for rule in RULES {
+    for rule in selected() {
         let base = Path::new("fixtures").join(rule.name);
         let fires = base.join("fires");
         let clean = base.join("clean");
