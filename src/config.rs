@@ -62,7 +62,7 @@ impl Config {
 
 /// One mistake in `orglint.toml`.
 #[derive(Debug, Diagnostic)]
-#[diagnostic(code(config))]
+#[diagnostic(code(orglint::config))]
 pub struct ConfigProblem {
     message: String,
     #[source_code]
@@ -126,7 +126,14 @@ impl Checker<'_> {
         });
     }
 
-    fn unknown(&mut self, key: &Spanned<toml::de::DeString<'_>>, what: &str, valid: &[&str]) {
+    /// Reports `key` as unknown: "unknown {what} `key`{whose}".
+    fn unknown(
+        &mut self,
+        key: &Spanned<toml::de::DeString<'_>>,
+        what: &str,
+        whose: &str,
+        valid: &[&str],
+    ) {
         let name = key.get_ref().as_ref();
         let help = match closest(name, valid.iter().copied()) {
             Some(near) => format!("did you mean `{near}`?"),
@@ -134,7 +141,7 @@ impl Checker<'_> {
         };
         self.problem(
             key.span(),
-            format!("unknown {what} `{name}`"),
+            format!("unknown {what} `{name}`{whose}"),
             "unknown",
             Some(help),
         );
@@ -220,9 +227,10 @@ pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigErr
             "rules" => rules_section(&mut ck, value, &mut config),
             "roles" => roles(&mut ck, value, &mut config),
             "suppressions" => suppressions(&mut ck, value, &mut config),
-            _ => ck.unknown(key, "section", SECTIONS),
+            _ => ck.unknown(key, "section", "", SECTIONS),
         }
     }
+    ck.problems.sort_by_key(|p| p.at.offset());
     if ck.problems.is_empty() {
         Ok(config)
     } else {
@@ -237,7 +245,7 @@ fn files(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config
     let mut builder = GlobSetBuilder::new();
     for (key, v) in table.iter() {
         if key.get_ref() != "exclude" {
-            ck.unknown(key, "key in `[files]`", &["exclude"]);
+            ck.unknown(key, "key", " in `[files]`", &["exclude"]);
             continue;
         }
         for (pattern, span) in ck.strings(v, "`exclude`").unwrap_or_default() {
@@ -272,7 +280,7 @@ fn rules_section(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mu
     let names: Vec<&str> = rules::RULES.iter().map(|r| r.name).collect();
     for (key, v) in table.iter() {
         let Some(rule) = rules::find(key.get_ref()) else {
-            ck.unknown(key, "rule", &names);
+            ck.unknown(key, "rule", "", &names);
             continue;
         };
         if !rule.configurable() {
@@ -313,7 +321,7 @@ fn rules_section(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mu
                     let Some(spec) = rule.options.iter().find(|o| o.name == oname) else {
                         let mut valid: Vec<&str> = rule.options.iter().map(|o| o.name).collect();
                         valid.push("level");
-                        ck.unknown(okey, &format!("option of `{}`", rule.name), &valid);
+                        ck.unknown(okey, "option", &format!(" of `{}`", rule.name), &valid);
                         continue;
                     };
                     if let Some(value) = option_value(ck, spec.kind, spec.name, ov) {
@@ -439,7 +447,7 @@ fn roles(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config
     let names: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
     for (key, v) in table.iter() {
         let Some(category) = Category::parse(key.get_ref()) else {
-            ck.unknown(key, "role category", &names);
+            ck.unknown(key, "role category", "", &names);
             continue;
         };
         for (role, _) in ck
@@ -457,7 +465,7 @@ fn suppressions(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut
     };
     for (key, v) in table.iter() {
         if key.get_ref() != "require_reason" {
-            ck.unknown(key, "key in `[suppressions]`", &["require_reason"]);
+            ck.unknown(key, "key", " in `[suppressions]`", &["require_reason"]);
             continue;
         }
         match v.get_ref() {

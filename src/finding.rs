@@ -154,7 +154,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         if c.len().abs_diff(word.len()) > limit {
             continue;
         }
-        let d = strsim::levenshtein(word, c);
+        let d = strsim::osa_distance(word, c);
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
             best = Some((d, c));
         }
@@ -174,6 +174,7 @@ mod tests {
             Some("stakeholders")
         );
         assert_eq!(closest("colour", ["members", "lead"]), None);
+        assert_eq!(closest("levle", ["level", "max"]), Some("level"));
     }
 
     #[test]

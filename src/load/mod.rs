@@ -36,12 +36,17 @@ pub struct Loaded {
 /// One path the walk found: an entity file, or an entry it could not read.
 enum Entry {
     File(PathBuf),
-    Unreadable(PathBuf, String),
+    /// A path that could not be read; `broken` when entities may be missing because of it.
+    Unreadable {
+        path: PathBuf,
+        message: String,
+        broken: bool,
+    },
 }
 
 /// Loads every entity file under `root`, except those `exclude` matches (relative to `root`).
 pub fn load(root: &Path, exclude: &GlobSet, cwd: &Path) -> Loaded {
-    let entries = walk(root, exclude);
+    let entries = walk(root, exclude, cwd);
     let results: Vec<(SourceFile, parse::Parsed, Vec<Suppression>)> = entries
         .into_par_iter()
         .enumerate()
@@ -62,7 +67,7 @@ pub fn load(root: &Path, exclude: &GlobSet, cwd: &Path) -> Loaded {
     loaded
 }
 
-fn walk(root: &Path, exclude: &GlobSet) -> Vec<Entry> {
+fn walk(root: &Path, exclude: &GlobSet, cwd: &Path) -> Vec<Entry> {
     let mut entries = Vec::new();
     let walker = WalkDir::new(root)
         .follow_links(true)
@@ -96,19 +101,25 @@ fn walk(root: &Path, exclude: &GlobSet) -> Vec<Entry> {
                 };
                 let message = if let Some(ancestor) = err.loop_ancestor() {
                     format!(
-                        "symbolic link loop: it leads back to `{}`",
-                        ancestor.display()
+                        "cannot read: symbolic link loop back to `{}`",
+                        display_path(ancestor, cwd)
                     )
                 } else {
                     match err.io_error() {
-                        Some(io) => io.to_string(),
-                        None => err.to_string(),
+                        Some(io) => format!("cannot read: {io}"),
+                        None => format!("cannot read: {err}"),
                     }
                 };
                 let is_toml = path.extension().is_some_and(|x| x == "toml");
                 let is_dir = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
                 if is_toml || is_dir || err.loop_ancestor().is_some() {
-                    entries.push(Entry::Unreadable(path, message));
+                    // A loop leads back to a directory that is walked anyway: nothing is missing.
+                    let broken = err.loop_ancestor().is_none();
+                    entries.push(Entry::Unreadable {
+                        path,
+                        message,
+                        broken,
+                    });
                 }
             }
         }
@@ -121,12 +132,16 @@ fn read_and_parse(
     entry: Entry,
     cwd: &Path,
 ) -> (SourceFile, parse::Parsed, Vec<Suppression>) {
-    let (path, read) = match entry {
+    let (path, read, broken) = match entry {
         Entry::File(path) => {
             let read = read_text(&path);
-            (path, read)
+            (path, read, true)
         }
-        Entry::Unreadable(path, message) => (path, Err((String::new(), message, None))),
+        Entry::Unreadable {
+            path,
+            message,
+            broken,
+        } => (path, Err((String::new(), message, None)), broken),
     };
     let display = display_path(&path, cwd);
     match read {
@@ -137,7 +152,7 @@ fn read_and_parse(
         }
         Err((text, message, bad_byte)) => {
             let mut parsed = parse::Parsed {
-                broken: true,
+                broken,
                 ..Default::default()
             };
             let at = match bad_byte {
