@@ -24,16 +24,26 @@ const ROLES: [&str; 8] = [
 /// Writes an org of `teams` teams of `per_team` people each, one file per team.
 fn generate(dir: &Path, teams: usize, per_team: usize) {
     std::fs::create_dir_all(dir.join("teams")).expect("mkdir");
-    let mut org = String::from("[org]\nname = \"Bench Corp\"\nleadership = [\"p0\"]\n\n[org.standards]\nci_cd = \"github-actions\"\n\n");
+    let mut org = String::from(
+        "[org]\nname = \"Bench Corp\"\nleadership = [\"p0\"]\n\n[org.standards]\nci_cd = \"github-actions\"\n\n",
+    );
     for g in 0..teams / 100 {
-        let members: Vec<String> = (0..20).map(|i| format!("\"p{}\"", (g * 977 + i * 131) % (teams * per_team))).collect();
-        let _ = write!(org, "[[guild]]\nid = \"guild-{g}\"\nname = \"Guild {g}\"\ntopic = \"ml\"\ncadence = \"monthly\"\nmembers = [{}]\n\n", members.join(", "));
+        let members: Vec<String> = (0..20)
+            .map(|i| format!("\"p{}\"", (g * 977 + i * 131) % (teams * per_team)))
+            .collect();
+        let _ = write!(
+            org,
+            "[[guild]]\nid = \"guild-{g}\"\nname = \"Guild {g}\"\ntopic = \"ml\"\ncadence = \"monthly\"\nmembers = [{}]\n\n",
+            members.join(", ")
+        );
     }
     std::fs::write(dir.join("org.toml"), org).expect("write org");
     for t in 0..teams {
         let mut text = String::new();
         let first = t * per_team;
-        let ids: Vec<String> = (first..first + per_team).map(|p| format!("\"p{p}\"")).collect();
+        let ids: Vec<String> = (first..first + per_team)
+            .map(|p| format!("\"p{p}\""))
+            .collect();
         let _ = write!(
             text,
             "[team]\nid = \"team-{t}\"\nname = \"Team {t}\"\nkind = \"feature\"\nfunction = \"build and run the part of the product numbered {t}\"\nlead = \"p{first}\"\nmembers = [{}]\nsyncs_with = [\"team-{}\"]\n",
@@ -44,7 +54,11 @@ fn generate(dir: &Path, teams: usize, per_team: usize) {
             text.push_str("\n[team.tooling]\nci_cd = \"circleci\"\n");
         }
         for p in first..first + per_team {
-            let boss = if p == first { (first / per_team / 10) * per_team } else { first };
+            let boss = if p == first {
+                (first / per_team / 10) * per_team
+            } else {
+                first
+            };
             let _ = write!(
                 text,
                 "\n[[person]]\nid = \"p{p}\"\nname = \"Person {p}\"\nrole = \"{}\"\nreports_to = \"p{boss}\"\n",
@@ -85,11 +99,19 @@ fn main() {
         if !dir.join("org.toml").is_file() {
             generate(&dir, teams, per_team);
         }
-        time(&format!("generated org, {people} people in {teams} team files"), &dir, 5);
+        time(
+            &format!("generated org, {people} people in {teams} team files"),
+            &dir,
+            5,
+        );
     }
     let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real-orgs/rust-lang-team");
     if real.is_dir() {
-        time("real org (rust-lang team data, 666 people, 165 teams)", &real, 10);
+        time(
+            "real org (rust-lang team data, 666 people, 165 teams)",
+            &real,
+            10,
+        );
     } else {
         println!("real org: skipped, ../shared/real-orgs is absent");
     }

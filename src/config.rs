@@ -8,7 +8,7 @@ use miette::{Diagnostic, NamedSource, SourceSpan};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Level, closest, join_names};
+use crate::finding::{Level, did_you_mean, join_names};
 use crate::roles::{Category, Roles};
 use crate::rules::{self, OptionKind, OptionValue, Options, Rule};
 
@@ -135,10 +135,7 @@ impl Checker<'_> {
         valid: &[&str],
     ) {
         let name = key.get_ref().as_ref();
-        let help = match closest(name, valid.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("expected one of {}", join_names(valid)),
-        };
+        let help = did_you_mean(name, valid);
         self.problem(
             key.span(),
             format!("unknown {what} `{name}`{whose}"),
@@ -346,10 +343,7 @@ fn rules_section(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mu
 fn level(ck: &mut Checker<'_>, s: &str, span: std::ops::Range<usize>) -> Option<Level> {
     let parsed = Level::parse(s);
     if parsed.is_none() {
-        let help = match closest(s, Level::NAMES.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("levels are {}", join_names(Level::NAMES)),
-        };
+        let help = did_you_mean(s, Level::NAMES);
         ck.problem(
             span,
             format!("unknown level `{s}`"),
@@ -395,10 +389,7 @@ fn option_value(
                 Some(OptionValue::Str(s.to_string()))
             }
             DeValue::String(s) => {
-                let help = match closest(s, choices.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("expected one of {}", join_names(choices)),
-                };
+                let help = did_you_mean(s, choices);
                 ck.problem(
                     v.span(),
                     format!("`{s}` is not a valid `{name}`"),
@@ -423,10 +414,7 @@ fn option_value(
             for (s, span) in &items {
                 if !choices.is_empty() && !choices.contains(&s.as_str()) {
                     ok = false;
-                    let help = match closest(s, choices.iter().copied()) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None => format!("expected one of {}", join_names(choices)),
-                    };
+                    let help = did_you_mean(s, choices);
                     ck.problem(
                         span.clone(),
                         format!("`{s}` is not a valid `{name}` entry"),

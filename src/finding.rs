@@ -146,6 +146,14 @@ pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     }
 }
 
+/// Help for a word that is not one of `candidates`: "did you mean `x`?", else the valid words.
+pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
+    match closest(word, candidates.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => format!("expected one of {}", join_names(candidates)),
+    }
+}
+
 /// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1) + usize::from(word.len() > 6);

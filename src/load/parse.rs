@@ -165,10 +165,7 @@ fn entity(
     match kind {
         EntityKind::Org => {
             r.unknown_keys(keys::ORG);
-            let name = r.string("name");
-            if name.is_none() {
-                r.missing("name", None);
-            }
+            let name = r.required_string("name", None);
             let org = OrgDef {
                 header,
                 name,
@@ -184,13 +181,8 @@ fn entity(
         EntityKind::Person => {
             r.unknown_keys(keys::PERSON);
             let Some(id) = r.required_id() else { return };
-            let name = r.string("name");
-            let role = r.string("role");
-            for (key, v) in [("name", &name), ("role", &role)] {
-                if v.is_none() {
-                    r.missing(key, Some(&id));
-                }
-            }
+            let name = r.required_string("name", Some(&id));
+            let role = r.required_string("role", Some(&id));
             let person = Person {
                 header,
                 name,
@@ -205,10 +197,7 @@ fn entity(
         EntityKind::Team => {
             r.unknown_keys(keys::TEAM);
             let Some(id) = r.required_id() else { return };
-            let name = r.string("name");
-            if name.is_none() {
-                r.missing("name", Some(&id));
-            }
+            let name = r.required_string("name", Some(&id));
             let kind = r.choice("kind", TeamKind::NAMES, TeamKind::parse);
             if kind.is_none() {
                 r.missing("kind", Some(&id));
@@ -239,10 +228,7 @@ fn entity(
         EntityKind::Guild => {
             r.unknown_keys(keys::GUILD);
             let Some(id) = r.required_id() else { return };
-            let name = r.string("name");
-            if name.is_none() {
-                r.missing("name", Some(&id));
-            }
+            let name = r.required_string("name", Some(&id));
             let guild = Guild {
                 header,
                 name,
@@ -333,6 +319,15 @@ impl<'a, 'i> Reader<'a, 'i> {
                 None
             }
         }
+    }
+
+    /// A string the format requires: `missing-field` when absent.
+    fn required_string(&mut self, key: &'static str, id: Option<&Str>) -> Option<Str> {
+        let value = self.string(key);
+        if value.is_none() {
+            self.missing(key, id);
+        }
+        value
     }
 
     fn id(&mut self, key: &'static str) -> Option<Str> {

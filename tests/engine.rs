@@ -1,0 +1,156 @@
+//! The engine through the library API: suppression scopes, the cascade policy, configuration and selection.
+
+mod common;
+
+use common::{fired, lint_snippet};
+use orglint::CheckOptions;
+use orglint::finding::Level;
+
+fn lint_tree(files: &[(&str, &str)], select: &[&str], ignore: &[&str]) -> orglint::Report {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    orglint::check(&CheckOptions {
+        paths: vec![dir.path().to_path_buf()],
+        cwd: dir.path().to_path_buf(),
+        select: select.iter().map(|s| (*s).to_owned()).collect(),
+        ignore: ignore.iter().map(|s| (*s).to_owned()).collect(),
+        ..CheckOptions::default()
+    })
+    .expect("check")
+}
+
+const TWO_PEOPLE: &str = r#"[[person]]
+id = "ada"
+name = "Ada"
+role = "cto"
+colour = "red"
+
+[[person]]
+id = "bo"
+name = "Bo"
+role = "cto"
+colour = "blue"
+"#;
+
+#[test]
+fn a_comment_inside_a_table_covers_only_that_table() {
+    let text = TWO_PEOPLE.replace(
+        "colour = \"red\"\n",
+        "colour = \"red\" # orglint: allow(unknown-field) -- legacy export\n",
+    );
+    let report = lint_tree(&[("people.toml", &text)], &["unknown-field"], &[]);
+    assert_eq!(report.suppressed, 1);
+    let messages: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(messages, ["unknown field `colour` in `[person]`"]);
+    let line = report.findings[0]
+        .primary
+        .map(|s| report.sources.get(s.file).position(s.start as usize).line);
+    assert_eq!(
+        line,
+        Some(11),
+        "the second person's field is still reported"
+    );
+}
+
+#[test]
+fn a_comment_before_the_first_header_covers_the_file() {
+    let text = format!("# orglint: allow(unknown-field) -- legacy export\n{TWO_PEOPLE}");
+    let report = lint_tree(&[("people.toml", &text)], &["unknown-field"], &[]);
+    assert_eq!(report.suppressed, 2);
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}
+
+#[test]
+fn unused_and_invalid_suppressions_are_reported_once_each() {
+    let text = format!("# orglint: allow(team-size, unknown-feild) -- old\n{TWO_PEOPLE}");
+    let report = lint_tree(
+        &[("people.toml", &text)],
+        &["hygiene", "unknown-field"],
+        &[],
+    );
+    let rules: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.message.as_str()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            (
+                "unused-suppression",
+                "suppression of `team-size` suppresses nothing here"
+            ),
+            ("invalid-suppression", "`unknown-feild` is not a rule"),
+            ("unknown-field", "unknown field `colour` in `[person]`"),
+            ("unknown-field", "unknown field `colour` in `[person]`"),
+        ]
+    );
+}
+
+#[test]
+fn a_suppression_of_a_rule_that_did_not_run_is_not_unused() {
+    let text = format!("# orglint: allow(team-size) -- small on purpose\n{TWO_PEOPLE}");
+    let report = lint_tree(
+        &[("people.toml", &text)],
+        &["unknown-field", "unused-suppression"],
+        &[],
+    );
+    assert_eq!(fired(&report), ["unknown-field"]);
+}
+
+#[test]
+fn a_broken_file_stops_whole_org_rules_but_not_per_file_checks() {
+    let report = lint_tree(
+        &[("broken.toml", "[[team]\n"), ("people.toml", TWO_PEOPLE)],
+        &[],
+        &[],
+    );
+    assert_eq!(report.broken, 1);
+    assert_eq!(
+        fired(&report),
+        ["invalid-toml", "unknown-field"],
+        "no missing-org, no orphan-person"
+    );
+}
+
+#[test]
+fn select_and_ignore_do_not_turn_off_invalid_toml() {
+    let report = lint_tree(
+        &[("broken.toml", "x = \n")],
+        &["team-size"],
+        &["correctness"],
+    );
+    assert_eq!(fired(&report), ["invalid-toml"]);
+}
+
+#[test]
+fn configured_levels_and_options_apply() {
+    let report = lint_tree(
+        &[
+            ("orglint.toml", "[rules]\nunknown-field = \"warn\"\n"),
+            ("people.toml", TWO_PEOPLE),
+        ],
+        &["unknown-field"],
+        &[],
+    );
+    assert!(report.findings.iter().all(|f| f.level == Level::Warn));
+    assert_eq!(report.findings.len(), 2);
+}
+
+#[test]
+fn crlf_and_bom_spans_still_slice_the_value() {
+    let report = lint_snippet(
+        "\u{feff}[[person]]\r\nid = \"a\"\r\nname = \"A\"\r\nrole = \"cto\"\r\nage = 3\r\n",
+    );
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "unknown-field")
+        .expect("unknown-field");
+    let span = f.primary.expect("located");
+    assert_eq!(report.sources.get(span.file).slice(span), "age");
+}
