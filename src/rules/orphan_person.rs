@@ -14,5 +14,30 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    // While a membership list is unreadable, nobody can be called an orphan: its
+    // `invalid-value` comes first. The same holds for `[org].leadership`.
+    let unreadable = org.org().is_some_and(|o| o.invalid.contains(&"leadership"))
+        || org.teams.iter().any(|t| t.invalid.contains(&"members"));
+    if unreadable {
+        return;
+    }
+    for (p, person) in org.people.iter().enumerate() {
+        // A later definition of a duplicated id is `duplicate-id`'s; memberships go to the first.
+        if org.person(person.id.as_str()) != Some(p)
+            || !org.teams_of[p].is_empty()
+            || org.in_leadership[p]
+        {
+            continue;
+        }
+        let who = person.id.as_str();
+        cx.report(
+            person.id.span,
+            format!("{who} is in no team and not in `[org].leadership`"),
+        )
+        .label("in no team")
+        .help(format!(
+            "add {who} to the `members` of a team, or to `[org].leadership`"
+        ));
+    }
 }

@@ -14,5 +14,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    for team in &org.teams {
+        if team.lead.is_some() || team.invalid.contains(&"lead") {
+            continue;
+        }
+        cx.report(team.id.span, format!("{} has no `lead`", team.label()))
+            .label("no lead")
+            .help("name the person who leads this team in `lead`, and list them in `members`");
+    }
 }
