@@ -64,7 +64,7 @@ fn check(cx: &mut Ctx) {
             )
             .label(format!("in {} teams", teams.len()))
             .help(format!(
-                "keep {who} in at most {max} teams; list them in the others' `stakeholders` or `partners` instead"
+                "take {who} out of some of these teams, down to at most {max}"
             ));
         for &t in teams.iter().take(RELATED) {
             if let Some(&span) = entries.get(&(p, t)) {

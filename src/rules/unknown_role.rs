@@ -40,7 +40,7 @@ fn check(cx: &mut Ctx) {
                 "use `{s}` if that is what was meant, or add `{r}` to a category under `[roles]` in `orglint.toml`"
             ),
             None => format!(
-                "use a known role, or add `{r}` to one of the categories under `[roles]` in `orglint.toml`: {}",
+                "use a known role, or add `{r}` to a category under `[roles]` in `orglint.toml` (the categories are {})",
                 join_names(&Category::ALL.map(Category::as_str))
             ),
         };
