@@ -41,3 +41,56 @@ fn check(cx: &mut Ctx) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{CheckOptions, check};
+
+    fn orphans(toml: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("org.toml"), toml).expect("write");
+        let report = check(&CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec!["orphan-person".into()],
+            ..CheckOptions::default()
+        })
+        .expect("check");
+        report.findings.into_iter().map(|f| f.message).collect()
+    }
+
+    const PEOPLE: &str = r#"
+        [[person]]
+        id = "ana"
+        name = "Ana"
+        role = "ceo"
+
+        [[person]]
+        id = "ben"
+        name = "Ben"
+        role = "sre"
+    "#;
+
+    #[test]
+    fn people_in_no_team_are_orphans() {
+        let org = format!(
+            "{PEOPLE}\n[org]\nname = \"X\"\nleadership = [\"ana\"]\n\
+             [[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nmembers = []\n"
+        );
+        assert_eq!(
+            orphans(&org),
+            ["ben is in no team and not in `[org].leadership`"]
+        );
+    }
+
+    #[test]
+    fn an_unreadable_membership_list_makes_nobody_an_orphan() {
+        let org = format!(
+            "{PEOPLE}\n[org]\nname = \"X\"\nleadership = [\"ana\"]\n\
+             [[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nmembers = \"ben\"\n"
+        );
+        assert!(orphans(&org).is_empty());
+        let org = format!("{PEOPLE}\n[org]\nname = \"X\"\nleadership = \"ana\"\n");
+        assert!(orphans(&org).is_empty());
+    }
+}

@@ -60,9 +60,7 @@ fn check(cx: &mut Ctx) {
                 format!("{who} has {n} {people}, more than the maximum of {max}"),
             )
             .label(format!("{n} {people}"))
-            .help(format!(
-                "split the team into smaller teams of at most {max} people"
-            ));
+            .help(format!("split the team into teams of at most {max} people"));
         }
     }
 }

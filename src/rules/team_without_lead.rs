@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     for team in &org.teams {
-        if team.lead.is_some() || team.invalid.contains(&"lead") {
+        // A team with no (readable) members is `empty-team`'s: its lead comes with its people.
+        if team.lead.is_some() || team.invalid.contains(&"lead") || team.member_ids().is_empty() {
             continue;
         }
         cx.report(team.id.span, format!("{} has no `lead`", team.label()))
