@@ -22,7 +22,7 @@ fn check(cx: &mut Ctx) {
             Some(list) if list.items.is_empty() && !has_bad_items(cx, list.span) => list.span,
             Some(_) => continue,
         };
-        cx.report(span, format!("{} has no members", team.label()))
+        cx.report(span, format!("team {} has no members", team.label()))
             .label("no members")
             .help("list the team's people in `members`, or remove the team if it is gone");
     }

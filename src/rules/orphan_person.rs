@@ -2,6 +2,8 @@
 
 use super::prelude::*;
 
+use std::collections::HashSet;
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "orphan-person",
@@ -15,18 +17,25 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;
-    // While a membership list is unreadable, nobody can be called an orphan: its
-    // `invalid-value` comes first. The same holds for `[org].leadership`.
-    let unreadable = org.org().is_some_and(|o| o.invalid.contains(&"leadership"))
+    // Without a readable leadership or membership list nobody can be called an orphan: the
+    // `missing-org` or `invalid-value` comes first.
+    let unreadable = org.org().is_none_or(|o| o.invalid.contains(&"leadership"))
         || org.teams.iter().any(|t| t.invalid.contains(&"members"));
     if unreadable {
         return;
     }
+    // A second `[org]` is `multiple-orgs`; the leaders it names are not orphans for that.
+    let more_leaders: HashSet<&str> = org.orgs[1..]
+        .iter()
+        .filter_map(|o| o.leadership.as_ref())
+        .flat_map(|l| l.items.iter().map(|id| id.as_str()))
+        .collect();
     for (p, person) in org.people.iter().enumerate() {
         // A later definition of a duplicated id is `duplicate-id`'s; memberships go to the first.
         if org.person(person.id.as_str()) != Some(p)
             || !org.teams_of[p].is_empty()
             || org.in_leadership[p]
+            || more_leaders.contains(person.id.as_str())
         {
             continue;
         }
@@ -47,8 +56,14 @@ mod tests {
     use crate::{CheckOptions, check};
 
     fn orphans(toml: &str) -> Vec<String> {
+        orphans_in(&[("org.toml", toml)])
+    }
+
+    fn orphans_in(files: &[(&str, &str)]) -> Vec<String> {
         let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("org.toml"), toml).expect("write");
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        }
         let report = check(&CheckOptions {
             paths: vec![dir.path().to_path_buf()],
             cwd: dir.path().to_path_buf(),
@@ -92,5 +107,16 @@ mod tests {
         assert!(orphans(&org).is_empty());
         let org = format!("{PEOPLE}\n[org]\nname = \"X\"\nleadership = \"ana\"\n");
         assert!(orphans(&org).is_empty());
+        assert!(
+            orphans(PEOPLE).is_empty(),
+            "no `[org]`, so no leadership to go by"
+        );
+    }
+
+    #[test]
+    fn leaders_named_by_a_second_org_are_not_orphans() {
+        let first = format!("{PEOPLE}\n[org]\nname = \"X\"\nleadership = [\"ana\"]\n");
+        let second = "[org]\nname = \"Y\"\nleadership = [\"ben\"]\n";
+        assert!(orphans_in(&[("a.toml", &first), ("b.toml", second)]).is_empty());
     }
 }

@@ -40,7 +40,7 @@ fn check(cx: &mut Ctx) {
         if n == 0 {
             continue; // `empty-team`
         }
-        let who = team.label();
+        let who = format!("team {}", team.label());
         let people = if n == 1 { "member" } else { "members" };
         if n < min {
             if has_bad_items(cx, list.span, list.items.len()) {

@@ -20,7 +20,7 @@ fn check(cx: &mut Ctx) {
         if team.lead.is_some() || team.invalid.contains(&"lead") || team.member_ids().is_empty() {
             continue;
         }
-        cx.report(team.id.span, format!("{} has no `lead`", team.label()))
+        cx.report(team.id.span, format!("team {} has no `lead`", team.label()))
             .label("no lead")
             .help("name the person who leads this team in `lead`, and list them in `members`");
     }
