@@ -18,5 +18,190 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let max = cx.int("max");
+    let org = cx.org;
+    let chains = chains(org);
+    for (p, person) in org.people.iter().enumerate() {
+        let Chain::Ends { depth, top } = chains[p] else {
+            continue; // runs into a cycle: `reporting-cycle` reports the cycle alone
+        };
+        // A later definition of a duplicated id is `duplicate-id`'s.
+        if depth as i64 <= max || org.person(person.id.as_str()) != Some(p) {
+            continue;
+        }
+        let Some(boss) = &person.reports_to else {
+            continue;
+        };
+        let who = person.id.as_str();
+        let top = &org.people[top].id;
+        cx.report(
+            boss.span,
+            format!("{who} has {depth} managers up the `reports_to` chain, more than the maximum of {max}"),
+        )
+        .label(format!("{depth} managers up to {}", top.as_str()))
+        .help(format!(
+            "flatten the hierarchy: have {who} or a manager above report to someone higher up, or drop a layer of management"
+        ))
+        .related(top.span, format!("the chain ends at {}", top.as_str()));
+    }
+}
+
+/// Where a person's `reports_to` chain leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Chain {
+    /// Not walked yet.
+    Unknown,
+    /// On the walk in progress.
+    Walking,
+    /// The chain ends at `top` (nobody, or an unknown id, above) after `depth` managers.
+    Ends {
+        /// Managers above.
+        depth: u32,
+        /// The last person of the chain.
+        top: usize,
+    },
+    /// The chain runs into a cycle (or is part of one).
+    Cycle,
+}
+
+/// Every person's chain, each person walked once: O(people), iterative, cycle-safe.
+fn chains(org: &Org) -> Vec<Chain> {
+    let manager = |p: usize| {
+        org.people[p]
+            .reports_to
+            .as_ref()
+            .and_then(|b| org.person(b.as_str()))
+    };
+    let mut chains = vec![Chain::Unknown; org.people.len()];
+    let mut walk = Vec::new();
+    for start in 0..org.people.len() {
+        let mut at = start;
+        // Walk up until reaching the top or someone whose chain is known.
+        let mut end = loop {
+            match chains[at] {
+                Chain::Unknown => {
+                    chains[at] = Chain::Walking;
+                    walk.push(at);
+                    match manager(at) {
+                        Some(m) => at = m,
+                        None => break Chain::Ends { depth: 0, top: at },
+                    }
+                }
+                Chain::Walking => break Chain::Cycle,
+                known => {
+                    break match known {
+                        Chain::Ends { depth, top } => Chain::Ends {
+                            depth: depth + 1,
+                            top,
+                        },
+                        other => other,
+                    };
+                }
+            }
+        };
+        // The top itself was pushed last and has depth 0; each person below has one more.
+        if let Chain::Ends { depth: 0, top } = end
+            && walk.last() == Some(&top)
+        {
+            walk.pop();
+            chains[top] = end;
+            end = Chain::Ends { depth: 1, top };
+        }
+        while let Some(p) = walk.pop() {
+            chains[p] = end;
+            if let Chain::Ends { depth, top } = end {
+                end = Chain::Ends {
+                    depth: depth + 1,
+                    top,
+                };
+            }
+        }
+    }
+    chains
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Person, Sp};
+    use crate::roles::Roles;
+
+    fn org(people: &[(&str, Option<&str>)]) -> Org {
+        let span = Span::new(0, 0..0);
+        let s = |v: &str| Sp {
+            value: v.to_owned(),
+            span,
+        };
+        let mut org = Org {
+            people: people
+                .iter()
+                .map(|&(id, boss)| Person {
+                    header: span,
+                    id: s(id),
+                    name: None,
+                    role: None,
+                    reports_to: boss.map(s),
+                    email: None,
+                    invalid: Vec::new(),
+                })
+                .collect(),
+            ..Org::default()
+        };
+        org.index(&Roles::default());
+        org
+    }
+
+    fn depths(org: &Org) -> Vec<Option<u32>> {
+        chains(org)
+            .into_iter()
+            .map(|c| match c {
+                Chain::Ends { depth, .. } => Some(depth),
+                Chain::Cycle => None,
+                other => panic!("left {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counts_managers_up_to_the_top_or_an_unknown_id() {
+        let org = org(&[
+            ("c", Some("b")),
+            ("a", None),
+            ("b", Some("a")),
+            ("d", Some("c")),
+            ("x", Some("ghost")),
+            ("y", Some("x")),
+        ]);
+        assert_eq!(
+            depths(&org),
+            [Some(2), Some(0), Some(1), Some(3), Some(0), Some(1)]
+        );
+        assert_eq!(chains(&org)[3], Chain::Ends { depth: 3, top: 1 });
+    }
+
+    #[test]
+    fn chains_into_a_cycle_have_no_depth() {
+        let org = org(&[
+            ("t1", Some("t2")),
+            ("c1", Some("c2")),
+            ("c2", Some("c1")),
+            ("t2", Some("c1")),
+            ("s", Some("s")),
+            ("u", Some("s")),
+            ("ok", None),
+        ]);
+        assert_eq!(depths(&org), [None, None, None, None, None, None, Some(0)]);
+    }
+
+    #[test]
+    fn a_very_long_chain_needs_no_recursion() {
+        let ids: Vec<String> = (0..100_000).map(|i| format!("p{i}")).collect();
+        let people: Vec<(&str, Option<&str>)> = (0..ids.len())
+            .map(|i| (ids[i].as_str(), i.checked_sub(1).map(|b| ids[b].as_str())))
+            .collect();
+        assert_eq!(depths(&org(&people))[99_999], Some(99_999));
+        // Walked from the bottom first, then from the top: both ways give the same depths.
+        let reversed: Vec<_> = people.iter().rev().copied().collect();
+        assert_eq!(depths(&org(&reversed))[0], Some(99_999));
+    }
 }

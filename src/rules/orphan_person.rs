@@ -2,6 +2,8 @@
 
 use super::prelude::*;
 
+use std::collections::HashSet;
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "orphan-person",
@@ -14,5 +16,107 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    // Without a readable leadership or membership list nobody can be called an orphan: the
+    // `missing-org` or `invalid-value` comes first.
+    let unreadable = org.org().is_none_or(|o| o.invalid.contains(&"leadership"))
+        || org.teams.iter().any(|t| t.invalid.contains(&"members"));
+    if unreadable {
+        return;
+    }
+    // A second `[org]` is `multiple-orgs`; the leaders it names are not orphans for that.
+    let more_leaders: HashSet<&str> = org.orgs[1..]
+        .iter()
+        .filter_map(|o| o.leadership.as_ref())
+        .flat_map(|l| l.items.iter().map(|id| id.as_str()))
+        .collect();
+    for (p, person) in org.people.iter().enumerate() {
+        // A later definition of a duplicated id is `duplicate-id`'s; memberships go to the first.
+        if org.person(person.id.as_str()) != Some(p)
+            || !org.teams_of[p].is_empty()
+            || org.in_leadership[p]
+            || more_leaders.contains(person.id.as_str())
+        {
+            continue;
+        }
+        let who = person.id.as_str();
+        cx.report(
+            person.id.span,
+            format!("{who} is in no team and not in `[org].leadership`"),
+        )
+        .label("in no team")
+        .help(format!(
+            "add {who} to the `members` of a team, or to `[org].leadership`"
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CheckOptions, check};
+
+    fn orphans(toml: &str) -> Vec<String> {
+        orphans_in(&[("org.toml", toml)])
+    }
+
+    fn orphans_in(files: &[(&str, &str)]) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        }
+        let report = check(&CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec!["orphan-person".into()],
+            ..CheckOptions::default()
+        })
+        .expect("check");
+        report.findings.into_iter().map(|f| f.message).collect()
+    }
+
+    const PEOPLE: &str = r#"
+        [[person]]
+        id = "ana"
+        name = "Ana"
+        role = "ceo"
+
+        [[person]]
+        id = "ben"
+        name = "Ben"
+        role = "sre"
+    "#;
+
+    #[test]
+    fn people_in_no_team_are_orphans() {
+        let org = format!(
+            "{PEOPLE}\n[org]\nname = \"X\"\nleadership = [\"ana\"]\n\
+             [[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nmembers = []\n"
+        );
+        assert_eq!(
+            orphans(&org),
+            ["ben is in no team and not in `[org].leadership`"]
+        );
+    }
+
+    #[test]
+    fn an_unreadable_membership_list_makes_nobody_an_orphan() {
+        let org = format!(
+            "{PEOPLE}\n[org]\nname = \"X\"\nleadership = [\"ana\"]\n\
+             [[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nmembers = \"ben\"\n"
+        );
+        assert!(orphans(&org).is_empty());
+        let org = format!("{PEOPLE}\n[org]\nname = \"X\"\nleadership = \"ana\"\n");
+        assert!(orphans(&org).is_empty());
+        assert!(
+            orphans(PEOPLE).is_empty(),
+            "no `[org]`, so no leadership to go by"
+        );
+    }
+
+    #[test]
+    fn leaders_named_by_a_second_org_are_not_orphans() {
+        let first = format!("{PEOPLE}\n[org]\nname = \"X\"\nleadership = [\"ana\"]\n");
+        let second = "[org]\nname = \"Y\"\nleadership = [\"ben\"]\n";
+        assert!(orphans_in(&[("a.toml", &first), ("b.toml", second)]).is_empty());
+    }
 }

@@ -2,6 +2,8 @@
 
 use super::prelude::*;
 
+use std::collections::HashMap;
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "overcommitted-person",
@@ -18,5 +20,74 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let max = cx.int("max_teams");
+    let org = cx.org;
+    // The teams of each overcommitted person, each team id once (its first definition).
+    let mut over: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (p, teams) in org.teams_of.iter().enumerate() {
+        if teams.len() as i64 <= max {
+            continue; // the common case, decided without filtering
+        }
+        let teams: Vec<usize> = teams
+            .iter()
+            .copied()
+            .filter(|&t| org.team(org.teams[t].id.as_str()) == Some(t))
+            .collect();
+        if teams.len() as i64 > max {
+            over.insert(p, teams);
+        }
+    }
+    if over.is_empty() {
+        return;
+    }
+    // Where each of them is listed in each team's `members`, found in one pass over all teams.
+    let mut entries: HashMap<(usize, usize), Span> = HashMap::new();
+    for (t, team) in org.teams.iter().enumerate() {
+        for m in team.member_ids() {
+            if let Some(p) = org.person(m.as_str())
+                && over.contains_key(&p)
+            {
+                entries.entry((p, t)).or_insert(m.span);
+            }
+        }
+    }
+    let mut people: Vec<_> = over.into_iter().collect();
+    people.sort_unstable();
+    for (p, teams) in people {
+        let who = org.people[p].id.as_str();
+        let names: Vec<&str> = teams.iter().map(|&t| org.teams[t].label()).collect();
+        let f = cx
+            .report(
+                org.people[p].id.span,
+                format!(
+                    "{who} is a member of {} teams, more than the maximum of {max}: {}",
+                    teams.len(),
+                    plain_list(&names)
+                ),
+            )
+            .label(format!("in {} teams", teams.len()))
+            .help(format!(
+                "take {who} out of some of these teams, down to at most {max}"
+            ));
+        for &t in teams.iter().take(RELATED) {
+            if let Some(&span) = entries.get(&(p, t)) {
+                f.related(
+                    span,
+                    format!("{who} is a member of {}", org.teams[t].label()),
+                );
+            }
+        }
+    }
+}
+
+/// How many memberships are shown as related locations.
+const RELATED: usize = 5;
+
+/// "a, b and c", without quotes: team names are plain in messages.
+fn plain_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }

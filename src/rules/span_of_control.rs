@@ -21,5 +21,43 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let max = cx.int("max");
+    let org = cx.org;
+    for (p, person) in org.people.iter().enumerate() {
+        if org.reports_of[p].len() as i64 <= max {
+            continue; // the common case, decided without filtering
+        }
+        let reports: Vec<usize> = org.reports_of[p]
+            .iter()
+            .copied()
+            // Each report once (the first definition of a duplicated id), and not oneself: a
+            // self-report is `reporting-cycle`'s.
+            .filter(|&r| r != p && org.person(org.people[r].id.as_str()) == Some(r))
+            .collect();
+        let n = reports.len() as i64;
+        if n <= max {
+            continue;
+        }
+        let who = person.id.as_str();
+        let f = cx
+            .report(
+                person.id.span,
+                format!("{who} has {n} direct reports, more than the maximum of {max}"),
+            )
+            .label(format!("{n} direct reports"))
+            .help(format!(
+                "move some of the reports under another manager, or add a layer so that no one has more than {max}"
+            ));
+        for &r in reports.iter().take(RELATED) {
+            if let Some(to) = &org.people[r].reports_to {
+                f.related(
+                    to.span,
+                    format!("{} reports to {who}", org.people[r].id.as_str()),
+                );
+            }
+        }
+    }
 }
+
+/// How many reports are shown as related locations: enough to find them, few enough to read.
+const RELATED: usize = 3;

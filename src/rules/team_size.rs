@@ -2,6 +2,8 @@
 
 use super::prelude::*;
 
+use std::collections::HashSet;
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "team-size",
@@ -28,5 +30,50 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let (min, max) = (cx.int("min"), cx.int("max"));
+    let org = cx.org;
+    for team in &org.teams {
+        let Some(list) = &team.members else { continue };
+        // Each person counts once, defined or not: an unknown id is `unknown-reference`'s business.
+        let ids: HashSet<&str> = list.items.iter().map(|m| m.as_str()).collect();
+        let n = ids.len() as i64;
+        if n == 0 {
+            continue; // `empty-team`
+        }
+        let who = format!("team {}", team.label());
+        let people = if n == 1 { "member" } else { "members" };
+        if n < min {
+            if has_bad_items(cx, list.span, list.items.len()) {
+                continue; // the team is larger as written; `invalid-value` comes first
+            }
+            cx.report(
+                list.span,
+                format!("{who} has {n} {people}, fewer than the minimum of {min}"),
+            )
+            .label(format!("{n} {people}"))
+            .help(format!(
+                "staff the team with at least {min} people, or merge it into a related team"
+            ));
+        } else if n > max {
+            cx.report(
+                list.span,
+                format!("{who} has {n} {people}, more than the maximum of {max}"),
+            )
+            .label(format!("{n} {people}"))
+            .help(format!("split the team into teams of at most {max} people"));
+        }
+    }
+}
+
+/// Whether the array at `span` holds more elements than the `valid` strings the model kept: the
+/// others were not strings and `invalid-value` reported them.
+fn has_bad_items(cx: &Ctx, span: Span, valid: usize) -> bool {
+    let text = cx.sources.get(span.file).slice(span);
+    toml::from_str::<toml::Table>(&format!("a = {text}"))
+        .ok()
+        .and_then(|t| {
+            t.get("a")
+                .and_then(|a| a.as_array().map(|a| a.len() > valid))
+        })
+        .unwrap_or(false)
 }

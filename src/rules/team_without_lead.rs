@@ -14,5 +14,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    for team in &org.teams {
+        // A team with no (readable) members is `empty-team`'s: its lead comes with its people.
+        if team.lead.is_some() || team.invalid.contains(&"lead") || team.member_ids().is_empty() {
+            continue;
+        }
+        cx.report(team.id.span, format!("team {} has no `lead`", team.label()))
+            .label("no lead")
+            .help("name the person who leads this team in `lead`, and list them in `members`");
+    }
 }

@@ -2,6 +2,10 @@
 
 use super::prelude::*;
 
+use std::collections::HashMap;
+
+use crate::finding::closest;
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "unknown-role",
@@ -14,5 +18,37 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    let known = cx.roles.names();
+    // Suggestions per distinct unknown role: a big org repeats the same one many times.
+    let mut near: HashMap<&str, Option<&str>> = HashMap::new();
+    let mut found = Vec::new();
+    for person in &org.people {
+        let Some(role) = &person.role else { continue };
+        if cx.roles.categories(role.as_str()) != 0 {
+            continue;
+        }
+        let suggestion = *near
+            .entry(role.as_str())
+            .or_insert_with(|| closest(role.as_str(), known.iter().copied()));
+        found.push((person, role, suggestion));
+    }
+    for (person, role, suggestion) in found {
+        let r = role.as_str();
+        let help = match suggestion {
+            Some(s) => format!(
+                "use `{s}` if that is what was meant, or add `{r}` to a category under `[roles]` in `orglint.toml`"
+            ),
+            None => format!(
+                "use a known role, or add `{r}` to a category under `[roles]` in `orglint.toml` (the categories are {})",
+                join_names(&Category::ALL.map(Category::as_str))
+            ),
+        };
+        cx.report(
+            role.span,
+            format!("{}'s role `{r}` is in no role category", person.id.as_str()),
+        )
+        .label("unknown role")
+        .help(help);
+    }
 }
