@@ -263,7 +263,7 @@ fn run(
     };
     let scopes = suppress::Scopes {
         suppressions: &loaded.suppressions,
-        entity_starts: &loaded.entity_starts,
+        entities: &loaded.entities,
     };
     let applied = suppress::apply(findings, &scopes, &ran, config.require_reason);
     let sources = loaded.sources;
@@ -284,7 +284,7 @@ fn run(
         })
         .collect();
     for f in &mut findings {
-        f.fingerprint = fingerprint(f, &sources);
+        f.fingerprint = fingerprint(f, &sources, &scopes);
     }
     sort_findings(&mut findings, &sources);
     Report {
@@ -313,12 +313,21 @@ fn sort_findings(findings: &mut [Finding], sources: &Sources) {
     });
 }
 
-/// A stable id for a finding: the rule, what it says (which names the entity and the subject),
-/// and the text it points at; not the file's line numbers.
-fn fingerprint(f: &Finding, sources: &Sources) -> String {
-    let snippet = f.primary.map_or("", |s| sources.get(s.file).slice(s));
+/// A stable id for a finding (FNV-1a): the rule, the entity it lies in (else the file), the text it
+/// points at and its message without digits, so that neither moved lines nor changed counts
+/// ("12 direct reports") make it a new finding.
+fn fingerprint(f: &Finding, sources: &Sources, scopes: &suppress::Scopes<'_>) -> String {
+    let (entity, snippet) = match f.primary {
+        Some(s) => {
+            let src = sources.get(s.file);
+            let entity = scopes.entity(s.file, s.start).unwrap_or(&src.display);
+            (entity, src.slice(s))
+        }
+        None => ("", ""),
+    };
+    let message: String = f.message.chars().filter(|c| !c.is_ascii_digit()).collect();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [f.rule, f.message.as_str(), snippet] {
+    for part in [f.rule, entity, snippet, message.as_str()] {
         for b in part.bytes().chain([0]) {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x0000_0100_0000_01b3);

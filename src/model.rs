@@ -31,6 +31,8 @@ pub struct List<T> {
     pub span: Span,
     /// The elements that had the right type.
     pub items: Vec<T>,
+    /// How many elements had the wrong type (each is an `invalid-value` finding already).
+    pub bad: usize,
 }
 
 /// A table of string to string (`[org.standards]`, `[team.tooling]`, `[team.exceptions]`).

@@ -99,14 +99,20 @@ pub struct Applied {
 pub struct Scopes<'a> {
     /// Per file: its suppression comments.
     pub suppressions: &'a [Vec<Suppression>],
-    /// Per file: sorted start offsets of its entities.
-    pub entity_starts: &'a [Vec<u32>],
+    /// Per file: its entities' start offsets and names, sorted.
+    pub entities: &'a [Vec<(u32, String)>],
 }
 
 impl Scopes<'_> {
     /// 0 before the first entity (the whole file), else 1 + the entity's index.
     fn scope(&self, file: FileId, offset: u32) -> usize {
-        self.entity_starts[file as usize].partition_point(|&s| s <= offset)
+        self.entities[file as usize].partition_point(|(s, _)| *s <= offset)
+    }
+
+    /// The entity (`team:recs`) whose table holds `offset`, if any.
+    pub fn entity(&self, file: FileId, offset: u32) -> Option<&str> {
+        let scope = self.scope(file, offset);
+        (scope > 0).then(|| self.entities[file as usize][scope - 1].1.as_str())
     }
 }
 

@@ -27,8 +27,8 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
     /// How many files could not be parsed.
     pub broken: usize,
-    /// For each file, where its entities start (see [`parse::Parsed::entity_starts`]).
-    pub entity_starts: Vec<Vec<u32>>,
+    /// For each file, where its entities start and what they are (see [`parse::Parsed::entities`]).
+    pub entities: Vec<Vec<(u32, String)>>,
     /// For each file, its suppression comments.
     pub suppressions: Vec<Vec<Suppression>>,
 }
@@ -61,7 +61,7 @@ pub fn load(root: &Path, exclude: &GlobSet, cwd: &Path) -> Loaded {
         loaded.org.people.extend(parsed.people);
         loaded.org.teams.extend(parsed.teams);
         loaded.org.guilds.extend(parsed.guilds);
-        loaded.entity_starts.push(parsed.entity_starts);
+        loaded.entities.push(parsed.entities);
         loaded.suppressions.push(sups);
     }
     loaded

@@ -64,8 +64,9 @@ pub struct Parsed {
     pub findings: Vec<Finding>,
     /// Whether the file could not be parsed at all.
     pub broken: bool,
-    /// Byte offsets where each entity's table starts, sorted: the scopes of suppression comments.
-    pub entity_starts: Vec<u32>,
+    /// Where each entity's table starts and what it is (`team:recs`), sorted by offset: the scopes
+    /// of suppression comments, and the entity part of fingerprints.
+    pub entities: Vec<(u32, String)>,
 }
 
 /// Whether `id` is 1 to 64 ASCII letters, digits, `-`, `_` and `.`.
@@ -141,7 +142,7 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
             )),
         }
     }
-    out.entity_starts.sort_unstable();
+    out.entities.sort_unstable();
     out
 }
 
@@ -153,7 +154,17 @@ fn entity(
     header: std::ops::Range<usize>,
 ) {
     let header = Span::new(file, header);
-    out.entity_starts.push(header.start);
+    let name_key = if kind == EntityKind::Org {
+        "name"
+    } else {
+        "id"
+    };
+    let name = table
+        .get(name_key)
+        .and_then(|v| v.get_ref().as_str())
+        .unwrap_or("");
+    out.entities
+        .push((header.start, format!("{}:{name}", kind.key())));
     let mut r = Reader {
         file,
         table,
@@ -386,6 +397,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let mut list = List {
             span,
             items: Vec::with_capacity(items.len()),
+            bad: 0,
         };
         for item in items {
             match item.get_ref() {
@@ -401,6 +413,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                         other,
                     );
                     self.findings.push(f);
+                    list.bad += 1;
                 }
             }
         }
