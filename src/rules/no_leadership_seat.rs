@@ -18,5 +18,124 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    let leadership = org.org().map(|o| (o, o.leadership.as_ref()));
+    if leadership.is_some_and(|(o, _)| o.invalid.contains(&"leadership")) {
+        // `invalid-value` already reported the list; who sits at the table is unknown.
+        return;
+    }
+    let max_hops = u32::try_from(cx.int("max_hops")).unwrap_or(u32::MAX);
+    let mut hops = HopsToLeadership::new(org);
+    for team in org.teams.iter().filter(|t| t.is_ml_team()) {
+        if team.invalid.contains(&"members") || team.invalid.contains(&"lead") {
+            continue;
+        }
+        if org.members_of(team).iter().any(|&p| org.in_leadership[p]) {
+            continue;
+        }
+        let lead = team
+            .lead
+            .as_ref()
+            .and_then(|l| org.person(l.as_str()).map(|p| (l, p)));
+        if lead.is_some_and(|(_, p)| hops.of(p) <= max_hops) {
+            continue;
+        }
+        let (span, label, help) = match lead {
+            Some((l, _)) => (
+                l.span,
+                match max_hops {
+                    0 => format!("{} is not in leadership", l.value),
+                    1 => format!("nobody at or 1 step above {} is in leadership", l.value),
+                    n => format!("nobody at or {n} steps above {} is in leadership", l.value),
+                },
+                format!(
+                    "add a member of {} to `[org].leadership`, or have {} report to someone who is in it",
+                    team.label(),
+                    l.value
+                ),
+            ),
+            None => (
+                team.lead.as_ref().map_or(team.id.span, |l| l.span),
+                "no member is in leadership".to_owned(),
+                format!("add a member of {} to `[org].leadership`", team.label()),
+            ),
+        };
+        let finding = cx
+            .report(
+                span,
+                format!(
+                    "the ML team {} has no seat at the leadership table",
+                    team.label()
+                ),
+            )
+            .label(label)
+            .help(help);
+        match leadership {
+            Some((_, Some(list))) => {
+                finding.related(list.span, "the leadership table is declared here");
+            }
+            Some((o, None)) => {
+                finding.related(o.anchor(), "this org declares no `leadership`");
+            }
+            None => {}
+        }
+    }
+}
+
+/// How many `reports_to` steps separate each person from the nearest member of leadership,
+/// worked out lazily and remembered, so that every person's chain is walked once in all.
+struct HopsToLeadership<'a> {
+    org: &'a Org,
+    memo: Vec<Option<u32>>,
+}
+
+/// No member of leadership up the chain (it ends, or runs into a cycle).
+const NEVER: u32 = u32::MAX;
+
+impl<'a> HopsToLeadership<'a> {
+    fn new(org: &'a Org) -> Self {
+        HopsToLeadership {
+            org,
+            memo: vec![None; org.people.len()],
+        }
+    }
+
+    /// Steps from `p` up to the nearest member of leadership (0 when `p` is one), or [`NEVER`].
+    fn of(&mut self, p: usize) -> u32 {
+        let org = self.org;
+        // Walk up until a known answer, a leader, the top or a person already on this path.
+        let mut path = Vec::new();
+        let mut on_path = std::collections::HashSet::new();
+        let mut cur = p;
+        let mut end = loop {
+            if let Some(known) = self.memo[cur] {
+                break known;
+            }
+            // An unreadable manager (`invalid-value` said so) gets the benefit of the doubt.
+            if org.in_leadership[cur] || org.people[cur].invalid.contains(&"reports_to") {
+                self.memo[cur] = Some(0);
+                break 0;
+            }
+            if !on_path.insert(cur) {
+                // A cycle with no leader on it: nobody on this path ever reaches one.
+                break NEVER;
+            }
+            path.push(cur);
+            match org.people[cur]
+                .reports_to
+                .as_ref()
+                .and_then(|b| org.person(b.as_str()))
+            {
+                Some(boss) => cur = boss,
+                None => break NEVER,
+            }
+        };
+        for &q in path.iter().rev() {
+            if self.memo[q].is_none() {
+                end = end.saturating_add(1);
+                self.memo[q] = Some(end);
+            }
+        }
+        self.memo[p].unwrap_or(NEVER)
+    }
 }
