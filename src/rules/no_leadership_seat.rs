@@ -45,7 +45,7 @@ fn check(cx: &mut Ctx) {
                 l.span,
                 match max_hops {
                     0 => format!("{} is not in leadership", l.value),
-                    1 => format!("nobody at or 1 step above {} is in leadership", l.value),
+                    1 => format!("neither {0} nor {0}'s manager is in leadership", l.value),
                     n => format!("nobody at or {n} steps above {} is in leadership", l.value),
                 },
                 format!(
