@@ -37,16 +37,20 @@ fn check(cx: &mut Ctx) {
             .lead
             .as_ref()
             .and_then(|l| org.person(l.as_str()).map(|p| (l, p)));
-        if lead.is_some_and(|(_, p)| hops.of(p) <= max_hops) {
+        let lead_hops = lead.map(|(l, p)| (l, hops.of(p)));
+        if lead_hops.is_some_and(|(_, h)| h <= max_hops) {
             continue;
         }
-        let (span, label, help) = match lead {
-            Some((l, _)) => (
+        let (span, label, help) = match lead_hops {
+            Some((l, h)) => (
                 l.span,
-                match max_hops {
-                    0 => format!("{} is not in leadership", l.value),
-                    1 => format!("neither {0} nor {0}'s manager is in leadership", l.value),
-                    n => format!("nobody at or {n} steps above {} is in leadership", l.value),
+                if h == NEVER {
+                    format!("nobody in {}'s reporting line is in leadership", l.value)
+                } else {
+                    format!(
+                        "{} is {h} steps below leadership; `max_hops` is {max_hops}",
+                        l.value
+                    )
                 },
                 format!(
                     "add a member of {} to `[org].leadership`, or have {} report to someone who is in it",
