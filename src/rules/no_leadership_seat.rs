@@ -143,3 +143,96 @@ impl<'a> HopsToLeadership<'a> {
         self.memo[p].unwrap_or(NEVER)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{CheckOptions, check};
+
+    /// The labels of this rule's findings on an org of one file, with `orglint.toml` when given.
+    fn labels(org: &str, config: Option<&str>) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("org.toml"), org).expect("write org");
+        if let Some(config) = config {
+            std::fs::write(dir.path().join("orglint.toml"), config).expect("write config");
+        }
+        let report = check(&CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec!["no-leadership-seat".into()],
+            ..CheckOptions::default()
+        })
+        .expect("lint");
+        report
+            .findings
+            .into_iter()
+            .map(|f| f.label.unwrap_or_default())
+            .collect()
+    }
+
+    fn person(id: &str, boss: Option<&str>) -> String {
+        let boss = boss.map_or(String::new(), |b| format!("reports_to = \"{b}\"\n"));
+        format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"ml-engineer\"\n{boss}\n")
+    }
+
+    fn ml_team(id: &str, lead: &str) -> String {
+        format!(
+            "[[team]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"centralized-ml\"\nlead = \"{lead}\"\nmembers = [\"{lead}\"]\n\n"
+        )
+    }
+
+    const ORG: &str = "[org]\nname = \"Acme\"\nleadership = [\"maya\"]\n\n";
+
+    #[test]
+    fn a_cycle_above_the_lead_ends_the_walk() {
+        let org = format!(
+            "{ORG}{}{}{}{}",
+            person("maya", None),
+            person("dana", Some("eli")),
+            person("eli", Some("dana")),
+            ml_team("ml", "dana"),
+        );
+        let config = "[rules]\nno-leadership-seat = { max_hops = 1000 }\n";
+        assert_eq!(
+            labels(&org, Some(config)),
+            ["nobody in dana's reporting line is in leadership"]
+        );
+    }
+
+    #[test]
+    fn chains_that_meet_share_their_distance() {
+        // a1 -> a2 -> maya; b1 -> a1: a1 is 2 steps below, b1 is 3.
+        let org = format!(
+            "{ORG}{}{}{}{}{}{}",
+            person("maya", None),
+            person("a1", Some("a2")),
+            person("a2", Some("maya")),
+            person("b1", Some("a1")),
+            ml_team("a", "a1"),
+            ml_team("b", "b1"),
+        );
+        let config = "[rules]\nno-leadership-seat = { max_hops = 2 }\n";
+        assert_eq!(
+            labels(&org, Some(config)),
+            ["b1 is 3 steps below leadership; `max_hops` is 2"]
+        );
+        assert_eq!(
+            labels(&org, None),
+            [
+                "a1 is 2 steps below leadership; `max_hops` is 1",
+                "b1 is 3 steps below leadership; `max_hops` is 1"
+            ]
+        );
+    }
+
+    #[test]
+    fn without_a_lead_or_an_org_only_members_count() {
+        let team = "[[team]]\nid = \"ml\"\nname = \"ML\"\nkind = \"centralized-ml\"\nmembers = [\"dana\"]\n";
+        let org = format!("{}{team}", person("dana", None));
+        assert_eq!(labels(&org, None), ["no member is in leadership"]);
+        let org = format!(
+            "[org]\nname = \"Acme\"\nleadership = [\"dana\"]\n\n{}{team}",
+            person("dana", None)
+        );
+        assert!(labels(&org, None).is_empty());
+    }
+}
