@@ -44,13 +44,13 @@ fn check(cx: &mut Ctx) {
         let (span, label, help) = match lead_hops {
             Some((l, h)) => (
                 l.span,
-                if h == NEVER {
-                    format!("nobody in {}'s reporting line is in leadership", l.value)
-                } else {
-                    format!(
+                match h {
+                    NEVER => format!("nobody in {}'s reporting line is in leadership", l.value),
+                    1 => format!("{} is 1 step below leadership; `max_hops` is 0", l.value),
+                    h => format!(
                         "{} is {h} steps below leadership; `max_hops` is {max_hops}",
                         l.value
-                    )
+                    ),
                 },
                 format!(
                     "add a member of {} to `[org].leadership`, or have {} report to someone who is in it",

@@ -62,6 +62,10 @@ fn check(cx: &mut Ctx) {
     let min_words = usize::try_from(cx.int("min_words")).unwrap_or(usize::MAX);
     let mut vague: HashSet<String> = VAGUE.iter().map(|p| normalize(p)).collect();
     vague.extend(cx.list("vague_phrases").iter().map(|p| normalize(p)));
+    let function_help = format!(
+        "say in `function` what the team is for and whom it serves, in {min_words} words \
+         or more, e.g. `\"raise search conversion with better product ranking\"`"
+    );
     for team in &org.teams {
         let ml_team = team.is_ml_team();
         // Why a team that is not an ML team is held to this: one of its ML practitioners.
@@ -83,10 +87,7 @@ fn check(cx: &mut Ctx) {
         };
         let mut problems = Vec::new();
         if !team.invalid.contains(&"function") {
-            let help = format!(
-                "say in `function` what the team is for and whom it serves, in {min_words} words \
-                 or more, e.g. `\"raise search conversion with better product ranking\"`"
-            );
+            let help = function_help.clone();
             match &team.function {
                 None if ml_team => problems.push((
                     team.id.span,
