@@ -1,6 +1,7 @@
 //! `centralized-at-small-startup`: a product-focused startup has a central ML team.
 
 use super::prelude::*;
+use crate::model::{AiFocus, Stage};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -14,5 +15,48 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    let def = org.org();
+    if def.is_some_and(|o| o.invalid.contains(&"stage") || o.invalid.contains(&"ai_focus")) {
+        return;
+    }
+    if org.stage() != Stage::Startup {
+        return;
+    }
+    let stage = def.and_then(|o| o.stage.as_ref());
+    let ai_focus = def.and_then(|o| o.ai_focus.as_ref());
+    if ai_focus.is_some_and(|f| f.value == AiFocus::Research) {
+        return;
+    }
+    for team in &org.teams {
+        let Some(kind) = team.kind.as_ref().filter(|_| team.is_ml_team()) else {
+            continue;
+        };
+        let label = match stage {
+            Some(_) => "central ML team".to_owned(),
+            None => format!(
+                "central ML team; {} people make this a startup",
+                org.person_index.len()
+            ),
+        };
+        let finding = cx
+            .report(
+                kind.span,
+                format!(
+                    "{} is a central ML team at a startup that builds ML into its product",
+                    team.label()
+                ),
+            )
+            .label(label)
+            .help(
+                "at this size, put the ML people into the product teams they build for; \
+                 a central team pays off when the ML is research (`ai_focus = \"research\"`)",
+            );
+        if let Some(s) = stage {
+            finding.related(s.span, "the stage is declared here");
+        }
+        if let Some(f) = ai_focus {
+            finding.related(f.span, "the AI focus is declared here");
+        }
+    }
 }

@@ -14,5 +14,30 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    for team in cx.org.teams.iter().filter(|t| t.is_ml_team()) {
+        if team.invalid.contains(&"knowledge_sharing") {
+            continue;
+        }
+        let practices = team.knowledge_sharing.as_ref();
+        // Blank entries name no practice.
+        if practices.is_some_and(|l| l.items.iter().any(|s| !s.value.trim().is_empty())) {
+            continue;
+        }
+        let (span, label) = match practices {
+            Some(list) => (list.span, "no practice listed"),
+            None => (team.id.span, "no `knowledge_sharing`"),
+        };
+        cx.report(
+            span,
+            format!(
+                "the ML team {} has no knowledge-sharing practice",
+                team.label()
+            ),
+        )
+        .label(label)
+        .help(
+            "list in `knowledge_sharing` how the team passes what it learns to other teams, \
+             e.g. `[\"monthly brown-bag\", \"internal wiki\"]`",
+        );
+    }
 }

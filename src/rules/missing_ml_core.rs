@@ -1,6 +1,7 @@
 //! `missing-ml-core`: an enterprise has ML in three or more feature teams and no ML team.
 
 use super::prelude::*;
+use crate::model::Stage;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -13,6 +14,56 @@ pub static RULE: Rule = Rule {
     check: Check::Org(check),
 };
 
+/// At most this many feature teams are shown as related locations.
+const SHOWN: usize = 5;
+
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    // Without `[org]` there is nothing to point at, and `missing-org` says so already.
+    let Some(def) = org.org() else { return };
+    if def.invalid.contains(&"stage") || org.stage() != Stage::Enterprise {
+        return;
+    }
+    // A team whose `kind` is unreadable might be the ML core.
+    if org
+        .teams
+        .iter()
+        .any(|t| t.is_ml_team() || t.invalid.contains(&"kind"))
+    {
+        return;
+    }
+    let with_ml: Vec<&Team> = org
+        .teams
+        .iter()
+        .filter(|t| {
+            t.is_feature()
+                && t.member_ids()
+                    .iter()
+                    .filter_map(|m| org.person(m.as_str()))
+                    .any(|p| org.is_ml(p))
+        })
+        .collect();
+    if with_ml.len() < 3 {
+        return;
+    }
+    let name = def.name.as_ref().map_or("the org", |n| n.as_str());
+    let finding = cx
+        .report(
+            def.anchor(),
+            format!(
+                "{name} is an enterprise with ML practitioners in {} feature teams and no central ML team",
+                with_ml.len()
+            ),
+        )
+        .label("no central ML team")
+        .help(
+            "add a small `centralized-ml` team that builds the shared ML infrastructure and \
+             practices, and let the feature teams build on it",
+        );
+    for team in with_ml.iter().take(SHOWN) {
+        finding.related(
+            team.id.span,
+            format!("{} has ML practitioners", team.label()),
+        );
+    }
 }

@@ -14,5 +14,23 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    for team in cx.org.teams.iter().filter(|t| t.is_ml_team()) {
+        if team.invalid.contains(&"stakeholders") {
+            continue;
+        }
+        let (span, label) = match &team.stakeholders {
+            Some(list) if !list.items.is_empty() => continue,
+            Some(list) => (list.span, "no stakeholders listed"),
+            None => (team.id.span, "no `stakeholders`"),
+        };
+        cx.report(
+            span,
+            format!("the ML team {} has no stakeholders", team.label()),
+        )
+        .label(label)
+        .help(
+            "list in `stakeholders` the teams whose needs it serves and who explain \
+             the business to it",
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! `no-dedicated-budget`: an ML team has no budget of its own.
 
 use super::prelude::*;
+use crate::model::Budget;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -14,5 +15,30 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    for team in cx.org.teams.iter().filter(|t| t.is_ml_team()) {
+        if team.invalid.contains(&"budget") {
+            continue;
+        }
+        let (span, message, label) = match &team.budget {
+            Some(b) if b.value == Budget::Own => continue,
+            Some(b) => (
+                b.span,
+                format!(
+                    "the ML team {} has no budget of its own (`budget` is `{}`)",
+                    team.label(),
+                    b.value.as_str()
+                ),
+                format!("`{}`, not `own`", b.value.as_str()),
+            ),
+            None => (
+                team.id.span,
+                format!("the ML team {} has no budget of its own", team.label()),
+                "no `budget`".to_owned(),
+            ),
+        };
+        cx.report(span, message).label(label).help(
+            "give the team its own budget (`budget = \"own\"`) and plan its projects \
+             with room for experiments",
+        );
+    }
 }

@@ -14,5 +14,48 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    for team in org.teams.iter().filter(|t| t.is_ml_team()) {
+        if team.invalid.contains(&"partners") || team.invalid.contains(&"members") {
+            continue;
+        }
+        if team.partners.as_ref().is_some_and(|l| !l.items.is_empty()) {
+            continue;
+        }
+        // An undefined member could be an engineer: `unknown-reference` covers that mistake.
+        if team
+            .member_ids()
+            .iter()
+            .any(|m| org.person(m.as_str()).is_none())
+        {
+            continue;
+        }
+        if org
+            .members_of(team)
+            .iter()
+            .any(|&p| org.has_category(p, Category::Software))
+        {
+            continue;
+        }
+        let (span, label) = match &team.partners {
+            Some(list) => (list.span, "no partner teams"),
+            None => (team.id.span, "no `partners` and no engineers"),
+        };
+        let finding = cx
+            .report(
+                span,
+                format!(
+                    "the ML team {} has no software engineers and no partner teams",
+                    team.label()
+                ),
+            )
+            .label(label)
+            .help(
+                "name in `partners` the teams that build and run what it delivers, \
+                 or add a software engineer to its members",
+            );
+        if let Some(members) = &team.members {
+            finding.related(members.span, "no member here has a software role");
+        }
+    }
 }

@@ -18,5 +18,221 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    let leadership = org.org().map(|o| (o, o.leadership.as_ref()));
+    if leadership.is_some_and(|(o, _)| o.invalid.contains(&"leadership")) {
+        // `invalid-value` already reported the list; who sits at the table is unknown.
+        return;
+    }
+    let max_hops = u32::try_from(cx.int("max_hops")).unwrap_or(u32::MAX);
+    let mut hops = HopsToLeadership::new(org);
+    for team in org.teams.iter().filter(|t| t.is_ml_team()) {
+        if team.invalid.contains(&"members") || team.invalid.contains(&"lead") {
+            continue;
+        }
+        if org.members_of(team).iter().any(|&p| org.in_leadership[p]) {
+            continue;
+        }
+        let lead = team
+            .lead
+            .as_ref()
+            .and_then(|l| org.person(l.as_str()).map(|p| (l, p)));
+        let lead_hops = lead.map(|(l, p)| (l, hops.of(p)));
+        if lead_hops.is_some_and(|(_, h)| h <= max_hops) {
+            continue;
+        }
+        let (span, label, help) = match lead_hops {
+            Some((l, h)) => (
+                l.span,
+                match h {
+                    NEVER => format!("nobody in {}'s reporting line is in leadership", l.value),
+                    1 => format!("{} is 1 step below leadership; `max_hops` is 0", l.value),
+                    h => format!(
+                        "{} is {h} steps below leadership; `max_hops` is {max_hops}",
+                        l.value
+                    ),
+                },
+                format!(
+                    "add a member of {} to `[org].leadership`, or have {} report to someone who is in it",
+                    team.label(),
+                    l.value
+                ),
+            ),
+            None => (
+                team.lead.as_ref().map_or(team.id.span, |l| l.span),
+                "no member is in leadership".to_owned(),
+                format!("add a member of {} to `[org].leadership`", team.label()),
+            ),
+        };
+        let finding = cx
+            .report(
+                span,
+                format!(
+                    "the ML team {} has no seat at the leadership table",
+                    team.label()
+                ),
+            )
+            .label(label)
+            .help(help);
+        match leadership {
+            Some((_, Some(list))) => {
+                finding.related(list.span, "the leadership table is declared here");
+            }
+            Some((o, None)) => {
+                finding.related(o.anchor(), "this org declares no `leadership`");
+            }
+            None => {}
+        }
+    }
+}
+
+/// How many `reports_to` steps separate each person from the nearest member of leadership,
+/// worked out lazily and remembered, so that every person's chain is walked once in all.
+struct HopsToLeadership<'a> {
+    org: &'a Org,
+    memo: Vec<Option<u32>>,
+}
+
+/// No member of leadership up the chain (it ends, or runs into a cycle).
+const NEVER: u32 = u32::MAX;
+
+impl<'a> HopsToLeadership<'a> {
+    fn new(org: &'a Org) -> Self {
+        HopsToLeadership {
+            org,
+            memo: vec![None; org.people.len()],
+        }
+    }
+
+    /// Steps from `p` up to the nearest member of leadership (0 when `p` is one), or [`NEVER`].
+    fn of(&mut self, p: usize) -> u32 {
+        let org = self.org;
+        // Walk up until a known answer, a leader, the top or a person already on this path.
+        let mut path = Vec::new();
+        let mut on_path = std::collections::HashSet::new();
+        let mut cur = p;
+        let mut end = loop {
+            if let Some(known) = self.memo[cur] {
+                break known;
+            }
+            // An unreadable manager (`invalid-value` said so) gets the benefit of the doubt.
+            if org.in_leadership[cur] || org.people[cur].invalid.contains(&"reports_to") {
+                self.memo[cur] = Some(0);
+                break 0;
+            }
+            if !on_path.insert(cur) {
+                // A cycle with no leader on it: nobody on this path ever reaches one.
+                break NEVER;
+            }
+            path.push(cur);
+            match org.people[cur]
+                .reports_to
+                .as_ref()
+                .and_then(|b| org.person(b.as_str()))
+            {
+                Some(boss) => cur = boss,
+                None => break NEVER,
+            }
+        };
+        for &q in path.iter().rev() {
+            if self.memo[q].is_none() {
+                end = end.saturating_add(1);
+                self.memo[q] = Some(end);
+            }
+        }
+        self.memo[p].unwrap_or(NEVER)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CheckOptions, check};
+
+    /// The labels of this rule's findings on an org of one file, with `orglint.toml` when given.
+    fn labels(org: &str, config: Option<&str>) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("org.toml"), org).expect("write org");
+        if let Some(config) = config {
+            std::fs::write(dir.path().join("orglint.toml"), config).expect("write config");
+        }
+        let report = check(&CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec!["no-leadership-seat".into()],
+            ..CheckOptions::default()
+        })
+        .expect("lint");
+        report
+            .findings
+            .into_iter()
+            .map(|f| f.label.unwrap_or_default())
+            .collect()
+    }
+
+    fn person(id: &str, boss: Option<&str>) -> String {
+        let boss = boss.map_or(String::new(), |b| format!("reports_to = \"{b}\"\n"));
+        format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"ml-engineer\"\n{boss}\n")
+    }
+
+    fn ml_team(id: &str, lead: &str) -> String {
+        format!(
+            "[[team]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"centralized-ml\"\nlead = \"{lead}\"\nmembers = [\"{lead}\"]\n\n"
+        )
+    }
+
+    const ORG: &str = "[org]\nname = \"Acme\"\nleadership = [\"maya\"]\n\n";
+
+    #[test]
+    fn a_cycle_above_the_lead_ends_the_walk() {
+        let org = format!(
+            "{ORG}{}{}{}{}",
+            person("maya", None),
+            person("dana", Some("eli")),
+            person("eli", Some("dana")),
+            ml_team("ml", "dana"),
+        );
+        let config = "[rules]\nno-leadership-seat = { max_hops = 1000 }\n";
+        assert_eq!(
+            labels(&org, Some(config)),
+            ["nobody in dana's reporting line is in leadership"]
+        );
+    }
+
+    #[test]
+    fn chains_that_meet_share_their_distance() {
+        // a1 -> a2 -> maya; b1 -> a1: a1 is 2 steps below, b1 is 3.
+        let org = format!(
+            "{ORG}{}{}{}{}{}{}",
+            person("maya", None),
+            person("a1", Some("a2")),
+            person("a2", Some("maya")),
+            person("b1", Some("a1")),
+            ml_team("a", "a1"),
+            ml_team("b", "b1"),
+        );
+        let config = "[rules]\nno-leadership-seat = { max_hops = 2 }\n";
+        assert_eq!(
+            labels(&org, Some(config)),
+            ["b1 is 3 steps below leadership; `max_hops` is 2"]
+        );
+        assert_eq!(
+            labels(&org, None),
+            [
+                "a1 is 2 steps below leadership; `max_hops` is 1",
+                "b1 is 3 steps below leadership; `max_hops` is 1"
+            ]
+        );
+    }
+
+    #[test]
+    fn without_a_lead_or_an_org_only_members_count() {
+        let team = "[[team]]\nid = \"ml\"\nname = \"ML\"\nkind = \"centralized-ml\"\nmembers = [\"dana\"]\n";
+        let org = format!("{}{team}", person("dana", None));
+        assert_eq!(labels(&org, None), ["no member is in leadership"]);
+        let org = format!(
+            "[org]\nname = \"Acme\"\nleadership = [\"dana\"]\n\n{}{team}",
+            person("dana", None)
+        );
+        assert!(labels(&org, None).is_empty());
+    }
 }

@@ -14,5 +14,27 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    for team in cx.org.teams.iter().filter(|t| t.is_ml_team()) {
+        if team.invalid.contains(&"intake") {
+            continue;
+        }
+        // A blank `intake` describes no process either.
+        let (span, label) = match &team.intake {
+            Some(intake) if !intake.value.trim().is_empty() => continue,
+            Some(intake) => (intake.span, "blank `intake`"),
+            None => (team.id.span, "no `intake`"),
+        };
+        cx.report(
+            span,
+            format!(
+                "the ML team {} has no `intake` process for prioritising requests",
+                team.label()
+            ),
+        )
+        .label(label)
+        .help(
+            "describe in `intake` how requests reach the team and who ranks them, \
+             e.g. `\"request form, ranked monthly with stakeholders\"`",
+        );
+    }
 }

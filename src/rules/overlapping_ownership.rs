@@ -1,6 +1,9 @@
 //! `overlapping-ownership`: two teams own the same thing.
 
+use std::collections::HashMap;
+
 use super::prelude::*;
+use crate::model::Str;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -14,5 +17,38 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    // Item (trimmed, lowercased) to the team that listed it first and where.
+    let mut owner: HashMap<String, (&Team, &Str)> = HashMap::new();
+    for team in &org.teams {
+        for item in team.owns.as_ref().map_or(&[][..], |l| &l.items) {
+            let key = item.value.trim().to_lowercase();
+            if key.is_empty() {
+                continue;
+            }
+            let Some(&(first, first_item)) = owner.get(&key) else {
+                owner.insert(key, (team, item));
+                continue;
+            };
+            // The same team twice (or a duplicated id) is not two teams.
+            if first.id.value == team.id.value {
+                continue;
+            }
+            cx.report(
+                item.span,
+                format!(
+                    "{} and {} both own `{}`",
+                    team.label(),
+                    first.label(),
+                    item.value.trim()
+                ),
+            )
+            .label(format!("also owned by {}", first.label()))
+            .help(format!(
+                "give `{}` one owner: keep it in one team's `owns` and remove it from the other's",
+                item.value.trim()
+            ))
+            .related(first_item.span, format!("{} owns it here", first.label()));
+        }
+    }
 }
