@@ -451,15 +451,17 @@ impl Org {
 
     /// The people listed in a team's `members` who are defined, in order, each once.
     pub fn members_of(&self, team: &Team) -> Vec<usize> {
-        let mut seen = Vec::new();
-        for m in team.member_ids() {
-            if let Some(p) = self.person(m.as_str())
-                && !seen.contains(&p)
-            {
-                seen.push(p);
-            }
-        }
-        seen
+        let mut seen = std::collections::HashSet::new();
+        team.member_ids()
+            .iter()
+            .filter_map(|m| self.person(m.as_str()))
+            .filter(|&p| seen.insert(p))
+            .collect()
+    }
+
+    /// The ML teams (`kind = "centralized-ml"`).
+    pub fn ml_teams(&self) -> impl Iterator<Item = &Team> {
+        self.teams.iter().filter(|t| t.is_ml_team())
     }
 
     /// Whether person `p` is in an ML guild.

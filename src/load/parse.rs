@@ -417,6 +417,10 @@ impl<'a, 'i> Reader<'a, 'i> {
                 }
             }
         }
+        if list.bad > 0 {
+            // Partly wrong: rules about the list being empty must not fire on top of `invalid-value`.
+            self.invalid.push(key);
+        }
         Some(list)
     }
 

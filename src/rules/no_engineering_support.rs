@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;
-    for team in org.teams.iter().filter(|t| t.is_ml_team()) {
+    for team in org.ml_teams() {
         if team.invalid.contains(&"partners") || team.invalid.contains(&"members") {
             continue;
         }

@@ -26,7 +26,7 @@ fn check(cx: &mut Ctx) {
     }
     let max_hops = u32::try_from(cx.int("max_hops")).unwrap_or(u32::MAX);
     let mut hops = HopsToLeadership::new(org);
-    for team in org.teams.iter().filter(|t| t.is_ml_team()) {
+    for team in org.ml_teams() {
         if team.invalid.contains(&"members") || team.invalid.contains(&"lead") {
             continue;
         }

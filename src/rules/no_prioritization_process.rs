@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    for team in cx.org.teams.iter().filter(|t| t.is_ml_team()) {
+    for team in cx.org.ml_teams() {
         if team.invalid.contains(&"intake") {
             continue;
         }
