@@ -14,5 +14,59 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    let ml_guild = org.guilds.iter().find(|g| g.is_ml());
+    for team in &org.teams {
+        // An invalid `kind` might have meant `centralized-ml`: `invalid-value` speaks for it.
+        if team.is_ml_team() || team.invalid.contains(&"kind") {
+            continue;
+        }
+        let Some((p, entry)) = lone_ml_member(org, team) else {
+            continue;
+        };
+        // A guild whose `topic` is invalid may be the ML guild the person is in.
+        let unsure = org.guilds_of[p]
+            .iter()
+            .any(|&g| org.guilds[g].invalid.contains(&"topic"));
+        if org.in_ml_guild(p) || unsure {
+            continue;
+        }
+        let person = &org.people[p];
+        let who = person.id.as_str();
+        let help = match ml_guild {
+            Some(g) => format!("add {who} to the ML guild {}", g.id.as_str()),
+            None => format!(
+                "start an ML guild (a guild with `topic = \"ml\"`) and add {who} to it, so they meet their ML peers regularly"
+            ),
+        };
+        cx.report(
+            entry.span,
+            format!(
+                "{who} is the only ML practitioner in {} and in no ML guild",
+                team.label()
+            ),
+        )
+        .label("the team's only ML practitioner")
+        .help(help)
+        .related(person.id.span, format!("{who} is defined here"));
+    }
+}
+
+/// The team's only ML practitioner and their first entry in `members`, when it has exactly one.
+fn lone_ml_member<'t>(org: &Org, team: &'t Team) -> Option<(usize, &'t crate::model::Str)> {
+    let mut found: Option<(usize, &crate::model::Str)> = None;
+    for m in team.member_ids() {
+        let Some(p) = org.person(m.as_str()) else {
+            continue;
+        };
+        if !org.is_ml(p) {
+            continue;
+        }
+        match found {
+            None => found = Some((p, m)),
+            Some((q, _)) if q == p => {}
+            Some(_) => return None,
+        }
+    }
+    found
 }

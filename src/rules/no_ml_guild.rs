@@ -1,5 +1,7 @@
 //! `no-ml-guild`: ML practitioners sit in several teams and there is no ML guild.
 
+use std::collections::HashSet;
+
 use super::prelude::*;
 
 /// The rule.
@@ -13,6 +15,68 @@ pub static RULE: Rule = Rule {
     check: Check::Org(check),
 };
 
+/// How many teams the message names and points at.
+const SHOWN: usize = 3;
+
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    // Without an `[org]` there is nowhere to point: `missing-org` reports the tree already.
+    let Some(def) = org.org() else { return };
+    // A guild whose `topic` is invalid may be the ML guild: `invalid-value` speaks for it.
+    if org
+        .guilds
+        .iter()
+        .any(|g| g.is_ml() || g.invalid.contains(&"topic"))
+    {
+        return;
+    }
+    // Teams with an ML practitioner, each id once, with that practitioner's entry in `members`.
+    let mut seen = HashSet::new();
+    let mut teams = Vec::new();
+    for team in &org.teams {
+        let ml = team
+            .member_ids()
+            .iter()
+            .find(|m| org.person(m.as_str()).is_some_and(|p| org.is_ml(p)));
+        if let Some(entry) = ml
+            && seen.insert(team.id.as_str())
+        {
+            teams.push((team, entry));
+        }
+    }
+    if teams.len() < 2 {
+        return;
+    }
+    let mut names: Vec<&str> = teams.iter().take(SHOWN).map(|(t, _)| t.label()).collect();
+    let more = teams.len().saturating_sub(SHOWN);
+    let more_text = format!("{more} more");
+    if more > 0 {
+        names.push(&more_text);
+    }
+    let listed = match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
+    };
+    let f = cx
+        .report(
+            def.anchor(),
+            format!(
+                "there is no ML guild, although ML practitioners sit in {} teams ({listed})",
+                teams.len()
+            ),
+        )
+        .label("this org has no ML guild")
+        .help(
+            "start an ML guild (a guild with `topic = \"ml\"`) where the ML practitioners of every team meet regularly",
+        );
+    for (team, entry) in teams.iter().take(SHOWN) {
+        f.related(
+            entry.span,
+            format!(
+                "{} is an ML practitioner in {}",
+                entry.as_str(),
+                team.label()
+            ),
+        );
+    }
 }
