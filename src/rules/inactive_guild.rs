@@ -39,7 +39,7 @@ fn check(cx: &mut Ctx) {
         };
         let (what, label, help) = match (cadence, members) {
             (Some(c), Some(m)) => (
-                format!("{} and {}", c.what, m.what),
+                format!("{}, and {}", c.what, m.what),
                 format!("{} and {}", c.label, m.label),
                 format!("{}, and {}", c.help, m.help),
             ),
@@ -83,7 +83,7 @@ fn cadence_problem(guild: &Guild, max: Cadence) -> Option<Problem> {
         }),
         c if c > max => Some(Problem {
             what: format!(
-                "meets only `{}`, less often than `{}`",
+                "meets only `{}`, not at least `{}`",
                 c.as_str(),
                 max.as_str()
             ),
