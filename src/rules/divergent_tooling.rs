@@ -96,7 +96,7 @@ fn check(cx: &mut Ctx) {
                 cx.report(
                     value.span,
                     format!(
-                        "{} uses `{}` for `{key}`, not the org standard `{}`",
+                        "team {} uses `{}` for `{key}`, not the org standard `{}`",
                         team.label(),
                         value.as_str(),
                         standard.as_str()
@@ -113,7 +113,7 @@ fn check(cx: &mut Ctx) {
                 cx.report(
                     value.span,
                     format!(
-                        "{} uses `{}` for `{key}`, while {n} of the {teams} teams that declare it use `{major}`",
+                        "team {} uses `{}` for `{key}`, while {n} of the {teams} teams that declare it use `{major}`",
                         team.label(),
                         value.as_str()
                     ),
