@@ -67,7 +67,7 @@ fn check(cx: &mut Ctx) {
         cx.report(
             members.span,
             format!(
-                "feature team {} has ML practitioners but no {} member",
+                "feature team {} has an ML practitioner but no {} member",
                 team.label(),
                 join_list(&names, "or")
             ),

@@ -38,7 +38,7 @@ fn check(cx: &mut Ctx) {
     let Some((team, entry)) = first else { return };
     let help = match org.guilds.iter().find(|g| g.is_ml()) {
         Some(g) => format!(
-            "set `ai_intake` in `[org]` to the team or guild that takes new AI ideas, such as the ML guild `{}`",
+            "set `ai_intake` in `[org]` to the team or guild that takes new AI ideas, such as `ai_intake = \"{}\"`",
             g.id.as_str()
         ),
         None => {

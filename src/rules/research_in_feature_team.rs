@@ -24,7 +24,7 @@ fn check(cx: &mut Ctx) {
         }
         cx.report(
             focus.span,
-            format!("feature team {} has a research focus", team.label()),
+            format!("feature team {} has `focus = \"research\"`", team.label()),
         )
         .label("research in a feature team")
         .help(
