@@ -132,3 +132,104 @@ fn check(cx: &mut Ctx) {
 fn tooling(team: &Team) -> impl Iterator<Item = &(Str, Str)> {
     team.tooling.iter().flat_map(|t| t.entries.iter())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+
+    /// The messages of this rule on an org of teams with the given tooling and exceptions.
+    fn fire(standards: &str, teams: &[(&str, &str, &str)]) -> Vec<String> {
+        let mut text = format!("[org]\nname = \"Acme\"\n\n[org.standards]\n{standards}\n");
+        for (id, tooling, exceptions) in teams {
+            text += &format!(
+                "\n[[team]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"platform\"\n\
+                 [team.tooling]\n{tooling}\n[team.exceptions]\n{exceptions}\n"
+            );
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("org.toml"), text).expect("write");
+        let report = crate::check(&crate::CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec![RULE.name.to_owned()],
+            ..Default::default()
+        })
+        .expect("check");
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.name)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_standard_wins_and_an_exception_silences_it() {
+        let found = fire(
+            "ci = \"gha\"",
+            &[
+                ("a", "ci = \"jenkins\"", ""),
+                ("b", "ci = \"jenkins\"", "ci = \"legacy\""),
+                ("c", "ci = \"gha\"", ""),
+            ],
+        );
+        assert_eq!(
+            found,
+            ["team a uses `jenkins` for `ci`, not the org standard `gha`"]
+        );
+    }
+
+    #[test]
+    fn a_standard_is_not_outvoted_by_the_teams() {
+        let found = fire(
+            "ci = \"gha\"",
+            &[
+                ("a", "ci = \"jenkins\"", ""),
+                ("b", "ci = \"jenkins\"", ""),
+                ("c", "ci = \"jenkins\"", ""),
+            ],
+        );
+        assert_eq!(found.len(), 3);
+        assert!(found.iter().all(|m| m.contains("org standard `gha`")));
+    }
+
+    #[test]
+    fn without_a_standard_a_strict_majority_of_three_or_more_teams_sets_it() {
+        let majority = fire(
+            "",
+            &[
+                ("a", "xt = \"mlflow\"", ""),
+                ("b", "xt = \"mlflow\"", ""),
+                ("c", "xt = \"wandb\"", ""),
+            ],
+        );
+        assert_eq!(
+            majority,
+            ["team c uses `wandb` for `xt`, while 2 of the 3 teams that declare it use `mlflow`"]
+        );
+        let two_teams = fire(
+            "",
+            &[("a", "xt = \"mlflow\"", ""), ("b", "xt = \"wandb\"", "")],
+        );
+        assert!(two_teams.is_empty());
+        let tie = fire(
+            "",
+            &[
+                ("a", "xt = \"mlflow\"", ""),
+                ("b", "xt = \"mlflow\"", ""),
+                ("c", "xt = \"wandb\"", ""),
+                ("d", "xt = \"wandb\"", ""),
+            ],
+        );
+        assert!(tie.is_empty());
+        let excepted = fire(
+            "",
+            &[
+                ("a", "xt = \"mlflow\"", ""),
+                ("b", "xt = \"mlflow\"", ""),
+                ("c", "xt = \"wandb\"", "xt = \"history\""),
+            ],
+        );
+        assert!(excepted.is_empty());
+    }
+}

@@ -120,3 +120,80 @@ fn members_problem(guild: &Guild) -> Option<Problem> {
         help: "give it at least 2 `members`".to_owned(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+
+    /// The messages of this rule on a tree of `(path, text)` files.
+    fn fire(files: &[(&str, &str)]) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            std::fs::write(dir.path().join(path), text).expect("write");
+        }
+        let report = crate::check(&crate::CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec![RULE.name.to_owned()],
+            ..Default::default()
+        })
+        .expect("check");
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.name)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    /// A person with `role`.
+    fn person(id: &str, role: &str) -> String {
+        format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"{role}\"\n")
+    }
+
+    fn guild(extra: &str) -> String {
+        format!(
+            "{}{}[[guild]]\nid = \"g\"\nname = \"G\"\n{extra}\n",
+            person("a", "sre"),
+            person("b", "sre")
+        )
+    }
+
+    #[test]
+    fn cadence_and_members_problems_make_one_finding() {
+        assert_eq!(
+            fire(&[("g.toml", &guild("members = [\"a\", \"a\"]"))]),
+            ["guild G has no `cadence`, and has only one member (a)"]
+        );
+        assert_eq!(
+            fire(&[("g.toml", &guild("cadence = \"none\""))]),
+            ["guild G never meets (`cadence = \"none\"`), and has no members"]
+        );
+    }
+
+    #[test]
+    fn max_cadence_is_configurable_and_invalid_values_are_not_absent() {
+        let quarterly = guild("cadence = \"quarterly\"\nmembers = [\"a\", \"b\"]");
+        assert_eq!(fire(&[("g.toml", &quarterly)]).len(), 1);
+        let config = "[rules]\ninactive-guild = { max_cadence = \"quarterly\" }\n";
+        assert!(fire(&[("g.toml", &quarterly), ("orglint.toml", config)]).is_empty());
+        let config = "[rules]\ninactive-guild = { max_cadence = \"weekly\" }\n";
+        let biweekly = guild("cadence = \"biweekly\"\nmembers = [\"a\", \"b\"]");
+        assert_eq!(
+            fire(&[("g.toml", &biweekly), ("orglint.toml", config)]).len(),
+            1
+        );
+        assert!(fire(&[("g.toml", &guild("cadence = \"daily\"\nmembers = 3"))]).is_empty());
+    }
+
+    #[test]
+    fn an_undefined_member_is_left_to_unknown_reference() {
+        assert!(
+            fire(&[(
+                "g.toml",
+                &guild("cadence = \"weekly\"\nmembers = [\"a\", \"ghost\"]")
+            )])
+            .is_empty()
+        );
+    }
+}

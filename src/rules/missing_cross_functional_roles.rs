@@ -108,3 +108,67 @@ fn join_list(names: &[&str], word: &str) -> String {
         _ => names.concat(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+
+    /// The messages of this rule on a tree of `(path, text)` files.
+    fn fire(files: &[(&str, &str)]) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            std::fs::write(dir.path().join(path), text).expect("write");
+        }
+        let report = crate::check(&crate::CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec![RULE.name.to_owned()],
+            ..Default::default()
+        })
+        .expect("check");
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.name)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    /// A person with `role`.
+    fn person(id: &str, role: &str) -> String {
+        format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"{role}\"\n")
+    }
+
+    fn team(members: &[(&str, &str)]) -> String {
+        let ids: Vec<String> = members.iter().map(|(id, _)| format!("\"{id}\"")).collect();
+        let mut text = format!(
+            "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"feature\"\nmembers = [{}]\n",
+            ids.join(", ")
+        );
+        for (id, role) in members {
+            text += &person(id, role);
+        }
+        text
+    }
+
+    #[test]
+    fn an_mlops_engineer_counts_as_software() {
+        let t = team(&[("a", "product-manager"), ("b", "mlops-engineer")]);
+        assert!(fire(&[("t.toml", &t)]).is_empty());
+    }
+
+    #[test]
+    fn every_missing_category_is_named_in_option_order() {
+        let t = team(&[("a", "data-scientist")]);
+        let config = "[rules]\nmissing-cross-functional-roles = { required = [\"software\", \"design\", \"product\", \"design\"] }\n";
+        assert_eq!(
+            fire(&[("t.toml", &t), ("orglint.toml", config)]),
+            ["feature team T has an ML practitioner but no software, design or product member"]
+        );
+    }
+
+    #[test]
+    fn a_team_without_ml_is_not_checked() {
+        assert!(fire(&[("t.toml", &team(&[("a", "designer")]))]).is_empty());
+    }
+}

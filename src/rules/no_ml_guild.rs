@@ -80,3 +80,90 @@ fn check(cx: &mut Ctx) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+
+    /// The messages of this rule on a tree of `(path, text)` files.
+    fn fire(files: &[(&str, &str)]) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            std::fs::write(dir.path().join(path), text).expect("write");
+        }
+        let report = crate::check(&crate::CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec![RULE.name.to_owned()],
+            ..Default::default()
+        })
+        .expect("check");
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.name)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    /// A person with `role`.
+    fn person(id: &str, role: &str) -> String {
+        format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"{role}\"\n")
+    }
+
+    const ORG: &str = "[org]\nname = \"Acme\"\n";
+
+    fn team(id: &str, ml: &str) -> String {
+        format!(
+            "[[team]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"feature\"\nmembers = [\"{ml}\"]\n{}",
+            person(ml, "ml-engineer")
+        )
+    }
+
+    #[test]
+    fn two_teams_fire_once_at_the_org() {
+        let found = fire(&[
+            ("a.toml", ORG),
+            ("b.toml", &team("b", "bob")),
+            ("c.toml", &team("c", "eve")),
+        ]);
+        assert_eq!(
+            found,
+            ["there is no ML guild, although ML practitioners sit in 2 teams (b and c)"]
+        );
+    }
+
+    #[test]
+    fn one_team_a_duplicated_team_id_or_no_org_is_quiet() {
+        assert!(fire(&[("a.toml", ORG), ("b.toml", &team("b", "bob"))]).is_empty());
+        assert!(
+            fire(&[
+                ("a.toml", ORG),
+                ("b.toml", &team("b", "bob")),
+                ("c.toml", &team("b", "eve"))
+            ])
+            .is_empty()
+        );
+        assert!(fire(&[("b.toml", &team("b", "bob")), ("c.toml", &team("c", "eve"))]).is_empty());
+    }
+
+    #[test]
+    fn many_teams_are_summarised() {
+        let teams: Vec<(String, String)> = (0..5)
+            .map(|i| {
+                (
+                    format!("t{i}.toml"),
+                    team(&format!("t{i}"), &format!("p{i}")),
+                )
+            })
+            .collect();
+        let mut files: Vec<(&str, &str)> = vec![("a.toml", ORG)];
+        files.extend(teams.iter().map(|(p, t)| (p.as_str(), t.as_str())));
+        assert_eq!(
+            fire(&files),
+            [
+                "there is no ML guild, although ML practitioners sit in 5 teams (t0, t1, t2 and 2 more)"
+            ]
+        );
+    }
+}
