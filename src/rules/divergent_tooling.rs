@@ -1,6 +1,9 @@
 //! `divergent-tooling`: a team's tooling differs from the org standard without a recorded exception.
 
+use std::collections::HashMap;
+
 use super::prelude::*;
+use crate::model::Str;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -13,6 +16,224 @@ pub static RULE: Rule = Rule {
     check: Check::Org(check),
 };
 
+/// Where no standard names a key, this many teams must declare it before the majority counts.
+const MIN_TEAMS: usize = 3;
+
+/// The teams declaring one tooling key, when no standard names it.
+#[derive(Default)]
+struct Vote<'a> {
+    /// How many teams declare the key.
+    teams: usize,
+    /// For each value: how many teams use it, and the first of them (its team and value).
+    values: HashMap<&'a str, (usize, &'a Team, &'a Str)>,
+}
+
+impl<'a> Vote<'a> {
+    /// The value a strict majority of at least [`MIN_TEAMS`] teams use, with its first user.
+    fn majority(&self) -> Option<(&'a str, usize, &'a Team, &'a Str)> {
+        if self.teams < MIN_TEAMS {
+            return None;
+        }
+        self.values
+            .iter()
+            .find(|(_, (n, _, _))| 2 * n > self.teams)
+            .map(|(v, &(n, t, s))| (*v, n, t, s))
+    }
+}
+
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    let def = org.org();
+    // Invalid standards are `invalid-value`'s finding; guessing a majority instead would be a second one.
+    if def.is_some_and(|d| d.invalid.contains(&"standards")) {
+        return;
+    }
+    let standards: HashMap<&str, &Str> = def
+        .and_then(|d| d.standards.as_ref())
+        .map(|s| s.entries.iter().map(|(k, v)| (k.as_str(), v)).collect())
+        .unwrap_or_default();
+
+    let mut votes: HashMap<&str, Vote> = HashMap::new();
+    for team in &org.teams {
+        for (key, value) in tooling(team) {
+            if standards.contains_key(key.as_str()) {
+                continue;
+            }
+            let vote = votes.entry(key.as_str()).or_default();
+            vote.teams += 1;
+            vote.values
+                .entry(value.as_str())
+                .or_insert((0, team, value))
+                .0 += 1;
+        }
+    }
+    let majorities: HashMap<&str, (&str, usize, &Team, &Str)> = votes
+        .iter()
+        .filter_map(|(k, v)| Some((*k, v.majority()?)))
+        .collect();
+
+    for team in &org.teams {
+        // An invalid `exceptions` table might hold the reason: `invalid-value` speaks for it.
+        if team.invalid.contains(&"exceptions") {
+            continue;
+        }
+        // `StrMap` entries are sorted by key: a binary search keeps a large table cheap.
+        let excepted = |key: &str| {
+            team.exceptions.as_ref().is_some_and(|e| {
+                e.entries
+                    .binary_search_by(|(k, _)| k.as_str().cmp(key))
+                    .is_ok()
+            })
+        };
+        for (key, value) in tooling(team) {
+            let key = key.as_str();
+            if excepted(key) {
+                continue;
+            }
+            let exception =
+                format!("or record the reason under `[team.exceptions]` (`{key} = \"...\"`)");
+            if let Some(standard) = standards.get(key) {
+                if value.value == standard.value {
+                    continue;
+                }
+                cx.report(
+                    value.span,
+                    format!(
+                        "team {} uses `{}` for `{key}`, not the org standard `{}`",
+                        team.label(),
+                        value.as_str(),
+                        standard.as_str()
+                    ),
+                )
+                .label("differs from the org standard")
+                .help(format!("switch to `{}`, {exception}", standard.as_str()))
+                .related(standard.span, "the org standard is set here");
+            } else if let Some(&(major, n, first, first_value)) = majorities.get(key) {
+                if value.value == major {
+                    continue;
+                }
+                let teams = votes[key].teams;
+                cx.report(
+                    value.span,
+                    format!(
+                        "team {} uses `{}` for `{key}`, while most teams use `{major}`",
+                        team.label(),
+                        value.as_str()
+                    ),
+                )
+                // The counts stay out of the message, so that the fingerprint survives other teams' changes.
+                .label(format!("{n} of {teams} teams use `{major}`"))
+                .help(format!(
+                    "switch to `{major}`, {exception}; `[org.standards]` can make the choice explicit"
+                ))
+                .related(first_value.span, format!("{} uses `{major}` here", first.label()));
+            }
+        }
+    }
+}
+
+/// A team's tooling entries (none when it declares no `[team.tooling]`).
+fn tooling(team: &Team) -> impl Iterator<Item = &(Str, Str)> {
+    team.tooling.iter().flat_map(|t| t.entries.iter())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+
+    /// The messages of this rule on an org of teams with the given tooling and exceptions.
+    fn fire(standards: &str, teams: &[(&str, &str, &str)]) -> Vec<String> {
+        let mut text = format!("[org]\nname = \"Acme\"\n\n[org.standards]\n{standards}\n");
+        for (id, tooling, exceptions) in teams {
+            text += &format!(
+                "\n[[team]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"platform\"\n\
+                 [team.tooling]\n{tooling}\n[team.exceptions]\n{exceptions}\n"
+            );
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("org.toml"), text).expect("write");
+        let report = crate::check(&crate::CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec![RULE.name.to_owned()],
+            ..Default::default()
+        })
+        .expect("check");
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.name)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_standard_wins_and_an_exception_silences_it() {
+        let found = fire(
+            "ci = \"gha\"",
+            &[
+                ("a", "ci = \"jenkins\"", ""),
+                ("b", "ci = \"jenkins\"", "ci = \"legacy\""),
+                ("c", "ci = \"gha\"", ""),
+            ],
+        );
+        assert_eq!(
+            found,
+            ["team a uses `jenkins` for `ci`, not the org standard `gha`"]
+        );
+    }
+
+    #[test]
+    fn a_standard_is_not_outvoted_by_the_teams() {
+        let found = fire(
+            "ci = \"gha\"",
+            &[
+                ("a", "ci = \"jenkins\"", ""),
+                ("b", "ci = \"jenkins\"", ""),
+                ("c", "ci = \"jenkins\"", ""),
+            ],
+        );
+        assert_eq!(found.len(), 3);
+        assert!(found.iter().all(|m| m.contains("org standard `gha`")));
+    }
+
+    #[test]
+    fn without_a_standard_a_strict_majority_of_three_or_more_teams_sets_it() {
+        let majority = fire(
+            "",
+            &[
+                ("a", "xt = \"mlflow\"", ""),
+                ("b", "xt = \"mlflow\"", ""),
+                ("c", "xt = \"wandb\"", ""),
+            ],
+        );
+        assert_eq!(
+            majority,
+            ["team c uses `wandb` for `xt`, while most teams use `mlflow`"]
+        );
+        let two_teams = fire(
+            "",
+            &[("a", "xt = \"mlflow\"", ""), ("b", "xt = \"wandb\"", "")],
+        );
+        assert!(two_teams.is_empty());
+        let tie = fire(
+            "",
+            &[
+                ("a", "xt = \"mlflow\"", ""),
+                ("b", "xt = \"mlflow\"", ""),
+                ("c", "xt = \"wandb\"", ""),
+                ("d", "xt = \"wandb\"", ""),
+            ],
+        );
+        assert!(tie.is_empty());
+        let excepted = fire(
+            "",
+            &[
+                ("a", "xt = \"mlflow\"", ""),
+                ("b", "xt = \"mlflow\"", ""),
+                ("c", "xt = \"wandb\"", "xt = \"history\""),
+            ],
+        );
+        assert!(excepted.is_empty());
+    }
 }

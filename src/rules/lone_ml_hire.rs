@@ -14,5 +14,168 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    let ml_guild = org.guilds.iter().find(|g| g.is_ml());
+    for team in &org.teams {
+        // An invalid `kind` might have meant `centralized-ml`: `invalid-value` speaks for it.
+        if team.is_ml_team() || team.invalid.contains(&"kind") {
+            continue;
+        }
+        let Some((p, entry)) = lone_ml_member(org, team) else {
+            continue;
+        };
+        // A guild whose `topic` is invalid may be the ML guild the person is in.
+        let unsure = org.guilds_of[p]
+            .iter()
+            .any(|&g| org.guilds[g].invalid.contains(&"topic"));
+        if org.in_ml_guild(p) || unsure {
+            continue;
+        }
+        let person = &org.people[p];
+        let who = person.id.as_str();
+        let help = match ml_guild {
+            Some(g) => format!("add {who} to the ML guild {}", g.id.as_str()),
+            None => format!(
+                "start an ML guild (a guild with `topic = \"ml\"`) and add {who} to it, so they meet their ML peers regularly"
+            ),
+        };
+        cx.report(
+            entry.span,
+            format!(
+                "{who} is the only ML practitioner in {} and in no ML guild",
+                team.label()
+            ),
+        )
+        .label("the team's only ML practitioner")
+        .help(help)
+        .related(person.id.span, format!("{who} is defined here"));
+    }
+}
+
+/// The team's only ML practitioner and their first entry in `members`, when it has exactly one.
+fn lone_ml_member<'t>(org: &Org, team: &'t Team) -> Option<(usize, &'t crate::model::Str)> {
+    let mut found: Option<(usize, &crate::model::Str)> = None;
+    for m in team.member_ids() {
+        let Some(p) = org.person(m.as_str()) else {
+            continue;
+        };
+        if !org.is_ml(p) {
+            continue;
+        }
+        match found {
+            None => found = Some((p, m)),
+            Some((q, _)) if q == p => {}
+            Some(_) => return None,
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+
+    /// The messages of this rule on a tree of `(path, text)` files.
+    fn fire(files: &[(&str, &str)]) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            std::fs::write(dir.path().join(path), text).expect("write");
+        }
+        let report = crate::check(&crate::CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec![RULE.name.to_owned()],
+            ..Default::default()
+        })
+        .expect("check");
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.name)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    /// A person with `role`.
+    fn person(id: &str, role: &str) -> String {
+        format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"{role}\"\n")
+    }
+
+    const ORG: &str = "[org]\nname = \"Acme\"\n";
+
+    fn team(kind: &str, members: &str) -> String {
+        format!(
+            "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"{kind}\"\nmembers = {members}\n{}{}{}",
+            person("bob", "ml-engineer"),
+            person("eve", "data-scientist"),
+            person("dan", "backend-engineer"),
+        )
+    }
+
+    #[test]
+    fn one_practitioner_listed_twice_is_still_alone() {
+        let found = fire(&[
+            ("a.toml", ORG),
+            ("b.toml", &team("feature", "[\"dan\", \"bob\", \"bob\"]")),
+        ]);
+        assert_eq!(
+            found,
+            ["bob is the only ML practitioner in T and in no ML guild"]
+        );
+    }
+
+    #[test]
+    fn two_practitioners_or_an_ml_team_or_an_invalid_kind_are_quiet() {
+        assert!(
+            fire(&[
+                ("a.toml", ORG),
+                ("b.toml", &team("feature", "[\"bob\", \"eve\"]"))
+            ])
+            .is_empty()
+        );
+        assert!(
+            fire(&[
+                ("a.toml", ORG),
+                ("b.toml", &team("centralized-ml", "[\"bob\", \"dan\"]"))
+            ])
+            .is_empty()
+        );
+        assert!(
+            fire(&[
+                ("a.toml", ORG),
+                ("b.toml", &team("feture", "[\"bob\", \"dan\"]"))
+            ])
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_guild_counts_only_when_it_is_an_ml_guild() {
+        let guild = |topic: &str| {
+            format!(
+                "[[guild]]\nid = \"g\"\nname = \"G\"\ntopic = {topic}\nmembers = [\"bob\", \"dan\"]\n"
+            )
+        };
+        let members = "[\"dan\", \"bob\"]";
+        let t = team("platform", members);
+        assert!(
+            fire(&[
+                ("a.toml", ORG),
+                ("b.toml", &t),
+                ("g.toml", &guild("\"ml\""))
+            ])
+            .is_empty()
+        );
+        assert_eq!(
+            fire(&[
+                ("a.toml", ORG),
+                ("b.toml", &t),
+                ("g.toml", &guild("\"rust\""))
+            ])
+            .len(),
+            1
+        );
+        // An invalid topic might have been `ml`.
+        assert!(fire(&[("a.toml", ORG), ("b.toml", &t), ("g.toml", &guild("1"))]).is_empty());
+    }
 }

@@ -28,5 +28,147 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let mut required: Vec<Category> = Vec::new();
+    for name in cx.list("required") {
+        if let Some(c) = Category::parse(&name)
+            && !required.contains(&c)
+        {
+            required.push(c);
+        }
+    }
+    let org = cx.org;
+    for team in &org.teams {
+        if !team.is_feature() {
+            continue;
+        }
+        // The union of the members' categories. A role in several categories counts for each
+        // (an `mlops-engineer` is both ML and software), as SPEC §1 sorts roles.
+        let present = team
+            .member_ids()
+            .iter()
+            .filter_map(|m| org.person(m.as_str()))
+            .fold(0u8, |acc, p| acc | org.categories_of[p]);
+        if present & Category::Ml.bit() == 0 {
+            continue;
+        }
+        let missing: Vec<Category> = required
+            .iter()
+            .copied()
+            .filter(|c| present & c.bit() == 0)
+            .collect();
+        let Some(members) = &team.members else {
+            continue;
+        };
+        if missing.is_empty() {
+            continue;
+        }
+        let names: Vec<&str> = missing.iter().map(|c| c.as_str()).collect();
+        let roles: Vec<&str> = missing.iter().map(|&c| example_role(c)).collect();
+        cx.report(
+            members.span,
+            format!(
+                "feature team {} has an ML practitioner but no {} member",
+                team.label(),
+                join_list(&names, "or")
+            ),
+        )
+        .label(format!("no {} member", join_list(&names, "or")))
+        .help(if missing.len() == 1 {
+            format!(
+                "add a member with a {} role, such as {}",
+                names[0],
+                join_names(&roles)
+            )
+        } else {
+            format!(
+                "add members with {} roles, such as {}",
+                join_list(&names, "and"),
+                join_names(&roles)
+            )
+        });
+    }
+}
+
+/// A common role of `category`, for the help.
+fn example_role(category: Category) -> &'static str {
+    match category {
+        Category::Ml => "ml-engineer",
+        Category::Software => "software-engineer",
+        Category::Product => "product-manager",
+        Category::Design => "product-designer",
+        Category::Marketing => "product-marketing-manager",
+        Category::Management => "engineering-manager",
+    }
+}
+
+/// "a", "a or b", "a, b or c" (with `word` between the last two).
+fn join_list(names: &[&str], word: &str) -> String {
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {word} {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+
+    /// The messages of this rule on a tree of `(path, text)` files.
+    fn fire(files: &[(&str, &str)]) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            std::fs::write(dir.path().join(path), text).expect("write");
+        }
+        let report = crate::check(&crate::CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec![RULE.name.to_owned()],
+            ..Default::default()
+        })
+        .expect("check");
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.name)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    /// A person with `role`.
+    fn person(id: &str, role: &str) -> String {
+        format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"{role}\"\n")
+    }
+
+    fn team(members: &[(&str, &str)]) -> String {
+        let ids: Vec<String> = members.iter().map(|(id, _)| format!("\"{id}\"")).collect();
+        let mut text = format!(
+            "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"feature\"\nmembers = [{}]\n",
+            ids.join(", ")
+        );
+        for (id, role) in members {
+            text += &person(id, role);
+        }
+        text
+    }
+
+    #[test]
+    fn an_mlops_engineer_counts_as_software() {
+        let t = team(&[("a", "product-manager"), ("b", "mlops-engineer")]);
+        assert!(fire(&[("t.toml", &t)]).is_empty());
+    }
+
+    #[test]
+    fn every_missing_category_is_named_in_option_order() {
+        let t = team(&[("a", "data-scientist")]);
+        let config = "[rules]\nmissing-cross-functional-roles = { required = [\"software\", \"design\", \"product\", \"design\"] }\n";
+        assert_eq!(
+            fire(&[("t.toml", &t), ("orglint.toml", config)]),
+            ["feature team T has an ML practitioner but no software, design or product member"]
+        );
+    }
+
+    #[test]
+    fn a_team_without_ml_is_not_checked() {
+        assert!(fire(&[("t.toml", &team(&[("a", "designer")]))]).is_empty());
+    }
 }

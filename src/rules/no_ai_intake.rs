@@ -14,5 +14,127 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    // Without an `[org]` there is nowhere to set `ai_intake`: `missing-org` reports the tree.
+    let Some(def) = org.org() else { return };
+    if def.ai_intake.is_some() || def.invalid.contains(&"ai_intake") {
+        return;
+    }
+    // A team whose `kind` is invalid may be the ML team: `invalid-value` speaks for it.
+    if org
+        .teams
+        .iter()
+        .any(|t| t.is_ml_team() || t.invalid.contains(&"kind"))
+    {
+        return;
+    }
+    let first = org.teams.iter().filter(|t| t.is_feature()).find_map(|t| {
+        let entry = t
+            .member_ids()
+            .iter()
+            .find(|m| org.person(m.as_str()).is_some_and(|p| org.is_ml(p)))?;
+        Some((t, entry))
+    });
+    let Some((team, entry)) = first else { return };
+    let help = match org.guilds.iter().find(|g| g.is_ml()) {
+        Some(g) => format!(
+            "set `ai_intake` in `[org]` to the team or guild that takes new AI ideas, such as `ai_intake = \"{}\"`",
+            g.id.as_str()
+        ),
+        None => {
+            "set `ai_intake` in `[org]` to the team or guild that takes new AI ideas".to_owned()
+        }
+    };
+    let who = def
+        .name
+        .as_ref()
+        .map_or("this org".to_owned(), |n| format!("the org {}", n.as_str()));
+    cx.report(
+        def.anchor(),
+        format!(
+            "{who} sets no `ai_intake`, yet its ML practitioners sit in feature teams and it has no ML team"
+        ),
+    )
+    .label("no `ai_intake`")
+    .help(help)
+    .related(
+        entry.span,
+        format!(
+            "{} is an ML practitioner in feature team {}",
+            entry.as_str(),
+            team.label()
+        ),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+
+    /// The messages of this rule on a tree of `(path, text)` files.
+    fn fire(files: &[(&str, &str)]) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            std::fs::write(dir.path().join(path), text).expect("write");
+        }
+        let report = crate::check(&crate::CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec![RULE.name.to_owned()],
+            ..Default::default()
+        })
+        .expect("check");
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.name)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    /// A person with `role`.
+    fn person(id: &str, role: &str) -> String {
+        format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"{role}\"\n")
+    }
+
+    fn tree(org: &str, kind: &str) -> Vec<(&'static str, String)> {
+        vec![
+            ("a.toml", format!("[org]\nname = \"Acme\"\n{org}\n")),
+            (
+                "t.toml",
+                format!(
+                    "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"{kind}\"\nmembers = [\"bob\"]\n{}",
+                    person("bob", "ml-engineer")
+                ),
+            ),
+        ]
+    }
+
+    fn run(files: &[(&'static str, String)]) -> Vec<String> {
+        let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+        fire(&files)
+    }
+
+    #[test]
+    fn fires_once_for_ml_in_feature_teams_without_intake() {
+        assert_eq!(
+            run(&tree("", "feature")),
+            [
+                "the org Acme sets no `ai_intake`, yet its ML practitioners sit in feature teams and it has no ML team"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_intake_an_ml_team_or_an_invalid_value_is_quiet() {
+        assert!(run(&tree("ai_intake = \"t\"", "feature")).is_empty());
+        assert!(run(&tree("ai_intake = 3", "feature")).is_empty());
+        assert!(run(&tree("", "platform")).is_empty());
+        let mut with_ml_team = tree("", "feature");
+        with_ml_team.push((
+            "m.toml",
+            "[[team]]\nid = \"m\"\nname = \"M\"\nkind = \"centralized-ml\"\n".to_owned(),
+        ));
+        assert!(run(&with_ml_team).is_empty());
+    }
 }

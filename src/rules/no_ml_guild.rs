@@ -1,5 +1,7 @@
 //! `no-ml-guild`: ML practitioners sit in several teams and there is no ML guild.
 
+use std::collections::HashSet;
+
 use super::prelude::*;
 
 /// The rule.
@@ -13,6 +15,145 @@ pub static RULE: Rule = Rule {
     check: Check::Org(check),
 };
 
+/// How many teams the finding points at.
+const SHOWN: usize = 3;
+
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    // Without an `[org]` there is nowhere to point: `missing-org` reports the tree already.
+    let Some(def) = org.org() else { return };
+    // A guild whose `topic` is invalid may be the ML guild: `invalid-value` speaks for it.
+    if org
+        .guilds
+        .iter()
+        .any(|g| g.is_ml() || g.invalid.contains(&"topic"))
+    {
+        return;
+    }
+    // Teams with an ML practitioner, each id once, with that practitioner's entry in `members`.
+    let mut seen = HashSet::new();
+    let mut teams = Vec::new();
+    for team in &org.teams {
+        let ml = team
+            .member_ids()
+            .iter()
+            .find(|m| org.person(m.as_str()).is_some_and(|p| org.is_ml(p)));
+        if let Some(entry) = ml
+            && seen.insert(team.id.as_str())
+        {
+            teams.push((team, entry));
+        }
+    }
+    if teams.len() < 2 {
+        return;
+    }
+    // The count goes in the label, not the message, so that the fingerprint survives a new team.
+    let f = cx
+        .report(
+            def.anchor(),
+            "there is no ML guild, although ML practitioners sit in several teams",
+        )
+        .label(format!("ML practitioners in {} teams", teams.len()))
+        .help(
+            "start an ML guild (a guild with `topic = \"ml\"`) where the ML practitioners of every team meet regularly",
+        );
+    for (team, entry) in teams.iter().take(SHOWN) {
+        f.related(
+            entry.span,
+            format!(
+                "{} is an ML practitioner in {}",
+                entry.as_str(),
+                team.label()
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+
+    /// The messages and labels of this rule on a tree of `(path, text)` files.
+    fn fire(files: &[(&str, &str)]) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            std::fs::write(dir.path().join(path), text).expect("write");
+        }
+        let report = crate::check(&crate::CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec![RULE.name.to_owned()],
+            ..Default::default()
+        })
+        .expect("check");
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.name)
+            .map(|f| format!("{} | {}", f.message, f.label.unwrap_or_default()))
+            .collect()
+    }
+
+    /// A person with `role`.
+    fn person(id: &str, role: &str) -> String {
+        format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"{role}\"\n")
+    }
+
+    const ORG: &str = "[org]\nname = \"Acme\"\n";
+
+    fn team(id: &str, ml: &str) -> String {
+        format!(
+            "[[team]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"feature\"\nmembers = [\"{ml}\"]\n{}",
+            person(ml, "ml-engineer")
+        )
+    }
+
+    #[test]
+    fn two_teams_fire_once_at_the_org() {
+        let found = fire(&[
+            ("a.toml", ORG),
+            ("b.toml", &team("b", "bob")),
+            ("c.toml", &team("c", "eve")),
+        ]);
+        assert_eq!(
+            found,
+            [
+                "there is no ML guild, although ML practitioners sit in several teams | ML practitioners in 2 teams"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_team_a_duplicated_team_id_or_no_org_is_quiet() {
+        assert!(fire(&[("a.toml", ORG), ("b.toml", &team("b", "bob"))]).is_empty());
+        assert!(
+            fire(&[
+                ("a.toml", ORG),
+                ("b.toml", &team("b", "bob")),
+                ("c.toml", &team("b", "eve"))
+            ])
+            .is_empty()
+        );
+        assert!(fire(&[("b.toml", &team("b", "bob")), ("c.toml", &team("c", "eve"))]).is_empty());
+    }
+
+    #[test]
+    fn many_teams_are_summarised() {
+        let teams: Vec<(String, String)> = (0..5)
+            .map(|i| {
+                (
+                    format!("t{i}.toml"),
+                    team(&format!("t{i}"), &format!("p{i}")),
+                )
+            })
+            .collect();
+        let mut files: Vec<(&str, &str)> = vec![("a.toml", ORG)];
+        files.extend(teams.iter().map(|(p, t)| (p.as_str(), t.as_str())));
+        assert_eq!(
+            fire(&files),
+            [
+                "there is no ML guild, although ML practitioners sit in several teams | ML practitioners in 5 teams"
+            ]
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! `research-in-feature-team`: a feature team has `focus = \"research\"`.
 
 use super::prelude::*;
+use crate::model::Focus;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -14,5 +15,21 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    for team in &cx.org.teams {
+        let (Some(kind), Some(focus)) = (&team.kind, &team.focus) else {
+            continue;
+        };
+        if !team.is_feature() || focus.value != Focus::Research {
+            continue;
+        }
+        cx.report(
+            focus.span,
+            format!("feature team {} has `focus = \"research\"`", team.label()),
+        )
+        .label("research in a feature team")
+        .help(
+            "give the research to an ML team (`kind = \"centralized-ml\"`) and keep this team on `focus = \"product\"`",
+        )
+        .related(kind.span, "declared a feature team here");
+    }
 }

@@ -14,5 +14,31 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    for team in &cx.org.teams {
+        // An invalid `syncs_with` is `invalid-value`'s finding, not an absent one.
+        if !team.is_feature() || team.invalid.contains(&"syncs_with") {
+            continue;
+        }
+        // Syncing with itself shares nothing with anyone else.
+        let others = team
+            .syncs_with
+            .as_ref()
+            .is_some_and(|s| s.items.iter().any(|t| t.value != team.id.value));
+        if others {
+            continue;
+        }
+        let (at, label) = match &team.syncs_with {
+            Some(s) => (s.span, "no other team"),
+            None => (team.id.span, "no `syncs_with`"),
+        };
+        cx.report(
+            at,
+            format!("feature team {} syncs with no other team", team.label()),
+        )
+        .label(label)
+        .help(format!(
+            "list in `syncs_with` the teams {} shares its progress with and learns theirs from",
+            team.label()
+        ));
+    }
 }
