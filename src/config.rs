@@ -8,7 +8,7 @@ use miette::{Diagnostic, NamedSource, SourceSpan};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Level, did_you_mean, join_names};
+use crate::finding::{Level, did_you_mean, join_choices};
 use crate::roles::{Category, Roles};
 use crate::rules::{self, OptionKind, OptionValue, Options, Rule};
 
@@ -310,7 +310,7 @@ fn rules_section(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mu
                                 ov.span(),
                                 "`level` must be a string".into(),
                                 "not a string",
-                                Some(format!("one of {}", join_names(Level::NAMES))),
+                                Some(format!("one of {}", join_choices(Level::NAMES))),
                             ),
                         }
                         continue;
@@ -401,7 +401,7 @@ fn option_value(
             _ => {
                 ck.problem(
                     v.span(),
-                    format!("`{name}` must be one of {}", join_names(choices)),
+                    format!("`{name}` must be one of {}", join_choices(choices)),
                     "not a string",
                     None,
                 );

@@ -138,11 +138,28 @@ impl Finding {
 
 /// Formats `names` as "`a`, `b` and `c`".
 pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    join_quoted(names, "and")
+}
+
+/// Formats `names` as "`a`, `b` or `c`", for a choice among them.
+pub fn join_choices<S: AsRef<str>>(names: &[S]) -> String {
+    join_quoted(names, "or")
+}
+
+fn join_quoted<S: AsRef<str>>(names: &[S], last: &str) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
-    match quoted.len() {
-        0 => String::new(),
-        1 => quoted[0].clone(),
-        n => format!("{} and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    join_words(&quoted, last)
+}
+
+/// Formats `words` as "a, b {last} c", unquoted.
+pub fn join_words<S: AsRef<str>>(words: &[S], last: &str) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [rest @ .., end] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} {last} {}", rest.join(", "), end.as_ref())
+        }
     }
 }
 
@@ -150,7 +167,7 @@ pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
 pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
     match closest(word, candidates.iter().copied()) {
         Some(near) => format!("did you mean `{near}`?"),
-        None => format!("expected one of {}", join_names(candidates)),
+        None => format!("expected one of {}", join_choices(candidates)),
     }
 }
 

@@ -3,7 +3,7 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Finding, closest, join_names};
+use crate::finding::{Finding, closest, join_choices, join_names};
 use crate::model::{
     AiFocus, Budget, Cadence, EntityKind, Focus, Guild, List, OrgDef, Person, Sp, Stage, Str,
     StrMap, Team, TeamKind,
@@ -369,7 +369,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             Some(s.span),
             format!(
                 "`{key}` must be one of {}, not `{}`",
-                join_names(names),
+                join_choices(names),
                 s.value
             ),
         )

@@ -69,21 +69,24 @@ fn check(cx: &mut Ctx) {
             format!(
                 "feature team {} has an ML practitioner but no {} member",
                 team.label(),
-                join_list(&names, "or")
+                crate::finding::join_words(&names, "or")
             ),
         )
-        .label(format!("no {} member", join_list(&names, "or")))
+        .label(format!(
+            "no {} member",
+            crate::finding::join_words(&names, "or")
+        ))
         .help(if missing.len() == 1 {
             format!(
                 "add a member with a {} role, such as {}",
                 names[0],
-                join_names(&roles)
+                join_choices(&roles)
             )
         } else {
             format!(
                 "add members with {} roles, such as {}",
-                join_list(&names, "and"),
-                join_names(&roles)
+                crate::finding::join_words(&names, "and"),
+                join_choices(&roles)
             )
         });
     }
@@ -102,13 +105,6 @@ fn example_role(category: Category) -> &'static str {
 }
 
 /// "a", "a or b", "a, b or c" (with `word` between the last two).
-fn join_list(names: &[&str], word: &str) -> String {
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} {word} {last}", rest.join(", ")),
-        _ => names.concat(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::RULE;

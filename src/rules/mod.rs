@@ -344,7 +344,7 @@ impl<'a> Ctx<'a> {
 /// What rule files import.
 pub mod prelude {
     pub use super::{Check, Ctx, OptionKind, Rule, RuleCategory, RuleOption};
-    pub use crate::finding::{Level, join_names};
+    pub use crate::finding::{Level, join_choices, join_names};
     pub use crate::model::{Org, Team};
     pub use crate::roles::Category;
     pub use crate::source::Span;
