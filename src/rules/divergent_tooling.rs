@@ -150,21 +150,7 @@ mod tests {
                  [team.tooling]\n{tooling}\n[team.exceptions]\n{exceptions}\n"
             );
         }
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("org.toml"), text).expect("write");
-        let report = crate::check(&crate::CheckOptions {
-            paths: vec![dir.path().to_path_buf()],
-            cwd: dir.path().to_path_buf(),
-            select: vec![RULE.name.to_owned()],
-            ..Default::default()
-        })
-        .expect("check");
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.name)
-            .map(|f| f.message)
-            .collect()
+        crate::rules::testing::messages(RULE.name, &[("org.toml", &text)])
     }
 
     #[test]

@@ -127,29 +127,10 @@ mod tests {
 
     /// The messages of this rule on a tree of `(path, text)` files.
     fn fire(files: &[(&str, &str)]) -> Vec<String> {
-        let dir = tempfile::tempdir().expect("temp dir");
-        for (path, text) in files {
-            std::fs::write(dir.path().join(path), text).expect("write");
-        }
-        let report = crate::check(&crate::CheckOptions {
-            paths: vec![dir.path().to_path_buf()],
-            cwd: dir.path().to_path_buf(),
-            select: vec![RULE.name.to_owned()],
-            ..Default::default()
-        })
-        .expect("check");
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.name)
-            .map(|f| f.message)
-            .collect()
+        crate::rules::testing::messages(RULE.name, files)
     }
 
-    /// A person with `role`.
-    fn person(id: &str, role: &str) -> String {
-        format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"{role}\"\n")
-    }
+    use crate::rules::testing::person;
 
     fn guild(extra: &str) -> String {
         format!(

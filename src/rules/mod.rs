@@ -341,6 +341,48 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Helpers for the rules' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::finding::Finding;
+
+    /// Lints a fresh tree of `(path, text)` files (an `orglint.toml` among them configures it) with
+    /// only `rule` selected, and returns that rule's findings.
+    pub fn findings(rule: &str, files: &[(&str, &str)]) -> Vec<Finding> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("in the dir")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        let report = crate::check(&crate::CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            select: vec![rule.to_owned()],
+            ..Default::default()
+        })
+        .expect("check");
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == rule)
+            .collect()
+    }
+
+    /// The messages of `rule` on a tree of `(path, text)` files.
+    pub fn messages(rule: &str, files: &[(&str, &str)]) -> Vec<String> {
+        findings(rule, files)
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    }
+
+    /// A `[[person]]` with id and name `id` and `role`.
+    pub fn person(id: &str, role: &str) -> String {
+        format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"{role}\"\n")
+    }
+}
+
 /// What rule files import.
 pub mod prelude {
     pub use super::{Check, Ctx, OptionKind, Rule, RuleCategory, RuleOption};

@@ -146,24 +146,12 @@ impl<'a> HopsToLeadership<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{CheckOptions, check};
 
     /// The labels of this rule's findings on an org of one file, with `orglint.toml` when given.
     fn labels(org: &str, config: Option<&str>) -> Vec<String> {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("org.toml"), org).expect("write org");
-        if let Some(config) = config {
-            std::fs::write(dir.path().join("orglint.toml"), config).expect("write config");
-        }
-        let report = check(&CheckOptions {
-            paths: vec![dir.path().to_path_buf()],
-            cwd: dir.path().to_path_buf(),
-            select: vec!["no-leadership-seat".into()],
-            ..CheckOptions::default()
-        })
-        .expect("lint");
-        report
-            .findings
+        let mut files = vec![("org.toml", org)];
+        files.extend(config.map(|c| ("orglint.toml", c)));
+        crate::rules::testing::findings("no-leadership-seat", &files)
             .into_iter()
             .map(|f| f.label.unwrap_or_default())
             .collect()

@@ -53,25 +53,13 @@ fn check(cx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{CheckOptions, check};
 
     fn orphans(toml: &str) -> Vec<String> {
         orphans_in(&[("org.toml", toml)])
     }
 
     fn orphans_in(files: &[(&str, &str)]) -> Vec<String> {
-        let dir = tempfile::tempdir().expect("temp dir");
-        for (name, text) in files {
-            std::fs::write(dir.path().join(name), text).expect("write");
-        }
-        let report = check(&CheckOptions {
-            paths: vec![dir.path().to_path_buf()],
-            cwd: dir.path().to_path_buf(),
-            select: vec!["orphan-person".into()],
-            ..CheckOptions::default()
-        })
-        .expect("check");
-        report.findings.into_iter().map(|f| f.message).collect()
+        crate::rules::testing::messages("orphan-person", files)
     }
 
     const PEOPLE: &str = r#"
