@@ -459,6 +459,13 @@ impl Org {
             .collect()
     }
 
+    /// Whether there is an ML team, or a team whose `kind` is invalid and so might be one.
+    pub fn may_have_ml_team(&self) -> bool {
+        self.teams
+            .iter()
+            .any(|t| t.is_ml_team() || t.invalid.contains(&"kind"))
+    }
+
     /// The ML teams (`kind = "centralized-ml"`).
     pub fn ml_teams(&self) -> impl Iterator<Item = &Team> {
         self.teams.iter().filter(|t| t.is_ml_team())

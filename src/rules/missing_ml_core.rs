@@ -24,12 +24,7 @@ fn check(cx: &mut Ctx) {
     if def.invalid.contains(&"stage") || org.stage() != Stage::Enterprise {
         return;
     }
-    // A team whose `kind` is unreadable might be the ML core.
-    if org
-        .teams
-        .iter()
-        .any(|t| t.is_ml_team() || t.invalid.contains(&"kind"))
-    {
+    if org.may_have_ml_team() {
         return;
     }
     let with_ml: Vec<&Team> = org

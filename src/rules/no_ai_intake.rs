@@ -20,12 +20,7 @@ fn check(cx: &mut Ctx) {
     if def.ai_intake.is_some() || def.invalid.contains(&"ai_intake") {
         return;
     }
-    // A team whose `kind` is invalid may be the ML team: `invalid-value` speaks for it.
-    if org
-        .teams
-        .iter()
-        .any(|t| t.is_ml_team() || t.invalid.contains(&"kind"))
-    {
+    if org.may_have_ml_team() {
         return;
     }
     let first = org.teams.iter().filter(|t| t.is_feature()).find_map(|t| {
