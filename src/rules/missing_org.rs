@@ -14,5 +14,16 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    if !cx.org.orgs.is_empty() {
+        return;
+    }
+    // An empty tree is reported too: a wrong path, or an exclude that hides everything, must
+    // not pass a gate as a clean org.
+    if cx.sources.is_empty() {
+        cx.report_unlocated("no `[org]` in the tree: it has no entity files")
+            .help("check the path and `[files].exclude`; `orglint init` writes a small example org");
+    } else {
+        cx.report_unlocated("no `[org]` in the tree")
+            .help("add an `[org]` table with `name` and `leadership`, e.g. in `org.toml` at the root");
+    }
 }
