@@ -175,7 +175,7 @@ fn entity(
                 stage: r.choice("stage", Stage::NAMES, Stage::parse),
                 ai_focus: r.choice("ai_focus", AiFocus::NAMES, AiFocus::parse),
                 leadership: r.id_list("leadership"),
-                ai_intake: r.string("ai_intake"),
+                ai_intake: r.id("ai_intake"),
                 standards: r.string_map("standards"),
                 invalid: r.invalid,
             };
@@ -195,7 +195,7 @@ fn entity(
                 header,
                 name,
                 role,
-                reports_to: r.string("reports_to"),
+                reports_to: r.id("reports_to"),
                 email: r.string("email"),
                 id,
                 invalid: r.invalid,
@@ -219,8 +219,8 @@ fn entity(
                 kind,
                 function: r.string("function"),
                 focus: r.choice("focus", Focus::NAMES, Focus::parse),
-                parent: r.string("parent"),
-                lead: r.string("lead"),
+                parent: r.id("parent"),
+                lead: r.id("lead"),
                 members: r.id_list("members"),
                 stakeholders: r.id_list("stakeholders"),
                 partners: r.id_list("partners"),
@@ -491,7 +491,11 @@ fn malformed_id(s: &Str) -> Finding {
     Finding::new(
         "invalid-value",
         Some(s.span),
-        format!("`{}` is not a valid id", s.value.escape_debug()),
+        if s.value.is_empty() {
+            "an empty string is not a valid id".to_owned()
+        } else {
+            format!("`{}` is not a valid id", s.value.escape_debug())
+        },
     )
     .with_label("malformed id")
     .with_help("ids are 1 to 64 ASCII letters, digits, `-`, `_` and `.`")

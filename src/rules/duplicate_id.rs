@@ -61,6 +61,9 @@ fn report_later_ones(cx: &mut Ctx, defs: &[(&str, Span, &str)]) {
         cx.report(span, format!("{other} already has the id {id}"))
             .label(format!("this {kind} reuses it"))
             .help("give each its own id, or merge the two definitions into one")
-            .related(first_span, format!("{first_kind} {id} is first defined here"));
+            .related(
+                first_span,
+                format!("{first_kind} {id} is first defined here"),
+            );
     }
 }

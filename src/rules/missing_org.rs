@@ -21,9 +21,12 @@ fn check(cx: &mut Ctx) {
     // not pass a gate as a clean org.
     if cx.sources.is_empty() {
         cx.report_unlocated("no `[org]` in the tree: it has no entity files")
-            .help("check the path and `[files].exclude`; `orglint init` writes a small example org");
+            .help(
+                "check the path and `[files].exclude`; `orglint init` writes a small example org",
+            );
     } else {
-        cx.report_unlocated("no `[org]` in the tree")
-            .help("add an `[org]` table with `name` and `leadership`, e.g. in `org.toml` at the root");
+        cx.report_unlocated("no `[org]` in the tree").help(
+            "add an `[org]` table with `name` and `leadership`, e.g. in `org.toml` at the root",
+        );
     }
 }

@@ -35,7 +35,9 @@ fn check(cx: &mut Ctx) {
         let f = cx
             .report(at.span, message)
             .label(format!("{} reports to {}", ids[0], ids[1 % ids.len()]))
-            .help("break the cycle: someone in it must report to a person outside it, or to no one");
+            .help(
+                "break the cycle: someone in it must report to a person outside it, or to no one",
+            );
         for (i, &p) in cycle.iter().enumerate().skip(1).take(MAX_RELATED) {
             if let Some(r) = &people[p].reports_to {
                 f.related(
@@ -84,9 +86,7 @@ pub(super) fn cycles<'a>(
         {
             let at = path.iter().rposition(|&p| p == c).unwrap_or(0);
             let mut cycle = path[at..].to_vec();
-            let smallest = (0..cycle.len())
-                .min_by_key(|&i| id(cycle[i]))
-                .unwrap_or(0);
+            let smallest = (0..cycle.len()).min_by_key(|&i| id(cycle[i])).unwrap_or(0);
             cycle.rotate_left(smallest);
             found.push(cycle);
         }

@@ -30,7 +30,11 @@ fn check(cx: &mut Ctx) {
         };
         let f = cx
             .report(at.span, message)
-            .label(format!("the parent of {} is {}", ids[0], ids[1 % ids.len()]))
+            .label(format!(
+                "the parent of {} is {}",
+                ids[0],
+                ids[1 % ids.len()]
+            ))
             .help("break the cycle: one of these teams must have a parent outside it, or none");
         for (i, &t) in cycle.iter().enumerate().skip(1).take(MAX_RELATED) {
             if let Some(p) = &teams[t].parent {

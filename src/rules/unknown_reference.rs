@@ -49,7 +49,12 @@ fn check(cx: &mut Ctx) {
     };
     for o in &org.orgs {
         refs.list("the org", "leadership", o.leadership.as_ref(), Want::Person);
-        refs.one("the org", "ai_intake", o.ai_intake.as_ref(), Want::TeamOrGuild);
+        refs.one(
+            "the org",
+            "ai_intake",
+            o.ai_intake.as_ref(),
+            Want::TeamOrGuild,
+        );
     }
     for p in &org.people {
         let owner = p.id.as_str();
@@ -132,7 +137,9 @@ impl<'a> Refs<'_, 'a> {
             .label(format!("unknown {noun}"));
         match suggestion {
             Some(near) => f.help(format!("did you mean `{near}`?")),
-            None => f.help(format!("define a {noun} with this id, or correct the reference")),
+            None => f.help(format!(
+                "define a {noun} with this id, or correct the reference"
+            )),
         };
     }
 
