@@ -30,3 +30,23 @@ fn check(cx: &mut Ctx) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Org;
+    use crate::roles::Roles;
+    use crate::source::Sources;
+
+    #[test]
+    fn an_empty_tree_has_no_org_either() {
+        let (org, sources, roles) = (Org::default(), Sources::default(), Roles::default());
+        let options = Default::default();
+        let mut cx = Ctx::new(&org, &sources, &roles, &RULE, &options);
+        check(&mut cx);
+        let found = cx.into_findings();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].primary, None);
+        assert!(found[0].message.contains("no entity files"));
+    }
+}

@@ -27,17 +27,20 @@ fn check(cx: &mut Ctx) {
         let Some(at) = people[cycle[0]].reports_to.as_ref() else {
             continue;
         };
-        let message = if cycle.len() == 1 {
-            format!("{} reports to themself", ids[0])
+        let (message, label) = if cycle.len() == 1 {
+            (
+                format!("{} reports to themself", ids[0]),
+                "a self-report".to_owned(),
+            )
         } else {
-            format!("`reports_to` forms a cycle{}", describe(&ids, "people"))
+            (
+                format!("`reports_to` forms a cycle{}", describe(&ids, "people")),
+                format!("{} reports to {}", ids[0], ids[1]),
+            )
         };
-        let f = cx
-            .report(at.span, message)
-            .label(format!("{} reports to {}", ids[0], ids[1 % ids.len()]))
-            .help(
-                "break the cycle: someone in it must report to a person outside it, or to no one",
-            );
+        let f = cx.report(at.span, message).label(label).help(
+            "break the cycle: someone in it must report to a person outside it, or to no one",
+        );
         for (i, &p) in cycle.iter().enumerate().skip(1).take(MAX_RELATED) {
             if let Some(r) = &people[p].reports_to {
                 f.related(

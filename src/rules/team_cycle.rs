@@ -23,18 +23,20 @@ fn check(cx: &mut Ctx) {
         let Some(at) = teams[cycle[0]].parent.as_ref() else {
             continue;
         };
-        let message = if cycle.len() == 1 {
-            format!("team {} is its own parent", ids[0])
+        let (message, label) = if cycle.len() == 1 {
+            (
+                format!("team {} is its own parent", ids[0]),
+                "its own parent".to_owned(),
+            )
         } else {
-            format!("`parent` forms a cycle{}", describe(&ids, "teams"))
+            (
+                format!("`parent` forms a cycle{}", describe(&ids, "teams")),
+                format!("the parent of {} is {}", ids[0], ids[1]),
+            )
         };
         let f = cx
             .report(at.span, message)
-            .label(format!(
-                "the parent of {} is {}",
-                ids[0],
-                ids[1 % ids.len()]
-            ))
+            .label(label)
             .help("break the cycle: one of these teams must have a parent outside it, or none");
         for (i, &t) in cycle.iter().enumerate().skip(1).take(MAX_RELATED) {
             if let Some(p) = &teams[t].parent {

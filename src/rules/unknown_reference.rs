@@ -16,9 +16,13 @@ pub static RULE: Rule = Rule {
     check: Check::Org(check),
 };
 
-/// Only the first this many unknown references get a did-you-mean: each suggestion scans every id
-/// of its kind, so a hostile tree full of dangling references must not make the rule quadratic.
+/// Each did-you-mean compares the reference with every id of its kind, so a tree full of dangling
+/// references would make the rule quadratic. Only the first unknown references (in file order) get
+/// one: at most this many,
 const MAX_SUGGESTIONS: usize = 200;
+/// and only while the ids compared so far stay under this budget (a hundred-thousand-person org
+/// gets about ten suggestions; the rest get the plain help).
+const COMPARISON_BUDGET: usize = 1_000_000;
 
 /// What a reference must name.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -43,6 +47,7 @@ fn check(cx: &mut Ctx) {
     let mut refs = Refs {
         cx,
         suggestions_left: MAX_SUGGESTIONS,
+        budget_left: COMPARISON_BUDGET,
         people: None,
         teams: None,
         teams_and_guilds: None,
@@ -79,6 +84,7 @@ fn check(cx: &mut Ctx) {
 struct Refs<'c, 'a> {
     cx: &'c mut Ctx<'a>,
     suggestions_left: usize,
+    budget_left: usize,
     people: Option<Vec<&'a str>>,
     teams: Option<Vec<&'a str>>,
     teams_and_guilds: Option<Vec<&'a str>>,
@@ -138,7 +144,7 @@ impl<'a> Refs<'_, 'a> {
         match suggestion {
             Some(near) => f.help(format!("did you mean `{near}`?")),
             None => f.help(format!(
-                "define a {noun} with this id, or correct the reference"
+                "define a {noun} with this id, or correct or remove the reference"
             )),
         };
     }
@@ -147,7 +153,6 @@ impl<'a> Refs<'_, 'a> {
         if self.suggestions_left == 0 {
             return None;
         }
-        self.suggestions_left -= 1;
         let org = self.cx.org;
         let candidates = match want {
             Want::Person => self
@@ -164,6 +169,80 @@ impl<'a> Refs<'_, 'a> {
                     .collect()
             }),
         };
+        if candidates.len() > self.budget_left {
+            self.suggestions_left = 0;
+            return None;
+        }
+        self.suggestions_left -= 1;
+        self.budget_left -= candidates.len();
         closest(id, candidates.iter().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Org, Person, Sp};
+    use crate::roles::Roles;
+    use crate::source::Sources;
+
+    fn person(id: &str, boss: Option<&str>) -> Person {
+        let span = Span::new(0, 0..0);
+        let s = |v: &str| Sp {
+            value: v.to_owned(),
+            span,
+        };
+        Person {
+            header: span,
+            id: s(id),
+            name: None,
+            role: None,
+            reports_to: boss.map(s),
+            email: None,
+            invalid: Vec::new(),
+        }
+    }
+
+    fn run(org: &Org) -> Vec<crate::finding::Finding> {
+        let (sources, roles) = (Sources::default(), Roles::default());
+        let options = Default::default();
+        let mut cx = Ctx::new(org, &sources, &roles, &RULE, &options);
+        check(&mut cx);
+        cx.into_findings()
+    }
+
+    fn suggested(found: &[crate::finding::Finding]) -> usize {
+        found
+            .iter()
+            .filter(|f| f.help.as_deref().is_some_and(|h| h.starts_with("did you")))
+            .count()
+    }
+
+    #[test]
+    fn suggestions_stop_after_the_first_few_hundred() {
+        let bosses: Vec<String> = (0..1000).map(|i| format!("q{i:04}")).collect();
+        let mut org = Org::default();
+        org.people = (0..1000)
+            .map(|i| person(&format!("p{i:04}"), Some(&bosses[i])))
+            .collect();
+        org.index(&Roles::default());
+        let found = run(&org);
+        assert_eq!(found.len(), 1000);
+        assert_eq!(suggested(&found), MAX_SUGGESTIONS);
+    }
+
+    #[test]
+    fn a_large_org_gets_fewer_suggestions() {
+        let n = 100_000;
+        let bosses: Vec<String> = (0..50).map(|i| format!("q{i:06}")).collect();
+        let mut org = Org::default();
+        org.people = (0..n)
+            .map(|i| person(&format!("p{i:06}"), bosses.get(i).map(String::as_str)))
+            .collect();
+        org.index(&Roles::default());
+        let found = run(&org);
+        assert_eq!(found.len(), 50);
+        assert_eq!(suggested(&found), COMPARISON_BUDGET / n);
+        assert!(found.iter().all(|f| f.help.is_some()));
     }
 }
