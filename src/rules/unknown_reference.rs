@@ -203,6 +203,15 @@ mod tests {
         }
     }
 
+    fn org(people: Vec<Person>) -> Org {
+        let mut org = Org {
+            people,
+            ..Org::default()
+        };
+        org.index(&Roles::default());
+        org
+    }
+
     fn run(org: &Org) -> Vec<crate::finding::Finding> {
         let (sources, roles) = (Sources::default(), Roles::default());
         let options = Default::default();
@@ -221,11 +230,9 @@ mod tests {
     #[test]
     fn suggestions_stop_after_the_first_few_hundred() {
         let bosses: Vec<String> = (0..1000).map(|i| format!("q{i:04}")).collect();
-        let mut org = Org::default();
-        org.people = (0..1000)
+        let org = org((0..1000)
             .map(|i| person(&format!("p{i:04}"), Some(&bosses[i])))
-            .collect();
-        org.index(&Roles::default());
+            .collect());
         let found = run(&org);
         assert_eq!(found.len(), 1000);
         assert_eq!(suggested(&found), MAX_SUGGESTIONS);
@@ -235,11 +242,9 @@ mod tests {
     fn a_large_org_gets_fewer_suggestions() {
         let n = 100_000;
         let bosses: Vec<String> = (0..50).map(|i| format!("q{i:06}")).collect();
-        let mut org = Org::default();
-        org.people = (0..n)
+        let org = org((0..n)
             .map(|i| person(&format!("p{i:06}"), bosses.get(i).map(String::as_str)))
-            .collect();
-        org.index(&Roles::default());
+            .collect());
         let found = run(&org);
         assert_eq!(found.len(), 50);
         assert_eq!(suggested(&found), COMPARISON_BUDGET / n);
