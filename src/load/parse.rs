@@ -268,11 +268,21 @@ struct Reader<'a, 'i> {
 }
 
 impl<'a, 'i> Reader<'a, 'i> {
-    fn unknown_keys(&mut self, allowed: &[&str]) {
+    fn unknown_keys(&mut self, allowed: &'static [&'static str]) {
         let what = format!("`[{}]`", self.kind.key());
         for key in self.table.keys() {
-            if !allowed.contains(&key.get_ref().as_ref()) {
-                unknown_field(self.findings, self.file, key, &what, allowed);
+            let name = key.get_ref().as_ref();
+            if allowed.contains(&name) {
+                continue;
+            }
+            unknown_field(self.findings, self.file, key, &what, allowed);
+            // A misspelling of a key that is absent stands for it: the rules about that key being
+            // absent would only repeat this finding (one mistake, one finding).
+            if let Some(near) = closest(name, allowed.iter().copied())
+                && self.table.get(near).is_none()
+                && !self.invalid.contains(&near)
+            {
+                self.invalid.push(near);
             }
         }
     }
@@ -292,7 +302,7 @@ impl<'a, 'i> Reader<'a, 'i> {
 
     fn missing(&mut self, key: &str, id: Option<&Str>) {
         if self.invalid.contains(&key) {
-            // Present but wrong: `invalid-value` said so already.
+            // Present but wrong, or misspelt: `invalid-value` or `unknown-field` said so already.
             return;
         }
         let who = match id {
