@@ -183,7 +183,7 @@ fn entity(
                 stage: r.choice("stage", Stage::NAMES, Stage::parse),
                 ai_focus: r.choice("ai_focus", AiFocus::NAMES, AiFocus::parse),
                 leadership: r.id_list("leadership"),
-                ai_intake: r.string("ai_intake"),
+                ai_intake: r.id("ai_intake"),
                 standards: r.string_map("standards"),
                 invalid: r.invalid,
             };
@@ -198,7 +198,7 @@ fn entity(
                 header,
                 name,
                 role,
-                reports_to: r.string("reports_to"),
+                reports_to: r.id("reports_to"),
                 email: r.string("email"),
                 id,
                 invalid: r.invalid,
@@ -219,8 +219,8 @@ fn entity(
                 kind,
                 function: r.string("function"),
                 focus: r.choice("focus", Focus::NAMES, Focus::parse),
-                parent: r.string("parent"),
-                lead: r.string("lead"),
+                parent: r.id("parent"),
+                lead: r.id("lead"),
                 members: r.id_list("members"),
                 stakeholders: r.id_list("stakeholders"),
                 partners: r.id_list("partners"),
@@ -265,11 +265,21 @@ struct Reader<'a, 'i> {
 }
 
 impl<'a, 'i> Reader<'a, 'i> {
-    fn unknown_keys(&mut self, allowed: &[&str]) {
+    fn unknown_keys(&mut self, allowed: &'static [&'static str]) {
         let what = format!("`[{}]`", self.kind.key());
         for key in self.table.keys() {
-            if !allowed.contains(&key.get_ref().as_ref()) {
-                unknown_field(self.findings, self.file, key, &what, allowed);
+            let name = key.get_ref().as_ref();
+            if allowed.contains(&name) {
+                continue;
+            }
+            unknown_field(self.findings, self.file, key, &what, allowed);
+            // A misspelling of a key that is absent stands for it: the rules about that key being
+            // absent would only repeat this finding (one mistake, one finding).
+            if let Some(near) = closest(name, allowed.iter().copied())
+                && self.table.get(near).is_none()
+                && !self.invalid.contains(&near)
+            {
+                self.invalid.push(near);
             }
         }
     }
@@ -289,7 +299,7 @@ impl<'a, 'i> Reader<'a, 'i> {
 
     fn missing(&mut self, key: &str, id: Option<&Str>) {
         if self.invalid.contains(&key) {
-            // Present but wrong: `invalid-value` said so already.
+            // Present but wrong, or misspelt: `invalid-value` or `unknown-field` said so already.
             return;
         }
         let who = match id {
@@ -503,7 +513,11 @@ fn malformed_id(s: &Str) -> Finding {
     Finding::new(
         "invalid-value",
         Some(s.span),
-        format!("`{}` is not a valid id", s.value.escape_debug()),
+        if s.value.is_empty() {
+            "an empty string is not a valid id".to_owned()
+        } else {
+            format!("`{}` is not a valid id", s.value.escape_debug())
+        },
     )
     .with_label("malformed id")
     .with_help("ids are 1 to 64 ASCII letters, digits, `-`, `_` and `.`")

@@ -14,5 +14,29 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    for team in &org.teams {
+        let Some(lead) = &team.lead else { continue };
+        // A lead that names no one is `unknown-reference`; a broken `members` is `invalid-value`.
+        if org.person(lead.as_str()).is_none() || team.invalid.contains(&"members") {
+            continue;
+        }
+        if team.member_ids().iter().any(|m| m.value == lead.value) {
+            continue;
+        }
+        let f = cx
+            .report(
+                lead.span,
+                format!(
+                    "{} leads {} but is not in its `members`",
+                    lead.as_str(),
+                    team.label()
+                ),
+            )
+            .label("not in `members`")
+            .help(format!("add `{}` to `members`", lead.as_str()));
+        if let Some(members) = &team.members {
+            f.related(members.span, "`members` is here");
+        }
+    }
 }

@@ -14,5 +14,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let Some((first, others)) = cx.org.orgs.split_first() else {
+        return;
+    };
+    for org in others {
+        cx.report(org.anchor(), "the tree already has an `[org]`")
+            .label("another `[org]`")
+            .help("keep one `[org]` and merge the others into it; only the first one is used")
+            .related(first.anchor(), "the first `[org]` is here");
+    }
 }

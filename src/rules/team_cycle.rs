@@ -1,6 +1,7 @@
 //! `team-cycle`: `parent` forms a cycle.
 
 use super::prelude::*;
+use super::reporting_cycle::{MAX_RELATED, cycles, describe};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -14,5 +15,36 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    let teams = &org.teams;
+    let parent = |t: usize| teams[t].parent.as_ref().and_then(|p| org.team(p.as_str()));
+    for cycle in cycles(teams.len(), parent, |t| teams[t].id.as_str()) {
+        let ids: Vec<&str> = cycle.iter().map(|&t| teams[t].id.as_str()).collect();
+        let Some(at) = teams[cycle[0]].parent.as_ref() else {
+            continue;
+        };
+        let (message, label) = if cycle.len() == 1 {
+            (
+                format!("team {} is its own parent", ids[0]),
+                "its own parent".to_owned(),
+            )
+        } else {
+            (
+                format!("`parent` forms a cycle{}", describe(&ids, "teams")),
+                format!("the parent of {} is {}", ids[0], ids[1]),
+            )
+        };
+        let f = cx
+            .report(at.span, message)
+            .label(label)
+            .help("break the cycle: one of these teams must have a parent outside it, or none");
+        for (i, &t) in cycle.iter().enumerate().skip(1).take(MAX_RELATED) {
+            if let Some(p) = &teams[t].parent {
+                f.related(
+                    p.span,
+                    format!("the parent of {} is {}", ids[i], ids[(i + 1) % ids.len()]),
+                );
+            }
+        }
+    }
 }

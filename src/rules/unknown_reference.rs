@@ -1,6 +1,9 @@
 //! `unknown-reference`: an id reference names nothing.
 
 use super::prelude::*;
+use crate::finding::closest;
+use crate::load::parse::valid_id;
+use crate::model::{List, Str};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -13,6 +16,238 @@ pub static RULE: Rule = Rule {
     check: Check::Org(check),
 };
 
+/// Each did-you-mean compares the reference with every id of its kind, so a tree full of dangling
+/// references would make the rule quadratic. Only the first unknown references (in file order) get
+/// one: at most this many,
+const MAX_SUGGESTIONS: usize = 200;
+/// and only while the ids compared so far stay under this budget (a hundred-thousand-person org
+/// gets about ten suggestions; the rest get the plain help).
+const COMPARISON_BUDGET: usize = 1_000_000;
+
+/// What a reference must name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Person,
+    Team,
+    TeamOrGuild,
+}
+
+impl Want {
+    fn noun(self) -> &'static str {
+        match self {
+            Want::Person => "person",
+            Want::Team => "team",
+            Want::TeamOrGuild => "team or guild",
+        }
+    }
+}
+
 fn check(cx: &mut Ctx) {
-    let _ = cx;
+    let org = cx.org;
+    let mut refs = Refs {
+        cx,
+        suggestions_left: MAX_SUGGESTIONS,
+        budget_left: COMPARISON_BUDGET,
+        people: None,
+        teams: None,
+        teams_and_guilds: None,
+    };
+    for o in &org.orgs {
+        refs.list("the org", "leadership", o.leadership.as_ref(), Want::Person);
+        refs.one(
+            "the org",
+            "ai_intake",
+            o.ai_intake.as_ref(),
+            Want::TeamOrGuild,
+        );
+    }
+    for p in &org.people {
+        let owner = p.id.as_str();
+        refs.one(owner, "reports_to", p.reports_to.as_ref(), Want::Person);
+    }
+    for t in &org.teams {
+        let owner = format!("team {}", t.id.as_str());
+        refs.one(&owner, "lead", t.lead.as_ref(), Want::Person);
+        refs.list(&owner, "members", t.members.as_ref(), Want::Person);
+        refs.one(&owner, "parent", t.parent.as_ref(), Want::Team);
+        refs.list(&owner, "stakeholders", t.stakeholders.as_ref(), Want::Team);
+        refs.list(&owner, "partners", t.partners.as_ref(), Want::Team);
+        refs.list(&owner, "syncs_with", t.syncs_with.as_ref(), Want::Team);
+    }
+    for g in &org.guilds {
+        let owner = format!("guild {}", g.id.as_str());
+        refs.list(&owner, "members", g.members.as_ref(), Want::Person);
+    }
+}
+
+/// The checker, with the candidate ids for suggestions, each list built once when first needed.
+struct Refs<'c, 'a> {
+    cx: &'c mut Ctx<'a>,
+    suggestions_left: usize,
+    budget_left: usize,
+    people: Option<Vec<&'a str>>,
+    teams: Option<Vec<&'a str>>,
+    teams_and_guilds: Option<Vec<&'a str>>,
+}
+
+impl<'a> Refs<'_, 'a> {
+    fn list(&mut self, owner: &str, key: &str, list: Option<&List<Str>>, want: Want) {
+        for item in list.map_or(&[][..], |l| &l.items) {
+            self.one(owner, key, Some(item), want);
+        }
+    }
+
+    fn one(&mut self, owner: &str, key: &str, value: Option<&Str>, want: Want) {
+        let Some(value) = value else { return };
+        let org = self.cx.org;
+        let id = value.as_str();
+        let is_person = org.person(id).is_some();
+        let is_team = org.team(id).is_some();
+        let is_guild = org.guild(id).is_some();
+        let found = match want {
+            Want::Person => is_person,
+            Want::Team => is_team,
+            Want::TeamOrGuild => is_team || is_guild,
+        };
+        // A malformed id is already `invalid-value`: one mistake, one finding.
+        if found || !valid_id(id) {
+            return;
+        }
+        let other = if is_person {
+            Some("person")
+        } else if is_team {
+            Some("team")
+        } else if is_guild {
+            Some("guild")
+        } else {
+            None
+        };
+        let noun = want.noun();
+        if let Some(other) = other {
+            self.cx
+                .report(
+                    value.span,
+                    format!("`{key}` of {owner} names {id}, which is a {other}, not a {noun}"),
+                )
+                .label(format!("a {other}, not a {noun}"))
+                .help(format!("`{key}` takes the id of a {noun}"));
+            return;
+        }
+        let suggestion = self.suggest(id, want);
+        let f = self
+            .cx
+            .report(
+                value.span,
+                format!("`{key}` of {owner} names {id}, but no {noun} has that id"),
+            )
+            .label(format!("unknown {noun}"));
+        match suggestion {
+            Some(near) => f.help(format!("did you mean `{near}`?")),
+            None => f.help(format!(
+                "define a {noun} with this id, or correct or remove the reference"
+            )),
+        };
+    }
+
+    fn suggest(&mut self, id: &str, want: Want) -> Option<&'a str> {
+        if self.suggestions_left == 0 {
+            return None;
+        }
+        let org = self.cx.org;
+        let candidates = match want {
+            Want::Person => self
+                .people
+                .get_or_insert_with(|| org.person_index.keys().map(String::as_str).collect()),
+            Want::Team => self
+                .teams
+                .get_or_insert_with(|| org.team_index.keys().map(String::as_str).collect()),
+            Want::TeamOrGuild => self.teams_and_guilds.get_or_insert_with(|| {
+                org.team_index
+                    .keys()
+                    .chain(org.guild_index.keys())
+                    .map(String::as_str)
+                    .collect()
+            }),
+        };
+        if candidates.len() > self.budget_left {
+            self.suggestions_left = 0;
+            return None;
+        }
+        self.suggestions_left -= 1;
+        self.budget_left -= candidates.len();
+        closest(id, candidates.iter().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Org, Person, Sp};
+    use crate::roles::Roles;
+    use crate::source::Sources;
+
+    fn person(id: &str, boss: Option<&str>) -> Person {
+        let span = Span::new(0, 0..0);
+        let s = |v: &str| Sp {
+            value: v.to_owned(),
+            span,
+        };
+        Person {
+            header: span,
+            id: s(id),
+            name: None,
+            role: None,
+            reports_to: boss.map(s),
+            email: None,
+            invalid: Vec::new(),
+        }
+    }
+
+    fn org(people: Vec<Person>) -> Org {
+        let mut org = Org {
+            people,
+            ..Org::default()
+        };
+        org.index(&Roles::default());
+        org
+    }
+
+    fn run(org: &Org) -> Vec<crate::finding::Finding> {
+        let (sources, roles) = (Sources::default(), Roles::default());
+        let options = Default::default();
+        let mut cx = Ctx::new(org, &sources, &roles, &RULE, &options);
+        check(&mut cx);
+        cx.into_findings()
+    }
+
+    fn suggested(found: &[crate::finding::Finding]) -> usize {
+        found
+            .iter()
+            .filter(|f| f.help.as_deref().is_some_and(|h| h.starts_with("did you")))
+            .count()
+    }
+
+    #[test]
+    fn suggestions_stop_after_the_first_few_hundred() {
+        let bosses: Vec<String> = (0..1000).map(|i| format!("q{i:04}")).collect();
+        let org = org((0..1000)
+            .map(|i| person(&format!("p{i:04}"), Some(&bosses[i])))
+            .collect());
+        let found = run(&org);
+        assert_eq!(found.len(), 1000);
+        assert_eq!(suggested(&found), MAX_SUGGESTIONS);
+    }
+
+    #[test]
+    fn a_large_org_gets_fewer_suggestions() {
+        let n = 100_000;
+        let bosses: Vec<String> = (0..50).map(|i| format!("q{i:06}")).collect();
+        let org = org((0..n)
+            .map(|i| person(&format!("p{i:06}"), bosses.get(i).map(String::as_str)))
+            .collect());
+        let found = run(&org);
+        assert_eq!(found.len(), 50);
+        assert_eq!(suggested(&found), COMPARISON_BUDGET / n);
+        assert!(found.iter().all(|f| f.help.is_some()));
+    }
 }
