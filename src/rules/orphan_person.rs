@@ -30,12 +30,19 @@ fn check(cx: &mut Ctx) {
         .filter_map(|o| o.leadership.as_ref())
         .flat_map(|l| l.items.iter().map(|id| id.as_str()))
         .collect();
+    // A lead missing from their own team's `members` is `lead-not-member`, not an orphan too.
+    let leads: HashSet<&str> = org
+        .teams
+        .iter()
+        .filter_map(|t| t.lead.as_ref().map(|l| l.as_str()))
+        .collect();
     for (p, person) in org.people.iter().enumerate() {
         // A later definition of a duplicated id is `duplicate-id`'s; memberships go to the first.
         if org.person(person.id.as_str()) != Some(p)
             || !org.teams_of[p].is_empty()
             || org.in_leadership[p]
             || more_leaders.contains(person.id.as_str())
+            || leads.contains(person.id.as_str())
         {
             continue;
         }
@@ -84,6 +91,15 @@ mod tests {
             orphans(&org),
             ["ben is in no team and not in `[org].leadership`"]
         );
+    }
+
+    #[test]
+    fn a_lead_left_out_of_members_is_not_also_an_orphan() {
+        let org = format!(
+            "{PEOPLE}\n[org]\nname = \"X\"\nleadership = [\"ana\"]\n\
+             [[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ben\"\nmembers = [\"ana\"]\n"
+        );
+        assert!(orphans(&org).is_empty());
     }
 
     #[test]
