@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod finding;
+pub mod graph;
 pub mod load;
 pub mod model;
 pub mod render;

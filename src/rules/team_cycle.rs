@@ -1,7 +1,7 @@
 //! `team-cycle`: `parent` forms a cycle.
 
 use super::prelude::*;
-use super::reporting_cycle::{MAX_RELATED, cycles, describe};
+use crate::graph::{MAX_RELATED, cycles, describe};
 
 /// The rule.
 pub static RULE: Rule = Rule {
