@@ -45,7 +45,7 @@ fn a_comment_inside_a_table_covers_only_that_table() {
     let report = lint_tree(&[("people.toml", &text)], &["unknown-field"], &[]);
     assert_eq!(report.suppressed, 1);
     let messages: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
-    assert_eq!(messages, ["unknown field `colour` in `[person]`"]);
+    assert_eq!(messages, ["unknown field `colour` in person bo"]);
     let line = report.findings[0]
         .primary
         .map(|s| report.sources.get(s.file).position(s.start as usize).line);
@@ -85,8 +85,8 @@ fn unused_and_invalid_suppressions_are_reported_once_each() {
                 "suppression of `team-size` suppresses nothing here"
             ),
             ("invalid-suppression", "`unknown-feild` is not a rule"),
-            ("unknown-field", "unknown field `colour` in `[person]`"),
-            ("unknown-field", "unknown field `colour` in `[person]`"),
+            ("unknown-field", "unknown field `colour` in person ada"),
+            ("unknown-field", "unknown field `colour` in person bo"),
         ]
     );
 }

@@ -165,11 +165,18 @@ fn entity(
         .unwrap_or("");
     out.entities
         .push((header.start, format!("{}:{name}", kind.key())));
+    // How messages name the entity: "person ada", "the org", "this team" (no usable id).
+    let who = match kind {
+        EntityKind::Org => "the org".to_owned(),
+        _ if valid_id(name) => format!("{} {name}", kind.key()),
+        _ => format!("this {}", kind.key()),
+    };
     let mut r = Reader {
         file,
         table,
         header,
         kind,
+        who,
         findings: &mut out.findings,
         invalid: Vec::new(),
     };
@@ -260,19 +267,19 @@ struct Reader<'a, 'i> {
     table: &'a DeTable<'i>,
     header: Span,
     kind: EntityKind,
+    who: String,
     findings: &'a mut Vec<Finding>,
     invalid: Vec<&'static str>,
 }
 
 impl<'a, 'i> Reader<'a, 'i> {
     fn unknown_keys(&mut self, allowed: &'static [&'static str]) {
-        let what = format!("`[{}]`", self.kind.key());
         for key in self.table.keys() {
             let name = key.get_ref().as_ref();
             if allowed.contains(&name) {
                 continue;
             }
-            unknown_field(self.findings, self.file, key, &what, allowed);
+            unknown_field(self.findings, self.file, key, &self.who, allowed);
             // A misspelling of a key that is absent stands for it: the rules about that key being
             // absent would only repeat this finding (one mistake, one finding).
             if let Some(near) = closest(name, allowed.iter().copied())
@@ -302,15 +309,15 @@ impl<'a, 'i> Reader<'a, 'i> {
             // Present but wrong, or misspelt: `invalid-value` or `unknown-field` said so already.
             return;
         }
-        let who = match id {
-            Some(id) => format!("{} `{}`", self.kind.key(), id.value),
-            None => format!("this {}", self.kind.key()),
-        };
         let at = id.map_or(self.header, |id| id.span);
         self.findings.push(
-            Finding::new("missing-field", Some(at), format!("{who} has no `{key}`"))
-                .with_label(format!("`{key}` is required"))
-                .with_help(format!("add `{key} = ...` to this {}", self.kind.key())),
+            Finding::new(
+                "missing-field",
+                Some(at),
+                format!("{} has no `{key}`", self.who),
+            )
+            .with_label(format!("`{key}` is required"))
+            .with_help(format!("add `{key} = ...` to this {}", self.kind.key())),
         );
     }
 
@@ -367,6 +374,13 @@ impl<'a, 'i> Reader<'a, 'i> {
         names: &[&str],
         parse: fn(&str) -> Option<T>,
     ) -> Option<Sp<T>> {
+        let v = self.get(key)?;
+        if !matches!(v.get_ref(), DeValue::String(_)) {
+            let expected = format!("`{key}` must be one of {}", join_choices(names));
+            let f = invalid_type(self.file, v.span(), &expected, v.get_ref());
+            self.bad(key, f);
+            return None;
+        }
         let s = self.string(key)?;
         if let Some(value) = parse(&s.value) {
             return Some(Sp {
@@ -504,7 +518,7 @@ fn unknown_field(
     .with_label("unknown field");
     match closest(name, allowed.iter().copied()) {
         Some(near) => f.help(format!("did you mean `{near}`?")),
-        None => f.help(format!("the fields of {what} are {}", join_names(allowed))),
+        None => f.help(format!("the valid fields are {}", join_names(allowed))),
     };
     findings.push(f);
 }
