@@ -236,7 +236,7 @@ fn run(
     filter: Option<&[PathBuf]>,
     cwd: &Path,
 ) -> Report {
-    let loaded = load::load(root, &config.exclude, cwd);
+    let loaded = load::load(root, &config.exclude, config.path.as_deref(), cwd);
     let mut org = loaded.org;
     org.index(&config.roles);
     let org_rules_run = loaded.broken == 0;

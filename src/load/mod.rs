@@ -44,9 +44,13 @@ enum Entry {
     },
 }
 
-/// Loads every entity file under `root`, except those `exclude` matches (relative to `root`).
-pub fn load(root: &Path, exclude: &GlobSet, cwd: &Path) -> Loaded {
-    let entries = walk(root, exclude, cwd);
+/// Loads every entity file under `root`, except those `exclude` matches (relative to `root`) and
+/// the configuration file `config`, wherever it is named.
+pub fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -> Loaded {
+    let mut entries = walk(root, exclude, cwd);
+    if let Some(config) = config.map(|c| normalize(&cwd.join(c))) {
+        entries.retain(|e| !matches!(e, Entry::File(p) if normalize(&cwd.join(p)) == config));
+    }
     let results: Vec<(SourceFile, parse::Parsed, Vec<Suppression>)> = entries
         .into_par_iter()
         .enumerate()

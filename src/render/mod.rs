@@ -54,15 +54,13 @@ fn plural(n: usize, word: &str) -> String {
 /// Counts per rule, most frequent first: `--statistics` as text.
 pub fn statistics_text(report: &Report) -> String {
     let stats = statistics(report);
-    let width = stats
-        .iter()
-        .map(|s| s.1.to_string().len())
-        .max()
-        .unwrap_or(1);
+    let count_width = stats.iter().map(|s| s.1.to_string().len()).max();
+    let rule_width = stats.iter().map(|s| s.0.len()).max();
+    let (count_width, rule_width) = (count_width.unwrap_or(1), rule_width.unwrap_or(1));
     let mut out = String::new();
     for (rule, count, level) in &stats {
         out.push_str(&format!(
-            "{count:>width$}  {rule}  ({})\n",
+            "{count:>count_width$}  {rule:<rule_width$}  {}\n",
             level.severity()
         ));
     }

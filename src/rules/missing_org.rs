@@ -22,7 +22,7 @@ fn check(cx: &mut Ctx) {
     if cx.sources.is_empty() {
         cx.report_unlocated("no `[org]` in the tree: it has no entity files")
             .help(
-                "check the path and `[files].exclude`; `orglint init` writes a small example org",
+                "check the path and `[files].exclude`, or add an `[org]` table with the org's `name`",
             );
     } else {
         cx.report_unlocated("no `[org]` in the tree").help(

@@ -62,7 +62,7 @@ fn check(cx: &mut Ctx) {
                 format!(
                     "{who} is a member of {} teams, more than the maximum of {max}: {}",
                     teams.len(),
-                    plain_list(&names)
+                    crate::finding::join_words(&names, "and")
                 ),
             )
             .label(format!("in {} teams", teams.len()))
@@ -82,12 +82,3 @@ fn check(cx: &mut Ctx) {
 
 /// How many memberships are shown as related locations.
 const RELATED: usize = 5;
-
-/// "a, b and c", without quotes: team names are plain in messages.
-fn plain_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
