@@ -24,7 +24,13 @@ fn the_rust_project_conforms_and_gets_only_hygiene_findings() {
     // 75-member teams, people in many teams, alumni in none.
     assert_eq!(
         fired(&report),
-        ["empty-team", "orphan-person", "overcommitted-person", "team-size", "team-without-lead"]
+        [
+            "empty-team",
+            "orphan-person",
+            "overcommitted-person",
+            "team-size",
+            "team-without-lead"
+        ]
     );
     insta::assert_snapshot!(orglint::render::statistics_text(&report));
 }

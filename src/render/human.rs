@@ -52,6 +52,12 @@ pub fn render_diagnostic(diagnostic: &dyn Diagnostic, opts: HumanOptions) -> Str
     out
 }
 
+/// Whether `span` starts more than two lines above `primary` (in the same file).
+fn far_above(sources: &Sources, span: Span, primary: Span) -> bool {
+    let file = sources.get(span.file);
+    file.position(span.start as usize).line + 2 < file.position(primary.start as usize).line
+}
+
 /// A file's text for miette, without its byte-order mark (spans are shifted to match).
 #[derive(Debug)]
 struct FileSource<'a> {
@@ -130,7 +136,9 @@ impl<'a> FindingDiagnostic<'a> {
         });
         for r in &finding.related {
             match (&source, finding.primary) {
-                (Some(src), Some(p)) if p.file == r.span.file => {
+                // A label well above the primary one would take the snippet's header (and its line
+                // number) when miette draws the two apart; it goes below, as a related note.
+                (Some(src), Some(p)) if p.file == r.span.file && !far_above(sources, r.span, p) => {
                     labels.push(LabeledSpan::new_with_span(
                         Some(r.message.clone()),
                         src.span(r.span),
