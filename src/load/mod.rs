@@ -1,6 +1,7 @@
 //! Loading an org tree: walk it in sorted order, read each entity file, parse it (in parallel) and gather the whole org.
 
 pub mod parse;
+mod reader;
 
 use std::path::{Component, Path, PathBuf};
 
