@@ -1,5 +1,7 @@
 //! Suppression comments (`# orglint: allow(rule, ...) -- reason`): finding them, applying them, and the findings about them.
 
+use std::collections::HashMap;
+
 use toml_parser::lexer::TokenKind;
 
 use crate::finding::{Finding, closest};
@@ -134,8 +136,18 @@ pub fn apply(
         .iter()
         .map(|sups| sups.iter().map(|s| vec![false; s.rules.len()]).collect())
         .collect();
+    // Each comment's scope, worked out once: a finding then looks only at the comments of its own
+    // table and of the whole file, which keeps the pass linear however many comments a file has.
+    let mut by_scope: HashMap<(FileId, usize), Vec<usize>> = HashMap::new();
+    for (f, sups) in scopes.suppressions.iter().enumerate() {
+        for (s, sup) in sups.iter().enumerate() {
+            let scope = scopes.scope(f as FileId, sup.span.start);
+            by_scope.entry((f as FileId, scope)).or_default().push(s);
+        }
+    }
+    let indexed = &Indexed { scopes, by_scope };
     let mut out = Applied::default();
-    let (kept, n) = suppress_pass(findings, scopes, &mut used, false);
+    let (kept, n) = suppress_pass(findings, indexed, &mut used, false);
     out.findings = kept;
     out.suppressed += n;
 
@@ -155,7 +167,7 @@ pub fn apply(
             }
         }
     }
-    let (kept, n) = suppress_pass(meta, scopes, &mut used, true);
+    let (kept, n) = suppress_pass(meta, indexed, &mut used, true);
     out.findings.extend(kept);
     out.suppressed += n;
     for (f, sups) in scopes.suppressions.iter().enumerate() {
@@ -170,9 +182,15 @@ pub fn apply(
     out
 }
 
+/// The scopes with each comment filed under its file and scope.
+struct Indexed<'a, 'b> {
+    scopes: &'b Scopes<'a>,
+    by_scope: HashMap<(FileId, usize), Vec<usize>>,
+}
+
 fn suppress_pass(
     findings: Vec<Finding>,
-    scopes: &Scopes<'_>,
+    indexed: &Indexed<'_, '_>,
     used: &mut [Vec<Vec<bool>>],
     meta: bool,
 ) -> (Vec<Finding>, usize) {
@@ -183,19 +201,19 @@ fn suppress_pass(
             kept.push(finding);
             continue;
         };
-        let sups = &scopes.suppressions[span.file as usize];
+        let sups = &indexed.scopes.suppressions[span.file as usize];
         if sups.is_empty() || finding.rule == "invalid-toml" {
             kept.push(finding);
             continue;
         }
-        let scope = scopes.scope(span.file, span.start);
+        let scope = indexed.scopes.scope(span.file, span.start);
         let mut hit = false;
-        for (s, sup) in sups.iter().enumerate() {
-            let sup_scope = scopes.scope(span.file, sup.span.start);
-            if sup_scope != 0 && sup_scope != scope {
-                continue;
-            }
-            for (r, name) in sup.rules.iter().enumerate() {
+        let whole_file = indexed.by_scope.get(&(span.file, 0));
+        let this_table = (scope != 0)
+            .then(|| indexed.by_scope.get(&(span.file, scope)))
+            .flatten();
+        for &s in whole_file.into_iter().chain(this_table).flatten() {
+            for (r, name) in sups[s].rules.iter().enumerate() {
                 if name.value == finding.rule && META.contains(&finding.rule) == meta {
                     used[span.file as usize][s][r] = true;
                     hit = true;
