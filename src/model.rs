@@ -383,7 +383,8 @@ impl Org {
         for (t, team) in self.teams.iter().enumerate() {
             for m in team.member_ids() {
                 if let Some(&p) = self.person_index.get(m.as_str())
-                    && !self.teams_of[p].contains(&t)
+                    // Teams come in index order, so a repeat can only be the last one pushed.
+                    && self.teams_of[p].last() != Some(&t)
                 {
                     self.teams_of[p].push(t);
                 }
@@ -392,7 +393,7 @@ impl Org {
         for (g, guild) in self.guilds.iter().enumerate() {
             for m in guild.member_ids() {
                 if let Some(&p) = self.person_index.get(m.as_str())
-                    && !self.guilds_of[p].contains(&g)
+                    && self.guilds_of[p].last() != Some(&g)
                 {
                     self.guilds_of[p].push(g);
                 }

@@ -38,7 +38,7 @@ fn check(cx: &mut Ctx) {
             .as_ref()
             .and_then(|l| org.person(l.as_str()).map(|p| (l, p)));
         let lead_hops = lead.map(|(l, p)| (l, hops.of(p)));
-        if lead_hops.is_some_and(|(_, h)| h <= max_hops) {
+        if lead_hops.is_some_and(|(_, h)| h != NEVER && h <= max_hops) {
             continue;
         }
         let (span, label, help) = match lead_hops {
@@ -184,6 +184,18 @@ mod tests {
             labels(&org, Some(config)),
             ["nobody in dana's reporting line is in leadership"]
         );
+    }
+
+    #[test]
+    fn a_huge_max_hops_still_needs_a_leader_somewhere_up_the_chain() {
+        let org = format!("{ORG}{}{}{}", person("maya", None), person("dana", None), ml_team("ml", "dana"));
+        for max in [u32::MAX as i64, i64::MAX] {
+            let config = format!("[rules]\nno-leadership-seat = {{ max_hops = {max} }}\n");
+            assert_eq!(
+                labels(&org, Some(&config)),
+                ["nobody in dana's reporting line is in leadership"]
+            );
+        }
     }
 
     #[test]
