@@ -42,9 +42,19 @@ pub struct StrMap {
     pub span: Span,
     /// Key and value, in key order.
     pub entries: Vec<(Str, Str)>,
+    /// Keys whose value was not a string (each an `invalid-value` already), sorted.
+    pub bad: Vec<String>,
 }
 
 impl StrMap {
+    /// Whether `key` is written, with a valid value or not.
+    pub fn has_key(&self, key: &str) -> bool {
+        self.entries
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .is_ok()
+            || self.bad.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+    }
+
     /// The entry for `key`.
     pub fn get(&self, key: &str) -> Option<(&Str, &Str)> {
         self.entries

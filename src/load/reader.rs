@@ -220,6 +220,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let mut map = StrMap {
             span: self.span(v),
             entries: Vec::with_capacity(table.len()),
+            bad: Vec::new(),
         };
         for (k, item) in table.iter() {
             match item.get_ref() {
@@ -241,10 +242,12 @@ impl<'a, 'i> Reader<'a, 'i> {
                         other,
                     );
                     self.findings.push(f);
+                    map.bad.push(k.get_ref().to_string());
                 }
             }
         }
         map.entries.sort_by(|a, b| a.0.value.cmp(&b.0.value));
+        map.bad.sort_unstable();
         Some(map)
     }
 }

@@ -52,11 +52,16 @@ fn check(cx: &mut Ctx) {
         .and_then(|d| d.standards.as_ref())
         .map(|s| s.entries.iter().map(|(k, v)| (k.as_str(), v)).collect())
         .unwrap_or_default();
+    // A standard whose value is not a string is set, to an unknown value: no verdict on that key.
+    let unreadable = |key: &str| {
+        def.and_then(|d| d.standards.as_ref())
+            .is_some_and(|s| s.bad.binary_search_by(|k| k.as_str().cmp(key)).is_ok())
+    };
 
     let mut votes: HashMap<&str, Vote> = HashMap::new();
     for team in &org.teams {
         for (key, value) in tooling(team) {
-            if standards.contains_key(key.as_str()) {
+            if standards.contains_key(key.as_str()) || unreadable(key.as_str()) {
                 continue;
             }
             let vote = votes.entry(key.as_str()).or_default();
@@ -77,17 +82,11 @@ fn check(cx: &mut Ctx) {
         if team.invalid.contains(&"exceptions") {
             continue;
         }
-        // `StrMap` entries are sorted by key: a binary search keeps a large table cheap.
-        let excepted = |key: &str| {
-            team.exceptions.as_ref().is_some_and(|e| {
-                e.entries
-                    .binary_search_by(|(k, _)| k.as_str().cmp(key))
-                    .is_ok()
-            })
-        };
+        // An exception whose reason is not a string is still an exception.
+        let excepted = |key: &str| team.exceptions.as_ref().is_some_and(|e| e.has_key(key));
         for (key, value) in tooling(team) {
             let key = key.as_str();
-            if excepted(key) {
+            if excepted(key) || unreadable(key) {
                 continue;
             }
             let exception =
@@ -151,6 +150,21 @@ mod tests {
             );
         }
         crate::rules::testing::messages(RULE.name, &[("org.toml", &text)])
+    }
+
+    #[test]
+    fn a_wrong_typed_exception_or_standard_is_one_finding_not_two() {
+        let teams = [
+            ("a", "ci = \"jenkins\"", "ci = 3"),
+            ("b", "ci = \"gha\"", ""),
+        ];
+        assert!(fire("ci = \"gha\"", &teams).is_empty());
+        let teams = [
+            ("a", "ci = \"jenkins\"", ""),
+            ("b", "ci = \"gha\"", ""),
+            ("c", "ci = \"gha\"", ""),
+        ];
+        assert!(fire("ci = 3", &teams).is_empty());
     }
 
     #[test]

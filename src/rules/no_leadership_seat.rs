@@ -188,7 +188,12 @@ mod tests {
 
     #[test]
     fn a_huge_max_hops_still_needs_a_leader_somewhere_up_the_chain() {
-        let org = format!("{ORG}{}{}{}", person("maya", None), person("dana", None), ml_team("ml", "dana"));
+        let org = format!(
+            "{ORG}{}{}{}",
+            person("maya", None),
+            person("dana", None),
+            ml_team("ml", "dana")
+        );
         for max in [u32::MAX as i64, i64::MAX] {
             let config = format!("[rules]\nno-leadership-seat = {{ max_hops = {max} }}\n");
             assert_eq!(
