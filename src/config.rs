@@ -325,6 +325,19 @@ fn rules_section(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mu
                         opts.insert(spec.name, value);
                     }
                 }
+                if let Some((min, max)) = min_max(rule, &opts)
+                    && min > max
+                {
+                    ck.problem(
+                        v.span(),
+                        format!(
+                            "`min` ({min}) is larger than `max` ({max}) for `{}`",
+                            rule.name
+                        ),
+                        "no size can satisfy both",
+                        Some("make `min` at most `max`".to_owned()),
+                    );
+                }
                 config.options.insert(rule.name, opts);
             }
             _ => ck.problem(
@@ -338,6 +351,22 @@ fn rules_section(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mu
             ),
         }
     }
+}
+
+/// The effective `min` and `max` of a rule that has both options.
+fn min_max(rule: &Rule, opts: &Options) -> Option<(i64, i64)> {
+    let get = |name: &str| {
+        let spec = rule.options.iter().find(|o| o.name == name)?;
+        match opts
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| spec.default_value())
+        {
+            OptionValue::Int(n) => Some(n),
+            _ => None,
+        }
+    };
+    Some((get("min")?, get("max")?))
 }
 
 fn level(ck: &mut Checker<'_>, s: &str, span: std::ops::Range<usize>) -> Option<Level> {

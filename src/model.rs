@@ -225,6 +225,13 @@ impl OrgDef {
     pub fn anchor(&self) -> Span {
         self.name.as_ref().map_or(self.header, |n| n.span)
     }
+
+    /// How messages name it: "the org Acme", or "this org" when it has no name.
+    pub fn who(&self) -> String {
+        self.name
+            .as_ref()
+            .map_or("this org".to_owned(), |n| format!("the org {}", n.as_str()))
+    }
 }
 
 /// `[[person]]`.

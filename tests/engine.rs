@@ -154,3 +154,26 @@ fn crlf_and_bom_spans_still_slice_the_value() {
     let span = f.primary.expect("located");
     assert_eq!(report.sources.get(span.file).slice(span), "age");
 }
+
+#[test]
+fn a_min_above_max_is_a_configuration_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("orglint.toml"),
+        "[rules]\nteam-size = { min = 5, max = 2 }\n",
+    )
+    .expect("write");
+    let result = orglint::check(&CheckOptions {
+        paths: vec![dir.path().to_path_buf()],
+        cwd: dir.path().to_path_buf(),
+        ..CheckOptions::default()
+    });
+    let Err(orglint::Error::Config(problems)) = result else {
+        panic!("expected a configuration error, got {result:?}");
+    };
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        ["`min` (5) is larger than `max` (2) for `team-size`"]
+    );
+}

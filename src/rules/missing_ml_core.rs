@@ -41,7 +41,7 @@ fn check(cx: &mut Ctx) {
     if with_ml.len() < 3 {
         return;
     }
-    let name = def.name.as_ref().map_or("the org", |n| n.as_str());
+    let name = def.who();
     let finding = cx
         .report(
             def.anchor(),

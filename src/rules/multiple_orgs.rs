@@ -18,7 +18,12 @@ fn check(cx: &mut Ctx) {
         return;
     };
     for org in others {
-        cx.report(org.anchor(), "the tree already has an `[org]`")
+        let message = format!(
+            "{} is a second `[org]`: the tree already has {}",
+            org.who(),
+            first.who()
+        );
+        cx.report(org.anchor(), message)
             .label("another `[org]`")
             .help("keep one `[org]` and merge the others into it; only the first one is used")
             .related(first.anchor(), "the first `[org]` is here");

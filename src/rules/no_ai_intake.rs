@@ -40,10 +40,7 @@ fn check(cx: &mut Ctx) {
             "set `ai_intake` in `[org]` to the team or guild that takes new AI ideas".to_owned()
         }
     };
-    let who = def
-        .name
-        .as_ref()
-        .map_or("this org".to_owned(), |n| format!("the org {}", n.as_str()));
+    let who = def.who();
     cx.report(
         def.anchor(),
         format!(

@@ -51,7 +51,10 @@ fn check(cx: &mut Ctx) {
     let f = cx
         .report(
             def.anchor(),
-            "there is no ML guild, although ML practitioners sit in several teams",
+            format!(
+                "{} has no ML guild, although ML practitioners sit in several teams",
+                def.who()
+            ),
         )
         .label(format!("ML practitioners in {} teams", teams.len()))
         .help(
@@ -102,7 +105,7 @@ mod tests {
         assert_eq!(
             found,
             [
-                "there is no ML guild, although ML practitioners sit in several teams | ML practitioners in 2 teams"
+                "the org Acme has no ML guild, although ML practitioners sit in several teams | ML practitioners in 2 teams"
             ]
         );
     }
@@ -136,7 +139,7 @@ mod tests {
         assert_eq!(
             fire(&files),
             [
-                "there is no ML guild, although ML practitioners sit in several teams | ML practitioners in 5 teams"
+                "the org Acme has no ML guild, although ML practitioners sit in several teams | ML practitioners in 5 teams"
             ]
         );
     }

@@ -83,7 +83,7 @@ fn check(cx: &mut Ctx) {
         let who = if ml_team {
             format!("the ML team {}", team.label())
         } else {
-            team.label().to_owned()
+            format!("team {}", team.label())
         };
         let mut problems = Vec::new();
         if !team.invalid.contains(&"function") {
