@@ -123,27 +123,13 @@ fn chains(org: &Org) -> Vec<Chain> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Person, Sp};
     use crate::roles::Roles;
 
     fn org(people: &[(&str, Option<&str>)]) -> Org {
-        let span = Span::new(0, 0..0);
-        let s = |v: &str| Sp {
-            value: v.to_owned(),
-            span,
-        };
         let mut org = Org {
             people: people
                 .iter()
-                .map(|&(id, boss)| Person {
-                    header: span,
-                    id: s(id),
-                    name: None,
-                    role: None,
-                    reports_to: boss.map(s),
-                    email: None,
-                    invalid: Vec::new(),
-                })
+                .map(|&(id, boss)| crate::rules::testing::bare_person(id, boss))
                 .collect(),
             ..Org::default()
         };

@@ -377,6 +377,24 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// A person built in memory, with no source: id `id`, reporting to `boss`.
+    pub fn bare_person(id: &str, boss: Option<&str>) -> crate::model::Person {
+        let span = crate::source::Span::new(0, 0..0);
+        let s = |v: &str| crate::model::Sp {
+            value: v.to_owned(),
+            span,
+        };
+        crate::model::Person {
+            header: span,
+            id: s(id),
+            name: None,
+            role: None,
+            reports_to: boss.map(s),
+            email: None,
+            invalid: Vec::new(),
+        }
+    }
+
     /// A `[[person]]` with id and name `id` and `role`.
     pub fn person(id: &str, role: &str) -> String {
         format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"{role}\"\n")

@@ -182,26 +182,11 @@ impl<'a> Refs<'_, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Org, Person, Sp};
+    use crate::model::{Org, Person};
     use crate::roles::Roles;
     use crate::source::Sources;
 
-    fn person(id: &str, boss: Option<&str>) -> Person {
-        let span = Span::new(0, 0..0);
-        let s = |v: &str| Sp {
-            value: v.to_owned(),
-            span,
-        };
-        Person {
-            header: span,
-            id: s(id),
-            name: None,
-            role: None,
-            reports_to: boss.map(s),
-            email: None,
-            invalid: Vec::new(),
-        }
-    }
+    use crate::rules::testing::bare_person as person;
 
     fn org(people: Vec<Person>) -> Org {
         let mut org = Org {
