@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use miette::{Diagnostic, NamedSource, SourceSpan};
@@ -11,6 +12,7 @@ use toml::de::{DeTable, DeValue};
 use crate::finding::{Level, did_you_mean, join_choices};
 use crate::roles::{Category, Roles};
 use crate::rules::{self, OptionKind, OptionValue, Options, Rule};
+use crate::source::{SourceFile, Span};
 
 /// The configuration file's name.
 pub const FILE_NAME: &str = "orglint.toml";
@@ -66,9 +68,12 @@ impl Config {
 pub struct ConfigProblem {
     message: String,
     #[source_code]
-    src: NamedSource<String>,
+    src: NamedSource<Arc<String>>,
+    /// Where: `None` when the line is too long to draw (the message then says where).
     #[label("{label}")]
-    at: SourceSpan,
+    at: Option<SourceSpan>,
+    /// Sorts the problems in file order.
+    offset: usize,
     label: String,
     #[help]
     help: Option<String>,
@@ -99,8 +104,9 @@ pub enum ConfigError {
 }
 
 struct Checker<'a> {
-    src: NamedSource<String>,
+    src: NamedSource<Arc<String>>,
     text: &'a str,
+    lines: SourceFile,
     problems: Vec<ConfigProblem>,
 }
 
@@ -117,10 +123,23 @@ impl Checker<'_> {
         } else {
             span
         };
+        let offset = span.start;
+        let whole = Span::new(0, span.clone());
+        let (message, at) = if self.lines.drawable(whole) {
+            (message, Some(span.into()))
+        } else {
+            let pos = self.lines.position(offset);
+            let at = format!(
+                "{message} (at {}:{}:{})",
+                self.lines.display, pos.line, pos.column
+            );
+            (at, None)
+        };
         self.problems.push(ConfigProblem {
             message,
             src: self.src.clone(),
-            at: span.into(),
+            at,
+            offset,
             label: label.to_owned(),
             help,
         });
@@ -196,8 +215,10 @@ impl Checker<'_> {
 /// Validates the text of a configuration file shown as `display`.
 pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigError> {
     let mut ck = Checker {
-        src: NamedSource::new(display, text.to_owned()),
+        src: NamedSource::new(display, Arc::new(text.to_owned())),
         text,
+        // Only the line index is used: positions for lines too long to draw.
+        lines: SourceFile::new(path.to_path_buf(), display.to_owned(), text.to_owned()),
         problems: Vec::new(),
     };
     let mut config = Config {
@@ -227,7 +248,7 @@ pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigErr
             _ => ck.unknown(key, "section", "", SECTIONS),
         }
     }
-    ck.problems.sort_by_key(|p| p.at.offset());
+    ck.problems.sort_by_key(|p| p.offset);
     if ck.problems.is_empty() {
         Ok(config)
     } else {

@@ -51,6 +51,17 @@ pub struct SourceFile {
     /// The whole text, byte-order mark included, so that parser offsets stay valid.
     pub text: String,
     line_starts: Vec<usize>,
+    /// For each block of [`BLOCK`] bytes, how many characters start before it: columns on a
+    /// line of megabytes then cost one short count, not a walk from the start of the line.
+    chars_before_block: Vec<u32>,
+}
+
+/// The block size of [`SourceFile`]'s character index.
+const BLOCK: usize = 1024;
+
+/// Whether `b` starts a character (is not a UTF-8 continuation byte).
+fn starts_char(b: &u8) -> bool {
+    b & 0xC0 != 0x80
 }
 
 impl SourceFile {
@@ -63,12 +74,29 @@ impl SourceFile {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
+        let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut count = 0u32;
+        for block in text.as_bytes().chunks(BLOCK) {
+            chars_before_block.push(count);
+            count += block.iter().filter(|b| starts_char(b)).count() as u32;
+        }
         SourceFile {
             path,
             display,
             text,
             line_starts,
+            chars_before_block,
         }
+    }
+
+    /// How many characters start before byte `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let base = self.chars_before_block.get(block).copied().unwrap_or(0) as usize;
+        base + self.text.as_bytes()[block * BLOCK..offset]
+            .iter()
+            .filter(|b| starts_char(b))
+            .count()
     }
 
     /// The line and column of byte `offset`, clamped to the text and to a character boundary.
@@ -84,8 +112,38 @@ impl SourceFile {
         }
         Position {
             line: line + 1,
-            column: self.text[start..offset].chars().count() + 1,
+            column: self.chars_before(offset) - self.chars_before(start) + 1,
         }
+    }
+
+    /// The 0-based line of byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Where 0-based line `line` starts; the text's length past the last line.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// Whether a snippet of `span` with a line of context around it is fit to draw: at most 200
+    /// lines, each at most 1,000 bytes. Longer lines are unreadable in a terminal, and columns
+    /// past 65,535 break the renderer.
+    pub fn drawable(&self, span: Span) -> bool {
+        const MAX_LINE: usize = 1000;
+        const MAX_LINES: usize = 200;
+        let first = self.line_of((span.start as usize).min(self.text.len()));
+        let last = self.line_of((span.end as usize).min(self.text.len()));
+        if last - first > MAX_LINES {
+            return false;
+        }
+        let lines = first.saturating_sub(1)..=(last + 1).min(self.line_starts.len() - 1);
+        lines
+            .into_iter()
+            .all(|l| self.line_start(l + 1) - self.line_start(l) <= MAX_LINE)
     }
 
     /// The text under `span`, or "" when the span does not fit the text.
@@ -140,5 +198,26 @@ mod tests {
         let eq = f.text.find('=').unwrap();
         assert_eq!(f.position(eq), Position { line: 2, column: 4 });
         assert_eq!(f.position(10_000).line, 3);
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_characters_across_blocks() {
+        let line = "é".repeat(3000) + "x";
+        let f = SourceFile::new("a".into(), "a".into(), format!("k = 1\n{line}\n"));
+        let x = f.text.find('x').unwrap();
+        assert_eq!(
+            f.position(x),
+            Position {
+                line: 2,
+                column: 3001
+            }
+        );
+        assert_eq!(
+            f.position(x + 1),
+            Position {
+                line: 2,
+                column: 3002
+            }
+        );
     }
 }

@@ -177,3 +177,36 @@ fn a_min_above_max_is_a_configuration_error() {
         ["`min` (5) is larger than `max` (2) for `team-size`"]
     );
 }
+
+#[test]
+fn a_config_mistake_on_a_very_long_line_is_located_in_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let roles: Vec<String> = (0..9000).map(|i| format!("\"r{i}\"")).collect();
+    let config = format!(
+        "[roles]\nml = [{}]\nmagic = []\n[files]\nexclude = [{}, 3]\n",
+        roles.join(", "),
+        roles.join(", ")
+    );
+    std::fs::write(dir.path().join("orglint.toml"), config).expect("write");
+    let result = orglint::check(&CheckOptions {
+        paths: vec![dir.path().to_path_buf()],
+        cwd: dir.path().to_path_buf(),
+        ..CheckOptions::default()
+    });
+    let Err(orglint::Error::Config(problems)) = result else {
+        panic!("expected a configuration error, got {result:?}");
+    };
+    let rendered: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            orglint::render::render_diagnostic(
+                p,
+                orglint::render::HumanOptions {
+                    color: false,
+                    width: 80,
+                },
+            )
+        })
+        .collect();
+    insta::assert_snapshot!(rendered.join("\n"));
+}

@@ -132,3 +132,36 @@ fn wrong_types_everywhere_do_not_panic() {
     assert_eq!(code, 1);
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn a_very_long_line_is_located_without_drawing_it() {
+    let members: Vec<String> = (0..7000).map(|i| format!("\"p{i:05}\"")).collect();
+    let team = format!(
+        "[[team]]\nid = \"big\"\nname = \"Big\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\", {}]\n",
+        members.join(", ")
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "org.toml", ORG);
+    write(dir.path(), "teams/big.toml", team.as_bytes());
+    let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
+        .args([
+            "check",
+            "--select",
+            "unknown-reference,team-size",
+            "--color",
+            "never",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .expect("run orglint");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The first two and the last finding: enough to see the shape, without 7,000 of them.
+    let blocks: Vec<&str> = text.split("\n\n").collect();
+    let kept = [
+        blocks[..4].join("\n\n"),
+        blocks[blocks.len() - 3..].join("\n\n"),
+    ]
+    .join("\n\n[...]\n\n");
+    insta::assert_snapshot!(kept);
+}

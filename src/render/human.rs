@@ -61,6 +61,7 @@ fn far_above(sources: &Sources, span: Span, primary: Span) -> bool {
 /// A file's text for miette, without its byte-order mark (spans are shifted to match).
 #[derive(Debug)]
 struct FileSource<'a> {
+    file: &'a SourceFile,
     name: &'a str,
     text: &'a str,
     base: usize,
@@ -74,6 +75,7 @@ impl<'a> FileSource<'a> {
             0
         };
         FileSource {
+            file,
             name: &file.display,
             text: &file.text[base..],
             base,
@@ -98,16 +100,32 @@ impl SourceCode for FileSource<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette finds lines by scanning from the start of the text it is given; hand it only the
+        // lines around the span, found with the file's line index, so that many findings in one
+        // large file do not each scan it from the top.
+        let (start, end) = (
+            span.offset() + self.base,
+            span.offset() + span.len() + self.base,
+        );
+        // One line more on each side than asked for: miette counts context lines itself.
+        let first = self
+            .file
+            .line_of(start)
+            .saturating_sub(context_lines_before + 1);
+        let last = self.file.line_of(end) + context_lines_after + 1;
+        let from = self.file.line_start(first).max(self.base) - self.base;
+        let to = (self.file.line_start(last + 1) - self.base).clamp(from, self.text.len());
+        let local = SourceSpan::new((span.offset() - from).into(), span.len());
+        let inner =
+            self.text[from..to].read_span(&local, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_owned(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
+            inner.line() + first,
             inner.column(),
-            inner.line_count(),
+            // miette's own reading counts lines from the start of the text; so does this.
+            inner.line_count() + first,
         )))
     }
 }
@@ -119,14 +137,28 @@ struct FindingDiagnostic<'a> {
     source: Option<FileSource<'a>>,
     labels: Vec<LabeledSpan>,
     related: Vec<RelatedDiagnostic<'a>>,
+    help: Option<String>,
     url: String,
+}
+
+/// Where a span is, for text that cannot show it in a snippet.
+fn too_long_to_show(sources: &Sources, span: Span) -> String {
+    let file = sources.get(span.file);
+    let at = file.position(span.start as usize);
+    format!(
+        "at {}:{}:{} (the line is too long to show)",
+        file.display, at.line, at.column
+    )
 }
 
 impl<'a> FindingDiagnostic<'a> {
     fn new(finding: &'a Finding, sources: &'a Sources) -> Self {
         let mut labels = Vec::new();
         let mut related = Vec::new();
-        let source = finding.primary.map(|p| {
+        let mut help = finding.help.clone();
+        let drawable = |span: Span| sources.get(span.file).drawable(span);
+        let primary = finding.primary.filter(|&p| drawable(p));
+        let source = primary.map(|p| {
             let src = FileSource::new(sources.get(p.file));
             labels.push(LabeledSpan::new_primary_with_span(
                 finding.label.clone(),
@@ -134,19 +166,32 @@ impl<'a> FindingDiagnostic<'a> {
             ));
             src
         });
+        if let Some(p) = finding.primary.filter(|&p| !drawable(p)) {
+            let at = too_long_to_show(sources, p);
+            help = Some(help.map_or(at.clone(), |h| format!("{h}\n{at}")));
+        }
         for r in &finding.related {
-            match (&source, finding.primary) {
+            match (&source, primary) {
                 // A label well above the primary one would take the snippet's header (and its line
                 // number) when miette draws the two apart; it goes below, as a related note.
-                (Some(src), Some(p)) if p.file == r.span.file && !far_above(sources, r.span, p) => {
+                (Some(src), Some(p))
+                    if p.file == r.span.file
+                        && drawable(r.span)
+                        && !far_above(sources, r.span, p) =>
+                {
                     labels.push(LabeledSpan::new_with_span(
                         Some(r.message.clone()),
                         src.span(r.span),
                     ));
                 }
+                _ if drawable(r.span) => related.push(RelatedDiagnostic {
+                    message: r.message.clone(),
+                    source: Some(FileSource::new(sources.get(r.span.file))),
+                    span: r.span,
+                }),
                 _ => related.push(RelatedDiagnostic {
-                    message: &r.message,
-                    source: FileSource::new(sources.get(r.span.file)),
+                    message: format!("{} {}", r.message, too_long_to_show(sources, r.span)),
+                    source: None,
                     span: r.span,
                 }),
             }
@@ -156,6 +201,7 @@ impl<'a> FindingDiagnostic<'a> {
             source,
             labels,
             related,
+            help,
             url: format!("orglint explain {}", finding.rule),
         }
     }
@@ -183,8 +229,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding
-            .help
+        self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
@@ -217,14 +262,14 @@ impl Diagnostic for FindingDiagnostic<'_> {
 /// A related place in another file.
 #[derive(Debug)]
 struct RelatedDiagnostic<'a> {
-    message: &'a str,
-    source: FileSource<'a>,
+    message: String,
+    source: Option<FileSource<'a>>,
     span: Span,
 }
 
 impl fmt::Display for RelatedDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -236,15 +281,13 @@ impl Diagnostic for RelatedDiagnostic<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let source = self.source.as_ref()?;
         Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(
-                Some("here".to_owned()),
-                self.source.span(self.span),
-            ),
+            LabeledSpan::new_primary_with_span(Some("here".to_owned()), source.span(self.span)),
         )))
     }
 }

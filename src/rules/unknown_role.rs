@@ -17,6 +17,10 @@ pub static RULE: Rule = Rule {
     check: Check::Org(check),
 };
 
+/// Only this many distinct unknown roles get a did-you-mean: each costs a comparison with every
+/// known role, and a generated org can hold a different unknown role per person.
+const MAX_SUGGESTIONS: usize = 200;
+
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     let known = cx.roles.names();
@@ -28,9 +32,12 @@ fn check(cx: &mut Ctx) {
         if cx.roles.categories(role.as_str()) != 0 {
             continue;
         }
-        let suggestion = *near
-            .entry(role.as_str())
-            .or_insert_with(|| closest(role.as_str(), known.iter().copied()));
+        let asked = near.len();
+        let suggestion = *near.entry(role.as_str()).or_insert_with(|| {
+            (asked < MAX_SUGGESTIONS)
+                .then(|| closest(role.as_str(), known.iter().copied()))
+                .flatten()
+        });
         found.push((person, role, suggestion));
     }
     for (person, role, suggestion) in found {
