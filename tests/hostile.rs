@@ -165,3 +165,13 @@ fn a_very_long_line_is_located_without_drawing_it() {
     .join("\n\n[...]\n\n");
     insta::assert_snapshot!(kept);
 }
+
+#[test]
+fn control_characters_in_strings_cannot_drive_the_terminal() {
+    let person =
+        b"[[person]]\nid = \"eve\"\nname = \"Eve\"\nrole = \"hacker\\u001b[2J\\nsecond line\"\n";
+    let dir = tree_with("people/eve.toml", person);
+    let (code, text) = check_short(dir.path());
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(text);
+}

@@ -155,13 +155,19 @@ impl<'a> FindingDiagnostic<'a> {
     fn new(finding: &'a Finding, sources: &'a Sources) -> Self {
         let mut labels = Vec::new();
         let mut related = Vec::new();
-        let mut help = finding.help.clone();
+        let mut help = finding
+            .help
+            .as_deref()
+            .map(|h| super::printable(h).into_owned());
         let drawable = |span: Span| sources.get(span.file).drawable(span);
         let primary = finding.primary.filter(|&p| drawable(p));
         let source = primary.map(|p| {
             let src = FileSource::new(sources.get(p.file));
             labels.push(LabeledSpan::new_primary_with_span(
-                finding.label.clone(),
+                finding
+                    .label
+                    .as_deref()
+                    .map(|l| super::printable(l).into_owned()),
                 src.span(p),
             ));
             src
@@ -180,7 +186,7 @@ impl<'a> FindingDiagnostic<'a> {
                         && !far_above(sources, r.span, p) =>
                 {
                     labels.push(LabeledSpan::new_with_span(
-                        Some(r.message.clone()),
+                        Some(super::printable(&r.message).into_owned()),
                         src.span(r.span),
                     ));
                 }
@@ -209,7 +215,7 @@ impl<'a> FindingDiagnostic<'a> {
 
 impl fmt::Display for FindingDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&super::printable(&self.finding.message))
     }
 }
 
@@ -269,7 +275,7 @@ struct RelatedDiagnostic<'a> {
 
 impl fmt::Display for RelatedDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&super::printable(&self.message))
     }
 }
 

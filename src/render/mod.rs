@@ -12,6 +12,25 @@ use crate::Report;
 use crate::finding::Level;
 use crate::rules;
 
+/// `s` fit for a terminal: control characters (newlines, escape sequences from a hostile
+/// file's strings) are written as `\u{..}` escapes, so one finding stays one line and cannot
+/// drive the terminal.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// The summary line: `3 errors, 5 warnings in 12 files (2 suppressed)`.
 pub fn summary(report: &Report) -> String {
     let mut line = format!(

@@ -15,15 +15,10 @@ pub fn short(report: &Report) -> String {
             "{}[{}] {}\n",
             f.level.severity(),
             f.rule,
-            one_line(&f.message)
+            super::printable(&f.message)
         ));
     }
     out.push_str(&super::summary(report));
     out.push('\n');
     out
-}
-
-/// Keeps a line-oriented format line-oriented whatever a user string holds.
-fn one_line(s: &str) -> String {
-    s.replace('\r', "\\r").replace('\n', "\\n")
 }
