@@ -7,6 +7,22 @@ use orglint::CheckOptions;
 use orglint::finding::Level;
 
 fn lint_tree(files: &[(&str, &str)], select: &[&str], ignore: &[&str]) -> orglint::Report {
+    check_tree(files, select, ignore).expect("check")
+}
+
+/// The mistakes orglint finds in `config` as the `orglint.toml` of an empty tree.
+fn config_problems(config: &str) -> Vec<orglint::config::ConfigProblem> {
+    match check_tree(&[("orglint.toml", config)], &[], &[]) {
+        Err(orglint::Error::Config(problems)) => problems,
+        other => panic!("expected a configuration error, got {other:?}"),
+    }
+}
+
+fn check_tree(
+    files: &[(&str, &str)],
+    select: &[&str],
+    ignore: &[&str],
+) -> Result<orglint::Report, orglint::Error> {
     let dir = tempfile::tempdir().expect("temp dir");
     for (path, text) in files {
         let path = dir.path().join(path);
@@ -20,7 +36,6 @@ fn lint_tree(files: &[(&str, &str)], select: &[&str], ignore: &[&str]) -> orglin
         ignore: ignore.iter().map(|s| (*s).to_owned()).collect(),
         ..CheckOptions::default()
     })
-    .expect("check")
 }
 
 const TWO_PEOPLE: &str = r#"[[person]]
@@ -157,20 +172,7 @@ fn crlf_and_bom_spans_still_slice_the_value() {
 
 #[test]
 fn a_min_above_max_is_a_configuration_error() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        dir.path().join("orglint.toml"),
-        "[rules]\nteam-size = { min = 5, max = 2 }\n",
-    )
-    .expect("write");
-    let result = orglint::check(&CheckOptions {
-        paths: vec![dir.path().to_path_buf()],
-        cwd: dir.path().to_path_buf(),
-        ..CheckOptions::default()
-    });
-    let Err(orglint::Error::Config(problems)) = result else {
-        panic!("expected a configuration error, got {result:?}");
-    };
+    let problems = config_problems("[rules]\nteam-size = { min = 5, max = 2 }\n");
     let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         messages,
@@ -180,22 +182,13 @@ fn a_min_above_max_is_a_configuration_error() {
 
 #[test]
 fn a_config_mistake_on_a_very_long_line_is_located_in_words() {
-    let dir = tempfile::tempdir().expect("temp dir");
     let roles: Vec<String> = (0..9000).map(|i| format!("\"r{i}\"")).collect();
     let config = format!(
         "[roles]\nml = [{}]\nmagic = []\n[files]\nexclude = [{}, 3]\n",
         roles.join(", "),
         roles.join(", ")
     );
-    std::fs::write(dir.path().join("orglint.toml"), config).expect("write");
-    let result = orglint::check(&CheckOptions {
-        paths: vec![dir.path().to_path_buf()],
-        cwd: dir.path().to_path_buf(),
-        ..CheckOptions::default()
-    });
-    let Err(orglint::Error::Config(problems)) = result else {
-        panic!("expected a configuration error, got {result:?}");
-    };
+    let problems = config_problems(&config);
     let rendered: Vec<String> = problems
         .iter()
         .map(|p| {
