@@ -52,15 +52,12 @@ impl StrMap {
         self.entries
             .binary_search_by(|(k, _)| k.as_str().cmp(key))
             .is_ok()
-            || self.bad.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+            || self.is_bad(key)
     }
 
-    /// The entry for `key`.
-    pub fn get(&self, key: &str) -> Option<(&Str, &Str)> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.value == key)
-            .map(|(k, v)| (k, v))
+    /// Whether `key` is written with a value that is not a string.
+    pub fn is_bad(&self, key: &str) -> bool {
+        self.bad.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
     }
 }
 

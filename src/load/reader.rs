@@ -46,6 +46,12 @@ impl<'a, 'i> Reader<'a, 'i> {
         Span::new(self.file, v.span())
     }
 
+    /// Reports that `key`'s value `v` is not what `expected` says, and marks the key invalid.
+    fn wrong_type(&mut self, key: &'static str, v: &Spanned<DeValue<'_>>, expected: &str) {
+        let f = invalid_type(self.file, v.span(), expected, v.get_ref());
+        self.bad(key, f);
+    }
+
     pub(super) fn bad(&mut self, key: &'static str, finding: Finding) {
         self.invalid.push(key);
         self.findings.push(finding);
@@ -83,14 +89,8 @@ impl<'a, 'i> Reader<'a, 'i> {
                 value: s.to_string(),
                 span: self.span(v),
             }),
-            other => {
-                let f = invalid_type(
-                    self.file,
-                    v.span(),
-                    &format!("`{key}` must be a string"),
-                    other,
-                );
-                self.bad(key, f);
+            _ => {
+                self.wrong_type(key, v, &format!("`{key}` must be a string"));
                 None
             }
         }
@@ -124,8 +124,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let v = self.get(key)?;
         if !matches!(v.get_ref(), DeValue::String(_)) {
             let expected = format!("`{key}` must be one of {}", join_choices(names));
-            let f = invalid_type(self.file, v.span(), &expected, v.get_ref());
-            self.bad(key, f);
+            self.wrong_type(key, v, &expected);
             return None;
         }
         let s = self.string(key)?;
@@ -156,13 +155,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let v = self.get(key)?;
         let span = self.span(v);
         let DeValue::Array(items) = v.get_ref() else {
-            let f = invalid_type(
-                self.file,
-                v.span(),
-                &format!("`{key}` must be an array of strings"),
-                v.get_ref(),
-            );
-            self.bad(key, f);
+            self.wrong_type(key, v, &format!("`{key}` must be an array of strings"));
             return None;
         };
         let mut list = List {
@@ -208,13 +201,7 @@ impl<'a, 'i> Reader<'a, 'i> {
     pub(super) fn string_map(&mut self, key: &'static str) -> Option<StrMap> {
         let v = self.get(key)?;
         let DeValue::Table(table) = v.get_ref() else {
-            let f = invalid_type(
-                self.file,
-                v.span(),
-                &format!("`{key}` must be a table of strings"),
-                v.get_ref(),
-            );
-            self.bad(key, f);
+            self.wrong_type(key, v, &format!("`{key}` must be a table of strings"));
             return None;
         };
         let mut map = StrMap {

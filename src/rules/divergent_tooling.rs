@@ -55,7 +55,7 @@ fn check(cx: &mut Ctx) {
     // A standard whose value is not a string is set, to an unknown value: no verdict on that key.
     let unreadable = |key: &str| {
         def.and_then(|d| d.standards.as_ref())
-            .is_some_and(|s| s.bad.binary_search_by(|k| k.as_str().cmp(key)).is_ok())
+            .is_some_and(|s| s.is_bad(key))
     };
 
     let mut votes: HashMap<&str, Vote> = HashMap::new();
