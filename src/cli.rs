@@ -102,6 +102,19 @@ enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// Whether to colour output that goes to a terminal when `to_terminal`.
+    fn enabled(self, to_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
 /// Runs the command and returns the exit code.
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
@@ -116,15 +129,9 @@ fn check(args: CheckArgs) -> u8 {
         Ok(cwd) => cwd,
         Err(e) => return tool_error(&format!("cannot read the working directory: {e}")),
     };
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            args.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = args
+        .color
+        .enabled(args.output.is_none() && std::io::stdout().is_terminal());
     let opts = CheckOptions {
         paths: args.paths,
         config: args.config,
@@ -136,10 +143,7 @@ fn check(args: CheckArgs) -> u8 {
         Ok(report) => report,
         Err(Error::Usage(m) | Error::Io(m)) => return tool_error(&m),
         Err(Error::Config(problems)) => {
-            let stderr_color = args.color == ColorChoice::Always
-                || (args.color == ColorChoice::Auto
-                    && std::io::stderr().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
+            let stderr_color = args.color.enabled(std::io::stderr().is_terminal());
             let mut text = String::new();
             for p in &problems {
                 text.push_str(&render::render_diagnostic(

@@ -110,9 +110,7 @@ impl Enabled {
     }
 
     fn level(&self, name: &str) -> Level {
-        RULES
-            .binary_search_by(|r| r.name.cmp(name))
-            .map_or(Level::Off, |i| self.levels[i])
+        rules::index(name).map_or(Level::Off, |i| self.levels[i])
     }
 }
 
@@ -268,6 +266,16 @@ fn run(
     };
     let applied = suppress::apply(findings, &scopes, &ran, config.require_reason);
     let sources = loaded.sources;
+    // Whether each file lies under a PATH argument, worked out once per file, not per finding.
+    let in_filter: Option<Vec<bool>> = filter.map(|paths| {
+        sources
+            .iter()
+            .map(|src| {
+                let file = normalize(&cwd.join(&src.path));
+                paths.iter().any(|p| file.starts_with(p))
+            })
+            .collect()
+    });
     let mut findings: Vec<Finding> = applied
         .findings
         .into_iter()
@@ -275,12 +283,9 @@ fn run(
             f.level = enabled.level(f.rule);
             (f.level != Level::Off).then_some(f)
         })
-        .filter(|f| match (filter, f.primary) {
+        .filter(|f| match (&in_filter, f.primary) {
             (None, _) => true,
-            (Some(paths), Some(span)) => {
-                let file = normalize(&cwd.join(&sources.get(span.file).path));
-                paths.iter().any(|p| file.starts_with(p))
-            }
+            (Some(files), Some(span)) => files[span.file as usize],
             (Some(_), None) => false,
         })
         .collect();

@@ -92,10 +92,12 @@ pub static RULES: &[&Rule] = &[
 
 /// The rule named `name`.
 pub fn find(name: &str) -> Option<&'static Rule> {
-    RULES
-        .binary_search_by(|r| r.name.cmp(name))
-        .ok()
-        .map(|i| RULES[i])
+    index(name).map(|i| RULES[i])
+}
+
+/// The position of the rule named `name` in [`RULES`].
+pub fn index(name: &str) -> Option<usize> {
+    RULES.binary_search_by(|r| r.name.cmp(name)).ok()
 }
 
 /// A rule's group, as in SPEC §2.
