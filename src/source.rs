@@ -105,7 +105,7 @@ impl SourceFile {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line_of(offset);
         let mut start = self.line_starts[line];
         if line == 0 && self.text.starts_with('\u{feff}') {
             start = offset.min(3);
