@@ -1,5 +1,7 @@
 //! Findings: what a rule reports, where, and how bad it is.
 
+use std::fmt;
+
 use crate::source::Span;
 
 /// How much a finding matters. Ordered from `Off` to `Error`.
@@ -136,6 +138,158 @@ impl Finding {
     }
 }
 
+/// The most characters of one value from the files that a message shows: a longer value is cut
+/// to this many, the last being `…`, so that a 50 MB `kind` is not a 50 MB line.
+pub const SHOWN_CHARS: usize = 80;
+
+/// A value from the files (an id, a name, a role, a `kind`...) as messages show it: cut to
+/// [`SHOWN_CHARS`] characters, and quoted when it would not read as itself bare. Quoted is in
+/// backticks (`` `bob smith` ``), the empty value as `""`, and a value holding a backtick as a
+/// TOML string (`"a`b"`). Build one with [`shown`], [`shown_id`], [`shown_name`] or
+/// [`shown_code`], and interpolate it with `{}`.
+#[derive(Clone, Copy, Debug)]
+pub struct Shown<'a> {
+    value: &'a str,
+    quote: Quote,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Quote {
+    /// Bare, only cut.
+    Never,
+    /// Bare if a valid id.
+    UnlessId,
+    /// Bare if it reads as a name: not empty, no surrounding blanks, no controls or backticks.
+    UnlessName,
+    /// Always quoted, for values written as code.
+    Always,
+}
+
+/// `value` cut to [`SHOWN_CHARS`], never quoted: for prose the message quotes itself.
+pub fn shown(value: &str) -> Shown<'_> {
+    Shown {
+        value,
+        quote: Quote::Never,
+    }
+}
+
+/// An id: bare when valid (`bob`), quoted otherwise (`` `bob smith` ``, `""`).
+pub fn shown_id(value: &str) -> Shown<'_> {
+    Shown {
+        value,
+        quote: Quote::UnlessId,
+    }
+}
+
+/// A name: bare when it reads as one (`Machine Learning`), quoted otherwise (`""`, `` ` ` ``).
+pub fn shown_name(value: &str) -> Shown<'_> {
+    Shown {
+        value,
+        quote: Quote::UnlessName,
+    }
+}
+
+/// A value written as code, always quoted: `` `ml-engineer` ``, `""`.
+pub fn shown_code(value: &str) -> Shown<'_> {
+    Shown {
+        value,
+        quote: Quote::Always,
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Only the part shown is looked at, so that a huge value costs no more than a short one.
+        let (head, cut) = match self.value.char_indices().nth(SHOWN_CHARS) {
+            Some(_) => {
+                let end = self
+                    .value
+                    .char_indices()
+                    .nth(SHOWN_CHARS - 1)
+                    .map_or(0, |(i, _)| i);
+                (&self.value[..end], true)
+            }
+            None => (self.value, false),
+        };
+        let ellipsis = if cut { "…" } else { "" };
+        let bare = match self.quote {
+            Quote::Never => true,
+            Quote::UnlessId => crate::load::parse::valid_id(self.value),
+            Quote::UnlessName => {
+                !head.is_empty()
+                    && !head.starts_with(char::is_whitespace)
+                    && (cut || !head.ends_with(char::is_whitespace))
+                    && !head
+                        .chars()
+                        .any(|c| c == '`' || c.is_control() || (c.is_whitespace() && c != ' '))
+            }
+            Quote::Always => false,
+        };
+        if bare {
+            write!(f, "{head}{ellipsis}")
+        } else if head.is_empty() {
+            f.write_str("\"\"")
+        } else if head.contains('`') {
+            f.write_str("\"")?;
+            for c in head.chars() {
+                match c {
+                    '"' | '\\' => write!(f, "\\{c}")?,
+                    c => write!(f, "{c}")?,
+                }
+            }
+            write!(f, "{ellipsis}\"")
+        } else {
+            write!(f, "`{head}{ellipsis}`")
+        }
+    }
+}
+
+#[cfg(test)]
+mod shown_tests {
+    use super::*;
+
+    #[test]
+    fn normal_values_read_as_today() {
+        assert_eq!(shown_id("bob").to_string(), "bob");
+        assert_eq!(
+            shown_name("Machine Learning").to_string(),
+            "Machine Learning"
+        );
+        assert_eq!(shown_code("ml-engineer").to_string(), "`ml-engineer`");
+        assert_eq!(shown("a b ").to_string(), "a b ");
+    }
+
+    #[test]
+    fn empty_and_odd_values_are_quoted() {
+        assert_eq!(shown_id("").to_string(), "\"\"");
+        assert_eq!(shown_name("").to_string(), "\"\"");
+        assert_eq!(shown_code("").to_string(), "\"\"");
+        assert_eq!(shown_id("bob smith").to_string(), "`bob smith`");
+        assert_eq!(shown_id(" ").to_string(), "` `");
+        assert_eq!(shown_name(" Long").to_string(), "` Long`");
+        assert_eq!(shown_name("a\tb").to_string(), "`a\tb`");
+        assert_eq!(shown_name("a`b").to_string(), "\"a`b\"");
+        assert_eq!(shown_code("a`\"\\").to_string(), r#""a`\"\\""#);
+    }
+
+    #[test]
+    fn long_values_are_cut_on_a_char_boundary() {
+        let long = "é".repeat(1000);
+        let cut = shown(&long).to_string();
+        assert_eq!(cut.chars().count(), SHOWN_CHARS);
+        assert!(cut.ends_with('…'));
+        assert_eq!(shown_id(&long).to_string(), format!("`{cut}`"));
+        assert_eq!(shown_name(&long).to_string(), cut);
+        let exact = "x".repeat(SHOWN_CHARS);
+        assert_eq!(shown_name(&exact).to_string(), exact);
+        let over = "x".repeat(SHOWN_CHARS + 1);
+        assert_eq!(
+            shown_name(&over).to_string(),
+            format!("{}…", &over[..SHOWN_CHARS - 1])
+        );
+    }
+}
+
 /// Formats `names` as "`a`, `b` and `c`".
 pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     join_quoted(names, "and")
@@ -147,7 +301,10 @@ pub fn join_choices<S: AsRef<str>>(names: &[S]) -> String {
 }
 
 fn join_quoted<S: AsRef<str>>(names: &[S], last: &str) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|n| shown_code(n.as_ref()).to_string())
+        .collect();
     join_words(&quoted, last)
 }
 

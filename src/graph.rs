@@ -1,5 +1,7 @@
 //! Cycles in graphs where each node has at most one successor (`reports_to`, `parent`), found in linear time.
 
+use crate::finding::shown_id;
+
 /// How many other members of a cycle get a related location.
 pub const MAX_RELATED: usize = 10;
 
@@ -48,20 +50,27 @@ pub fn cycles<'a>(
     found
 }
 
-/// `: a → b → c → a`, shortened for long cycles (`of 500 people: a → b → … → a`).
+/// `: a → b → c → a`, shortened for long cycles (`of 500 people: a → b → … → a`), each id as
+/// messages show it.
 pub fn describe(ids: &[&str], noun: &str) -> String {
-    let first = ids.first().copied().unwrap_or_default();
+    let first = shown_id(ids.first().copied().unwrap_or_default());
     if ids.len() <= MAX_SHOWN {
         let mut out = String::from(": ");
         for id in ids {
-            out.push_str(id);
-            out.push_str(" → ");
+            out += &format!("{} → ", shown_id(id));
         }
-        out.push_str(first);
+        out += &first.to_string();
         return out;
     }
-    let shown = ids[..MAX_SHOWN - 2].join(" → ");
-    format!(" of {} {noun}: {shown} → … → {first}", ids.len())
+    let shown: Vec<String> = ids[..MAX_SHOWN - 2]
+        .iter()
+        .map(|id| shown_id(id).to_string())
+        .collect();
+    format!(
+        " of {} {noun}: {} → … → {first}",
+        ids.len(),
+        shown.join(" → ")
+    )
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::finding::{Shown, shown_id, shown_name};
 use crate::roles::{Category, Roles};
 use crate::source::Span;
 
@@ -225,9 +226,9 @@ impl OrgDef {
 
     /// How messages name it: "the org Acme", or "this org" when it has no name.
     pub fn who(&self) -> String {
-        self.name
-            .as_ref()
-            .map_or("this org".to_owned(), |n| format!("the org {}", n.as_str()))
+        self.name.as_ref().map_or("this org".to_owned(), |n| {
+            format!("the org {}", shown_name(n.as_str()))
+        })
     }
 }
 
@@ -313,9 +314,11 @@ impl Team {
         self.members.as_ref().map_or(&[], |m| &m.items)
     }
 
-    /// The human name, else the id.
-    pub fn label(&self) -> &str {
-        self.name.as_ref().map_or(self.id.as_str(), |n| n.as_str())
+    /// The human name, else the id, as messages show it (cut, quoted when odd).
+    pub fn label(&self) -> Shown<'_> {
+        self.name
+            .as_ref()
+            .map_or(shown_id(self.id.as_str()), |n| shown_name(n.as_str()))
     }
 }
 
@@ -349,9 +352,11 @@ impl Guild {
         self.members.as_ref().map_or(&[], |m| &m.items)
     }
 
-    /// The human name, else the id.
-    pub fn label(&self) -> &str {
-        self.name.as_ref().map_or(self.id.as_str(), |n| n.as_str())
+    /// The human name, else the id, as messages show it (cut, quoted when odd).
+    pub fn label(&self) -> Shown<'_> {
+        self.name
+            .as_ref()
+            .map_or(shown_id(self.id.as_str()), |n| shown_name(n.as_str()))
     }
 }
 

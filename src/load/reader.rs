@@ -4,7 +4,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::parse::valid_id;
-use crate::finding::{Finding, closest, join_choices, join_names};
+use crate::finding::{Finding, SHOWN_CHARS, closest, join_choices, join_names, shown, shown_code};
 use crate::model::{EntityKind, List, Sp, Str, StrMap};
 use crate::source::{FileId, Span};
 
@@ -138,9 +138,9 @@ impl<'a, 'i> Reader<'a, 'i> {
             "invalid-value",
             Some(s.span),
             format!(
-                "`{key}` must be one of {}, not `{}`",
+                "`{key}` must be one of {}, not {}",
                 join_choices(names),
-                s.value
+                shown_code(&s.value)
             ),
         )
         .with_label("not a valid value");
@@ -225,7 +225,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                     let f = invalid_type(
                         self.file,
                         item.span(),
-                        &format!("`{key}.{}` must be a string", k.get_ref()),
+                        &format!("`{key}.{}` must be a string", shown(k.get_ref())),
                         other,
                     );
                     self.findings.push(f);
@@ -250,7 +250,7 @@ pub(super) fn unknown_field(
     let mut f = Finding::new(
         "unknown-field",
         Some(Span::new(file, key.span())),
-        format!("unknown field `{name}` in {what}"),
+        format!("unknown field {} in {what}", shown_code(name)),
     )
     .with_label("unknown field");
     match closest(name, allowed.iter().copied()) {
@@ -267,7 +267,12 @@ fn malformed_id(s: &Str) -> Finding {
         if s.value.is_empty() {
             "an empty string is not a valid id".to_owned()
         } else {
-            format!("`{}` is not a valid id", s.value.escape_debug())
+            // Cut before escaping, so that a huge id costs no more than a short one.
+            let head: String = s.value.chars().take(SHOWN_CHARS + 1).collect();
+            format!(
+                "{} is not a valid id",
+                shown_code(&head.escape_debug().to_string())
+            )
         },
     )
     .with_label("malformed id")

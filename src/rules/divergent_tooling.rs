@@ -89,8 +89,10 @@ fn check(cx: &mut Ctx) {
             if excepted(key) || unreadable(key) {
                 continue;
             }
-            let exception =
-                format!("or record the reason under `[team.exceptions]` (`{key} = \"...\"`)");
+            let exception = format!(
+                "or record the reason under `[team.exceptions]` (`{} = \"...\"`)",
+                shown(key)
+            );
             if let Some(standard) = standards.get(key) {
                 if value.value == standard.value {
                     continue;
@@ -98,34 +100,43 @@ fn check(cx: &mut Ctx) {
                 cx.report(
                     value.span,
                     format!(
-                        "team {} uses `{}` for `{key}`, not the org standard `{}`",
+                        "team {} uses {} for {}, not the org standard {}",
                         team.label(),
-                        value.as_str(),
-                        standard.as_str()
+                        shown_code(value.as_str()),
+                        shown_code(key),
+                        shown_code(standard.as_str())
                     ),
                 )
                 .label("differs from the org standard")
-                .help(format!("switch to `{}`, {exception}", standard.as_str()))
+                .help(format!(
+                    "switch to {}, {exception}",
+                    shown_code(standard.as_str())
+                ))
                 .related(standard.span, "the org standard is set here");
             } else if let Some(&(major, n, first, first_value)) = majorities.get(key) {
                 if value.value == major {
                     continue;
                 }
                 let teams = votes[key].teams;
+                let major = shown_code(major);
                 cx.report(
                     value.span,
                     format!(
-                        "team {} uses `{}` for `{key}`, while most teams use `{major}`",
+                        "team {} uses {} for {}, while most teams use {major}",
                         team.label(),
-                        value.as_str()
+                        shown_code(value.as_str()),
+                        shown_code(key)
                     ),
                 )
                 // The counts stay out of the message, so that the fingerprint survives other teams' changes.
-                .label(format!("{n} of {teams} teams use `{major}`"))
+                .label(format!("{n} of {teams} teams use {major}"))
                 .help(format!(
-                    "switch to `{major}`, {exception}; `[org.standards]` can make the choice explicit"
+                    "switch to {major}, {exception}; `[org.standards]` can make the choice explicit"
                 ))
-                .related(first_value.span, format!("{} uses `{major}` here", first.label()));
+                .related(
+                    first_value.span,
+                    format!("{} uses {major} here", first.label()),
+                );
             }
         }
     }

@@ -53,6 +53,7 @@ fn report_later_ones(cx: &mut Ctx, defs: &[(&str, Span, &str)]) {
             continue;
         }
         let (_, first_span, first_kind) = defs[f];
+        let id = shown_id(id);
         let other = if first_kind == kind {
             format!("another {kind}")
         } else {

@@ -107,7 +107,7 @@ fn members_problem(guild: &Guild) -> Option<Problem> {
         }
     }
     let what = match distinct.iter().next() {
-        Some(only) => format!("has only one member ({only})"),
+        Some(only) => format!("has only one member ({})", shown_id(only)),
         None => "has no members".to_owned(),
     };
     Some(Problem {

@@ -29,12 +29,12 @@ fn check(cx: &mut Ctx) {
                 lead.span,
                 format!(
                     "{} leads {} but is not in its `members`",
-                    lead.as_str(),
+                    shown_id(lead.as_str()),
                     team.label()
                 ),
             )
             .label("not in `members`")
-            .help(format!("add `{}` to `members`", lead.as_str()));
+            .help(format!("add {} to `members`", shown_code(lead.as_str())));
         if let Some(members) = &team.members {
             f.related(members.span, "`members` is here");
         }

@@ -32,9 +32,9 @@ fn check(cx: &mut Ctx) {
             continue;
         }
         let person = &org.people[p];
-        let who = person.id.as_str();
+        let who = shown_id(person.id.as_str());
         let help = match ml_guild {
-            Some(g) => format!("add {who} to the ML guild {}", g.id.as_str()),
+            Some(g) => format!("add {who} to the ML guild {}", shown_id(g.id.as_str())),
             None => format!(
                 "start an ML guild (a guild with `topic = \"ml\"`) and add {who} to it, so they meet their ML peers regularly"
             ),

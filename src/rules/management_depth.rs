@@ -32,17 +32,20 @@ fn check(cx: &mut Ctx) {
         let Some(boss) = &person.reports_to else {
             continue;
         };
-        let who = person.id.as_str();
+        let who = shown_id(person.id.as_str());
         let top = &org.people[top].id;
         cx.report(
             boss.span,
             format!("{who} has {depth} managers up the `reports_to` chain, more than the maximum of {max}"),
         )
-        .label(format!("{depth} managers up to {}", top.as_str()))
+        .label(format!("{depth} managers up to {}", shown_id(top.as_str())))
         .help(format!(
             "flatten the hierarchy: have {who} or a manager above report to someone higher up, or drop a layer of management"
         ))
-        .related(top.span, format!("the chain ends at {}", top.as_str()));
+        .related(
+            top.span,
+            format!("the chain ends at {}", shown_id(top.as_str())),
+        );
     }
 }
 

@@ -406,7 +406,9 @@ pub(crate) mod testing {
 /// What rule files import.
 pub mod prelude {
     pub use super::{Check, Ctx, OptionKind, Rule, RuleCategory, RuleOption};
-    pub use crate::finding::{Level, join_choices, join_names};
+    pub use crate::finding::{
+        Level, join_choices, join_names, shown, shown_code, shown_id, shown_name,
+    };
     pub use crate::model::{Org, Team};
     pub use crate::roles::Category;
     pub use crate::source::Span;

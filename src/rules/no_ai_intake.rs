@@ -34,7 +34,7 @@ fn check(cx: &mut Ctx) {
     let help = match org.guilds.iter().find(|g| g.is_ml()) {
         Some(g) => format!(
             "set `ai_intake` in `[org]` to the team or guild that takes new AI ideas, such as `ai_intake = \"{}\"`",
-            g.id.as_str()
+            shown(g.id.as_str())
         ),
         None => {
             "set `ai_intake` in `[org]` to the team or guild that takes new AI ideas".to_owned()
@@ -53,7 +53,7 @@ fn check(cx: &mut Ctx) {
         entry.span,
         format!(
             "{} is an ML practitioner in feature team {}",
-            entry.as_str(),
+            shown_id(entry.as_str()),
             team.label()
         ),
     );

@@ -45,17 +45,23 @@ fn check(cx: &mut Ctx) {
             Some((l, h)) => (
                 l.span,
                 match h {
-                    NEVER => format!("nobody in {}'s reporting line is in leadership", l.value),
-                    1 => format!("{} is 1 step below leadership; `max_hops` is 0", l.value),
+                    NEVER => format!(
+                        "nobody in {}'s reporting line is in leadership",
+                        shown_id(&l.value)
+                    ),
+                    1 => format!(
+                        "{} is 1 step below leadership; `max_hops` is 0",
+                        shown_id(&l.value)
+                    ),
                     h => format!(
                         "{} is {h} steps below leadership; `max_hops` is {max_hops}",
-                        l.value
+                        shown_id(&l.value)
                     ),
                 },
                 format!(
                     "add a member of {} to `[org].leadership`, or have {} report to someone who is in it",
                     team.label(),
-                    l.value
+                    shown_id(&l.value)
                 ),
             ),
             None => (

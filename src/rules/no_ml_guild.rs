@@ -65,7 +65,7 @@ fn check(cx: &mut Ctx) {
             entry.span,
             format!(
                 "{} is an ML practitioner in {}",
-                entry.as_str(),
+                shown_id(entry.as_str()),
                 team.label()
             ),
         );

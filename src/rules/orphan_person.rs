@@ -46,7 +46,7 @@ fn check(cx: &mut Ctx) {
         {
             continue;
         }
-        let who = person.id.as_str();
+        let who = shown_id(person.id.as_str());
         cx.report(
             person.id.span,
             format!("{who} is in no team and not in `[org].leadership`"),

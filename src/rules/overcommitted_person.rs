@@ -54,7 +54,7 @@ fn check(cx: &mut Ctx) {
     let mut people: Vec<_> = over.into_iter().collect();
     people.sort_unstable();
     for (p, teams) in people {
-        let who = org.people[p].id.as_str();
+        let who = shown_id(org.people[p].id.as_str());
         // The team names go in the related places, not the message: a message that lists them
         // grows without bound and changes (with the fingerprint) whenever one is renamed.
         let f = cx

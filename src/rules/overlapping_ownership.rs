@@ -37,16 +37,16 @@ fn check(cx: &mut Ctx) {
             cx.report(
                 item.span,
                 format!(
-                    "{} and {} both own `{}`",
+                    "{} and {} both own {}",
                     team.label(),
                     first.label(),
-                    item.value.trim()
+                    shown_code(item.value.trim())
                 ),
             )
             .label(format!("also owned by {}", first.label()))
             .help(format!(
-                "give `{}` one owner: keep it in one team's `owns` and remove it from the other's",
-                item.value.trim()
+                "give {} one owner: keep it in one team's `owns` and remove it from the other's",
+                shown_code(item.value.trim())
             ))
             .related(first_item.span, format!("{} owns it here", first.label()));
         }

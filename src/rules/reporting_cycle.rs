@@ -28,15 +28,16 @@ fn check(cx: &mut Ctx) {
         let Some(at) = people[cycle[0]].reports_to.as_ref() else {
             continue;
         };
+        let who = |i: usize| shown_id(ids[i % ids.len()]);
         let (message, label) = if cycle.len() == 1 {
             (
-                format!("{} reports to themself", ids[0]),
+                format!("{} reports to themself", who(0)),
                 "a self-report".to_owned(),
             )
         } else {
             (
                 format!("`reports_to` forms a cycle{}", describe(&ids, "people")),
-                format!("{} reports to {}", ids[0], ids[1]),
+                format!("{} reports to {}", who(0), who(1)),
             )
         };
         let f = cx.report(at.span, message).label(label).help(
@@ -44,10 +45,7 @@ fn check(cx: &mut Ctx) {
         );
         for (i, &p) in cycle.iter().enumerate().skip(1).take(MAX_RELATED) {
             if let Some(r) = &people[p].reports_to {
-                f.related(
-                    r.span,
-                    format!("{} reports to {}", ids[i], ids[(i + 1) % ids.len()]),
-                );
+                f.related(r.span, format!("{} reports to {}", who(i), who(i + 1)));
             }
         }
     }

@@ -38,7 +38,7 @@ fn check(cx: &mut Ctx) {
         if n <= max {
             continue;
         }
-        let who = person.id.as_str();
+        let who = shown_id(person.id.as_str());
         let f = cx
             .report(
                 person.id.span,
@@ -52,7 +52,7 @@ fn check(cx: &mut Ctx) {
             if let Some(to) = &org.people[r].reports_to {
                 f.related(
                     to.span,
-                    format!("{} reports to {who}", org.people[r].id.as_str()),
+                    format!("{} reports to {who}", shown_id(org.people[r].id.as_str())),
                 );
             }
         }

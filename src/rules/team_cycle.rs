@@ -23,15 +23,16 @@ fn check(cx: &mut Ctx) {
         let Some(at) = teams[cycle[0]].parent.as_ref() else {
             continue;
         };
+        let id = |i: usize| shown_id(ids[i % ids.len()]);
         let (message, label) = if cycle.len() == 1 {
             (
-                format!("team {} is its own parent", ids[0]),
+                format!("team {} is its own parent", id(0)),
                 "its own parent".to_owned(),
             )
         } else {
             (
                 format!("`parent` forms a cycle{}", describe(&ids, "teams")),
-                format!("the parent of {} is {}", ids[0], ids[1]),
+                format!("the parent of {} is {}", id(0), id(1)),
             )
         };
         let f = cx
@@ -40,10 +41,7 @@ fn check(cx: &mut Ctx) {
             .help("break the cycle: one of these teams must have a parent outside it, or none");
         for (i, &t) in cycle.iter().enumerate().skip(1).take(MAX_RELATED) {
             if let Some(p) = &teams[t].parent {
-                f.related(
-                    p.span,
-                    format!("the parent of {} is {}", ids[i], ids[(i + 1) % ids.len()]),
-                );
+                f.related(p.span, format!("the parent of {} is {}", id(i), id(i + 1)));
             }
         }
     }

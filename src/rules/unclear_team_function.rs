@@ -104,9 +104,9 @@ fn check(cx: &mut Ctx) {
                 Some(f) if vague.contains(&normalize(&f.value)) => problems.push((
                     f.span,
                     format!(
-                        "the function of {}, `{}`, is too vague to say what the team is for",
+                        "the function of {}, {}, is too vague to say what the team is for",
                         team.label(),
-                        f.value.trim()
+                        shown_code(f.value.trim())
                     ),
                     "vague".to_owned(),
                     help,
@@ -143,7 +143,10 @@ fn check(cx: &mut Ctx) {
             if let Some(p) = practitioner {
                 let person = &org.people[p];
                 let at = person.role.as_ref().map_or(person.id.span, |r| r.span);
-                finding.related(at, format!("{} is an ML practitioner", person.id.value));
+                finding.related(
+                    at,
+                    format!("{} is an ML practitioner", shown_id(&person.id.value)),
+                );
             }
         }
     }

@@ -62,11 +62,11 @@ fn check(cx: &mut Ctx) {
         );
     }
     for p in &org.people {
-        let owner = p.id.as_str();
-        refs.one(owner, "reports_to", p.reports_to.as_ref(), Want::Person);
+        let owner = shown_id(p.id.as_str()).to_string();
+        refs.one(&owner, "reports_to", p.reports_to.as_ref(), Want::Person);
     }
     for t in &org.teams {
-        let owner = format!("team {}", t.id.as_str());
+        let owner = format!("team {}", shown_id(t.id.as_str()));
         refs.one(&owner, "lead", t.lead.as_ref(), Want::Person);
         refs.list(&owner, "members", t.members.as_ref(), Want::Person);
         refs.one(&owner, "parent", t.parent.as_ref(), Want::Team);
@@ -75,7 +75,7 @@ fn check(cx: &mut Ctx) {
         refs.list(&owner, "syncs_with", t.syncs_with.as_ref(), Want::Team);
     }
     for g in &org.guilds {
-        let owner = format!("guild {}", g.id.as_str());
+        let owner = format!("guild {}", shown_id(g.id.as_str()));
         refs.list(&owner, "members", g.members.as_ref(), Want::Person);
     }
 }
@@ -123,11 +123,12 @@ impl<'a> Refs<'_, 'a> {
             None
         };
         let noun = want.noun();
+        let shown = shown_id(id);
         if let Some(other) = other {
             self.cx
                 .report(
                     value.span,
-                    format!("`{key}` of {owner} names {id}, which is a {other}, not a {noun}"),
+                    format!("`{key}` of {owner} names {shown}, which is a {other}, not a {noun}"),
                 )
                 .label(format!("a {other}, not a {noun}"))
                 .help(format!("`{key}` takes the id of a {noun}"));
@@ -138,11 +139,11 @@ impl<'a> Refs<'_, 'a> {
             .cx
             .report(
                 value.span,
-                format!("`{key}` of {owner} names {id}, but no {noun} has that id"),
+                format!("`{key}` of {owner} names {shown}, but no {noun} has that id"),
             )
             .label(format!("unknown {noun}"));
         match suggestion {
-            Some(near) => f.help(format!("did you mean `{near}`?")),
+            Some(near) => f.help(format!("did you mean {}?", shown_code(near))),
             None => f.help(format!(
                 "define a {noun} with this id, or correct or remove the reference"
             )),

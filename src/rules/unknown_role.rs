@@ -41,19 +41,23 @@ fn check(cx: &mut Ctx) {
         found.push((person, role, suggestion));
     }
     for (person, role, suggestion) in found {
-        let r = role.as_str();
+        let r = shown_code(role.as_str());
         let help = match suggestion {
             Some(s) => format!(
-                "use `{s}` if that is what was meant, or add `{r}` to a category under `[roles]` in `orglint.toml`"
+                "use {} if that is what was meant, or add {r} to a category under `[roles]` in `orglint.toml`",
+                shown_code(s)
             ),
             None => format!(
-                "use a known role, or add `{r}` to a category under `[roles]` in `orglint.toml` (the categories are {})",
+                "use a known role, or add {r} to a category under `[roles]` in `orglint.toml` (the categories are {})",
                 join_names(&Category::ALL.map(Category::as_str))
             ),
         };
         cx.report(
             role.span,
-            format!("{}'s role `{r}` is in no role category", person.id.as_str()),
+            format!(
+                "{}'s role {r} is in no role category",
+                shown_id(person.id.as_str())
+            ),
         )
         .label("unknown role")
         .help(help);

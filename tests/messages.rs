@@ -1,0 +1,250 @@
+//! Messages name user values safely: a huge value is cut with `…`, an empty or odd id is quoted, never printed bare.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use common::lint_snippet;
+use orglint::Report;
+const SHOWN_CHARS: usize = 80;
+
+/// Every text of every finding (message, label, help, related messages), with its rule.
+fn texts(report: &Report) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    for f in &report.findings {
+        out.push((f.rule, f.message.clone()));
+        out.extend(f.label.clone().map(|l| (f.rule, l)));
+        out.extend(f.help.clone().map(|h| (f.rule, h)));
+        out.extend(f.related.iter().map(|r| (f.rule, r.message.clone())));
+    }
+    out
+}
+
+/// The messages of `rule`.
+fn messages(report: &Report, rule: &str) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| f.message.clone())
+        .collect()
+}
+
+#[test]
+fn a_megabyte_kind_is_a_short_line_in_short() {
+    let kind = "k".repeat(1 << 20);
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("org.toml"),
+        format!(
+            "[org]\nname = \"Acme\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n\n\
+             [[team]]\nid = \"t\"\nname = \"T\"\nkind = \"{kind}\"\nlead = \"ada\"\nmembers = [\"ada\", \"ada\"]\n"
+        ),
+    )
+    .expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
+        .args(["check", "--format", "short"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run orglint");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("[invalid-value]"))
+        .unwrap_or_else(|| panic!("no invalid-value line in:\n{stdout}"));
+    assert!(line.len() < 1024, "a {}-byte line", line.len());
+    let shown = format!("`{}…`", "k".repeat(SHOWN_CHARS - 1));
+    assert!(line.ends_with(&format!(", not {shown}")), "{line}");
+    assert!(stdout.lines().all(|l| l.len() < 1024));
+}
+
+#[test]
+fn long_values_are_cut_in_every_message_label_help_and_related_place() {
+    let long = |c: char| c.to_string().repeat(10_000);
+    let (id, name, role, item, tool, key) = (
+        long('p'),
+        long('N'),
+        long('r'),
+        long('o'),
+        long('v'),
+        long('x'),
+    );
+    let org = format!(
+        r#"[org]
+name = "{name}"
+leadership = ["ada"]
+
+[org.standards]
+tracking = "mlflow"
+
+[[person]]
+id = "ada"
+name = "Ada"
+role = "cto"
+
+[[person]]
+id = "{id}"
+name = "P"
+role = "ml-engineer"
+reports_to = "{id}"
+
+[[person]]
+id = "{id}"
+name = "P again"
+role = "{role}"
+
+[[team]]
+id = "big"
+name = "{name}"
+kind = "feature"
+lead = "{id}"
+members = ["ada"]
+owns = ["{item}"]
+{key} = 1
+
+[team.tooling]
+tracking = "{tool}"
+
+[[team]]
+id = "other"
+name = "Other"
+kind = "feature"
+lead = "ada"
+members = ["ada"]
+owns = ["{item}"]
+syncs_with = ["big"]
+"#
+    );
+    let report = lint_snippet(&org);
+    let fired: BTreeSet<&str> = report.findings.iter().map(|f| f.rule).collect();
+    for rule in [
+        "divergent-tooling",
+        "duplicate-id",
+        "invalid-value",
+        "lead-not-member",
+        "overlapping-ownership",
+        "reporting-cycle",
+        "team-silo",
+        "unknown-field",
+        "unknown-role",
+    ] {
+        assert!(fired.contains(rule), "{rule} did not fire: {fired:?}");
+    }
+    // Each text names at most a few values, each cut to SHOWN_CHARS characters.
+    let too_long: Vec<_> = texts(&report)
+        .into_iter()
+        .filter(|(_, t)| t.chars().count() > 4 * SHOWN_CHARS + 200)
+        .map(|(rule, t)| format!("{rule}: {} chars: {}…", t.len(), &t[..120]))
+        .collect();
+    assert!(too_long.is_empty(), "{}", too_long.join("\n"));
+    let cut_id = format!("`{}…`", "p".repeat(SHOWN_CHARS - 1));
+    assert_eq!(
+        messages(&report, "reporting-cycle"),
+        [format!("{cut_id} reports to themself")]
+    );
+    assert_eq!(
+        messages(&report, "duplicate-id"),
+        [format!("another person already has the id {cut_id}")]
+    );
+    let cut_name = format!("{}…", "N".repeat(SHOWN_CHARS - 1));
+    assert_eq!(
+        messages(&report, "lead-not-member"),
+        [format!(
+            "{cut_id} leads {cut_name} but is not in its `members`"
+        )]
+    );
+}
+
+/// A tree whose ids are empty or blank, each firing a rule that names it.
+const BLANK_IDS: &str = r#"[org]
+name = "Acme"
+leadership = ["ada"]
+
+[[person]]
+id = "ada"
+name = "Ada"
+role = "cto"
+
+[[person]]
+id = ""
+name = "Nobody"
+role = "ml-engineer"
+
+[[person]]
+id = ""
+name = "Nobody again"
+role = "ml-engineer"
+
+[[person]]
+id = " "
+name = "Blank"
+role = "mystery"
+reports_to = " "
+
+[[person]]
+id = "two words"
+name = "Two"
+role = "ml-engineer"
+
+[[team]]
+id = "long"
+name = "Long"
+kind = "feature"
+lead = ""
+members = ["ada"]
+syncs_with = ["  "]
+
+[[team]]
+id = "  "
+name = ""
+kind = "platform"
+lead = "ada"
+members = ["ada"]
+"#;
+
+#[test]
+fn empty_and_blank_ids_are_quoted_never_bare() {
+    let report = lint_snippet(BLANK_IDS);
+    let expect = |rule: &str, want: &[&str]| {
+        assert_eq!(messages(&report, rule), want, "{rule}");
+    };
+    expect(
+        "lead-not-member",
+        &[r#""" leads Long but is not in its `members`"#],
+    );
+    expect("duplicate-id", &[r#"another person already has the id """#]);
+    expect("reporting-cycle", &["` ` reports to themself"]);
+    expect(
+        "orphan-person",
+        &[
+            "` ` is in no team and not in `[org].leadership`",
+            "`two words` is in no team and not in `[org].leadership`",
+        ],
+    );
+    expect(
+        "unknown-role",
+        &["` `'s role `mystery` is in no role category"],
+    );
+    expect(
+        "team-size",
+        &[
+            "team Long has 1 member, fewer than the minimum of 2",
+            r#"team "" has 1 member, fewer than the minimum of 2"#,
+        ],
+    );
+    let lead = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "lead-not-member")
+        .expect("lead-not-member");
+    assert_eq!(lead.help.as_deref(), Some(r#"add "" to `members`"#));
+    // Nothing anywhere starts with a blank or has a value-sized hole in it.
+    for (rule, text) in texts(&report) {
+        assert!(
+            !text.starts_with(' ') && !text.contains("  ") || text.contains("`  `"),
+            "{rule}: {text:?}"
+        );
+    }
+}
