@@ -1,17 +1,56 @@
-//! The real org in `../shared/real-orgs` (the Rust project's team data, pseudonymised), when it is there.
+//! The real org in `../shared/real-orgs` (the Rust project's team data, pseudonymised): checked when it is there, a failure in CI when it is not, and a visible skip otherwise.
 
 mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use common::{fired, repo};
 use orglint::CheckOptions;
 
+/// Whether this run is CI's, where a missing real org must fail rather than skip: `CI` set to
+/// anything but empty, `0` or `false` (GitHub, GitLab and `.ci/run` set `CI=true`).
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
+/// `root` if it is a directory. Otherwise a panic in CI, and else `None` after a note on `out`
+/// saying that `test` was skipped.
+fn present_or_skip(root: PathBuf, test: &str, ci: bool, out: &mut dyn Write) -> Option<PathBuf> {
+    if root.is_dir() {
+        return Some(root);
+    }
+    assert!(
+        !ci,
+        "{} is absent and CI is set, so {test} cannot be skipped: check out the shared \
+         directory next to the repository",
+        root.display()
+    );
+    // A failed note must not fail the test: it is only a note.
+    let _ = writeln!(
+        out,
+        "note: skipped {test}: {} is absent (with CI set, this fails)",
+        root.display()
+    );
+    None
+}
+
+/// The real org `name`, or `None` when it is absent outside CI. libtest captures `print!` and
+/// `eprint!` and shows them only for a failing test, so the skip note is written to the stderr
+/// handle itself, which it does not capture: plain `cargo test` output shows it.
+fn real_org(name: &str, test: &str) -> Option<PathBuf> {
+    let root = repo().join("../shared/real-orgs").join(name);
+    present_or_skip(root, test, in_ci(), &mut std::io::stderr())
+}
+
 #[test]
 fn the_rust_project_conforms_and_gets_only_hygiene_findings() {
-    let root = repo().join("../shared/real-orgs/rust-lang-team");
-    if !root.is_dir() {
-        eprintln!("skipped: {} is absent", root.display());
+    let Some(root) = real_org(
+        "rust-lang-team",
+        "the_rust_project_conforms_and_gets_only_hygiene_findings",
+    ) else {
         return;
-    }
+    };
     let report = orglint::check(&CheckOptions {
         paths: vec![root.clone()],
         cwd: root,
@@ -33,4 +72,27 @@ fn the_rust_project_conforms_and_gets_only_hygiene_findings() {
         ]
     );
     insta::assert_snapshot!(orglint::render::statistics_text(&report));
+}
+
+fn nowhere() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("no such directory, on purpose")
+}
+
+#[test]
+#[should_panic(expected = "is absent and CI is set")]
+fn an_absent_real_org_fails_in_ci() {
+    present_or_skip(nowhere(), "t", true, &mut Vec::new());
+}
+
+#[test]
+fn an_absent_real_org_outside_ci_is_skipped_with_a_note() {
+    let mut out = Vec::new();
+    assert_eq!(present_or_skip(nowhere(), "t", false, &mut out), None);
+    assert_eq!(
+        String::from_utf8(out).expect("UTF-8"),
+        format!(
+            "note: skipped t: {} is absent (with CI set, this fails)\n",
+            nowhere().display()
+        )
+    );
 }

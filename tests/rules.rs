@@ -2,6 +2,7 @@
 
 mod common;
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use common::{fired, human, lint_dir, lint_snippet, repo};
@@ -32,80 +33,148 @@ fn example(page: &str, heading: &str) -> Option<String> {
     Some(section[open..open + close + 1].to_owned())
 }
 
+/// The failures of a test over many rules. Every check runs on its own: a failed check, or one
+/// that panics (a snapshot mismatch), is recorded and the next one still runs, so one run names
+/// every broken rule instead of the first.
+#[derive(Default)]
+struct Failures(Vec<String>);
+
+impl Failures {
+    /// Runs `check` for `rule`; an `Err` or a panic becomes a failure named after `rule`.
+    fn check(&mut self, rule: &str, check: impl FnOnce() -> Result<(), String>) {
+        let failure = match catch_unwind(AssertUnwindSafe(check)) {
+            Ok(Ok(())) => return,
+            Ok(Err(why)) => why,
+            Err(panic) => {
+                let why = panic
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| panic.downcast_ref::<&str>().copied())
+                    .unwrap_or("a panic");
+                format!("panicked: {why}")
+            }
+        };
+        self.0.push(format!("{rule}: {failure}"));
+    }
+
+    /// Fails with every failure recorded, if any.
+    fn assert_none(self) {
+        assert!(
+            self.0.is_empty(),
+            "{} failed check(s):\n\n{}",
+            self.0.len(),
+            self.0.join("\n\n")
+        );
+    }
+}
+
 #[test]
 fn page_examples_fire_exactly_their_rule_and_fixes_are_clean() {
-    let mut failures = Vec::new();
+    let mut failures = Failures::default();
     for rule in selected() {
-        let Some(bad) = example(rule.page, "Example") else {
-            failures.push(format!("{}: no ```toml block under ## Example", rule.name));
-            continue;
-        };
-        let Some(good) = example(rule.page, "Use instead") else {
-            failures.push(format!(
-                "{}: no ```toml block under ## Use instead",
-                rule.name
-            ));
-            continue;
-        };
-        let report = lint_snippet(&bad);
-        if fired(&report) != [rule.name] {
-            failures.push(format!(
-                "{}: the example fires {:?}, not just the rule:\n{}",
-                rule.name,
-                fired(&report),
-                human(&report)
-            ));
-        }
-        let report = lint_snippet(&good);
-        if !report.findings.is_empty() {
-            failures.push(format!(
-                "{}: the fixed example is not clean:\n{}",
-                rule.name,
-                human(&report)
-            ));
-        }
+        failures.check(rule.name, || {
+            let bad = example(rule.page, "Example").ok_or("no ```toml block under ## Example")?;
+            let report = lint_snippet(&bad);
+            if fired(&report) != [rule.name] {
+                return Err(format!(
+                    "the example fires {:?}, not just the rule:\n{}",
+                    fired(&report),
+                    human(&report)
+                ));
+            }
+            Ok(())
+        });
+        failures.check(rule.name, || {
+            let good =
+                example(rule.page, "Use instead").ok_or("no ```toml block under ## Use instead")?;
+            let report = lint_snippet(&good);
+            if !report.findings.is_empty() {
+                return Err(format!(
+                    "the fixed example is not clean:\n{}",
+                    human(&report)
+                ));
+            }
+            Ok(())
+        });
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    failures.assert_none();
 }
 
 #[test]
 fn fixtures_fire_and_clean_twins_stay_quiet() {
-    let mut failures = Vec::new();
+    let mut failures = Failures::default();
     for rule in selected() {
         let base = Path::new("fixtures").join(rule.name);
         let fires = base.join("fires");
         let clean = base.join("clean");
-        for dir in [&fires, &clean] {
-            if !repo().join(dir).is_dir() {
-                failures.push(format!("{}: missing fixture {}", rule.name, dir.display()));
+        let exists = |dir: &Path| {
+            if repo().join(dir).is_dir() {
+                Ok(())
+            } else {
+                Err(format!("missing fixture {}", dir.display()))
             }
+        };
+        let mut report = None;
+        failures.check(rule.name, || {
+            exists(&fires)?;
+            report = Some(lint_dir(&fires));
+            Ok(())
+        });
+        // The checks on the report each run on their own; without a report, the failure is above.
+        if let Some(report) = &report {
+            failures.check(rule.name, || {
+                if !report.findings.iter().any(|f| f.rule == rule.name) {
+                    return Err(format!(
+                        "{} does not fire it:\n{}",
+                        fires.display(),
+                        human(report)
+                    ));
+                }
+                Ok(())
+            });
+            failures.check(rule.name, || {
+                insta::assert_snapshot!(format!("{}-fires-human", rule.name), human(report));
+                Ok(())
+            });
+            failures.check(rule.name, || {
+                insta::assert_snapshot!(
+                    format!("{}-fires-json", rule.name),
+                    orglint::render::json(report)
+                );
+                Ok(())
+            });
         }
-        if !failures.is_empty() {
-            continue;
-        }
-        let report = lint_dir(&fires);
-        if !report.findings.iter().any(|f| f.rule == rule.name) {
-            failures.push(format!(
-                "{}: {} does not fire it:\n{}",
-                rule.name,
-                fires.display(),
-                human(&report)
-            ));
-        }
-        insta::assert_snapshot!(format!("{}-fires-human", rule.name), human(&report));
-        insta::assert_snapshot!(
-            format!("{}-fires-json", rule.name),
-            orglint::render::json(&report)
-        );
-        let report = lint_dir(&clean);
-        if report.findings.iter().any(|f| f.rule == rule.name) {
-            failures.push(format!(
-                "{}: {} fires it:\n{}",
-                rule.name,
-                clean.display(),
-                human(&report)
-            ));
-        }
+        failures.check(rule.name, || {
+            exists(&clean)?;
+            let report = lint_dir(&clean);
+            if report.findings.iter().any(|f| f.rule == rule.name) {
+                return Err(format!("{} fires it:\n{}", clean.display(), human(&report)));
+            }
+            Ok(())
+        });
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    failures.assert_none();
+}
+
+/// The harness itself: failures in early rules, including panics, do not stop later ones.
+#[test]
+fn every_rule_is_checked_after_a_failure_and_every_failure_reported() {
+    let mut failures = Failures::default();
+    let mut checked = Vec::new();
+    for name in ["a", "b", "c", "d"] {
+        failures.check(name, || {
+            checked.push(name);
+            match name {
+                "a" => Err("wrong".to_owned()),
+                "b" => panic!("snapshot mismatch"),
+                _ => Ok(()),
+            }
+        });
+    }
+    assert_eq!(checked, ["a", "b", "c", "d"]);
+    assert_eq!(failures.0, ["a: wrong", "b: panicked: snapshot mismatch"]);
+    let all = catch_unwind(AssertUnwindSafe(|| failures.assert_none()))
+        .expect_err("failures fail the test");
+    let message = all.downcast_ref::<String>().expect("a formatted message");
+    assert!(message.starts_with("2 failed check(s):"), "{message}");
 }
