@@ -248,3 +248,54 @@ fn empty_and_blank_ids_are_quoted_never_bare() {
         );
     }
 }
+
+#[test]
+fn cycles_through_odd_ids_quote_each_one() {
+    let report = lint_snippet(
+        r#"[org]
+name = "Acme"
+leadership = ["ada"]
+
+[[person]]
+id = "ada"
+name = "Ada"
+role = "cto"
+
+[[person]]
+id = "a b"
+name = "A"
+role = "cto"
+reports_to = ""
+
+[[person]]
+id = ""
+name = "E"
+role = "cto"
+reports_to = "a b"
+
+[[team]]
+id = "  "
+name = "Blank"
+kind = "platform"
+lead = "ada"
+members = ["ada", "ada"]
+parent = "  "
+"#,
+    );
+    assert_eq!(
+        messages(&report, "reporting-cycle"),
+        [r#"`reports_to` forms a cycle: "" → `a b` → """#]
+    );
+    assert_eq!(
+        messages(&report, "team-cycle"),
+        ["team `  ` is its own parent"]
+    );
+    let cycle = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "reporting-cycle")
+        .expect("reporting-cycle");
+    assert_eq!(cycle.label.as_deref(), Some(r#""" reports to `a b`"#));
+    let related: Vec<&str> = cycle.related.iter().map(|r| r.message.as_str()).collect();
+    assert_eq!(related, [r#"`a b` reports to """#]);
+}
