@@ -184,7 +184,8 @@ fn check(args: CheckArgs) -> u8 {
         (false, Format::Short) => render::short(&report),
         (false, Format::Json) => render::json(&report),
     };
-    let written = emit(&text, output.as_deref());
+    let shown = output.as_ref().map(|o| display_path(o, &cwd));
+    let written = emit(&text, output.as_deref().zip(shown.as_deref()));
     if written != OK {
         return written;
     }
@@ -258,16 +259,12 @@ fn explain(name: &str) -> u8 {
     }
 }
 
-/// Writes `text` to `output` or standard output.
-fn emit(text: &str, output: Option<&Path>) -> u8 {
+/// Writes `text` to `output` (the file, and how to name it) or standard output.
+fn emit(text: &str, output: Option<(&Path, &str)>) -> u8 {
     let result = match output {
-        Some(path) => replace(path, text).map_err(|e| {
-            let shown = std::env::current_dir().map_or_else(
-                |_| path.display().to_string(),
-                |cwd| display_path(path, &cwd),
-            );
-            format!("cannot write `{shown}`: {e}")
-        }),
+        Some((path, shown)) => {
+            replace(path, text).map_err(|e| format!("cannot write `{shown}`: {e}"))
+        }
         None => {
             let mut stdout = std::io::stdout().lock();
             match stdout
