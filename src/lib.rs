@@ -307,14 +307,16 @@ fn run(
             .collect();
         findings.extend(per_rule.into_iter().flatten());
     }
-    // Whether each file lies under a PATH argument, worked out once per file, not per finding.
+    // Whether each file is a PATH argument or lies under one, worked out once per file, not per
+    // finding, and by looking its ancestors up: pre-commit may name every file of the tree.
     let in_filter: Option<Vec<bool>> = filter.map(|paths| {
+        let wanted: HashSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
         loaded
             .sources
             .iter()
             .map(|src| {
                 let file = normalize(&cwd.join(&src.path));
-                paths.iter().any(|p| file.starts_with(p))
+                file.ancestors().any(|a| wanted.contains(a))
             })
             .collect()
     });
