@@ -1,10 +1,11 @@
 //! The command line: clap definitions, and each subcommand from arguments to output and exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use orglint::finding::{Level, closest};
+use orglint::load::{display_path, normalize};
 use orglint::render::{self, HumanOptions};
 use orglint::rules::{self, RULES};
 use orglint::{CheckOptions, Error};
@@ -54,11 +55,12 @@ struct CheckArgs {
     /// Use FILE instead of the discovered `orglint.toml`.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Run only these rules or categories (repeat, or separate with commas).
-    #[arg(long, value_name = "RULE|CATEGORY", num_args = 1.., value_delimiter = ',')]
+    /// Run only these rules or categories (repeat, or separate with commas); naming a rule turns
+    /// it on even where orglint.toml turns it off.
+    #[arg(long, value_name = "RULE|CATEGORY", value_delimiter = ',')]
     select: Vec<String>,
     /// Skip these rules or categories (repeat, or separate with commas).
-    #[arg(long, value_name = "RULE|CATEGORY", num_args = 1.., value_delimiter = ',')]
+    #[arg(long, value_name = "RULE|CATEGORY", value_delimiter = ',')]
     ignore: Vec<String>,
     /// Fail when there are more than N warnings.
     #[arg(long, value_name = "N")]
@@ -137,7 +139,7 @@ fn check(args: CheckArgs) -> u8 {
         config: args.config,
         select: args.select,
         ignore: args.ignore,
-        cwd,
+        cwd: cwd.clone(),
     };
     let report = match orglint::check(&opts) {
         Ok(report) => report,
@@ -162,6 +164,19 @@ fn check(args: CheckArgs) -> u8 {
             return TOOL_ERROR;
         }
     };
+    for (path, why) in &report.not_checked {
+        eprintln!(
+            "warning: `{}` was not checked: {}",
+            render::printable(path),
+            render::printable(why)
+        );
+    }
+    let output = args.output.map(|o| normalize(&cwd.join(o)));
+    if let Some(output) = &output {
+        if let Some(refusal) = report.tree.refuse_output(output, &report.sources, &cwd) {
+            return tool_error(&refusal);
+        }
+    }
     let text = match (args.statistics, args.format) {
         (true, Format::Json) => render::statistics_json(&report),
         (true, _) => render::statistics_text(&report),
@@ -169,7 +184,8 @@ fn check(args: CheckArgs) -> u8 {
         (false, Format::Short) => render::short(&report),
         (false, Format::Json) => render::json(&report),
     };
-    let written = emit(&text, args.output.as_ref());
+    let shown = output.as_ref().map(|o| display_path(o, &cwd));
+    let written = emit(&text, output.as_deref().zip(shown.as_deref()));
     if written != OK {
         return written;
     }
@@ -231,7 +247,7 @@ fn option_default(o: &rules::RuleOption) -> serde_json::Value {
 }
 
 fn explain(name: &str) -> u8 {
-    match rules::find(name) {
+    match rules::find(&name.to_ascii_lowercase()) {
         Some(rule) => emit(rule.page, None),
         None => {
             let hint = closest(name, RULES.iter().map(|r| r.name))
@@ -243,11 +259,11 @@ fn explain(name: &str) -> u8 {
     }
 }
 
-/// Writes `text` to `output` or standard output.
-fn emit(text: &str, output: Option<&PathBuf>) -> u8 {
+/// Writes `text` to `output` (the file, and how to name it) or standard output.
+fn emit(text: &str, output: Option<(&Path, &str)>) -> u8 {
     let result = match output {
-        Some(path) => {
-            std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        Some((path, shown)) => {
+            replace(path, text).map_err(|e| format!("cannot write `{shown}`: {e}"))
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -267,7 +283,54 @@ fn emit(text: &str, output: Option<&PathBuf>) -> u8 {
     }
 }
 
+/// Writes `text` to a new file beside `path`, then renames it over `path`: the write never goes
+/// through a link planted at `path` (a rename replaces the link itself), and a reader never sees
+/// half a report. The temporary file is removed when anything fails.
+fn replace(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let previous = std::fs::symlink_metadata(path).ok().filter(|m| m.is_file());
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    for attempt in 0..100u32 {
+        // Hidden and not `.toml`: never an entity file, even if it were left behind.
+        let temp = dir.join(format!(
+            ".orglint-report-{}-{stamp:x}-{attempt}.tmp",
+            std::process::id()
+        ));
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp);
+        let mut file = match file {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        let written = file
+            .write_all(text.as_bytes())
+            .and_then(|()| file.sync_all())
+            .and_then(|()| match &previous {
+                Some(meta) => file.set_permissions(meta.permissions()),
+                None => Ok(()),
+            })
+            .and_then(|()| {
+                drop(file);
+                std::fs::rename(&temp, path)
+            });
+        if written.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        return written;
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        "no free name for a temporary file beside it",
+    ))
+}
+
+/// Reports an error of orglint itself, as clap does (`error: ...`), escaped for the terminal.
 fn tool_error(message: &str) -> u8 {
-    eprintln!("orglint: error: {message}");
+    eprintln!("error: {}", render::printable(message));
     TOOL_ERROR
 }

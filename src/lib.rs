@@ -10,7 +10,9 @@ pub mod roles;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod tree;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -21,6 +23,7 @@ use crate::load::{display_path, normalize};
 use crate::model::Org;
 use crate::rules::{Check, Ctx, RULES, Rule, RuleCategory};
 use crate::source::Sources;
+use crate::tree::{Kind, Tree};
 
 /// What to lint, and how.
 #[derive(Clone, Debug, Default)]
@@ -46,14 +49,19 @@ pub struct Report {
     pub org: Org,
     /// Findings to report, sorted by file, line, column and rule.
     pub findings: Vec<Finding>,
-    /// How many entity files were read.
+    /// How many entity files were read (the whole tree, also with file arguments).
     pub files: usize,
-    /// How many findings suppression comments hid.
+    /// How many findings in scope suppression comments hid.
     pub suppressed: usize,
-    /// How many findings a baseline hid.
+    /// How many findings in scope a baseline hid.
     pub baselined: usize,
-    /// How many files could not be parsed (and so kept the whole-org rules from running).
+    /// How many files of the tree could not be parsed (and so kept the whole-org rules from
+    /// running, which concerns the findings in scope too).
     pub broken: usize,
+    /// The root and what is an entity file under it.
+    pub tree: Tree,
+    /// PATH arguments that were not checked, each with why: (shown path, reason).
+    pub not_checked: Vec<(String, String)>,
 }
 
 impl Report {
@@ -99,10 +107,17 @@ impl Enabled {
                     return rule.default_level;
                 }
                 let picked = select.is_empty() || select.iter().any(|s| s.matches(rule));
+                let named = select
+                    .iter()
+                    .any(|s| matches!(s, Selector::Rule(name) if *name == rule.name));
                 if !picked || ignore.iter().any(|s| s.matches(rule)) {
                     Level::Off
                 } else {
-                    config.level(rule)
+                    match config.level(rule) {
+                        // Naming a rule asks for it: orglint.toml's "off" gives way (SPEC §5).
+                        Level::Off if named => rule.default_level,
+                        level => level,
+                    }
                 }
             })
             .collect();
@@ -187,12 +202,14 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
         }
     }
     let first = &given[0];
-    let first_dir = if first.is_dir() {
-        first.clone()
+    // With file arguments (as pre-commit passes them, from the top of the repository), the search
+    // starts from the working directory, so that an `orglint.toml` a pull request adds next to a
+    // file cannot re-root the run (SPEC §1, root discovery); only then from the first file.
+    let discovered = if first.is_dir() {
+        discover(first)
     } else {
-        first.parent().map_or(cwd.clone(), Path::to_path_buf)
+        discover(&cwd).or_else(|| discover(first.parent().unwrap_or(&cwd)))
     };
-    let discovered = discover(&first_dir);
     let root = match &discovered {
         Some(root) => root.clone(),
         None if first.is_dir() => first.clone(),
@@ -205,36 +222,71 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
             display_path(&root, &cwd)
         )));
     }
-    let config = match (&opts.config, &discovered) {
+    let config_path = match (&opts.config, &discovered) {
         (Some(path), _) => {
-            let path = cwd.join(path);
+            let path = normalize(&cwd.join(path));
             if !path.is_file() {
                 return Err(Error::Io(format!(
                     "config file `{}` does not exist",
                     display_path(&path, &cwd)
                 )));
             }
-            config::load(&path, &display_path(&path, &cwd))?
+            Some(path)
         }
-        (None, Some(root)) => {
-            let path = root.join(config::FILE_NAME);
-            config::load(&path, &display_path(&path, &cwd))?
-        }
-        (None, None) => Config::default(),
+        (None, Some(root)) => Some(root.join(config::FILE_NAME)),
+        (None, None) => None,
+    };
+    let config = match &config_path {
+        Some(path) => config::load(path, &display_path(path, &cwd))?,
+        None => Config::default(),
     };
     let enabled = Enabled::new(&config, &opts.select, &opts.ignore)?;
-    let filter: Option<Vec<PathBuf>> = (!given.iter().all(|p| *p == root)).then(|| given.clone());
-    Ok(run(&root, &config, &enabled, filter.as_deref(), &cwd))
+    let tree = Tree {
+        root: root.clone(),
+        exclude: config.exclude.clone(),
+        config: config_path,
+    };
+    // Which PATHs narrow the report: none when one is the root, or names the configuration,
+    // since a change there can change any finding (SPEC §1).
+    let mut whole = false;
+    let mut named = Vec::new();
+    let mut not_checked = Vec::new();
+    for p in &given {
+        match tree.classify(p, p.is_dir()) {
+            Kind::Config => whole = true,
+            _ if *p == root => whole = true,
+            Kind::Entity => named.push(p.clone()),
+            Kind::Skipped(why) => not_checked.push((display_path(p, &cwd), why)),
+        }
+    }
+    let filter = (!whole).then_some(named);
+    let mut report = run(&tree, &config, &enabled, filter.as_deref(), &cwd);
+    // A directory argument under which the walk read nothing (every file in it excluded, say).
+    let dirs: Vec<&PathBuf> = filter.iter().flatten().filter(|p| p.is_dir()).collect();
+    if !dirs.is_empty() {
+        let mut read = HashSet::new();
+        for src in report.sources.iter() {
+            let mut dir = normalize(&cwd.join(&src.path));
+            while dir.pop() && dir.starts_with(&root) && read.insert(dir.clone()) {}
+        }
+        for dir in dirs.into_iter().filter(|d| !read.contains(*d)) {
+            let why =
+                "no entity file under it was read (all excluded, hidden or not `.toml`)".to_owned();
+            not_checked.push((display_path(dir, &cwd), why));
+        }
+    }
+    report.not_checked = not_checked;
+    Ok(report)
 }
 
 fn run(
-    root: &Path,
+    tree: &Tree,
     config: &Config,
     enabled: &Enabled,
     filter: Option<&[PathBuf]>,
     cwd: &Path,
 ) -> Report {
-    let loaded = load::load(root, &config.exclude, config.path.as_deref(), cwd);
+    let loaded = load::load(&tree.root, &config.exclude, config.path.as_deref(), cwd);
     let mut org = loaded.org;
     org.index(&config.roles);
     let org_rules_run = loaded.broken == 0;
@@ -255,27 +307,47 @@ fn run(
             .collect();
         findings.extend(per_rule.into_iter().flatten());
     }
-    findings.retain(|f| enabled.level(f.rule) != Level::Off);
+    // Whether each file is a PATH argument or lies under one, worked out once per file, not per
+    // finding, and by looking its ancestors up: pre-commit may name every file of the tree.
+    let in_filter: Option<Vec<bool>> = filter.map(|paths| {
+        let wanted: HashSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        loaded
+            .sources
+            .iter()
+            .map(|src| {
+                let file = normalize(&cwd.join(&src.path));
+                file.ancestors().any(|a| wanted.contains(a))
+            })
+            .collect()
+    });
+    let in_scope = |f: &Finding| match (&in_filter, f.primary) {
+        (None, _) => true,
+        (Some(files), Some(span)) => files[span.file as usize],
+        (Some(_), None) => false,
+    };
+    // A comment suppresses only findings of its own file: with the findings and the comments of
+    // the files out of scope left out, every count below is of the findings in scope.
+    findings.retain(|f| enabled.level(f.rule) != Level::Off && in_scope(f));
+    let mut suppressions = loaded.suppressions;
+    if let Some(files) = &in_filter {
+        for (sups, _) in suppressions
+            .iter_mut()
+            .zip(files)
+            .filter(|(_, keep)| !**keep)
+        {
+            sups.clear();
+        }
+    }
     let ran = |name: &str| {
         enabled.level(name) != Level::Off
             && rules::find(name).is_some_and(|r| org_rules_run || !matches!(r.check, Check::Org(_)))
     };
     let scopes = suppress::Scopes {
-        suppressions: &loaded.suppressions,
+        suppressions: &suppressions,
         entities: &loaded.entities,
     };
     let applied = suppress::apply(findings, &scopes, &ran, config.require_reason);
     let sources = loaded.sources;
-    // Whether each file lies under a PATH argument, worked out once per file, not per finding.
-    let in_filter: Option<Vec<bool>> = filter.map(|paths| {
-        sources
-            .iter()
-            .map(|src| {
-                let file = normalize(&cwd.join(&src.path));
-                paths.iter().any(|p| file.starts_with(p))
-            })
-            .collect()
-    });
     let mut findings: Vec<Finding> = applied
         .findings
         .into_iter()
@@ -283,11 +355,7 @@ fn run(
             f.level = enabled.level(f.rule);
             (f.level != Level::Off).then_some(f)
         })
-        .filter(|f| match (&in_filter, f.primary) {
-            (None, _) => true,
-            (Some(files), Some(span)) => files[span.file as usize],
-            (Some(_), None) => false,
-        })
+        .filter(in_scope)
         .collect();
     for f in &mut findings {
         f.fingerprint = fingerprint(f, &sources, &scopes);
@@ -301,6 +369,8 @@ fn run(
         suppressed: applied.suppressed,
         baselined: 0,
         broken: loaded.broken,
+        tree: tree.clone(),
+        not_checked: Vec::new(),
     }
 }
 

@@ -1,0 +1,189 @@
+//! What the org tree holds: which paths are entity files (SPEC §1), why a file argument is not
+//! checked, and whether a report may be written to a path without overwriting an input.
+
+use std::path::{Component, Path, PathBuf};
+
+use globset::GlobSet;
+
+use crate::config;
+use crate::load::{display_path, normalize};
+use crate::source::Sources;
+
+/// The root of a run and what decides which files under it are entity files.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    /// The root: absolute, `.` and `..` resolved, links kept (the walk starts here).
+    pub root: PathBuf,
+    /// `[files].exclude`, relative to the root.
+    pub exclude: GlobSet,
+    /// The configuration file in use, absolute, if any (`--config` or the root's `orglint.toml`).
+    pub config: Option<PathBuf>,
+}
+
+/// What a path is to the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// An entity file (or, for a directory, one the walk goes into).
+    Entity,
+    /// The configuration: the root's `orglint.toml`, or the file `--config` names.
+    Config,
+    /// Not checked, and why (a phrase: "it is not a `.toml` file").
+    Skipped(String),
+}
+
+impl Tree {
+    /// What the file (or, with `dir`, the directory) at `path` is; `path` is absolute and
+    /// normalised. The answer follows the walk: by name, relative to the root, links not resolved.
+    pub fn classify(&self, path: &Path, dir: bool) -> Kind {
+        if self.config.as_deref() == Some(path) || self.root.join(config::FILE_NAME) == path {
+            return Kind::Config;
+        }
+        let Ok(rel) = path.strip_prefix(&self.root) else {
+            return Kind::Skipped("it is outside the org root".into());
+        };
+        let parts: Vec<&std::ffi::OsStr> = rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(s) => Some(s),
+                _ => None,
+            })
+            .collect();
+        // Every directory on the way (and the path itself when it is one) is a directory entry of
+        // the walk; a file is one more entry, which only `[files].exclude` and its name can skip.
+        let dirs = if dir {
+            parts.len()
+        } else {
+            parts.len().saturating_sub(1)
+        };
+        let mut prefix = PathBuf::new();
+        for (i, part) in parts.iter().enumerate() {
+            prefix.push(part);
+            if self.exclude.is_match(&prefix) {
+                return Kind::Skipped("`[files].exclude` in orglint.toml excludes it".into());
+            }
+            if i < dirs {
+                let name = part.to_string_lossy();
+                if name.starts_with('.') {
+                    return Kind::Skipped(format!("it is under the hidden directory `{name}`"));
+                }
+                if name == "target" || name == "node_modules" {
+                    return Kind::Skipped(format!("it is under `{name}/`, which is never walked"));
+                }
+            }
+        }
+        if dir {
+            return Kind::Entity;
+        }
+        let name = parts
+            .last()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default();
+        if name == config::FILE_NAME {
+            Kind::Skipped(
+                "only the root's `orglint.toml` configures a run, and this one is not the root's"
+                    .into(),
+            )
+        } else if !name.ends_with(".toml") {
+            Kind::Skipped("it is not a `.toml` file".into())
+        } else {
+            Kind::Entity
+        }
+    }
+
+    /// Why the report may not be written to `output` (relative to `cwd`), if it may not: it is
+    /// a link, not a regular file, an input of this run (an entity file in `sources` or the
+    /// configuration, compared by real path), or a name the next run would read as an entity file.
+    pub fn refuse_output(&self, output: &Path, sources: &Sources, cwd: &Path) -> Option<String> {
+        let path = normalize(&cwd.join(output));
+        let shown = display_path(&path, cwd);
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Some(format!(
+                    "`{shown}` is a symbolic link; orglint does not write a report through a link, \
+                     so name a file instead"
+                ));
+            }
+            Ok(m) if m.is_dir() => return Some(format!("`{shown}` is a directory")),
+            Ok(m) if !m.is_file() => {
+                return Some(format!("`{shown}` is not a regular file"));
+            }
+            _ => {}
+        }
+        let real = real_path(&path);
+        let same = |input: &Path| real.is_some() && real_path(input) == real;
+        let configs = self
+            .config
+            .iter()
+            .cloned()
+            .chain([self.root.join(config::FILE_NAME)]);
+        for c in configs {
+            if c.exists() && same(&c) {
+                let c = display_path(&c, cwd);
+                let which = if c == shown {
+                    String::new()
+                } else {
+                    format!(" (`{c}`)")
+                };
+                return Some(format!(
+                    "`{shown}` is the configuration{which} of this run; write the report elsewhere"
+                ));
+            }
+        }
+        if path.file_name().is_some_and(|n| n == config::FILE_NAME) {
+            return Some(format!(
+                "`{shown}` would be read as the configuration of an org tree; write the report elsewhere"
+            ));
+        }
+        if let Some(src) = sources
+            .iter()
+            .find(|s| same(&normalize(&cwd.join(&s.path))))
+        {
+            let which = if src.display == shown {
+                String::new()
+            } else {
+                format!(" (`{}`)", src.display)
+            };
+            return Some(format!(
+                "`{shown}` is an entity file{which}, an input of this run; write the report elsewhere"
+            ));
+        }
+        // The walk judges by the path as it walks it; a link into the tree is judged by its target.
+        let in_tree = |p: &Path| self.classify(p, false) == Kind::Entity;
+        let real_in_tree = || {
+            let root = std::fs::canonicalize(&self.root).ok()?;
+            let rel = real.as_ref()?.strip_prefix(&root).ok()?;
+            Some(in_tree(&self.root.join(rel)))
+        };
+        if in_tree(&path) || real_in_tree() == Some(true) {
+            return Some(format!(
+                "`{shown}` would be read as an entity file of the org tree on the next run; pick \
+                 another name (not `.toml`), or exclude it with `[files].exclude` in orglint.toml"
+            ));
+        }
+        None
+    }
+}
+
+/// The real path of `path` (every link resolved), also when it does not exist yet (its parent's
+/// real path and its name) or is a dangling link (its target's); `None` when neither is known.
+fn real_path(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Some(real);
+    }
+    let parent = path.parent()?;
+    let parent = std::fs::canonicalize(if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    })
+    .ok()?;
+    match std::fs::read_link(path) {
+        // A dangling link: one step to where it points, then that place's parent.
+        Ok(target) => {
+            let target = normalize(&parent.join(target));
+            let dir = std::fs::canonicalize(target.parent()?).ok()?;
+            Some(dir.join(target.file_name()?))
+        }
+        Err(_) => Some(parent.join(path.file_name()?)),
+    }
+}
