@@ -411,3 +411,18 @@ fn a_line_too_long_to_draw_is_named_on_a_line_of_its_own() {
         );
     }
 }
+
+#[test]
+fn printable_escapes_every_unsafe_class_and_is_idempotent() {
+    use orglint::render::printable;
+    for c in HOSTILE
+        .iter()
+        .chain(&['\u{1b}', '\t', '\n', '\u{9f}', '\u{2028}'])
+    {
+        let s = format!("a{c}b");
+        let shown = printable(&s);
+        assert_eq!(shown, format!("a{}b", c.escape_unicode()), "{c:?}");
+        assert_eq!(printable(&shown), shown);
+    }
+    assert_eq!(printable("zoë → ok"), "zoë → ok");
+}
