@@ -152,7 +152,7 @@ fn check(args: CheckArgs) -> u8 {
                     p,
                     HumanOptions {
                         color: stderr_color,
-                        width: 80,
+                        width: width(std::io::stderr().is_terminal()),
                     },
                 ));
             }
@@ -180,7 +180,13 @@ fn check(args: CheckArgs) -> u8 {
     let text = match (args.statistics, args.format) {
         (true, Format::Json) => render::statistics_json(&report),
         (true, _) => render::statistics_text(&report),
-        (false, Format::Human) => render::human(&report, HumanOptions { color, width: 80 }),
+        (false, Format::Human) => render::human(
+            &report,
+            HumanOptions {
+                color,
+                width: width(output.is_none() && std::io::stdout().is_terminal()),
+            },
+        ),
         (false, Format::Short) => render::short(&report),
         (false, Format::Json) => render::json(&report),
     };
@@ -196,6 +202,18 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         OK
     }
+}
+
+/// The width of the human report: the terminal's when writing to one, else 80 (a log, a file,
+/// a snapshot). A terminal narrower than 40 columns still gets 40.
+fn width(to_terminal: bool) -> usize {
+    const DEFAULT: usize = 80;
+    if !to_terminal {
+        return DEFAULT;
+    }
+    terminal_size::terminal_size().map_or(DEFAULT, |(terminal_size::Width(w), _)| {
+        usize::from(w).max(40)
+    })
 }
 
 fn rules_listing(format: RulesFormat) -> String {

@@ -79,6 +79,8 @@ pub struct Finding {
     pub label: Option<String>,
     /// Other places that explain it.
     pub related: Vec<Related>,
+    /// How many more such places there are than `related` lists (the human report says so).
+    pub related_more: usize,
     /// Stable identity across line moves (set by the engine).
     pub fingerprint: String,
 }
@@ -94,6 +96,7 @@ impl Finding {
             primary,
             label: None,
             related: Vec::new(),
+            related_more: 0,
             fingerprint: String::new(),
         }
     }
@@ -116,6 +119,12 @@ impl Finding {
             span,
             message: message.into(),
         });
+        self
+    }
+
+    /// Says that `n` more related places exist than were added (a rule lists only the first few).
+    pub fn more_related(&mut self, n: usize) -> &mut Self {
+        self.related_more += n;
         self
     }
 

@@ -1,4 +1,10 @@
 //! `--format human`: each finding through miette's graphical handler, then the summary line.
+//!
+//! miette is never given a file's text. Each snippet is drawn from a [`View`]: a copy of just the
+//! few lines it shows, with unsafe characters escaped and lines wider than the output cut around
+//! the labels, whose offsets are mapped into it. Places in one file that lie more than [`GAP`]
+//! lines apart are separate snippets, so the report grows with the findings, not with the lines
+//! between their places.
 
 use std::fmt;
 
@@ -7,6 +13,7 @@ use miette::{
     MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents,
 };
 
+use super::{escape, printable};
 use crate::Report;
 use crate::finding::{Finding, Level};
 use crate::source::{SourceFile, Sources, Span};
@@ -16,18 +23,19 @@ use crate::source::{SourceFile, Sources, Span};
 pub struct HumanOptions {
     /// Colours and styles (ANSI).
     pub color: bool,
-    /// Wrap width.
+    /// Wrap width; source lines wider than it are cut.
     pub width: usize,
 }
+
+/// The most lines between two places drawn in one snippet; places further apart get snippets of
+/// their own.
+const GAP: usize = 3;
 
 /// Renders every finding, then the summary line.
 pub fn human(report: &Report, opts: HumanOptions) -> String {
     let mut out = String::new();
     for f in &report.findings {
-        out.push_str(&render_diagnostic(
-            &FindingDiagnostic::new(f, &report.sources),
-            opts,
-        ));
+        out.push_str(&draw(&finding(f, &report.sources, opts.width), opts));
         out.push('\n');
     }
     out.push_str(&super::summary(report));
@@ -35,8 +43,13 @@ pub fn human(report: &Report, opts: HumanOptions) -> String {
     out
 }
 
-/// Renders any miette diagnostic (a finding, or a configuration problem) the way the human report does.
+/// Renders any miette diagnostic (a finding, or a configuration problem) the way the human report
+/// does: its message, help, labels, file name and source lines escaped, long lines cut.
 pub fn render_diagnostic(diagnostic: &dyn Diagnostic, opts: HumanOptions) -> String {
+    draw(&Drawn::escaped(diagnostic, opts.width), opts)
+}
+
+fn draw(diagnostic: &Drawn, opts: HumanOptions) -> String {
     let theme = if opts.color {
         GraphicalTheme::unicode()
     } else {
@@ -44,7 +57,12 @@ pub fn render_diagnostic(diagnostic: &dyn Diagnostic, opts: HumanOptions) -> Str
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(opts.width)
-        .with_links(false);
+        .with_links(false)
+        // A path or a rule name stays whole (and searchable): never broken inside a word or at
+        // its hyphens, and a place in words is one unbreakable line.
+        .with_break_words(false)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .with_word_separator(textwrap::WordSeparator::Custom(words));
     let mut out = String::new();
     handler
         .render_report(&mut out, diagnostic)
@@ -52,93 +70,36 @@ pub fn render_diagnostic(diagnostic: &dyn Diagnostic, opts: HumanOptions) -> Str
     out
 }
 
-/// Whether `span` starts more than two lines above `primary` (in the same file).
-fn far_above(sources: &Sources, span: Span, primary: Span) -> bool {
-    let file = sources.get(span.file);
-    file.position(span.start as usize).line + 2 < file.position(primary.start as usize).line
-}
-
-/// A file's text for miette, without its byte-order mark (spans are shifted to match).
-#[derive(Debug)]
-struct FileSource<'a> {
-    file: &'a SourceFile,
-    name: &'a str,
-    text: &'a str,
-    base: usize,
-}
-
-impl<'a> FileSource<'a> {
-    fn new(file: &'a SourceFile) -> Self {
-        let base = if file.text.starts_with('\u{feff}') {
-            3
-        } else {
-            0
-        };
-        FileSource {
-            file,
-            name: &file.display,
-            text: &file.text[base..],
-            base,
-        }
-    }
-
-    fn span(&self, span: Span) -> SourceSpan {
-        let start = (span.start as usize)
-            .saturating_sub(self.base)
-            .min(self.text.len());
-        let end = (span.end as usize)
-            .saturating_sub(self.base)
-            .clamp(start, self.text.len());
-        (start, end - start).into()
+/// The words of a line of text, for wrapping: a place in words is a single word.
+fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    if line.starts_with("at ") && line.ends_with(TOO_LONG) {
+        Box::new(std::iter::once(textwrap::core::Word::from(line)))
+    } else {
+        textwrap::WordSeparator::new().find_words(line)
     }
 }
 
-impl SourceCode for FileSource<'_> {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        // miette finds lines by scanning from the start of the text it is given; hand it only the
-        // lines around the span, found with the file's line index, so that many findings in one
-        // large file do not each scan it from the top.
-        let (start, end) = (
-            span.offset() + self.base,
-            span.offset() + span.len() + self.base,
-        );
-        // One line more on each side than asked for: miette counts context lines itself.
-        let first = self
-            .file
-            .line_of(start)
-            .saturating_sub(context_lines_before + 1);
-        let last = self.file.line_of(end) + context_lines_after + 1;
-        let from = self.file.line_start(first).max(self.base) - self.base;
-        let to = (self.file.line_start(last + 1) - self.base).clamp(from, self.text.len());
-        let local = SourceSpan::new((span.offset() - from).into(), span.len());
-        let inner =
-            self.text[from..to].read_span(&local, context_lines_before, context_lines_after)?;
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_owned(),
-            inner.data(),
-            SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
-            inner.line() + first,
-            inner.column(),
-            // miette's own reading counts lines from the start of the text; so does this.
-            inner.line_count() + first,
-        )))
-    }
-}
+/// How a place in words ends.
+const TOO_LONG: &str = "(the line is too long to show)";
 
-/// A finding as a miette diagnostic: the rule is the code, related places in other files are related diagnostics.
-#[derive(Debug)]
-struct FindingDiagnostic<'a> {
-    finding: &'a Finding,
-    source: Option<FileSource<'a>>,
-    labels: Vec<LabeledSpan>,
-    related: Vec<RelatedDiagnostic<'a>>,
+/// A diagnostic ready to draw: every string escaped, every snippet a [`View`].
+#[derive(Debug, Default)]
+struct Drawn {
+    code: Option<String>,
+    severity: Option<Severity>,
+    message: String,
     help: Option<String>,
-    url: String,
+    url: Option<String>,
+    snippet: Option<(View, Vec<LabeledSpan>)>,
+    related: Vec<Drawn>,
+}
+
+/// A label to draw: its text, whether it is the primary one, and its byte range in the file.
+struct Label {
+    text: Option<String>,
+    primary: bool,
+    start: usize,
+    end: usize,
 }
 
 /// Where a span is, for text that cannot show it in a snippet.
@@ -146,92 +107,219 @@ fn too_long_to_show(sources: &Sources, span: Span) -> String {
     let file = sources.get(span.file);
     let at = file.position(span.start as usize);
     format!(
-        "at {}:{}:{} (the line is too long to show)",
-        file.display, at.line, at.column
+        "at {}:{}:{} {TOO_LONG}",
+        printable(&file.display),
+        at.line,
+        at.column
     )
 }
 
-impl<'a> FindingDiagnostic<'a> {
-    fn new(finding: &'a Finding, sources: &'a Sources) -> Self {
-        let mut labels = Vec::new();
-        let mut related = Vec::new();
-        let mut help = finding
-            .help
-            .as_deref()
-            .map(|h| super::printable(h).into_owned());
-        let drawable = |span: Span| sources.get(span.file).drawable(span);
-        let primary = finding.primary.filter(|&p| drawable(p));
-        let source = primary.map(|p| {
-            let src = FileSource::new(sources.get(p.file));
-            labels.push(LabeledSpan::new_primary_with_span(
-                finding
-                    .label
-                    .as_deref()
-                    .map(|l| super::printable(l).into_owned()),
-                src.span(p),
-            ));
-            src
-        });
-        if let Some(p) = finding.primary.filter(|&p| !drawable(p)) {
-            let at = too_long_to_show(sources, p);
-            help = Some(help.map_or(at.clone(), |h| format!("{h}\n{at}")));
-        }
-        for r in &finding.related {
-            match (&source, primary) {
-                // A label well above the primary one would take the snippet's header (and its line
-                // number) when miette draws the two apart; it goes below, as a related note.
-                (Some(src), Some(p))
-                    if p.file == r.span.file
-                        && drawable(r.span)
-                        && !far_above(sources, r.span, p) =>
-                {
-                    labels.push(LabeledSpan::new_with_span(
-                        Some(super::printable(&r.message).into_owned()),
-                        src.span(r.span),
-                    ));
-                }
-                _ if drawable(r.span) => related.push(RelatedDiagnostic {
-                    message: r.message.clone(),
-                    source: Some(FileSource::new(sources.get(r.span.file))),
-                    span: r.span,
-                }),
-                _ => related.push(RelatedDiagnostic {
-                    message: format!("{} {}", r.message, too_long_to_show(sources, r.span)),
-                    source: None,
-                    span: r.span,
-                }),
-            }
-        }
-        FindingDiagnostic {
-            finding,
-            source,
-            labels,
-            related,
-            help,
-            url: format!("orglint explain {}", finding.rule),
-        }
-    }
+/// The 0-based first and last lines of `span`.
+fn lines_of(file: &SourceFile, span: Span) -> (usize, usize) {
+    let len = file.text.len();
+    let (start, end) = ((span.start as usize).min(len), (span.end as usize).min(len));
+    let last = if end > start { end - 1 } else { start };
+    (file.line_of(start), file.line_of(last))
 }
 
-impl fmt::Display for FindingDiagnostic<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&super::printable(&self.finding.message))
+/// A related place drawn on its own: its message, and a snippet labelled "here".
+fn note(sources: &Sources, span: Span, message: &str, width: usize) -> Drawn {
+    let file = sources.get(span.file);
+    let mut note = Drawn {
+        severity: Some(Severity::Advice),
+        message: printable(message).into_owned(),
+        ..Drawn::default()
+    };
+    if file.drawable(span) {
+        let label = Label {
+            text: Some("here".to_owned()),
+            primary: true,
+            start: span.start as usize,
+            end: span.end as usize,
+        };
+        note.snippet = Some(View::new(
+            file,
+            printable(&file.display).into_owned(),
+            0,
+            &[label],
+            width,
+        ));
+    } else {
+        note.message = format!("{}\n{}", note.message, too_long_to_show(sources, span));
     }
+    note
 }
 
-impl std::error::Error for FindingDiagnostic<'_> {}
-
-impl Diagnostic for FindingDiagnostic<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(self.finding.rule))
-    }
-
-    fn severity(&self) -> Option<Severity> {
-        Some(match self.finding.level {
+/// A finding as a diagnostic: the severity and rule head it, the primary place and the related
+/// places near it are one snippet, every other related place is a note of its own.
+fn finding(finding: &Finding, sources: &Sources, width: usize) -> Drawn {
+    let mut drawn = Drawn {
+        code: Some(format!("{}[{}]", finding.level.severity(), finding.rule)),
+        severity: Some(match finding.level {
             Level::Error => Severity::Error,
             Level::Warn => Severity::Warning,
             Level::Info | Level::Off => Severity::Advice,
+        }),
+        message: printable(&finding.message).into_owned(),
+        help: finding.help.as_deref().map(|h| printable(h).into_owned()),
+        url: Some(format!("orglint explain {}", finding.rule)),
+        ..Drawn::default()
+    };
+    // Which related places are labels of the primary snippet.
+    let mut in_snippet = vec![false; finding.related.len()];
+    match finding.primary {
+        Some(p) if sources.get(p.file).drawable(p) => {
+            let file = sources.get(p.file);
+            // The primary place and the drawable related places in its file, by line; runs of
+            // places at most GAP lines apart form groups, and the primary's group is the snippet.
+            let mut places: Vec<(usize, usize, Option<usize>)> = vec![{
+                let (a, b) = lines_of(file, p);
+                (a, b, None)
+            }];
+            for (i, r) in finding.related.iter().enumerate() {
+                if r.span.file == p.file && file.drawable(r.span) {
+                    let (a, b) = lines_of(file, r.span);
+                    places.push((a, b, Some(i)));
+                }
+            }
+            places.sort_unstable();
+            let mut group = 0;
+            let mut groups = Vec::with_capacity(places.len());
+            let mut reach = 0;
+            for (k, &(a, b, _)) in places.iter().enumerate() {
+                if k > 0 && a > reach + GAP {
+                    group += 1;
+                }
+                reach = if k == 0 { b } else { reach.max(b) };
+                groups.push(group);
+            }
+            let main = groups[places.iter().position(|pl| pl.2.is_none()).unwrap_or(0)];
+            let mut labels = vec![Label {
+                text: finding.label.as_deref().map(|l| printable(l).into_owned()),
+                primary: true,
+                start: p.start as usize,
+                end: p.end as usize,
+            }];
+            for (&(_, _, i), &g) in places.iter().zip(&groups) {
+                if let Some(i) = i.filter(|_| g == main) {
+                    in_snippet[i] = true;
+                    let r = &finding.related[i];
+                    labels.push(Label {
+                        text: Some(printable(&r.message).into_owned()),
+                        primary: false,
+                        start: r.span.start as usize,
+                        end: r.span.end as usize,
+                    });
+                }
+            }
+            drawn.snippet = Some(View::new(
+                file,
+                printable(&file.display).into_owned(),
+                0,
+                &labels,
+                width,
+            ));
+        }
+        // The place in words goes on a line of its own under the message.
+        Some(p) => drawn.message = format!("{}\n{}", drawn.message, too_long_to_show(sources, p)),
+        None => {}
+    }
+    for (r, _) in finding
+        .related
+        .iter()
+        .zip(&in_snippet)
+        .filter(|(_, s)| !**s)
+    {
+        drawn.related.push(note(sources, r.span, &r.message, width));
+    }
+    if finding.related_more > 0 {
+        drawn.related.push(Drawn {
+            severity: Some(Severity::Advice),
+            message: format!(
+                "and {} more related {} not shown",
+                finding.related_more,
+                if finding.related_more == 1 {
+                    "place"
+                } else {
+                    "places"
+                }
+            ),
+            ..Drawn::default()
+        });
+    }
+    drawn
+}
+
+impl Drawn {
+    /// Any diagnostic, escaped: its snippet is read through its own source code (one read of
+    /// the lines around its labels), then drawn from a [`View`] like a finding's.
+    fn escaped(d: &dyn Diagnostic, width: usize) -> Drawn {
+        let text = |s: Option<Box<dyn fmt::Display + '_>>| {
+            s.map(|s| printable(&s.to_string()).into_owned())
+        };
+        let mut drawn = Drawn {
+            code: text(d.code()),
+            severity: d.severity(),
+            message: printable(&d.to_string()).into_owned(),
+            help: text(d.help()),
+            url: text(d.url()),
+            snippet: None,
+            related: d
+                .related()
+                .map(|r| r.map(|r| Drawn::escaped(r, width)).collect())
+                .unwrap_or_default(),
+        };
+        if let (Some(src), Some(labels)) = (d.source_code(), d.labels()) {
+            let labels: Vec<LabeledSpan> = labels.collect();
+            drawn.snippet = escaped_snippet(src, &labels, width);
+        }
+        drawn
+    }
+}
+
+/// The snippet of `labels` in `src`, escaped and cut; `None` when `src` cannot read them.
+fn escaped_snippet(
+    src: &dyn SourceCode,
+    labels: &[LabeledSpan],
+    width: usize,
+) -> Option<(View, Vec<LabeledSpan>)> {
+    let start = labels.iter().map(|l| l.offset()).min()?;
+    let end = labels.iter().map(|l| l.offset() + l.len()).max()?;
+    let contents = src.read_span(&(start, end - start).into(), 1, 1).ok()?;
+    let base = contents.span().offset();
+    let chunk = String::from_utf8_lossy(contents.data()).into_owned();
+    let name = printable(contents.name().unwrap_or("")).into_owned();
+    let first = contents.line();
+    let file = SourceFile::new(Default::default(), String::new(), chunk);
+    let labels: Vec<Label> = labels
+        .iter()
+        .map(|l| Label {
+            text: l.label().map(|t| printable(t).into_owned()),
+            primary: l.primary(),
+            start: l.offset().saturating_sub(base),
+            end: (l.offset() + l.len()).saturating_sub(base),
         })
+        .collect();
+    Some(View::new(&file, name, first, &labels, width))
+}
+
+impl fmt::Display for Drawn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Drawn {}
+
+impl Diagnostic for Drawn {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        self.severity
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
@@ -241,19 +329,18 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.url))
+        self.url
+            .as_ref()
+            .map(|u| Box::new(u) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn SourceCode)
+        self.snippet.as_ref().map(|(v, _)| v as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        if self.labels.is_empty() {
-            None
-        } else {
-            Some(Box::new(self.labels.iter().cloned()))
-        }
+        let (_, labels) = self.snippet.as_ref()?;
+        Some(Box::new(labels.iter().cloned()))
     }
 
     fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
@@ -265,35 +352,227 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 }
 
-/// A related place in another file.
+/// The few lines of a file one snippet shows, escaped and cut to the width: what miette reads.
 #[derive(Debug)]
-struct RelatedDiagnostic<'a> {
-    message: String,
-    source: Option<FileSource<'a>>,
-    span: Span,
+struct View {
+    /// The file's name, escaped.
+    name: String,
+    /// The lines, each ending in `\n`.
+    text: String,
+    /// The 0-based line number of the first line.
+    first_line: usize,
+    /// Where each label starts in `text`, with its 0-based line and column in the file: the
+    /// snippet's header names the place as the other formats do, not as the view has it.
+    starts: Vec<(usize, usize, usize)>,
 }
 
-impl fmt::Display for RelatedDiagnostic<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&super::printable(&self.message))
+impl View {
+    /// The lines of `file` around `labels` (one line of context each side), and the labels
+    /// mapped into them. `line_base` is added to line numbers (`file` may be a piece of a file).
+    fn new(
+        file: &SourceFile,
+        name: String,
+        line_base: usize,
+        labels: &[Label],
+        width: usize,
+    ) -> (View, Vec<LabeledSpan>) {
+        let text = &file.text;
+        let len = text.len();
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let fix = |o: usize| {
+            let mut o = o.clamp(bom, len);
+            while !text.is_char_boundary(o) {
+                o -= 1;
+            }
+            o
+        };
+        let spans: Vec<(usize, usize)> = labels
+            .iter()
+            .map(|l| {
+                let s = fix(l.start);
+                (s, fix(l.end).max(s))
+            })
+            .collect();
+        let whole = |&(s, e): &(usize, usize)| Span::new(0, s..e);
+        let first = spans
+            .iter()
+            .map(|s| lines_of(file, whole(s)).0)
+            .min()
+            .unwrap_or(0);
+        let last_label = spans
+            .iter()
+            .map(|s| lines_of(file, whole(s)).1)
+            .max()
+            .unwrap_or(0);
+        let last_line = file.line_of(len);
+        let mut last = (last_label + 1).min(last_line);
+        // The empty "line" after a final newline is no context.
+        if last > last_label && file.line_start(last) == len {
+            last = last_label;
+        }
+        let lo = first.saturating_sub(1);
+        let digits = (last + line_base + 1).to_string().len();
+        // The gutter: a space, the line number, ` │ `, and room for a multi-line label's bar.
+        let budget = width.saturating_sub(digits + 6).max(20);
+
+        let mut points: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
+        points.sort_unstable();
+        points.dedup();
+        // (file offset, view offset) of every label end.
+        let mut mapped: Vec<(usize, usize)> = Vec::with_capacity(points.len());
+        let mut out = String::new();
+        for line in lo..=last {
+            let start = file.line_start(line).max(bom);
+            let next = file.line_start(line + 1);
+            let bytes = text.as_bytes();
+            let mut end = next;
+            if end > start && bytes[end - 1] == b'\n' {
+                end -= 1;
+                if end > start && bytes[end - 1] == b'\r' {
+                    end -= 1;
+                }
+            }
+            let here: Vec<usize> = points
+                .iter()
+                .copied()
+                .filter(|&p| (start..next).contains(&p) || (p == len && line == last_line))
+                .collect();
+            let (drawn, at) = draw_line(&text[start..end], start, &here, budget);
+            for (p, v) in here.into_iter().zip(at) {
+                mapped.push((p, out.len() + v));
+            }
+            out.push_str(&drawn);
+            out.push('\n');
+        }
+        let to_view = |p: usize| {
+            mapped
+                .binary_search_by_key(&p, |m| m.0)
+                .map_or(out.len(), |i| mapped[i].1)
+        };
+        let mut starts = Vec::new();
+        let mut spans_out = Vec::with_capacity(labels.len());
+        // The primary label first, so that the header finds its place.
+        let mut order: Vec<usize> = (0..labels.len()).collect();
+        order.sort_by_key(|&i| !labels[i].primary);
+        for i in order {
+            let (s, e) = spans[i];
+            let (vs, ve) = (to_view(s), to_view(e).max(to_view(s)));
+            let pos = file.position(s);
+            starts.push((vs, pos.line - 1 + line_base, pos.column - 1));
+            let span = SourceSpan::new(vs.into(), ve - vs);
+            spans_out.push(if labels[i].primary {
+                LabeledSpan::new_primary_with_span(labels[i].text.clone(), span)
+            } else {
+                LabeledSpan::new_with_span(labels[i].text.clone(), span)
+            });
+        }
+        let view = View {
+            name,
+            text: out,
+            first_line: lo + line_base,
+            starts,
+        };
+        (view, spans_out)
     }
 }
 
-impl std::error::Error for RelatedDiagnostic<'_> {}
-
-impl Diagnostic for RelatedDiagnostic<'_> {
-    fn severity(&self) -> Option<Severity> {
-        Some(Severity::Advice)
+/// One source line (`line`, starting at file offset `base`) escaped, and cut around `points`
+/// (file offsets on it, sorted) when wider than `budget` columns; with the offset of each point
+/// in the drawn text.
+fn draw_line(line: &str, base: usize, points: &[usize], budget: usize) -> (String, Vec<usize>) {
+    // A line with no label on it shows only its start: never read more of it than fits.
+    let mut cut_short = false;
+    let mut line = line;
+    if points.is_empty() && line.len() > 4 * budget {
+        let mut end = 4 * budget;
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        line = &line[..end];
+        cut_short = true;
     }
-
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    // Each character: its offset in `line`, its column, and its offset in the escaped text.
+    let mut cells: Vec<(usize, usize, usize)> = Vec::with_capacity(line.len() + 1);
+    let mut esc = String::with_capacity(line.len());
+    let mut col = 0;
+    for (i, c) in line.char_indices() {
+        cells.push((i, col, esc.len()));
+        let before = esc.len();
+        esc.push_str(&escape(c.encode_utf8(&mut [0; 4]), true));
+        col += if c == '\t' {
+            4
+        } else {
+            esc[before..].chars().count()
+        };
     }
+    cells.push((line.len(), col, esc.len()));
+    let cell_of = |p: usize| {
+        cells
+            .partition_point(|c| c.0 < p.saturating_sub(base))
+            .min(cells.len() - 1)
+    };
+    if col <= budget && !cut_short {
+        let at = points.iter().map(|&p| cells[cell_of(p)].2).collect();
+        return (esc, at);
+    }
+    // A window of `room` columns, starting a little before the first point.
+    let room = budget - 2;
+    let (from, to) = match (points.first(), points.last()) {
+        (Some(&a), Some(&b)) => (cells[cell_of(a)].1, cells[cell_of(b)].1),
+        _ => (0, 0),
+    };
+    let margin = (room / 4).min(12);
+    let mut ws = from.saturating_sub(margin);
+    if to + margin <= room {
+        // The labels fit with the line's start: cut only at the right.
+        ws = 0;
+    }
+    if ws + room > col && !cut_short {
+        ws = col.saturating_sub(room);
+    }
+    let a = cells.partition_point(|c| c.1 < ws);
+    let b = cells.partition_point(|c| c.1 <= ws + room) - 1;
+    let mut drawn = String::new();
+    if a > 0 {
+        drawn.push('…');
+    }
+    let shift = drawn.len();
+    drawn.push_str(&esc[cells[a].2..cells[b].2]);
+    if b + 1 < cells.len() || cut_short {
+        drawn.push('…');
+    }
+    let at = points
+        .iter()
+        .map(|&p| shift + cells[cell_of(p).clamp(a, b)].2 - cells[a].2)
+        .collect();
+    (drawn, at)
+}
 
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let source = self.source.as_ref()?;
-        Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(Some("here".to_owned()), source.span(self.span)),
+impl SourceCode for View {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let inner =
+            self.text
+                .as_str()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        let (mut line, mut column) = (inner.line() + self.first_line, inner.column());
+        if context_lines_before == 0 && context_lines_after == 0 {
+            if let Some(&(_, l, c)) = self.starts.iter().find(|s| s.0 == span.offset()) {
+                (line, column) = (l, c);
+            }
+        }
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            line,
+            column,
+            // As miette counts: lines from the start of the text.
+            inner.line_count() + self.first_line,
         )))
     }
 }

@@ -12,23 +12,44 @@ use crate::Report;
 use crate::finding::Level;
 use crate::rules;
 
-/// `s` fit for a terminal: control characters (newlines, escape sequences from a hostile
-/// file's strings) are written as `\u{..}` escapes, so one finding stays one line and cannot
-/// drive the terminal.
+/// `s` fit for a terminal, on one line: control characters (C0 including tab and newline, DEL,
+/// C1 including U+009B CSI), bidi overrides, isolates and marks, and zero-width characters are
+/// written as visible `\u{..}` escapes, so one finding stays one line, reads as it is stored and
+/// cannot drive the terminal. Escaping is idempotent.
 pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    escape(s, false)
+}
+
+/// Whether `c` must not reach a terminal as it is: it moves the cursor, starts an escape
+/// sequence, reorders or hides text.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
+/// `s` with unsafe characters escaped; a tab stays a tab when `keep_tab` (source lines, which
+/// the renderer expands).
+fn escape(s: &str, keep_tab: bool) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| is_unsafe(c) && !(keep_tab && c == '\t');
+    if !s.chars().any(bad) {
         return s.into();
     }
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 /// The summary line: `3 errors, 5 warnings in 12 files (2 suppressed)`.

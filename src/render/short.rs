@@ -9,7 +9,12 @@ pub fn short(report: &Report) -> String {
         if let Some(span) = f.primary {
             let src = report.sources.get(span.file);
             let pos = src.position(span.start as usize);
-            out.push_str(&format!("{}:{}:{}: ", src.display, pos.line, pos.column));
+            out.push_str(&format!(
+                "{}:{}:{}: ",
+                super::printable(&src.display),
+                pos.line,
+                pos.column
+            ));
         }
         out.push_str(&format!(
             "{}[{}] {}\n",

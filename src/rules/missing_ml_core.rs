@@ -55,6 +55,7 @@ fn check(cx: &mut Ctx) {
             "add a small `centralized-ml` team that builds the shared ML infrastructure and \
              practices, and let the feature teams build on it",
         );
+    finding.more_related(with_ml.len().saturating_sub(SHOWN));
     for team in with_ml.iter().take(SHOWN) {
         finding.related(
             team.id.span,

@@ -60,6 +60,7 @@ fn check(cx: &mut Ctx) {
         .help(
             "start an ML guild (a guild with `topic = \"ml\"`) where the ML practitioners of every team meet regularly",
         );
+    f.more_related(teams.len().saturating_sub(SHOWN));
     for (team, entry) in teams.iter().take(SHOWN) {
         f.related(
             entry.span,

@@ -69,6 +69,7 @@ fn check(cx: &mut Ctx) {
             .help(format!(
                 "take {who} out of some of these teams, down to at most {max}"
             ));
+        f.more_related(teams.len().saturating_sub(RELATED));
         for &t in teams.iter().take(RELATED) {
             if let Some(&span) = entries.get(&(p, t)) {
                 f.related(

@@ -43,6 +43,7 @@ fn check(cx: &mut Ctx) {
         let f = cx.report(at.span, message).label(label).help(
             "break the cycle: someone in it must report to a person outside it, or to no one",
         );
+        f.more_related(cycle.len().saturating_sub(1 + MAX_RELATED));
         for (i, &p) in cycle.iter().enumerate().skip(1).take(MAX_RELATED) {
             if let Some(r) = &people[p].reports_to {
                 f.related(r.span, format!("{} reports to {}", who(i), who(i + 1)));

@@ -48,6 +48,7 @@ fn check(cx: &mut Ctx) {
             .help(format!(
                 "move some of the reports under another manager, or add a layer so that no one has more than {max}"
             ));
+        f.more_related(reports.len().saturating_sub(RELATED));
         for &r in reports.iter().take(RELATED) {
             if let Some(to) = &org.people[r].reports_to {
                 f.related(

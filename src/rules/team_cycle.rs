@@ -39,6 +39,7 @@ fn check(cx: &mut Ctx) {
             .report(at.span, message)
             .label(label)
             .help("break the cycle: one of these teams must have a parent outside it, or none");
+        f.more_related(cycle.len().saturating_sub(1 + MAX_RELATED));
         for (i, &t) in cycle.iter().enumerate().skip(1).take(MAX_RELATED) {
             if let Some(p) = &teams[t].parent {
                 f.related(p.span, format!("the parent of {} is {}", id(i), id(i + 1)));

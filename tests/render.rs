@@ -1,0 +1,428 @@
+//! The human and short reports: nothing from a file reaches the terminal raw, snippets stay small
+//! and cut to the width, headers name the severity and the rule.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs `orglint ARGS` in `dir`; returns stdout and stderr, as bytes.
+fn run(dir: &Path, args: &[&str]) -> (Vec<u8>, Vec<u8>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run orglint");
+    (out.stdout, out.stderr)
+}
+
+fn write(dir: &Path, path: &str, contents: &[u8]) {
+    let path = dir.join(path);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, contents).expect("write");
+}
+
+const ORG: &[u8] = b"[org]\nname = \"Tiny\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n";
+
+/// Characters that must never reach a terminal raw: they move the cursor, start escape
+/// sequences (U+009B is a one-character CSI), reorder or hide text.
+const HOSTILE: &[char] = &[
+    '\u{7}', '\u{0}', '\r', '\u{7f}', '\u{85}', '\u{9b}', '\u{202a}', '\u{202e}', '\u{2066}',
+    '\u{2069}', '\u{200b}', '\u{200d}', '\u{200f}', '\u{61c}', '\u{2060}', '\u{feff}',
+];
+
+/// `out` without the colour sequences orglint itself writes (`ESC [ ... m`).
+fn strip_sgr(out: &str) -> String {
+    let mut clean = String::new();
+    let mut rest = out;
+    while let Some(i) = rest.find('\u{1b}') {
+        clean.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let sgr = after.strip_prefix('[').and_then(|s| {
+            let end = s.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+            (s.as_bytes()[end] == b'm').then(|| &s[end + 1..])
+        });
+        match sgr {
+            Some(tail) => rest = tail,
+            None => {
+                // A raw ESC that is no colour: keep it, so the check below sees it.
+                clean.push('\u{1b}');
+                rest = after;
+            }
+        }
+    }
+    clean.push_str(rest);
+    clean
+}
+
+/// Fails when `out` holds a raw control, bidi or zero-width character, or a line that starts
+/// like a forged finding.
+fn assert_clean(what: &str, out: &[u8]) {
+    let text = String::from_utf8(out.to_vec()).unwrap_or_else(|_| panic!("{what}: not UTF-8"));
+    let text = strip_sgr(&text);
+    for c in text.chars() {
+        assert!(
+            c == '\n' || !(c.is_control() || HOSTILE.contains(&c)),
+            "{what}: raw {:?} in\n{text}",
+            c
+        );
+    }
+    for line in text.lines() {
+        assert!(
+            !line.trim_start().starts_with("fake.toml"),
+            "{what}: a forged line: {line}"
+        );
+    }
+    assert!(!text.contains("\u{1b}"), "{what}: raw ESC in\n{text}");
+}
+
+/// Every output of `orglint check` in `dir` that a terminal or CI log sees.
+fn assert_every_output_clean(dir: &Path) {
+    for args in [
+        &["check", "--color", "never"][..],
+        &["check", "--color", "always"][..],
+        &["check", "--format", "short", "--color", "always"][..],
+    ] {
+        let (stdout, stderr) = run(dir, args);
+        assert!(!stdout.is_empty(), "{args:?}: no report");
+        assert_clean(&format!("{args:?} stdout"), &stdout);
+        assert_clean(&format!("{args:?} stderr"), &stderr);
+    }
+}
+
+#[test]
+fn source_lines_of_an_invalid_toml_snippet_are_escaped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "org.toml", ORG);
+    // Raw ESC/BEL (OSC title, clear screen), a C1 CSI, bidi overrides and a zero-width space:
+    // not valid TOML, so the line is shown in an `invalid-toml` snippet.
+    write(
+        dir.path(),
+        "people/bad.toml",
+        "[[person]]\nid = \"x\"\nname = \"\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{9b}31m\u{202e}\u{2066}\u{200b}\"\n"
+            .as_bytes(),
+    );
+    let (stdout, _) = run(dir.path(), &["check", "--color", "never"]);
+    let text = String::from_utf8(stdout.clone()).expect("UTF-8");
+    assert!(text.contains("invalid-toml"), "{text}");
+    assert!(text.contains(r"\u{1b}]0;PWNED\u{7}\u{1b}[2J"), "{text}");
+    assert_every_output_clean(dir.path());
+}
+
+#[test]
+fn bidi_zero_width_and_c1_characters_in_strings_are_escaped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "org.toml", ORG);
+    // Valid TOML: strings may hold these characters (and escapes of any control).
+    write(
+        dir.path(),
+        "people/bob.toml",
+        "[[person]]\nid = \"bob\u{202e}\u{200b}\\u009b2J\\u0085\"\nname = \"B\u{2067}\u{feff}\u{200d}\"\nrole = \"\u{61c}x\u{200e}\\u001b[2J\"\nreports_to = \"ada\"\n"
+            .as_bytes(),
+    );
+    let (stdout, _) = run(dir.path(), &["check", "--format", "short"]);
+    let text = String::from_utf8(stdout).expect("UTF-8");
+    assert!(
+        text.contains(r"bob\u{202e}\u{200b}\u{9b}2J\u{85}"),
+        "{text}"
+    );
+    assert_every_output_clean(dir.path());
+}
+
+#[test]
+fn a_file_name_cannot_forge_a_finding_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "org.toml", ORG);
+    let person =
+        b"[[person]]\nid = \"bob\"\nname = \"Bob\"\nrole = \"juggler\"\nreports_to = \"ada\"\n";
+    write(
+        dir.path(),
+        "evil\nfake.toml:1:1: error[x] injected\n.toml",
+        person,
+    );
+    write(
+        dir.path(),
+        "people/\u{1b}]0;PWNED\u{7}\u{202e}.toml",
+        person,
+    );
+    let (stdout, _) = run(dir.path(), &["check", "--format", "short"]);
+    let text = String::from_utf8(stdout).expect("UTF-8");
+    assert!(
+        text.contains(r"evil\u{a}fake.toml:1:1: error[x] injected\u{a}.toml:"),
+        "{text}"
+    );
+    assert_every_output_clean(dir.path());
+}
+
+#[test]
+fn configuration_errors_on_stderr_are_escaped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "org.toml", ORG);
+    // An escaped control character in a rule name: valid TOML, an unknown rule.
+    write(
+        dir.path(),
+        "orglint.toml",
+        b"[rules]\n\"\\u001b]0;PWNED\\u0007\\u009b\\u202e\" = \"warn\"\n",
+    );
+    let (_, stderr) = run(dir.path(), &["check", "--color", "always"]);
+    let text = String::from_utf8(stderr.clone()).expect("UTF-8");
+    assert!(text.contains("unknown rule"), "{text}");
+    assert_clean("config message", &stderr);
+    // Raw bytes: invalid TOML, whose line the snippet shows.
+    write(
+        dir.path(),
+        "orglint.toml",
+        "[rules]\nx = \"\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{9b}\u{202e}\"\n".as_bytes(),
+    );
+    for color in ["always", "never"] {
+        let (_, stderr) = run(dir.path(), &["check", "--color", color]);
+        let text = String::from_utf8(stderr.clone()).expect("UTF-8");
+        assert!(text.contains("not valid TOML"), "{text}");
+        assert!(text.contains(r"\u{1b}]0;PWNED"), "{text}");
+        assert_clean("config snippet", &stderr);
+    }
+}
+
+#[test]
+fn escaped_lines_keep_labels_under_their_text() {
+    // A label after escaped characters on its line still points at its value.
+    let report = common::lint_snippet(
+        "[org]\nname = \"T\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"A\"\nrole = \"cto\"\n\n[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\", \"\u{202e}\u{200b}\", \"nobody\"]\n",
+    );
+    let text = common::human(&report);
+    assert!(
+        text.contains(r#"["ada", "\u{202e}\u{200b}", "nobody"]"#),
+        "{text}"
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let message = lines
+        .iter()
+        .position(|l| l.contains("names nobody"))
+        .expect("the finding about nobody");
+    let at = message
+        + lines[message..]
+            .iter()
+            .position(|l| l.contains("\"nobody\""))
+            .expect("its line");
+    let col = lines[at][..lines[at].find("\"nobody\"").expect("value")]
+        .chars()
+        .count();
+    let under = lines[at + 1]
+        .chars()
+        .position(|c| c == '─' || c == '┬')
+        .expect("underline");
+    assert_eq!(col, under, "{text}");
+}
+
+/// The `[org:L:C]` header of each snippet, in order.
+fn headers(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            l.split_once("╭─[")
+                .map(|(_, h)| h.trim_end_matches(']').to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn a_lone_cr_gives_the_same_line_and_column_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "org.toml", ORG);
+    write(
+        dir.path(),
+        "people/cr.toml",
+        b"[[person]]\nid = \"bob\"\nname = \"Bob\"\nrole = \"x\"\r\"\nreports_to = \"ada\"\n",
+    );
+    let (json, _) = run(dir.path(), &["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
+    let want: Vec<String> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["file"] == "people/cr.toml")
+        .map(|d| format!("people/cr.toml:{}:{}", d["line"], d["column"]))
+        .collect();
+    assert!(!want.is_empty());
+    let (human, _) = run(dir.path(), &["check", "--color", "never"]);
+    let human = String::from_utf8(human).expect("UTF-8");
+    let got: Vec<String> = headers(&human)
+        .into_iter()
+        .filter(|h| h.starts_with("people/cr.toml"))
+        .collect();
+    assert_eq!(got, want, "{human}");
+    let (short, _) = run(dir.path(), &["check", "--format", "short"]);
+    let short = String::from_utf8(short).expect("UTF-8");
+    for w in &want {
+        assert!(short.contains(&format!("{w}: ")), "{short}");
+    }
+    assert!(human.contains(r"\u{d}"), "{human}");
+}
+
+/// A `reports_to` chain of `n` people in one file whose top is the last person, as
+/// `benches/gen/chain.py` writes it.
+fn chain(n: usize) -> String {
+    let id = |i: usize| format!("p{i:05}");
+    let mut s = format!(
+        "[org]\nname = \"Chain\"\nleadership = [\"{}\"]\n\n",
+        id(n - 1)
+    );
+    for i in 0..n {
+        s.push_str(&format!(
+            "[[person]]\nid = \"{}\"\nname = \"P\"\nrole = \"software-engineer\"\n",
+            id(i)
+        ));
+        if i + 1 < n {
+            s.push_str(&format!("reports_to = \"{}\"\n", id(i + 1)));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn the_human_report_is_linear_in_its_findings() {
+    let report = common::lint_snippet(&chain(2000));
+    let depth = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "management-depth")
+        .count();
+    assert!(depth > 1900, "{depth}");
+    let text = common::human(&report);
+    let lines = text.lines().count();
+    // Today: every finding draws the lines down to the top of the chain (3 M lines).
+    assert!(
+        lines < 25 * report.findings.len(),
+        "{lines} lines for {} findings",
+        report.findings.len()
+    );
+    // No snippet draws more than a few lines between its labels.
+    let mut run = 0;
+    for line in text.lines() {
+        if line.contains(" │ ") && line.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            run += 1;
+            assert!(run <= 2 + 3 + 3, "a long snippet:\n{line}");
+        } else if !line.trim_start().starts_with('·') {
+            run = 0;
+        }
+    }
+}
+
+#[test]
+fn headers_name_the_severity_and_the_rule() {
+    let report = common::lint_snippet(
+        "[org]\nname = \"T\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"A\"\nrole = \"juggler\"\n\n[[person]]\nid = \"ada\"\nname = \"B\"\nrole = \"cto\"\n",
+    );
+    let text = common::human(&report);
+    assert!(
+        text.contains("warning[unknown-role] (orglint explain unknown-role)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error[duplicate-id] (orglint explain duplicate-id)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn cut_related_places_are_counted() {
+    let mut toml = String::from(
+        "[org]\nname = \"T\"\nleadership = [\"boss\"]\n\n[[person]]\nid = \"boss\"\nname = \"B\"\nrole = \"cto\"\n",
+    );
+    for i in 0..14 {
+        toml.push_str(&format!(
+            "\n[[person]]\nid = \"r{i}\"\nname = \"R\"\nrole = \"software-engineer\"\nreports_to = \"boss\"\n"
+        ));
+    }
+    let report = common::lint_snippet(&toml);
+    let text = common::human(&report);
+    // span-of-control lists 3 of the 14 reports.
+    assert!(
+        text.contains("and 11 more related places not shown"),
+        "{text}"
+    );
+}
+
+#[test]
+fn wide_lines_are_cut_around_the_label() {
+    let members: Vec<String> = (0..60).map(|i| format!("\"m{i:02}\"")).collect();
+    let mut toml = String::from(
+        "[org]\nname = \"T\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"A\"\nrole = \"cto\"\n\n[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ada\"\n",
+    );
+    toml.push_str(&format!("members = [\"ada\", {}]\n", members.join(", ")));
+    let report = common::lint_snippet(&toml);
+    let text = common::human(&report);
+    assert!(text.contains("m45"), "{text}");
+    for line in text.lines().filter(|l| l.contains(" │ ")) {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+    assert!(!text.contains("\"m00\", \"m01\", \"m02\", \"m03\", \"m04\", \"m05\", \"m06\", \"m07\", \"m08\", \"m09\""), "{text}");
+    // The label on "m45" sits under it.
+    let lines: Vec<&str> = text.lines().collect();
+    let message = lines
+        .iter()
+        .position(|l| l.contains("names m45"))
+        .expect("the finding about m45");
+    let at = message
+        + lines[message..]
+            .iter()
+            .position(|l| l.contains("\"m45\"") && l.contains('…'))
+            .expect("a cut line showing m45");
+    let value = lines[at].find("\"m45\"").expect("value");
+    let prefix = lines[at][..value].chars().count();
+    let under: usize = lines[at + 1]
+        .chars()
+        .position(|c| c == '─' || c == '┬')
+        .expect("underline");
+    assert_eq!(prefix, under, "{text}");
+}
+
+#[test]
+fn a_line_too_long_to_draw_is_named_on_a_line_of_its_own() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "org.toml", ORG);
+    let long_dir = "a-rather-long-directory-name-for-teams-that-goes-on-and-on-and-on";
+    let members: Vec<String> = (0..300).map(|i| format!("\"m{i:03}\"")).collect();
+    write(
+        dir.path(),
+        &format!("{long_dir}/big.toml"),
+        format!(
+            "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\", {}]\n",
+            members.join(", ")
+        )
+        .as_bytes(),
+    );
+    let (stdout, _) = run(dir.path(), &["check", "--color", "never"]);
+    let text = String::from_utf8(stdout).expect("UTF-8");
+    let places: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("(the line is too long to show)"))
+        .collect();
+    assert!(!places.is_empty(), "{text}");
+    for p in places {
+        let p = p.trim_start_matches([' ', '│']);
+        assert!(p.starts_with(&format!("at {long_dir}/big.toml:6:")), "{p}");
+    }
+    for line in text.lines() {
+        assert!(
+            !line.contains("help:") || !line.contains("too long"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn printable_escapes_every_unsafe_class_and_is_idempotent() {
+    use orglint::render::printable;
+    for c in HOSTILE
+        .iter()
+        .chain(&['\u{1b}', '\t', '\n', '\u{9f}', '\u{2028}'])
+    {
+        let s = format!("a{c}b");
+        let shown = printable(&s);
+        assert_eq!(shown, format!("a{}b", c.escape_unicode()), "{c:?}");
+        assert_eq!(printable(&shown), shown);
+    }
+    assert_eq!(printable("zoë → ok"), "zoë → ok");
+}
