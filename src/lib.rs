@@ -208,17 +208,17 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
     let config = match (&opts.config, &discovered) {
         (Some(path), _) => {
             let path = cwd.join(path);
-            if !path.is_file() {
+            if !path.exists() {
                 return Err(Error::Io(format!(
                     "config file `{}` does not exist",
                     display_path(&path, &cwd)
                 )));
             }
-            config::load(&path, &display_path(&path, &cwd))?
+            config::load(&path, &display_path(&path, &cwd), None)?
         }
         (None, Some(root)) => {
             let path = root.join(config::FILE_NAME);
-            config::load(&path, &display_path(&path, &cwd))?
+            config::load(&path, &display_path(&path, &cwd), Some(root))?
         }
         (None, None) => Config::default(),
     };

@@ -208,6 +208,20 @@ fn read_and_parse(
     }
 }
 
+/// The real path of `path` when it lies inside the org tree under `root` (not through a link that
+/// leaves it, nor in a hidden directory, `target/` or `node_modules/`); else why not.
+pub fn real_path_in_tree(root: &Path, path: &Path) -> Result<PathBuf, String> {
+    let root_real = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
+    let real = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
+    match real.strip_prefix(&root_real) {
+        Err(_) => Err("it points outside the org tree; not read".to_owned()),
+        Ok(inside) if walk::in_skipped_dir(inside) => {
+            Err("it points to a place the org tree excludes; not read".to_owned())
+        }
+        Ok(_) => Ok(real),
+    }
+}
+
 /// `path` relative to `cwd` when it lies beneath it, else absolute; with `/` separators.
 pub fn display_path(path: &Path, cwd: &Path) -> String {
     let abs = normalize(&cwd.join(path));

@@ -1,6 +1,5 @@
 //! The walk of an org tree: every entity file in sorted path order, following a link only while its real path stays inside the tree, and naming every path it cannot read.
 
-use std::collections::HashSet;
 use std::ffi::{OsStr, OsString};
 use std::fs::FileType;
 use std::path::{Path, PathBuf};
@@ -48,6 +47,13 @@ fn is_skipped_dir(name: &OsStr) -> bool {
     bytes.starts_with(b".") || bytes == b"target" || bytes == b"node_modules"
 }
 
+/// Whether `inside` (a path relative to the root) has a directory the walk skips.
+pub(super) fn in_skipped_dir(inside: &Path) -> bool {
+    let mut dirs = inside.components();
+    dirs.next_back();
+    dirs.any(|c| is_skipped_dir(c.as_os_str()))
+}
+
 struct Frame {
     path: PathBuf,
     real: PathBuf,
@@ -61,9 +67,6 @@ struct Walk<'a> {
     cwd: &'a Path,
     entries: Vec<Entry>,
     stack: Vec<Frame>,
-    /// Real directories walked so far: a second link to one is not walked again, so that links
-    /// cannot multiply the walk.
-    walked: HashSet<PathBuf>,
 }
 
 /// Walks `root`, skipping what `exclude` matches (relative to `root`).
@@ -86,7 +89,6 @@ pub(super) fn walk(root: &Path, exclude: &GlobSet, cwd: &Path) -> Vec<Entry> {
         cwd,
         entries: Vec::new(),
         stack: Vec::new(),
-        walked: HashSet::new(),
     };
     w.enter(root.to_path_buf(), root_real);
     while let Some(frame) = w.stack.last_mut() {
@@ -123,7 +125,6 @@ impl Walk<'_> {
         match listed {
             Ok(mut children) => {
                 children.sort_by(|a, b| a.0.cmp(&b.0));
-                self.walked.insert(real.clone());
                 self.stack.push(Frame {
                     path,
                     real,
@@ -169,7 +170,8 @@ impl Walk<'_> {
         }
     }
 
-    /// A link: resolved, and followed only to a place inside the tree that the walk would read.
+    /// A link: resolved. Read through it only when it leads to a file inside the tree that the walk
+    /// does not read at its own place (`people/bob.toml -> ../archive/bob.txt`).
     fn visit_link(&mut self, path: PathBuf, link: PathBuf, name: &OsStr) {
         let entity = is_entity_name(name);
         let target = match std::fs::canonicalize(&link) {
@@ -206,9 +208,13 @@ impl Walk<'_> {
                 );
                 return self.unreadable(path, message, LOOP_HELP, false);
             }
-            if !self.walked.contains(&target) {
-                self.enter(path, target);
-            }
+            // Any other directory inside the tree is walked from its own place: following the
+            // link too would read its files twice (every entity a `duplicate-id`), and links
+            // could multiply the walk.
+            return;
+        }
+        if target.file_name().is_some_and(is_entity_name) {
+            // Read from its own place, once.
             return;
         }
         match kind_of(&meta) {
