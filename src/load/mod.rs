@@ -279,3 +279,80 @@ pub fn normalize(path: &Path) -> PathBuf {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, len: u64) -> Entry {
+        Entry::File {
+            path: name.into(),
+            real: name.into(),
+            len,
+        }
+    }
+
+    fn message(entry: &Entry) -> Option<&str> {
+        match entry {
+            Entry::File { .. } => None,
+            Entry::Unreadable { message, .. } => Some(message),
+        }
+    }
+
+    #[test]
+    fn files_past_the_total_limit_are_reported_in_path_order() {
+        let big = MAX_FILE_SIZE - 1;
+        let count = (MAX_TOTAL_SIZE / big) as usize;
+        let mut entries: Vec<Entry> = (0..count)
+            .map(|i| file(&format!("{i}.toml"), big))
+            .collect();
+        entries.push(file("last.toml", big));
+        entries.push(file("small.toml", 1));
+        entries.push(file("huge.toml", MAX_FILE_SIZE + 1));
+        admit(&mut entries);
+        assert!(entries[..count].iter().all(|e| message(e).is_none()));
+        assert_eq!(message(&entries[count]), Some(total_reached().as_str()));
+        // What still fits is read.
+        assert_eq!(message(&entries[count + 1]), None);
+        assert!(message(&entries[count + 2]).is_some_and(|m| m.contains("too large")));
+        assert!(total_reached().contains("1 GiB"), "{}", total_reached());
+    }
+
+    #[test]
+    fn parsing_is_throttled_by_bytes_in_flight_but_one_file_always_passes() {
+        let budget = Budget::default();
+        // Two of these do not fit together; one larger than the budget goes alone.
+        let big = MAX_BYTES_IN_FLIGHT / 2 + 1;
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    for bytes in [big, 2 * MAX_BYTES_IN_FLIGHT, 10] {
+                        budget.acquire(bytes);
+                        let now = *budget.in_flight.lock().unwrap();
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                        budget.release(bytes);
+                        // After releasing: a failure must not leave the others waiting.
+                        assert!(
+                            now <= MAX_BYTES_IN_FLIGHT || now == bytes,
+                            "{now} in flight"
+                        );
+                    }
+                });
+            }
+        });
+        assert_eq!(*budget.in_flight.lock().unwrap(), 0);
+    }
+
+    #[test]
+    fn names_that_are_not_utf8_are_escaped_byte_by_byte() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let name = std::ffi::OsStr::from_bytes(b"caf\xe9/\xff\xfeok.toml");
+            assert_eq!(
+                display_path(Path::new(name), Path::new("/")),
+                "caf\\xe9/\\xff\\xfeok.toml"
+            );
+        }
+    }
+}
