@@ -118,12 +118,23 @@ impl Walk<'_> {
 
     /// Lists the directory `real` (reached as `path`) and pushes it on the stack.
     fn enter(&mut self, path: PathBuf, real: PathBuf) {
+        let mut children = Vec::new();
         let listed = std::fs::read_dir(&real).and_then(|dir| {
-            dir.map(|item| item.and_then(|e| Ok((e.file_name(), e.file_type()?))))
-                .collect::<std::io::Result<Vec<_>>>()
+            for item in dir {
+                let item = item?;
+                match item.file_type() {
+                    Ok(ft) => children.push((item.file_name(), ft)),
+                    Err(e) if is_entity_name(&item.file_name()) => {
+                        let message = format!("cannot read: {e}");
+                        self.unreadable(path.join(item.file_name()), message, BROKEN_HELP, true);
+                    }
+                    Err(_) => {}
+                }
+            }
+            Ok(())
         });
         match listed {
-            Ok(mut children) => {
+            Ok(()) => {
                 children.sort_by(|a, b| a.0.cmp(&b.0));
                 self.stack.push(Frame {
                     path,
