@@ -94,11 +94,14 @@ impl std::error::Error for ConfigProblem {}
 /// read only if it is a regular file, and only up to the size limit of entity files.
 pub fn load(path: &Path, display: &str, root: Option<&Path>) -> Result<Config, ConfigError> {
     let cannot = |why: String| ConfigError::Io(format!("cannot read {display}: {why}"));
-    let real = match root {
-        Some(root) => crate::load::real_path_in_tree(root, path).map_err(cannot)?,
-        None => path.to_path_buf(),
+    let (real, follow) = match root {
+        Some(root) => (
+            crate::load::real_path_in_tree(root, path).map_err(cannot)?,
+            false,
+        ),
+        None => (path.to_path_buf(), true),
     };
-    let text = read::read_text(&real, MAX_FILE_SIZE).map_err(|e| match e {
+    let text = read::read_text(&real, MAX_FILE_SIZE, follow).map_err(|e| match e {
         ReadError::Io(e) => cannot(e.to_string()),
         other => cannot(other.message(MAX_FILE_SIZE)),
     })?;

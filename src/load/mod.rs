@@ -145,7 +145,7 @@ impl Budget {
 /// Reads an entity file within the limits: its text, or the finding's message and, for text
 /// that is not UTF-8, the lossy text and the offset of the first bad byte.
 fn read_entity(real: &Path, budget: &Budget) -> Result<String, (String, String, Option<usize>)> {
-    let read = read::read_text(real, MAX_FILE_SIZE);
+    let read = read::read_text(real, MAX_FILE_SIZE, false);
     let len = match &read {
         Ok(text) | Err(ReadError::NotUtf8 { lossy: text, .. }) => text.len() as u64,
         Err(_) => 0,

@@ -78,14 +78,18 @@ pub fn kind_of(meta: &Metadata) -> Option<&'static str> {
 
 /// Opens `path` for reading without blocking on a FIFO or a device and without making a terminal
 /// ours, and checks that what was opened (not what the name pointed at a moment before) is a
-/// regular file.
-pub fn open_regular(path: &Path) -> Result<File, ReadError> {
+/// regular file. Unless `follow`, a link at the end of `path` is refused too: a real path checked
+/// a moment before cannot be swapped for a link.
+pub fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError> {
     let mut options = File::options();
     options.read(true);
+    #[cfg(not(unix))]
+    let _ = follow;
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+        let nofollow = if follow { 0 } else { libc::O_NOFOLLOW };
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | nofollow);
     }
     let file = options.open(path).map_err(ReadError::Io)?;
     let meta = file.metadata().map_err(ReadError::Io)?;
@@ -124,9 +128,9 @@ pub fn read_bounded(mut file: File, limit: u64) -> Result<Vec<u8>, ReadError> {
 /// How much one read asks for.
 const CHUNK: usize = 64 * 1024;
 
-/// Reads the regular file `path` as UTF-8, at most `limit` bytes.
-pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
-    let bytes = read_bounded(open_regular(path)?, limit)?;
+/// Reads the regular file `path` as UTF-8, at most `limit` bytes (see [`open_regular`] for `follow`).
+pub fn read_text(path: &Path, limit: u64, follow: bool) -> Result<String, ReadError> {
+    let bytes = read_bounded(open_regular(path, follow)?, limit)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -142,7 +146,7 @@ mod tests {
     #[test]
     fn a_file_that_claims_size_zero_is_read_only_up_to_the_limit() {
         // pagemap claims 0 bytes and holds 8 bytes per page of address space.
-        let file = open_regular(Path::new("/proc/self/pagemap")).expect("open pagemap");
+        let file = open_regular(Path::new("/proc/self/pagemap"), false).expect("open pagemap");
         let read = read_bounded(file, 1024 * 1024);
         assert!(matches!(read, Err(ReadError::TooLarge(None))), "{read:?}");
     }
@@ -151,7 +155,7 @@ mod tests {
     #[test]
     fn devices_are_refused_after_opening_without_reading() {
         for dev in ["/dev/zero", "/dev/null"] {
-            let err = open_regular(Path::new(dev)).expect_err(dev);
+            let err = open_regular(Path::new(dev), false).expect_err(dev);
             assert!(
                 matches!(err, ReadError::NotRegular("a character device")),
                 "{dev}: {err:?}"
