@@ -124,7 +124,7 @@ impl Budget {
     /// Waits until `bytes` more fit in [`MAX_BYTES_IN_FLIGHT`], or nothing else is parsing (so a
     /// file larger than the budget still goes through, alone). Those it waits for never wait on
     /// it, so this cannot deadlock.
-    fn acquire(&self, bytes: u64) {
+    fn acquire(&self, bytes: u64) -> Permit<'_> {
         let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
         while *in_flight > 0 && *in_flight + bytes > MAX_BYTES_IN_FLIGHT {
             in_flight = self
@@ -133,12 +133,25 @@ impl Budget {
                 .unwrap_or_else(|e| e.into_inner());
         }
         *in_flight += bytes;
+        Permit {
+            budget: self,
+            bytes,
+        }
     }
+}
 
-    fn release(&self, bytes: u64) {
-        let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        *in_flight -= bytes;
-        self.freed.notify_all();
+/// Bytes in flight, given back when dropped (a panic too, so that the others do not wait forever).
+struct Permit<'a> {
+    budget: &'a Budget,
+    bytes: u64,
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        let budget = self.budget;
+        let mut in_flight = budget.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        *in_flight -= self.bytes;
+        budget.freed.notify_all();
     }
 }
 
@@ -183,11 +196,10 @@ fn read_and_parse(
     let display = display_path(&path, cwd);
     match read {
         Ok(text) => {
-            let bytes = text.len() as u64;
-            budget.acquire(bytes);
+            let permit = budget.acquire(text.len() as u64);
             let parsed = parse::parse(id, &text);
             let sups = suppress::scan(id, &text);
-            budget.release(bytes);
+            drop(permit);
             (SourceFile::new(path, display, text), parsed, sups)
         }
         Err((text, message, bad_byte)) => {
@@ -327,10 +339,10 @@ mod tests {
             for _ in 0..4 {
                 s.spawn(|| {
                     for bytes in [big, 2 * MAX_BYTES_IN_FLIGHT, 10] {
-                        budget.acquire(bytes);
+                        let permit = budget.acquire(bytes);
                         let now = *budget.in_flight.lock().unwrap();
                         std::thread::sleep(std::time::Duration::from_millis(2));
-                        budget.release(bytes);
+                        drop(permit);
                         // After releasing: a failure must not leave the others waiting.
                         assert!(
                             now <= MAX_BYTES_IN_FLIGHT || now == bytes,

@@ -195,8 +195,14 @@ impl Walk<'_> {
             }
         };
         // Metadata of the target, without opening it.
-        let Ok(meta) = std::fs::metadata(&target) else {
-            return;
+        let meta = match std::fs::metadata(&target) {
+            Ok(meta) => meta,
+            Err(e) => {
+                if entity {
+                    self.unreadable(path, format!("cannot read: {e}"), BROKEN_HELP, true);
+                }
+                return;
+            }
         };
         let is_dir = meta.is_dir();
         if is_dir && is_skipped_dir(name) || !is_dir && !entity {
