@@ -10,6 +10,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::finding::{Level, did_you_mean, join_choices};
+use crate::load::MAX_FILE_SIZE;
+use crate::load::read::{self, ReadError};
 use crate::roles::{Category, Roles};
 use crate::rules::{self, OptionKind, OptionValue, Options, Rule};
 use crate::source::{SourceFile, Span};
@@ -87,10 +89,22 @@ impl std::fmt::Display for ConfigProblem {
 
 impl std::error::Error for ConfigProblem {}
 
-/// Reads and validates `path`.
-pub fn load(path: &Path, display: &str) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ConfigError::Io(format!("cannot read {display}: {e}")))?;
+/// Reads and validates `path`. `root` is the org root when the file was found there rather than
+/// named with `--config`: it must then lie inside the tree, as entity files must. Either way it is
+/// read only if it is a regular file, and only up to the size limit of entity files.
+pub fn load(path: &Path, display: &str, root: Option<&Path>) -> Result<Config, ConfigError> {
+    let cannot = |why: String| ConfigError::Io(format!("cannot read {display}: {why}"));
+    let (real, follow) = match root {
+        Some(root) => (
+            crate::load::real_path_in_tree(root, path).map_err(cannot)?,
+            false,
+        ),
+        None => (path.to_path_buf(), true),
+    };
+    let text = read::read_text(&real, MAX_FILE_SIZE, follow).map_err(|e| match e {
+        ReadError::Io(e) => cannot(e.to_string()),
+        other => cannot(other.message(MAX_FILE_SIZE)),
+    })?;
     parse(&text, display, path)
 }
 

@@ -175,7 +175,7 @@ fn parse_selectors(items: &[String]) -> Result<Vec<Selector>, Error> {
 fn discover(start: &Path) -> Option<PathBuf> {
     let mut dir = Some(start);
     while let Some(d) = dir {
-        if d.join(config::FILE_NAME).is_file() {
+        if d.join(config::FILE_NAME).symlink_metadata().is_ok() {
             return Some(d.to_path_buf());
         }
         dir = d.parent();
@@ -225,26 +225,26 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
     let config_path = match (&opts.config, &discovered) {
         (Some(path), _) => {
             let path = normalize(&cwd.join(path));
-            if !path.is_file() {
+            if !path.exists() {
                 return Err(Error::Io(format!(
                     "config file `{}` does not exist",
                     display_path(&path, &cwd)
                 )));
             }
-            Some(path)
+            Some((path, None))
         }
-        (None, Some(root)) => Some(root.join(config::FILE_NAME)),
+        (None, Some(root)) => Some((root.join(config::FILE_NAME), Some(root.clone()))),
         (None, None) => None,
     };
     let config = match &config_path {
-        Some(path) => config::load(path, &display_path(path, &cwd))?,
+        Some((path, within)) => config::load(path, &display_path(path, &cwd), within.as_deref())?,
         None => Config::default(),
     };
     let enabled = Enabled::new(&config, &opts.select, &opts.ignore)?;
     let tree = Tree {
         root: root.clone(),
         exclude: config.exclude.clone(),
-        config: config_path,
+        config: config_path.map(|(path, _)| path),
     };
     // Which PATHs narrow the report: none when one is the root, or names the configuration,
     // since a change there can change any finding (SPEC §1).

@@ -1,21 +1,34 @@
 //! Loading an org tree: walk it in sorted order, read each entity file, parse it (in parallel) and gather the whole org.
 
 pub mod parse;
+pub mod read;
 mod reader;
+mod walk;
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Condvar, Mutex};
 
 use globset::GlobSet;
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::finding::Finding;
 use crate::model::Org;
 use crate::source::{FileId, SourceFile, Sources, Span};
 use crate::suppress::{self, Suppression};
 
+use self::read::ReadError;
+use self::walk::Entry;
+
 /// Files larger than this are reported, not read.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Past this many bytes in all, further entity files are reported, not read.
+pub const MAX_TOTAL_SIZE: u64 = 1024 * 1024 * 1024;
+
+/// At most this many bytes of files are parsed at once (but always one file): the parser's
+/// tables take several times the text, so two huge files must not parse side by side.
+pub const MAX_BYTES_IN_FLIGHT: u64 = 64 * 1024 * 1024;
 
 /// Everything read from the tree.
 #[derive(Debug, Default)]
@@ -34,28 +47,21 @@ pub struct Loaded {
     pub suppressions: Vec<Vec<Suppression>>,
 }
 
-/// One path the walk found: an entity file, or an entry it could not read.
-enum Entry {
-    File(PathBuf),
-    /// A path that could not be read; `broken` when entities may be missing because of it.
-    Unreadable {
-        path: PathBuf,
-        message: String,
-        broken: bool,
-    },
-}
-
 /// Loads every entity file under `root`, except those `exclude` matches (relative to `root`) and
 /// the configuration file `config`, wherever it is named.
 pub fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -> Loaded {
-    let mut entries = walk(root, exclude, cwd);
+    let mut entries = walk::walk(root, exclude, cwd);
     if let Some(config) = config.map(|c| normalize(&cwd.join(c))) {
-        entries.retain(|e| !matches!(e, Entry::File(p) if normalize(&cwd.join(p)) == config));
+        entries.retain(
+            |e| !matches!(e, Entry::File { path, .. } if normalize(&cwd.join(path)) == config),
+        );
     }
+    admit(&mut entries);
+    let budget = Budget::default();
     let results: Vec<(SourceFile, parse::Parsed, Vec<Suppression>)> = entries
         .into_par_iter()
         .enumerate()
-        .map(|(i, entry)| read_and_parse(i as FileId, entry, cwd))
+        .map(|(i, entry)| read_and_parse(i as FileId, entry, cwd, &budget))
         .collect();
     let mut loaded = Loaded::default();
     for (source, parsed, sups) in results {
@@ -72,87 +78,128 @@ pub fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -
     loaded
 }
 
-fn walk(root: &Path, exclude: &GlobSet, cwd: &Path) -> Vec<Entry> {
-    let mut entries = Vec::new();
-    let walker = WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            if e.depth() == 0 {
-                return true;
-            }
-            let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-            if exclude.is_match(rel) {
-                return false;
-            }
-            if e.file_type().is_dir() {
-                let name = e.file_name().to_string_lossy();
-                return !(name.starts_with('.') || name == "target" || name == "node_modules");
-            }
-            true
-        });
-    for item in walker {
-        match item {
-            Ok(e) => {
-                let name = e.file_name().to_string_lossy();
-                if e.file_type().is_file() && name.ends_with(".toml") && name != "orglint.toml" {
-                    entries.push(Entry::File(e.into_path()));
-                }
-            }
-            Err(err) => {
-                let Some(path) = err.path().map(Path::to_path_buf) else {
-                    continue;
-                };
-                let message = if let Some(ancestor) = err.loop_ancestor() {
-                    format!(
-                        "cannot read: symbolic link loop back to `{}`",
-                        display_path(ancestor, cwd)
-                    )
-                } else {
-                    match err.io_error() {
-                        Some(io) => format!("cannot read: {io}"),
-                        None => format!("cannot read: {err}"),
-                    }
-                };
-                let is_toml = path.extension().is_some_and(|x| x == "toml");
-                let is_dir = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
-                if is_toml || is_dir || err.loop_ancestor().is_some() {
-                    // A loop leads back to a directory that is walked anyway: nothing is missing.
-                    let broken = err.loop_ancestor().is_none();
-                    entries.push(Entry::Unreadable {
-                        path,
-                        message,
-                        broken,
-                    });
-                }
-            }
+/// Applies the size limits to the sizes the files claim, in path order, so that which files are
+/// left out does not depend on which thread reads first.
+fn admit(entries: &mut [Entry]) {
+    let mut total = 0u64;
+    for entry in entries.iter_mut() {
+        let Entry::File { path, len, .. } = entry else {
+            continue;
+        };
+        let message = if *len > MAX_FILE_SIZE {
+            ReadError::TooLarge(Some(*len)).message(MAX_FILE_SIZE)
+        } else if total + *len > MAX_TOTAL_SIZE {
+            total_reached()
+        } else {
+            total += *len;
+            continue;
+        };
+        *entry = Entry::Unreadable {
+            path: std::mem::take(path),
+            message,
+            help: walk::BROKEN_HELP,
+            broken: true,
+        };
+    }
+}
+
+fn total_reached() -> String {
+    format!(
+        "not read: the entity files reach the total input limit of {}",
+        read::mib(MAX_TOTAL_SIZE)
+    )
+}
+
+/// The bytes read and the bytes being parsed, shared by the parsing threads.
+#[derive(Default)]
+struct Budget {
+    /// Bytes actually read so far: files that claim less than they hold cannot pass the total.
+    read: AtomicU64,
+    /// Bytes of the files being parsed now.
+    in_flight: Mutex<u64>,
+    freed: Condvar,
+}
+
+impl Budget {
+    /// Waits until `bytes` more fit in [`MAX_BYTES_IN_FLIGHT`], or nothing else is parsing (so a
+    /// file larger than the budget still goes through, alone). Those it waits for never wait on
+    /// it, so this cannot deadlock.
+    fn acquire(&self, bytes: u64) -> Permit<'_> {
+        let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        while *in_flight > 0 && *in_flight + bytes > MAX_BYTES_IN_FLIGHT {
+            in_flight = self
+                .freed
+                .wait(in_flight)
+                .unwrap_or_else(|e| e.into_inner());
+        }
+        *in_flight += bytes;
+        Permit {
+            budget: self,
+            bytes,
         }
     }
-    entries
+}
+
+/// Bytes in flight, given back when dropped (a panic too, so that the others do not wait forever).
+struct Permit<'a> {
+    budget: &'a Budget,
+    bytes: u64,
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        let budget = self.budget;
+        let mut in_flight = budget.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        *in_flight -= self.bytes;
+        budget.freed.notify_all();
+    }
+}
+
+/// Reads an entity file within the limits: its text, or the finding's message and, for text
+/// that is not UTF-8, the lossy text and the offset of the first bad byte.
+fn read_entity(real: &Path, budget: &Budget) -> Result<String, (String, String, Option<usize>)> {
+    let read = read::read_text(real, MAX_FILE_SIZE, false);
+    let len = match &read {
+        Ok(text) | Err(ReadError::NotUtf8 { lossy: text, .. }) => text.len() as u64,
+        Err(_) => 0,
+    };
+    if budget.read.fetch_add(len, Ordering::Relaxed) + len > MAX_TOTAL_SIZE {
+        return Err((String::new(), total_reached(), None));
+    }
+    read.map_err(|e| {
+        let message = e.message(MAX_FILE_SIZE);
+        match e {
+            ReadError::NotUtf8 { lossy, at } => (lossy, message, Some(at)),
+            _ => (String::new(), message, None),
+        }
+    })
 }
 
 fn read_and_parse(
     id: FileId,
     entry: Entry,
     cwd: &Path,
+    budget: &Budget,
 ) -> (SourceFile, parse::Parsed, Vec<Suppression>) {
-    let (path, read, broken) = match entry {
-        Entry::File(path) => {
-            let read = read_text(&path);
-            (path, read, true)
+    let (path, read, help, broken) = match entry {
+        Entry::File { path, real, .. } => {
+            let read = read_entity(&real, budget);
+            (path, read, walk::BROKEN_HELP, true)
         }
         Entry::Unreadable {
             path,
             message,
+            help,
             broken,
-        } => (path, Err((String::new(), message, None)), broken),
+        } => (path, Err((String::new(), message, None)), help, broken),
     };
     let display = display_path(&path, cwd);
     match read {
         Ok(text) => {
+            let permit = budget.acquire(text.len() as u64);
             let parsed = parse::parse(id, &text);
             let sups = suppress::scan(id, &text);
+            drop(permit);
             (SourceFile::new(path, display, text), parsed, sups)
         }
         Err((text, message, bad_byte)) => {
@@ -165,44 +212,26 @@ fn read_and_parse(
                 Some(at) => Span::new(id, at..at + '\u{fffd}'.len_utf8()),
                 None => Span::new(id, 0..0),
             };
-            parsed.findings.push(
-                Finding::new("invalid-toml", Some(at), message)
-                    .with_help("the rules that need the whole org did not run"),
-            );
+            parsed
+                .findings
+                .push(Finding::new("invalid-toml", Some(at), message).with_help(help));
             (SourceFile::new(path, display, text), parsed, Vec::new())
         }
     }
 }
 
-/// What went wrong reading a file: the text to show (lossy), the message, and the first bad byte.
-type ReadError = (String, String, Option<usize>);
-
-/// Reads a file as UTF-8.
-fn read_text(path: &Path) -> Result<String, ReadError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| (String::new(), format!("cannot read file: {e}"), None))?;
-    if meta.len() > MAX_FILE_SIZE {
-        return Err((
-            String::new(),
-            format!(
-                "file is too large to read: {} bytes, the limit is {} MiB",
-                meta.len(),
-                MAX_FILE_SIZE / (1024 * 1024)
-            ),
-            None,
-        ));
+/// The real path of `path` when it lies inside the org tree under `root` (not through a link that
+/// leaves it, nor in a hidden directory, `target/` or `node_modules/`); else why not.
+pub fn real_path_in_tree(root: &Path, path: &Path) -> Result<PathBuf, String> {
+    let root_real = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
+    let real = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
+    match real.strip_prefix(&root_real) {
+        Err(_) => Err("it points outside the org tree; not read".to_owned()),
+        Ok(inside) if walk::in_skipped_dir(inside) => {
+            Err("it points to a place the org tree excludes; not read".to_owned())
+        }
+        Ok(_) => Ok(real),
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| (String::new(), format!("cannot read file: {e}"), None))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-        (
-            lossy,
-            format!("file is not valid UTF-8 (invalid byte at offset {at})"),
-            Some(at),
-        )
-    })
 }
 
 /// `path` relative to `cwd` when it lies beneath it, else absolute; with `/` separators.
@@ -214,7 +243,7 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
     let parts: Vec<String> = shown
         .components()
         .filter_map(|c| match c {
-            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            Component::Normal(s) => Some(escape_name(s)),
             Component::RootDir => Some(String::new()),
             _ => None,
         })
@@ -223,6 +252,28 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
         ".".to_owned()
     } else {
         parts.join("/")
+    }
+}
+
+/// A file name as text: bytes that are not UTF-8 are shown as `\xff`, never replaced, so that two
+/// such names stay apart and the name can be found.
+fn escape_name(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write as _;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
     }
 }
 
@@ -239,4 +290,81 @@ pub fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, len: u64) -> Entry {
+        Entry::File {
+            path: name.into(),
+            real: name.into(),
+            len,
+        }
+    }
+
+    fn message(entry: &Entry) -> Option<&str> {
+        match entry {
+            Entry::File { .. } => None,
+            Entry::Unreadable { message, .. } => Some(message),
+        }
+    }
+
+    #[test]
+    fn files_past_the_total_limit_are_reported_in_path_order() {
+        let big = MAX_FILE_SIZE - 1;
+        let count = (MAX_TOTAL_SIZE / big) as usize;
+        let mut entries: Vec<Entry> = (0..count)
+            .map(|i| file(&format!("{i}.toml"), big))
+            .collect();
+        entries.push(file("last.toml", big));
+        entries.push(file("small.toml", 1));
+        entries.push(file("huge.toml", MAX_FILE_SIZE + 1));
+        admit(&mut entries);
+        assert!(entries[..count].iter().all(|e| message(e).is_none()));
+        assert_eq!(message(&entries[count]), Some(total_reached().as_str()));
+        // What still fits is read.
+        assert_eq!(message(&entries[count + 1]), None);
+        assert!(message(&entries[count + 2]).is_some_and(|m| m.contains("too large")));
+        assert!(total_reached().contains("1 GiB"), "{}", total_reached());
+    }
+
+    #[test]
+    fn parsing_is_throttled_by_bytes_in_flight_but_one_file_always_passes() {
+        let budget = Budget::default();
+        // Two of these do not fit together; one larger than the budget goes alone.
+        let big = MAX_BYTES_IN_FLIGHT / 2 + 1;
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    for bytes in [big, 2 * MAX_BYTES_IN_FLIGHT, 10] {
+                        let permit = budget.acquire(bytes);
+                        let now = *budget.in_flight.lock().unwrap();
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                        drop(permit);
+                        // After releasing: a failure must not leave the others waiting.
+                        assert!(
+                            now <= MAX_BYTES_IN_FLIGHT || now == bytes,
+                            "{now} in flight"
+                        );
+                    }
+                });
+            }
+        });
+        assert_eq!(*budget.in_flight.lock().unwrap(), 0);
+    }
+
+    #[test]
+    fn names_that_are_not_utf8_are_escaped_byte_by_byte() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let name = std::ffi::OsStr::from_bytes(b"caf\xe9/\xff\xfeok.toml");
+            assert_eq!(
+                display_path(Path::new(name), Path::new("/")),
+                "caf\\xe9/\\xff\\xfeok.toml"
+            );
+        }
+    }
 }

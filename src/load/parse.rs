@@ -83,7 +83,7 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
     let doc = match DeTable::parse(text) {
         Ok(doc) => doc,
         Err(err) => {
-            let at = err.span().unwrap_or(0..0);
+            let at = err.span().or_else(|| too_deep_key(text)).unwrap_or(0..0);
             let end = if at.is_empty() {
                 // Point at the character there, so the label has something to underline.
                 text[at.start.min(text.len())..]
@@ -144,6 +144,29 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
     }
     out.entities.sort_unstable();
     out
+}
+
+/// toml reports a dotted key of too many parts (`a.a.a. ... = 1`, in a header too) without a
+/// place: the first such key, at the part that passes toml's limit.
+fn too_deep_key(text: &str) -> Option<std::ops::Range<usize>> {
+    use toml_parser::lexer::TokenKind;
+    /// toml's recursion limit: a key may have this many parts before its last.
+    const LIMIT: usize = 80;
+    let mut dots = 0;
+    for token in toml_parser::Source::new(text).lex() {
+        match token.kind() {
+            TokenKind::Dot => dots += 1,
+            TokenKind::Whitespace => {}
+            TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString => {
+                if dots >= LIMIT {
+                    let span = token.span();
+                    return Some(span.start()..span.end());
+                }
+            }
+            _ => dots = 0,
+        }
+    }
+    None
 }
 
 fn entity(

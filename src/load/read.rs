@@ -1,0 +1,171 @@
+//! Reading one file safely: only a regular file, opened so that a FIFO or a device cannot block, and never more bytes than a limit, whatever size the file claims.
+
+use std::fs::{File, Metadata};
+use std::io::Read;
+use std::path::Path;
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Not a regular file: what it is ("a FIFO").
+    NotRegular(&'static str),
+    /// More than the limit: its claimed size when that already says so, else `None`.
+    TooLarge(Option<u64>),
+    /// The system refused to open or read it.
+    Io(std::io::Error),
+    /// Not UTF-8: the text with the bad bytes replaced, and the offset of the first one.
+    NotUtf8 { lossy: String, at: usize },
+}
+
+impl ReadError {
+    /// The message of the finding or error, for a file limited to `limit` bytes.
+    pub fn message(&self, limit: u64) -> String {
+        match self {
+            ReadError::NotRegular(what) => format!("not a regular file ({what}); not read"),
+            ReadError::TooLarge(Some(len)) => format!(
+                "file is too large to read: {len} bytes, the limit is {}",
+                mib(limit)
+            ),
+            ReadError::TooLarge(None) => format!(
+                "file is too large to read: more than {limit} bytes, the limit is {}",
+                mib(limit)
+            ),
+            ReadError::Io(e) => format!("cannot read file: {e}"),
+            ReadError::NotUtf8 { at, .. } => {
+                format!("file is not valid UTF-8 (invalid byte at offset {at})")
+            }
+        }
+    }
+}
+
+/// `bytes` in MiB or GiB, as the limits are documented.
+pub fn mib(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= 1024 * MIB && bytes % (1024 * MIB) == 0 {
+        format!("{} GiB", bytes / (1024 * MIB))
+    } else {
+        format!("{} MiB", bytes / MIB)
+    }
+}
+
+/// What a file that is not regular is, in words.
+pub fn kind_of(meta: &Metadata) -> Option<&'static str> {
+    let ft = meta.file_type();
+    if ft.is_file() {
+        return None;
+    }
+    if ft.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("a FIFO");
+        }
+        if ft.is_socket() {
+            return Some("a socket");
+        }
+        if ft.is_char_device() {
+            return Some("a character device");
+        }
+        if ft.is_block_device() {
+            return Some("a block device");
+        }
+    }
+    Some("a special file")
+}
+
+/// Opens `path` for reading without blocking on a FIFO or a device and without making a terminal
+/// ours, and checks that what was opened (not what the name pointed at a moment before) is a
+/// regular file. Unless `follow`, a link at the end of `path` is refused too: a real path checked
+/// a moment before cannot be swapped for a link.
+pub fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError> {
+    let mut options = File::options();
+    options.read(true);
+    #[cfg(not(unix))]
+    let _ = follow;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let nofollow = if follow { 0 } else { libc::O_NOFOLLOW };
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | nofollow);
+    }
+    let file = options.open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    match kind_of(&meta) {
+        Some(what) => Err(ReadError::NotRegular(what)),
+        None => Ok(file),
+    }
+}
+
+/// Reads at most `limit` bytes of `file` (at most one chunk more is read to find out): the bytes,
+/// or `TooLarge` when there are more. The
+/// claimed size only sizes the buffer and refuses early; `/proc` files claim 0 and hold gigabytes.
+pub fn read_bounded(mut file: File, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let claimed = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if claimed > limit {
+        return Err(ReadError::TooLarge(Some(claimed)));
+    }
+    let mut bytes = Vec::with_capacity(claimed as usize);
+    // Whole chunks, not `take(limit + 1)`: some kernel files refuse reads of odd sizes.
+    let mut chunk = vec![0u8; CHUNK];
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(ReadError::Io(e)),
+        };
+        if (bytes.len() + n) as u64 > limit {
+            return Err(ReadError::TooLarge(None));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+    }
+    Ok(bytes)
+}
+
+/// How much one read asks for.
+const CHUNK: usize = 64 * 1024;
+
+/// Reads the regular file `path` as UTF-8, at most `limit` bytes (see [`open_regular`] for `follow`).
+pub fn read_text(path: &Path, limit: u64, follow: bool) -> Result<String, ReadError> {
+    let bytes = read_bounded(open_regular(path, follow)?, limit)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        ReadError::NotUtf8 { lossy, at }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_that_claims_size_zero_is_read_only_up_to_the_limit() {
+        // pagemap claims 0 bytes and holds 8 bytes per page of address space.
+        let file = open_regular(Path::new("/proc/self/pagemap"), false).expect("open pagemap");
+        let read = read_bounded(file, 1024 * 1024);
+        assert!(matches!(read, Err(ReadError::TooLarge(None))), "{read:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_are_refused_after_opening_without_reading() {
+        for dev in ["/dev/zero", "/dev/null"] {
+            let err = open_regular(Path::new(dev), false).expect_err(dev);
+            assert!(
+                matches!(err, ReadError::NotRegular("a character device")),
+                "{dev}: {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn limits_are_named_in_mib_or_gib() {
+        assert_eq!(mib(64 * 1024 * 1024), "64 MiB");
+        assert_eq!(mib(1024 * 1024 * 1024), "1 GiB");
+    }
+}

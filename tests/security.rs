@@ -1,0 +1,304 @@
+//! Reading a hostile tree: nothing outside it is read, nothing that is not a regular file is opened in a way that can block, every path it cannot read is named, and reading is bounded.
+
+#![cfg(unix)]
+
+use std::io::Read;
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What one run printed.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `orglint ARGS` in `dir`, killed (and the test failed) if it does not end in 20 s: a run
+/// that blocks on a FIFO must fail the test, not hang the suite.
+fn orglint(dir: &Path, args: &[&str]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_orglint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("ORGLINT_TEST_SECRET", "environ-s3cr3t")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run orglint");
+    let pipe = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = r.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let out = pipe(Box::new(child.stdout.take().expect("stdout")));
+    let err = pipe(Box::new(child.stderr.take().expect("stderr")));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("orglint {args:?} did not finish in 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Run {
+        code: status.code().expect("exit code, not a signal"),
+        stdout: out.join().expect("stdout thread"),
+        stderr: err.join().expect("stderr thread"),
+    }
+}
+
+/// `check` in every format: the short output (for snapshots) and all output of every format.
+fn check_all(dir: &Path) -> (i32, String, String) {
+    let short = orglint(dir, &["check", "--format", "short"]);
+    let mut all = format!("{}{}", short.stdout, short.stderr);
+    for args in [
+        &["check", "--color", "never"][..],
+        &["check", "--format", "json"][..],
+    ] {
+        let run = orglint(dir, args);
+        assert_eq!(run.code, short.code, "{args:?}");
+        all.push_str(&run.stdout);
+        all.push_str(&run.stderr);
+    }
+    (short.code, short.stdout + &short.stderr, all)
+}
+
+fn write(dir: &Path, path: &str, contents: &[u8]) {
+    let path = dir.join(path);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, contents).expect("write");
+}
+
+fn link(target: impl AsRef<Path>, dir: &Path, name: &str) {
+    let at = dir.join(name);
+    std::fs::create_dir_all(at.parent().expect("parent")).expect("mkdir");
+    std::os::unix::fs::symlink(target, at).expect("symlink");
+}
+
+const ORG: &[u8] = b"[org]\nname = \"Tiny\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n";
+
+/// Lines that would be shown if the file were read: TOML errors on the first, unknown fields on
+/// the second.
+const SECRET: &[u8] =
+    b"root:x:0:0:SECRET-passwd-line:/root:/bin/bash\nsecret_key = \"SECRET-aws-key\"\n";
+
+/// A tree with an org file, and a directory outside it holding secrets.
+fn tree() -> (tempfile::TempDir, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "org.toml", ORG);
+    let outside = tempfile::tempdir().expect("temp dir");
+    write(outside.path(), "credentials", SECRET);
+    write(outside.path(), "leaked/team.toml", SECRET);
+    (dir, outside)
+}
+
+#[test]
+fn links_out_of_the_tree_are_named_and_never_read() {
+    let (dir, outside) = tree();
+    let d = dir.path();
+    link(outside.path().join("credentials"), d, "leak.toml");
+    link("/etc/passwd", d, "passwd.toml");
+    link("/proc/self/environ", d, "people/environ.toml");
+    link(outside.path().join("leaked"), d, "teams");
+    link("/", d, "everything");
+    link("../../..", d, "a/b/up");
+    let (code, short, all) = check_all(d);
+    assert_eq!(code, 1);
+    for secret in ["SECRET", "root:x:0", "environ-s3cr3t"] {
+        assert!(!all.contains(secret), "{secret} in the output:\n{all}");
+    }
+    // Not broken: the links are not part of the org, so the whole-org rules still ran.
+    insta::assert_snapshot!(short);
+}
+
+#[test]
+fn links_inside_the_tree_keep_working() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(d, "org.toml", ORG);
+    write(
+        d,
+        "shared/platform.toml",
+        b"[[team]]\nid = \"platform\"\nname = \"Platform\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\"]\ncolour = \"red\"\n",
+    );
+    write(d, "archive/bob.txt", b"[[person]]\nid = \"bob\"\nname = \"Bob\"\nrole = \"cto\"\nreports_to = \"ada\"\nhobby = \"chess\"\n");
+    link("shared", d, "teams");
+    link("../archive/bob.txt", d, "people/bob.toml");
+    write(d, ".git/config", SECRET);
+    link("../.git/config", d, "people/git.toml");
+    let (code, short, all) = check_all(d);
+    assert_eq!(code, 1);
+    assert!(!all.contains("SECRET"), "{all}");
+    // `shared/` is walked once, from its own place: `teams` reaches it a second time.
+    insta::assert_snapshot!(short);
+}
+
+#[test]
+fn fifos_and_devices_are_named_and_never_block() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(d, "org.toml", ORG);
+    let made = Command::new("mkfifo")
+        .arg(d.join("x.toml"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    std::fs::create_dir(d.join("in")).expect("mkdir");
+    link("../x.toml", d, "in/fifo-link.toml");
+    link("/dev/zero", d, "zero.toml");
+    link("/dev/tty", d, "tty.toml");
+    let (code, short, _) = check_all(d);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(short);
+}
+
+#[test]
+fn orglint_toml_is_refused_when_it_links_out_of_the_tree() {
+    let (dir, outside) = tree();
+    let d = dir.path();
+    link(outside.path().join("credentials"), d, "orglint.toml");
+    let run = orglint(d, &["check", "--color", "never"]);
+    assert_eq!(run.code, 2);
+    assert!(!run.stderr.contains("SECRET"), "{}", run.stderr);
+    assert!(!run.stdout.contains("SECRET"), "{}", run.stdout);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn an_explicit_config_may_lie_anywhere_but_must_be_a_regular_file() {
+    let (dir, outside) = tree();
+    let d = dir.path();
+    write(
+        outside.path(),
+        "custom.toml",
+        b"[rules]\nteam-size = \"off\"\n",
+    );
+    let custom = outside.path().join("custom.toml");
+    let run = orglint(
+        d,
+        &["check", "--config", custom.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+
+    let made = Command::new("mkfifo")
+        .arg(d.join("pipe"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let run = orglint(d, &["check", "--config", "pipe"]);
+    assert_eq!(run.code, 2);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn a_name_that_is_not_utf8_is_read_and_shown_escaped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(d, "org.toml", ORG);
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9 \xff.toml");
+    std::fs::write(
+        d.join(name),
+        b"[[person]]\nid = \"jo\"\nname = \"Jo\"\nrole = \"cto\"\nreports_to = \"ada\"\nhobby = \"chess\"\n",
+    )
+    .expect("write");
+    let (code, short, all) = check_all(d);
+    assert_eq!(code, 1);
+    assert!(!all.contains('\u{fffd}'), "{all}");
+    let json = orglint(d, &["check", "--format", "json"]).stdout;
+    assert!(json.contains(r#""caf\\xe9 \\xff.toml""#), "{json}");
+    insta::assert_snapshot!(short);
+}
+
+#[test]
+fn a_path_too_long_for_the_system_is_a_finding() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(d, "org.toml", ORG);
+    // 20 directories of 250 characters: past PATH_MAX (4096), so made relative to each other.
+    std::fs::create_dir(d.join("deep")).expect("mkdir");
+    deep_chain(&d.join("deep"), 20, "x = 1\n");
+    let run = orglint(d, &["check", "--format", "short"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    let (place, message) = lines[0].split_once(": ").expect("a finding");
+    assert!(
+        place.starts_with("deep/ddd") && place.ends_with(":1:1"),
+        "{place}"
+    );
+    assert_eq!(
+        message,
+        "error[invalid-toml] cannot read: File name too long (os error 36)"
+    );
+    assert!(
+        lines[1].contains("1 file could not be parsed"),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn a_key_past_the_recursion_limit_points_at_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(d, "org.toml", ORG);
+    let key = vec!["a"; 300].join(".");
+    let person = "[[person]]\nid = \"bo\"\nname = \"Bo\"\nrole = \"cto\"\n";
+    write(d, "dotted.toml", format!("{person}{key} = 1\n").as_bytes());
+    write(
+        d,
+        "header.toml",
+        format!("{person}\n[{key}]\nx = 1\n").as_bytes(),
+    );
+    write(
+        d,
+        "array.toml",
+        format!("{person}\n[[{key}]]\nx = 1\n").as_bytes(),
+    );
+    let (code, short, _) = check_all(d);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(short);
+}
+
+/// Makes `depth` nested directories of 250-character names in `top`, with `team.toml` (holding
+/// `text`) at the bottom, through `mkdirat`/`openat`: their path is too long to name at once.
+fn deep_chain(top: &Path, depth: usize, text: &str) {
+    use std::ffi::CString;
+    let c = |s: &[u8]| CString::new(s).expect("no NUL");
+    let name = c(&[b'd'; 250]);
+    // SAFETY: plain system calls on descriptors this function owns, each checked.
+    unsafe {
+        let mut fd = libc::open(
+            c(top.as_os_str().as_bytes()).as_ptr(),
+            libc::O_RDONLY | libc::O_DIRECTORY,
+        );
+        assert!(fd >= 0, "open {}", top.display());
+        for _ in 0..depth {
+            assert_eq!(libc::mkdirat(fd, name.as_ptr(), 0o755), 0, "mkdirat");
+            let next = libc::openat(fd, name.as_ptr(), libc::O_RDONLY | libc::O_DIRECTORY);
+            assert!(next >= 0, "openat");
+            libc::close(fd);
+            fd = next;
+        }
+        let file = libc::openat(
+            fd,
+            c(b"team.toml").as_ptr(),
+            libc::O_WRONLY | libc::O_CREAT,
+            0o644,
+        );
+        assert!(file >= 0, "create team.toml");
+        let written = libc::write(file, text.as_ptr().cast(), text.len());
+        assert_eq!(written, text.len() as isize);
+        libc::close(file);
+        libc::close(fd);
+    }
+}
