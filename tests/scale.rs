@@ -1,0 +1,186 @@
+//! Scale: suppressions, arrays, suggestions and configuration errors stay linear and bounded on hostile inputs; did-you-mean only guesses close.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::lint_snippet;
+use orglint::CheckOptions;
+use orglint::finding::SUGGESTION_WORK;
+
+const ORG: &str = "[org]\nname = \"Acme\"\nstage = \"scaleup\"\nai_focus = \"product\"\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"ml-engineer\"\n\n";
+
+fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
+
+fn check(dir: &Path) -> Result<orglint::Report, orglint::Error> {
+    orglint::check(&CheckOptions {
+        paths: vec![dir.to_path_buf()],
+        cwd: dir.to_path_buf(),
+        ..CheckOptions::default()
+    })
+}
+
+/// Runs `orglint check --format short` in `dir`: exit code, stdout, stderr.
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
+        .args(["check", "--format", "short"])
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run orglint");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn helps<'a>(report: &'a orglint::Report, rule: &str) -> Vec<&'a str> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| f.help.as_deref().unwrap_or(""))
+        .collect()
+}
+
+// Item 22: did-you-mean only guesses close.
+
+#[test]
+fn far_roles_get_no_guess_and_typos_still_do() {
+    let report = lint_snippet(&format!(
+        "{ORG}[[person]]\nid = \"qa\"\nname = \"Q\"\nrole = \"qa-engineer\"\nreports_to = \"ada\"\n\n\
+         [[person]]\nid = \"hs\"\nname = \"H\"\nrole = \"head-of-sales\"\nreports_to = \"ada\"\n\n\
+         [[person]]\nid = \"ty\"\nname = \"T\"\nrole = \"ml-enginer\"\nreports_to = \"ada\"\n"
+    ));
+    let helps = helps(&report, "unknown-role");
+    assert_eq!(helps.len(), 3, "{helps:?}");
+    assert!(
+        helps.iter().all(|h| !h.contains("`head-of-data`")),
+        "{helps:?}"
+    );
+    assert!(!helps[0].starts_with("use `"), "{helps:?}");
+    assert!(!helps[1].starts_with("use `"), "{helps:?}");
+    assert!(helps[2].starts_with("use `ml-engineer`"), "{helps:?}");
+}
+
+#[test]
+fn field_typos_still_get_their_guess() {
+    let report = lint_snippet(&format!(
+        "{ORG}[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"ml\"\nlead = \"ada\"\nmemebrs = [\"ada\"]\nstakeholder = []\n"
+    ));
+    let helps = helps(&report, "unknown-field");
+    assert!(helps.contains(&"did you mean `members`?"), "{helps:?}");
+    assert!(helps.contains(&"did you mean `stakeholders`?"), "{helps:?}");
+}
+
+#[test]
+fn warning_is_a_level_in_orglint_toml() {
+    let dir = tree(&[
+        (
+            "orglint.toml",
+            "[rules]\nunknown-role = \"warning\"\nteam-size = { level = \"warning\" }\n",
+        ),
+        ("org.toml", ORG),
+    ]);
+    assert!(check(dir.path()).is_ok());
+}
+
+// Item 8: suggestions have a budget of work.
+
+#[test]
+fn long_words_get_no_guess() {
+    let long = "a".repeat(200);
+    let near = format!("{}b", "a".repeat(199));
+    let dir = tree(&[
+        ("orglint.toml", &format!("[roles]\nml = [\"{near}\"]\n")),
+        (
+            "org.toml",
+            &format!(
+                "{ORG}[[person]]\nid = \"bob\"\nname = \"B\"\nrole = \"{long}\"\nreports_to = \"ada\"\n"
+            ),
+        ),
+    ]);
+    let report = check(dir.path()).expect("check");
+    let helps = helps(&report, "unknown-role");
+    assert_eq!(helps.len(), 1);
+    assert!(!helps[0].starts_with("use `"), "{helps:?}");
+}
+
+#[test]
+fn many_long_unknown_ids_share_one_budget_of_work() {
+    let n = 1000;
+    let mut text = String::from(ORG);
+    for i in 0..n {
+        let id = format!("{}{i:06}", "x".repeat(58));
+        let boss = format!("{}y{i:06}", "x".repeat(57));
+        text.push_str(&format!(
+            "[[person]]\nid = \"{id}\"\nname = \"P\"\nrole = \"ml-engineer\"\nreports_to = \"{boss}\"\n\n"
+        ));
+    }
+    let report = lint_snippet(&text);
+    let helps = helps(&report, "unknown-reference");
+    assert_eq!(helps.len(), n);
+    let guessed = helps
+        .iter()
+        .filter(|h| h.starts_with("did you mean"))
+        .count() as u64;
+    // Every person id is 64 characters: each suggestion costs 1 + 64 * 64 units per
+    // id, and 1 for `ada`, too short to compare.
+    let per_call = n as u64 * (1 + 64 * 64) + 1;
+    assert_eq!(guessed, SUGGESTION_WORK / per_call);
+}
+
+// Item 9: configuration errors are few and linear.
+
+#[test]
+fn many_config_mistakes_show_the_first_twenty_and_count_the_rest() {
+    let n = 5000;
+    let config: String = std::iter::once("[rules]\n".to_owned())
+        .chain((0..n).map(|i| format!("no-such-rule-{i} = \"warn\"\n")))
+        .collect();
+    let dir = tree(&[("orglint.toml", &config), ("org.toml", ORG)]);
+    match check(dir.path()) {
+        Err(orglint::Error::Config(problems)) => {
+            assert_eq!(problems.len(), orglint::config::MAX_SHOWN);
+            assert_eq!(orglint::config::total(&problems), n);
+            assert_eq!(problems.last().unwrap().more(), n - 20);
+        }
+        other => panic!("expected a configuration error, got {other:?}"),
+    }
+    let (code, stdout, stderr) = run(dir.path(), &[]);
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains("unknown rule `no-such-rule-19`"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("unknown rule `no-such-rule-20`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("\n\n... and 4,980 more not shown\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("\nerror: orglint.toml has 5,000 mistakes; nothing was checked\n"),
+        "{stderr}"
+    );
+    // Diagnostics are separated by a blank line.
+    assert_eq!(
+        stderr.matches("\n\norglint::config").count(),
+        19,
+        "{stderr}"
+    );
+}
