@@ -260,10 +260,7 @@ fn run(
         enabled.level(name) != Level::Off
             && rules::find(name).is_some_and(|r| org_rules_run || !matches!(r.check, Check::Org(_)))
     };
-    let scopes = suppress::Scopes {
-        suppressions: &loaded.suppressions,
-        entities: &loaded.entities,
-    };
+    let scopes = suppress::Scopes::new(&loaded.suppressions, &loaded.entities, &loaded.sources);
     let applied = suppress::apply(findings, &scopes, &ran, config.require_reason);
     let sources = loaded.sources;
     // Whether each file lies under a PATH argument, worked out once per file, not per finding.

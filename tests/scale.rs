@@ -5,7 +5,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::lint_snippet;
+use common::{fired, lint_snippet};
 use orglint::CheckOptions;
 use orglint::finding::SUGGESTION_WORK;
 
@@ -182,5 +182,163 @@ fn many_config_mistakes_show_the_first_twenty_and_count_the_rest() {
         stderr.matches("\n\norglint::config").count(),
         19,
         "{stderr}"
+    );
+}
+
+// Item 6: suppressions are matched through an index.
+
+#[test]
+fn many_whole_file_comments_and_many_findings_stay_linear() {
+    let n = 20_000;
+    let mut text = "# orglint: allow(unknown-field) -- generated\n".repeat(n);
+    text.push_str("# orglint: allow(team-silo) -- never fires here\n");
+    text.push_str(ORG);
+    text.push_str(
+        "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"ml\"\nlead = \"ada\"\nmembers = [\"ada\"]\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!("x{i} = 1\n"));
+    }
+    let report = lint_snippet(&text);
+    assert!(
+        fired(&report).iter().all(|r| *r != "unknown-field"),
+        "{:?}",
+        fired(&report)
+    );
+    assert_eq!(report.suppressed, n);
+    let unused: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "unused-suppression")
+        .collect();
+    assert_eq!(unused.len(), 1);
+    assert!(unused[0].message.contains("`team-silo`"));
+}
+
+#[test]
+fn one_comment_naming_a_rule_many_times_is_one_lookup() {
+    let n = 20_000;
+    let names = vec!["unknown-field"; n].join(", ");
+    let mut text = format!("# orglint: allow({names}) -- generated\n{ORG}");
+    for i in 0..2000 {
+        text.push_str(&format!("[[person]]\nid = \"p{i}\"\nname = \"P\"\nrole = \"ml-engineer\"\nreports_to = \"ada\"\ncolour = \"red\"\n"));
+    }
+    let report = lint_snippet(&text);
+    assert_eq!(report.suppressed, 2000);
+    assert!(
+        fired(&report).iter().all(|r| !r.contains("suppression")),
+        "{:?}",
+        fired(&report)
+    );
+}
+
+// Item 17: a comment's scope is its entity; only one before the first header is the whole file.
+
+#[test]
+fn a_comment_under_a_sub_table_covers_its_entity_not_the_file() {
+    let text = "[org.standards]\ntracking = \"mlflow\"\n# orglint: allow(team-silo) -- org only\n\n\
+                [org]\nname = \"Acme\"\nstage = \"scaleup\"\nai_focus = \"product\"\nleadership = [\"ada\"]\n\n\
+                [[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n\n\
+                [[team]]\nid = \"web\"\nname = \"Web\"\nkind = \"feature\"\nlead = \"ada\"\nmembers = [\"ada\"]\n";
+    let report = lint_snippet(text);
+    assert!(
+        fired(&report).contains(&"team-silo"),
+        "{:?}",
+        fired(&report)
+    );
+    assert!(
+        fired(&report).contains(&"unused-suppression"),
+        "{:?}",
+        fired(&report)
+    );
+    assert_eq!(report.suppressed, 0);
+    // Before the first header, the same comment covers the whole file.
+    let text = format!("# orglint: allow(team-silo) -- whole file\n{text}");
+    let text = text.replacen("# orglint: allow(team-silo) -- org only\n", "", 1);
+    let report = lint_snippet(&text);
+    assert!(
+        !fired(&report).contains(&"team-silo"),
+        "{:?}",
+        fired(&report)
+    );
+    assert_eq!(report.suppressed, 1);
+}
+
+#[test]
+fn a_comment_in_a_sub_table_of_a_team_covers_that_team() {
+    let team = |id: &str, extra: &str| {
+        format!(
+            "[[team]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"feature\"\nlead = \"ada\"\nmembers = [\"ada\"]\n{extra}\n"
+        )
+    };
+    let text = format!(
+        "{ORG}{}{}",
+        team(
+            "web",
+            "[team.tooling]\n# orglint: allow(team-silo) -- this team only\ntracking = \"x\"\n"
+        ),
+        team("app", "")
+    );
+    let report = lint_snippet(&text);
+    let silos: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "team-silo")
+        .collect();
+    assert_eq!(silos.len(), 1, "{silos:?}");
+    assert!(silos[0].message.contains("app"));
+    assert_eq!(report.suppressed, 1);
+}
+
+// Item 16: a malformed suppression is reported; prose about orglint is not.
+
+#[test]
+fn malformed_suppressions_are_reported_and_prose_is_not() {
+    let bad = [
+        "# orglint allow(team-size) -- reason",
+        "#orglint allow (team-size) -- reason",
+        "# orglint(team-size) -- reason",
+        "# orglint alow(team-size)",
+        "# orglint: alow(team-size)",
+        "# orglint: allow(team-size -- reason",
+    ];
+    let prose = [
+        "# see orglint docs",
+        "# orglint checks this file",
+        "# orglint allows two teams here, see below",
+        "# orglint-compatible",
+        "# orglints are fine",
+    ];
+    let mut text = String::from(ORG);
+    for c in bad.iter().chain(&prose) {
+        text.push_str(c);
+        text.push('\n');
+    }
+    let report = lint_snippet(&text);
+    let invalid: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "invalid-suppression")
+        .collect();
+    let lines: Vec<usize> = invalid
+        .iter()
+        .map(|f| {
+            report
+                .sources
+                .get(0)
+                .position(f.primary.unwrap().start as usize)
+                .line
+        })
+        .collect();
+    let first = ORG.lines().count() + 1;
+    assert_eq!(
+        lines,
+        (first..first + bad.len()).collect::<Vec<_>>(),
+        "{invalid:?}"
+    );
+    assert!(
+        invalid
+            .iter()
+            .all(|f| f.help.as_deref() == Some("write `# orglint: allow(rule, ...) -- reason`"))
     );
 }
