@@ -79,6 +79,9 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// Stable identity across line moves (set by the engine).
     pub fingerprint: String,
+    /// How many more findings this one stands for, not shown (see [`cap_per_file`]); every count
+    /// counts them.
+    pub more: usize,
 }
 
 impl Finding {
@@ -93,6 +96,7 @@ impl Finding {
             label: None,
             related: Vec::new(),
             fingerprint: String::new(),
+            more: 0,
         }
     }
 
@@ -134,6 +138,54 @@ impl Finding {
         self.related(span, message);
         self
     }
+}
+
+/// A file shows at most this many findings of one rule; the rest become one finding that says
+/// how many there are (and counts as that many).
+pub const MAX_PER_FILE: usize = 100;
+
+/// Keeps, per file and rule, the first [`MAX_PER_FILE`] of `findings` (sorted in file order) and
+/// turns the rest into one finding at the first of them: "... and 1,204 more `rule` findings in
+/// this file", whose [`Finding::more`] makes every count still count each of them.
+pub fn cap_per_file(findings: Vec<Finding>) -> Vec<Finding> {
+    use std::collections::HashMap;
+    // Per file and rule: how many were seen, and where the summary is.
+    let mut seen: HashMap<(crate::source::FileId, &'static str), (usize, usize)> = HashMap::new();
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len().min(1 << 16));
+    let mut summaries = Vec::new();
+    for f in findings {
+        let Some(span) = f.primary else {
+            out.push(f);
+            continue;
+        };
+        let (count, at) = seen.entry((span.file, f.rule)).or_insert((0, 0));
+        *count += 1;
+        if *count <= MAX_PER_FILE {
+            out.push(f);
+        } else if *count == MAX_PER_FILE + 1 {
+            *at = out.len();
+            summaries.push(out.len());
+            out.push(f);
+        } else {
+            out[*at].more += 1 + f.more;
+        }
+    }
+    for at in summaries {
+        let f = &mut out[at];
+        let hidden = 1 + f.more;
+        f.message = format!(
+            "... and {} more `{}` findings in this file, not shown",
+            thousands(hidden),
+            f.rule
+        );
+        f.label = Some("the next one is here".to_owned());
+        f.help = Some(format!(
+            "only the first {MAX_PER_FILE} findings of a rule are shown per file; all of them count"
+        ));
+        f.related.clear();
+        f.more = hidden - 1;
+    }
+    out
 }
 
 /// `n` with thousands separators: `19,980`.
@@ -314,6 +366,22 @@ mod tests {
         }
         assert!(s.spent());
         assert_eq!(given as u64, SUGGESTION_WORK / (1 + 64 * 64));
+    }
+
+    #[test]
+    fn findings_past_the_cap_become_one_that_counts_them() {
+        let at = |i: u32| Some(Span::new(0, i as usize..i as usize + 1));
+        let mut all: Vec<Finding> = (0..350).map(|i| Finding::new("a", at(i), "x")).collect();
+        all.extend((0..3).map(|i| Finding::new("b", at(i), "y")));
+        let capped = cap_per_file(all);
+        assert_eq!(capped.len(), MAX_PER_FILE + 1 + 3);
+        let summary = &capped[MAX_PER_FILE];
+        assert_eq!(summary.primary, at(MAX_PER_FILE as u32));
+        assert_eq!(
+            summary.message,
+            "... and 250 more `a` findings in this file, not shown"
+        );
+        assert_eq!(capped.iter().map(|f| 1 + f.more).sum::<usize>(), 353);
     }
 
     #[test]

@@ -59,7 +59,12 @@ pub struct Report {
 impl Report {
     /// How many findings have `level`.
     pub fn count(&self, level: Level) -> usize {
-        self.findings.iter().filter(|f| f.level == level).count()
+        // A finding that stands for more (see `finding::cap_per_file`) counts as all of them.
+        self.findings
+            .iter()
+            .filter(|f| f.level == level)
+            .map(|f| 1 + f.more)
+            .sum()
     }
 }
 
@@ -290,6 +295,7 @@ fn run(
         f.fingerprint = fingerprint(f, &sources, &scopes);
     }
     sort_findings(&mut findings, &sources);
+    let findings = finding::cap_per_file(findings);
     Report {
         files: sources.len(),
         sources,

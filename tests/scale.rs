@@ -7,7 +7,7 @@ use std::process::Command;
 
 use common::{fired, lint_snippet};
 use orglint::CheckOptions;
-use orglint::finding::SUGGESTION_WORK;
+use orglint::finding::{Level, MAX_PER_FILE, SUGGESTION_WORK};
 
 const ORG: &str = "[org]\nname = \"Acme\"\nstage = \"scaleup\"\nai_focus = \"product\"\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"ml-engineer\"\n\n";
 
@@ -29,10 +29,16 @@ fn check(dir: &Path) -> Result<orglint::Report, orglint::Error> {
     })
 }
 
-/// Runs `orglint check --format short` in `dir`: exit code, stdout, stderr.
+/// Runs `orglint check --format short` (unless `args` name a format) in `dir`: exit code, stdout,
+/// stderr.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
-        .args(["check", "--format", "short"])
+        .arg("check")
+        .args(if args.contains(&"--format") {
+            &[][..]
+        } else {
+            &["--format", "short"][..]
+        })
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
@@ -130,7 +136,9 @@ fn many_long_unknown_ids_share_one_budget_of_work() {
     }
     let report = lint_snippet(&text);
     let helps = helps(&report, "unknown-reference");
-    assert_eq!(helps.len(), n);
+    // The first 100 are shown, then one that stands for the rest; every one counts.
+    assert_eq!(helps.len(), MAX_PER_FILE + 1);
+    assert_eq!(report.count(Level::Error), n);
     let guessed = helps
         .iter()
         .filter(|h| h.starts_with("did you mean"))
@@ -341,4 +349,77 @@ fn malformed_suppressions_are_reported_and_prose_is_not() {
             .iter()
             .all(|f| f.help.as_deref() == Some("write `# orglint: allow(rule, ...) -- reason`"))
     );
+}
+
+// Item 7: one mistake in an array is one finding; a file shows a bounded number per rule, and
+// every count still counts them all.
+
+#[test]
+fn wrong_typed_entries_of_one_array_are_one_finding() {
+    let n = 200_000;
+    let ones = vec!["1"; n].join(",");
+    let report = lint_snippet(&format!(
+        "{ORG}[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\", {ones}, true]\n\
+         [[guild]]\nid = \"g\"\nname = \"G\"\nmembers = [\"Bad Id\", \"ada\", \"also bad\", \"\"]\n"
+    ));
+    let invalid: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "invalid-value")
+        .collect();
+    assert_eq!(invalid.len(), 2, "{invalid:?}");
+    assert_eq!(
+        invalid[0].message,
+        "each `members` entry must be a string: 200,001 entries are not, the first is an integer"
+    );
+    let src = report.sources.get(0);
+    assert_eq!(src.slice(invalid[0].primary.unwrap()), "1");
+    assert_eq!(
+        invalid[1].message,
+        "`Bad Id` is not a valid id (and 2 more in `members`)"
+    );
+}
+
+#[test]
+fn a_flood_of_one_rule_in_one_file_is_cut_but_fully_counted() {
+    let n = 300;
+    let mut text = String::from(ORG);
+    for i in 0..n {
+        text.push_str(&format!(
+            "[[person]]\nid = \"p{i}\"\nname = \"P\"\nrole = \"juggler\"\nreports_to = \"ada\"\n\n"
+        ));
+    }
+    let dir = tree(&[("org.toml", &text)]);
+    let report = orglint::check(&CheckOptions {
+        paths: vec![dir.path().to_path_buf()],
+        cwd: dir.path().to_path_buf(),
+        select: vec!["unknown-role".into()],
+        ..CheckOptions::default()
+    })
+    .expect("check");
+    assert_eq!(report.findings.len(), MAX_PER_FILE + 1);
+    let last = &report.findings[MAX_PER_FILE];
+    assert_eq!(last.more, n - MAX_PER_FILE - 1);
+    assert!(
+        last.message
+            .starts_with("... and 200 more `unknown-role` findings")
+    );
+    assert_eq!(report.count(Level::Warn), n);
+
+    // The gate counts every one: 300 warnings are more than 250.
+    let sel = ["--select", "unknown-role"];
+    let (code, stdout, _) = run(dir.path(), &[&sel[..], &["--max-warnings", "250"]].concat());
+    assert_eq!(code, 1, "{stdout}");
+    assert_eq!(stdout.lines().count(), MAX_PER_FILE + 2, "{stdout}");
+    assert!(
+        stdout.ends_with("0 errors, 300 warnings in 1 file\n"),
+        "{stdout}"
+    );
+    let (code, _, _) = run(dir.path(), &[&sel[..], &["--max-warnings", "300"]].concat());
+    assert_eq!(code, 0);
+    let (_, json, _) = run(dir.path(), &[&sel[..], &["--format", "json"]].concat());
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(json["summary"]["warnings"], 300, "{}", json["summary"]);
+    let (_, stats, _) = run(dir.path(), &[&sel[..], &["--statistics"]].concat());
+    assert!(stats.contains("300  unknown-role"), "{stats}");
 }
