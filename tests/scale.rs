@@ -423,3 +423,20 @@ fn a_flood_of_one_rule_in_one_file_is_cut_but_fully_counted() {
     let (_, stats, _) = run(dir.path(), &[&sel[..], &["--statistics"]].concat());
     assert!(stats.contains("300  unknown-role"), "{stats}");
 }
+
+#[test]
+fn a_file_with_millions_of_values_is_not_parsed() {
+    let n = orglint::load::parse::MAX_VALUES;
+    let ones = vec!["1"; n].join(",");
+    let report = lint_snippet(&format!(
+        "{ORG}[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [{ones}]\n"
+    ));
+    assert_eq!(report.findings.len(), 1, "{:?}", fired(&report));
+    let f = &report.findings[0];
+    assert_eq!(f.rule, "invalid-toml");
+    assert_eq!(
+        f.message,
+        "too many keys and values to check: more than 2,000,000 in one file"
+    );
+    assert_eq!(report.broken, 1);
+}
