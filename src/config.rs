@@ -9,7 +9,7 @@ use miette::{Diagnostic, MietteError, MietteSpanContents, SourceCode, SourceSpan
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Level, did_you_mean, join_choices};
+use crate::finding::{Level, closest, did_you_mean, join_choices};
 use crate::roles::{Category, Roles};
 use crate::rules::{self, OptionKind, OptionValue, Options, Rule};
 use crate::source::{SourceFile, Span};
@@ -238,7 +238,11 @@ impl Checker<'_> {
         valid: &[&str],
     ) {
         let name = key.get_ref().as_ref();
-        let help = did_you_mean(name, valid);
+        // Forty rule names would fill the screen for every unknown rule.
+        let help = match closest(name, valid.iter().copied()) {
+            None if what == "rule" => "`orglint rules` lists every rule".to_owned(),
+            _ => did_you_mean(name, valid),
+        };
         self.problem(
             key.span(),
             format!("unknown {what} `{name}`{whose}"),
