@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use orglint::finding::{Level, closest};
+use orglint::finding::{Level, closest, thousands};
 use orglint::load::{display_path, normalize};
 use orglint::render::{self, HumanOptions};
 use orglint::rules::{self, RULES};
@@ -146,20 +146,30 @@ fn check(args: CheckArgs) -> u8 {
         Err(Error::Usage(m) | Error::Io(m)) => return tool_error(&m),
         Err(Error::Config(problems)) => {
             let stderr_color = args.color.enabled(std::io::stderr().is_terminal());
-            let mut text = String::new();
-            for p in &problems {
-                text.push_str(&render::render_diagnostic(
-                    p,
-                    HumanOptions {
+            let shown: Vec<String> = problems
+                .iter()
+                .map(|p| {
+                    let opts = HumanOptions {
                         color: stderr_color,
                         width: width(std::io::stderr().is_terminal()),
-                    },
-                ));
+                    };
+                    render::render_diagnostic(p, opts).trim_end().to_owned()
+                })
+                .collect();
+            let mut text = shown.join("\n\n");
+            let total = orglint::config::total(&problems);
+            let more = total - problems.len();
+            if more > 0 {
+                text.push_str(&format!("\n\n... and {} more not shown", thousands(more)));
             }
-            eprint!("{text}");
+            let file = problems
+                .first()
+                .map_or(String::new(), |p| render::printable(p.file()).into_owned());
+            let noun = if total == 1 { "mistake" } else { "mistakes" };
+            eprintln!("{text}\n");
             eprintln!(
-                "orglint: the configuration has {} mistake(s); nothing was checked",
-                problems.len()
+                "error: {file} has {} {noun}; nothing was checked",
+                thousands(total)
             );
             return TOOL_ERROR;
         }

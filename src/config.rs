@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Level, did_you_mean, join_choices};
+use crate::finding::{Level, closest, did_you_mean, join_choices};
 use crate::load::MAX_FILE_SIZE;
 use crate::load::read::{self, ReadError};
 use crate::roles::{Category, Roles};
@@ -64,21 +64,42 @@ impl Config {
     }
 }
 
+/// At most this many mistakes in `orglint.toml` are shown; the last one shown says how many more
+/// there are.
+pub const MAX_SHOWN: usize = 20;
+
 /// One mistake in `orglint.toml`.
 #[derive(Debug, Diagnostic)]
 #[diagnostic(code(orglint::config))]
 pub struct ConfigProblem {
     message: String,
     #[source_code]
-    src: NamedSource<Arc<String>>,
+    src: ConfigSource,
     /// Where: `None` when the line is too long to draw (the message then says where).
     #[label("{label}")]
     at: Option<SourceSpan>,
-    /// Sorts the problems in file order.
-    offset: usize,
     label: String,
     #[help]
     help: Option<String>,
+    /// How many mistakes after this one are not shown (see [`MAX_SHOWN`]).
+    more: usize,
+}
+
+impl ConfigProblem {
+    /// How many mistakes after this one are not shown.
+    pub fn more(&self) -> usize {
+        self.more
+    }
+
+    /// The configuration file, as shown.
+    pub fn file(&self) -> &str {
+        &self.src.file.display
+    }
+}
+
+/// How many mistakes `problems` stand for, shown or not.
+pub fn total(problems: &[ConfigProblem]) -> usize {
+    problems.len() + problems.iter().map(ConfigProblem::more).sum::<usize>()
 }
 
 impl std::fmt::Display for ConfigProblem {
@@ -88,6 +109,43 @@ impl std::fmt::Display for ConfigProblem {
 }
 
 impl std::error::Error for ConfigProblem {}
+
+/// `orglint.toml` for miette, read through its line index: miette finds lines by scanning from
+/// the start of the text it is given, so it is handed only the lines around each span, and many
+/// problems in one large file do not each scan it from the top.
+#[derive(Debug, Clone)]
+struct ConfigSource {
+    file: Arc<SourceFile>,
+}
+
+impl SourceCode for ConfigSource {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let file = &self.file;
+        let text = file.text.as_str();
+        let start = span.offset().min(text.len());
+        let end = (span.offset() + span.len()).clamp(start, text.len());
+        // One line more on each side than asked for: miette counts context lines itself.
+        let first = file.line_of(start).saturating_sub(context_lines_before + 1);
+        let last = file.line_of(end) + context_lines_after + 1;
+        let from = file.line_start(first);
+        let to = file.line_start(last + 1).clamp(from, text.len());
+        let local = SourceSpan::new((start - from).into(), end - start);
+        let inner = text[from..to].read_span(&local, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            file.display.clone(),
+            inner.data(),
+            SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
+            inner.line() + first,
+            inner.column(),
+            inner.line_count() + first,
+        )))
+    }
+}
 
 /// Reads and validates `path`. `root` is the org root when the file was found there rather than
 /// named with `--config`: it must then lie inside the tree, as entity files must. Either way it is
@@ -113,15 +171,21 @@ pub fn load(path: &Path, display: &str, root: Option<&Path>) -> Result<Config, C
 pub enum ConfigError {
     /// The file could not be read.
     Io(String),
-    /// It has mistakes; each points into it.
+    /// It has mistakes; each points into it. At most [`MAX_SHOWN`]; the last says how many more.
     Invalid(Vec<ConfigProblem>),
 }
 
+/// A mistake found, not yet made into a [`ConfigProblem`] (only the first few are).
+struct Pending {
+    span: std::ops::Range<usize>,
+    message: String,
+    label: &'static str,
+    help: Option<String>,
+}
+
 struct Checker<'a> {
-    src: NamedSource<Arc<String>>,
     text: &'a str,
-    lines: SourceFile,
-    problems: Vec<ConfigProblem>,
+    problems: Vec<Pending>,
 }
 
 impl Checker<'_> {
@@ -129,7 +193,7 @@ impl Checker<'_> {
         &mut self,
         span: std::ops::Range<usize>,
         message: String,
-        label: &str,
+        label: &'static str,
         help: Option<String>,
     ) {
         let span = if span.is_empty() && span.start < self.text.len() {
@@ -137,26 +201,46 @@ impl Checker<'_> {
         } else {
             span
         };
-        let offset = span.start;
-        let whole = Span::new(0, span.clone());
-        let (message, at) = if self.lines.drawable(whole) {
-            (message, Some(span.into()))
-        } else {
-            let pos = self.lines.position(offset);
-            let at = format!(
-                "{message} (at {}:{}:{})",
-                self.lines.display, pos.line, pos.column
-            );
-            (at, None)
-        };
-        self.problems.push(ConfigProblem {
+        self.problems.push(Pending {
+            span,
             message,
-            src: self.src.clone(),
-            at,
-            offset,
-            label: label.to_owned(),
+            label,
             help,
         });
+    }
+
+    /// The first [`MAX_SHOWN`] problems in file order, the last saying how many more there are.
+    fn finish(mut self, file: SourceFile) -> Vec<ConfigProblem> {
+        self.problems.sort_by_key(|p| p.span.start);
+        let more = self.problems.len().saturating_sub(MAX_SHOWN);
+        self.problems.truncate(MAX_SHOWN);
+        let file = Arc::new(file);
+        let shown = self.problems.len();
+        self.problems
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let whole = Span::new(0, p.span.clone());
+                let (message, at) = if file.drawable(whole) {
+                    (p.message, Some(p.span.into()))
+                } else {
+                    let pos = file.position(p.span.start);
+                    let at = format!(
+                        "{} (at {}:{}:{})",
+                        p.message, file.display, pos.line, pos.column
+                    );
+                    (at, None)
+                };
+                ConfigProblem {
+                    message,
+                    src: ConfigSource { file: file.clone() },
+                    at,
+                    label: p.label.to_owned(),
+                    help: p.help,
+                    more: if i + 1 == shown { more } else { 0 },
+                }
+            })
+            .collect()
     }
 
     /// Reports `key` as unknown: "unknown {what} `key`{whose}".
@@ -168,7 +252,11 @@ impl Checker<'_> {
         valid: &[&str],
     ) {
         let name = key.get_ref().as_ref();
-        let help = did_you_mean(name, valid);
+        // Forty rule names would fill the screen for every unknown rule.
+        let help = match closest(name, valid.iter().copied()) {
+            None if what == "rule" => "`orglint rules` lists every rule".to_owned(),
+            _ => did_you_mean(name, valid),
+        };
         self.problem(
             key.span(),
             format!("unknown {what} `{name}`{whose}"),
@@ -229,12 +317,10 @@ impl Checker<'_> {
 /// Validates the text of a configuration file shown as `display`.
 pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigError> {
     let mut ck = Checker {
-        src: NamedSource::new(display, Arc::new(text.to_owned())),
         text,
-        // Only the line index is used: positions for lines too long to draw.
-        lines: SourceFile::new(path.to_path_buf(), display.to_owned(), text.to_owned()),
         problems: Vec::new(),
     };
+    let source = || SourceFile::new(path.to_path_buf(), display.to_owned(), text.to_owned());
     let mut config = Config {
         path: Some(path.to_path_buf()),
         ..Config::default()
@@ -249,7 +335,7 @@ pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigErr
                 "here",
                 None,
             );
-            return Err(ConfigError::Invalid(ck.problems));
+            return Err(ConfigError::Invalid(ck.finish(source())));
         }
     };
     const SECTIONS: &[&str] = &["files", "rules", "roles", "suppressions"];
@@ -262,11 +348,10 @@ pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigErr
             _ => ck.unknown(key, "section", "", SECTIONS),
         }
     }
-    ck.problems.sort_by_key(|p| p.offset);
     if ck.problems.is_empty() {
         Ok(config)
     } else {
-        Err(ConfigError::Invalid(ck.problems))
+        Err(ConfigError::Invalid(ck.finish(source())))
     }
 }
 

@@ -21,12 +21,12 @@ impl Level {
     /// Every level, as written in `orglint.toml`.
     pub const NAMES: &'static [&'static str] = &["off", "info", "warn", "error"];
 
-    /// The level written as `s`.
+    /// The level written as `s`; `warning`, the word reports use, is taken for `warn`.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "off" => Some(Level::Off),
             "info" => Some(Level::Info),
-            "warn" => Some(Level::Warn),
+            "warn" | "warning" => Some(Level::Warn),
             "error" => Some(Level::Error),
             _ => None,
         }
@@ -83,6 +83,9 @@ pub struct Finding {
     pub related_more: usize,
     /// Stable identity across line moves (set by the engine).
     pub fingerprint: String,
+    /// How many more findings this one stands for, not shown (see [`cap_per_file`]); every count
+    /// counts them.
+    pub more: usize,
 }
 
 impl Finding {
@@ -98,6 +101,7 @@ impl Finding {
             related: Vec::new(),
             related_more: 0,
             fingerprint: String::new(),
+            more: 0,
         }
     }
 
@@ -299,6 +303,67 @@ mod shown_tests {
     }
 }
 
+/// A file shows at most this many findings of one rule; the rest become one finding that says
+/// how many there are (and counts as that many).
+pub const MAX_PER_FILE: usize = 100;
+
+/// Keeps, per file and rule, the first [`MAX_PER_FILE`] of `findings` (sorted in file order) and
+/// turns the rest into one finding at the first of them: "... and 1,204 more `rule` findings in
+/// this file", whose [`Finding::more`] makes every count still count each of them.
+pub fn cap_per_file(findings: Vec<Finding>) -> Vec<Finding> {
+    use std::collections::HashMap;
+    // Per file and rule: how many were seen, and where the summary is.
+    let mut seen: HashMap<(crate::source::FileId, &'static str), (usize, usize)> = HashMap::new();
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len().min(1 << 16));
+    let mut summaries = Vec::new();
+    for f in findings {
+        let Some(span) = f.primary else {
+            out.push(f);
+            continue;
+        };
+        let (count, at) = seen.entry((span.file, f.rule)).or_insert((0, 0));
+        *count += 1;
+        if *count <= MAX_PER_FILE {
+            out.push(f);
+        } else if *count == MAX_PER_FILE + 1 {
+            *at = out.len();
+            summaries.push(out.len());
+            out.push(f);
+        } else {
+            out[*at].more += 1 + f.more;
+        }
+    }
+    for at in summaries {
+        let f = &mut out[at];
+        let hidden = 1 + f.more;
+        f.message = format!(
+            "... and {} more `{}` findings in this file, not shown",
+            thousands(hidden),
+            f.rule
+        );
+        f.label = Some("the next one is here".to_owned());
+        f.help = Some(format!(
+            "only the first {MAX_PER_FILE} findings of a rule are shown per file; all of them count"
+        ));
+        f.related.clear();
+        f.more = hidden - 1;
+    }
+    out
+}
+
+/// `n` with thousands separators: `19,980`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Formats `names` as "`a`, `b` and `c`".
 pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     join_quoted(names, "and")
@@ -337,20 +402,93 @@ pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
     }
 }
 
-/// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1) + usize::from(word.len() > 6);
-    let mut best: Option<(usize, &str)> = None;
-    for c in candidates {
-        if c.len().abs_diff(word.len()) > limit {
-            continue;
-        }
-        let d = strsim::osa_distance(word, c);
-        if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
-            best = Some((d, c));
+/// Words longer than this get no did-you-mean: ids are at most 64 characters, and edit distance
+/// over long strings is quadratic.
+pub const MAX_SUGGESTED_LEN: usize = 64;
+
+/// The work one [`Suggester`] may do, in units of one candidate looked at plus one cell of an
+/// edit-distance table (`len(word) * len(candidate)`): about a tenth of a second at most.
+pub const SUGGESTION_WORK: u64 = 20_000_000;
+
+/// Whether `candidate`, at edit distance `distance` from a word of `chars` characters, is a likely
+/// typo of it: one edit in a word of up to 13 characters, then one more per 7 characters, and never
+/// a change of every character (`qa-engineer` is not a typo of `ml-engineer`).
+pub fn close_enough(distance: usize, chars: usize) -> bool {
+    distance < chars && distance <= (chars / 7).max(1)
+}
+
+/// Did-you-mean suggestions under one budget of work (see [`SUGGESTION_WORK`]): a rule that asks
+/// for many suggestions shares one, so that many long unknown words cannot make it quadratic.
+#[derive(Debug)]
+pub struct Suggester {
+    left: u64,
+}
+
+impl Default for Suggester {
+    fn default() -> Self {
+        Suggester {
+            left: SUGGESTION_WORK,
         }
     }
-    best.map(|(_, c)| c)
+}
+
+impl Suggester {
+    /// A fresh budget.
+    pub fn new() -> Self {
+        Suggester::default()
+    }
+
+    /// Whether the budget is spent (every later call gives `None`).
+    pub fn spent(&self) -> bool {
+        self.left == 0
+    }
+
+    /// The closest of `candidates` to `word`, if one is close enough to be a likely typo (see
+    /// [`close_enough`]) and the budget lasts: once it runs out, this and every later call give `None`.
+    pub fn closest<'a>(
+        &mut self,
+        word: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Option<&'a str> {
+        if word.len() > 4 * MAX_SUGGESTED_LEN || self.spent() {
+            return None;
+        }
+        let chars = word.chars().count();
+        if chars > MAX_SUGGESTED_LEN {
+            return None;
+        }
+        let limit = (chars / 7).max(1);
+        let mut best: Option<(usize, &str)> = None;
+        for c in candidates {
+            // Byte lengths bound character counts (1 to 4 bytes each): most strangers are skipped
+            // without counting their characters.
+            let n = if c.len() > 4 * (chars + limit) || c.len() + limit < chars {
+                None
+            } else {
+                Some(c.chars().count()).filter(|n| n.abs_diff(chars) <= limit)
+            };
+            let cost = 1 + n.map_or(0, |n| (chars * n) as u64);
+            if cost > self.left {
+                self.left = 0;
+                return None;
+            }
+            self.left -= cost;
+            if n.is_none() {
+                continue;
+            }
+            let d = strsim::osa_distance(word, c);
+            if close_enough(d, chars) && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
+                best = Some((d, c));
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+}
+
+/// The closest of `candidates` to `word`, if one is close enough to be a likely typo; with a
+/// budget of its own (see [`Suggester`] to share one across many calls).
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    Suggester::new().closest(word, candidates)
 }
 
 #[cfg(test)]
@@ -366,6 +504,58 @@ mod tests {
         );
         assert_eq!(closest("colour", ["members", "lead"]), None);
         assert_eq!(closest("levle", ["level", "max"]), Some("level"));
+        assert_eq!(closest("cyy", ["cy", "ada"]), Some("cy"));
+    }
+
+    #[test]
+    fn closest_refuses_far_guesses() {
+        assert_eq!(closest("qa-engineer", ["ml-engineer"]), None);
+        assert_eq!(closest("head-of-sales", ["head-of-data"]), None);
+        assert_eq!(closest("x", ["y"]), None);
+        assert_eq!(closest("ml-enginer", ["ml-engineer"]), Some("ml-engineer"));
+        assert_eq!(
+            closest("head-of-dta", ["head-of-data"]),
+            Some("head-of-data")
+        );
+    }
+
+    #[test]
+    fn long_words_get_no_suggestion_and_the_budget_runs_out() {
+        let long = "a".repeat(65);
+        assert_eq!(closest(&long, [long.as_str()]), None);
+        let word = "b".repeat(64);
+        let near = format!("{}c", "b".repeat(63));
+        let mut s = Suggester::new();
+        let mut given = 0;
+        for _ in 0..10_000 {
+            given += usize::from(s.closest(&word, [near.as_str()]).is_some());
+        }
+        assert!(s.spent());
+        assert_eq!(given as u64, SUGGESTION_WORK / (1 + 64 * 64));
+    }
+
+    #[test]
+    fn findings_past_the_cap_become_one_that_counts_them() {
+        let at = |i: u32| Some(Span::new(0, i as usize..i as usize + 1));
+        let mut all: Vec<Finding> = (0..350).map(|i| Finding::new("a", at(i), "x")).collect();
+        all.extend((0..3).map(|i| Finding::new("b", at(i), "y")));
+        let capped = cap_per_file(all);
+        assert_eq!(capped.len(), MAX_PER_FILE + 1 + 3);
+        let summary = &capped[MAX_PER_FILE];
+        assert_eq!(summary.primary, at(MAX_PER_FILE as u32));
+        assert_eq!(
+            summary.message,
+            "... and 250 more `a` findings in this file, not shown"
+        );
+        assert_eq!(capped.iter().map(|f| 1 + f.more).sum::<usize>(), 353);
+    }
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_204), "1,204");
+        assert_eq!(thousands(31_000_000), "31,000,000");
     }
 
     #[test]

@@ -67,7 +67,12 @@ pub struct Report {
 impl Report {
     /// How many findings have `level`.
     pub fn count(&self, level: Level) -> usize {
-        self.findings.iter().filter(|f| f.level == level).count()
+        // A finding that stands for more (see `finding::cap_per_file`) counts as all of them.
+        self.findings
+            .iter()
+            .filter(|f| f.level == level)
+            .map(|f| 1 + f.more)
+            .sum()
     }
 }
 
@@ -342,10 +347,7 @@ fn run(
         enabled.level(name) != Level::Off
             && rules::find(name).is_some_and(|r| org_rules_run || !matches!(r.check, Check::Org(_)))
     };
-    let scopes = suppress::Scopes {
-        suppressions: &suppressions,
-        entities: &loaded.entities,
-    };
+    let scopes = suppress::Scopes::new(&suppressions, &loaded.entities, &loaded.sources);
     let applied = suppress::apply(findings, &scopes, &ran, config.require_reason);
     let sources = loaded.sources;
     let mut findings: Vec<Finding> = applied
@@ -361,6 +363,7 @@ fn run(
         f.fingerprint = fingerprint(f, &sources, &scopes);
     }
     sort_findings(&mut findings, &sources);
+    let findings = finding::cap_per_file(findings);
     Report {
         files: sources.len(),
         sources,

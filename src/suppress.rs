@@ -24,9 +24,12 @@ pub struct Suppression {
 
 const MARKER: &str = "orglint:";
 
+/// The right form, for the help of a malformed comment.
+const FORM: &str = "write `# orglint: allow(rule, ...) -- reason`";
+
 /// Finds the suppression comments of one file.
 pub fn scan(file: FileId, text: &str) -> Vec<Suppression> {
-    if !text.contains(MARKER) {
+    if !text.contains("orglint") {
         return Vec::new();
     }
     toml_parser::Source::new(text)
@@ -39,15 +42,44 @@ pub fn scan(file: FileId, text: &str) -> Vec<Suppression> {
         .collect()
 }
 
+/// Whether a comment body that starts with `orglint` but not `orglint:` is meant as a suppression:
+/// `orglint` then `(` or an `allow`-like word (`allow`, `alow`, `allwo`), with or without spaces.
+/// Prose that mentions orglint (`# see orglint docs`, `# orglint checks this`) is not.
+fn looks_like_suppression(after: &str) -> bool {
+    let rest = after.trim_start();
+    if rest.starts_with('(') {
+        return true;
+    }
+    if !(rest.len() < after.len() || rest.starts_with(|c: char| c.is_ascii_alphabetic())) {
+        return false;
+    }
+    let word: String = rest
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .take(8)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let after_word = rest[word.len()..].trim_start();
+    (word == "allow" || strsim::osa_distance(&word, "allow") <= 2 && word.len() >= 4)
+        && (after_word.is_empty() || after_word.starts_with('('))
+}
+
 /// Parses `# orglint: allow(a, b) -- reason`, where `comment` starts at byte `at`.
 fn parse_comment(file: FileId, at: usize, comment: &str) -> Option<Suppression> {
     let body = comment.trim_start_matches('#').trim_start();
-    let rest = body.strip_prefix(MARKER)?;
     let mut sup = Suppression {
         span: Span::new(file, at..at + comment.trim_end().len()),
         rules: Vec::new(),
         reason: None,
         malformed: None,
+    };
+    let Some(rest) = body.strip_prefix(MARKER) else {
+        let after = body.strip_prefix("orglint")?;
+        if !looks_like_suppression(after) {
+            return None;
+        }
+        sup.malformed = Some("expected `:` after `orglint`");
+        return Some(sup);
     };
     let offset_of = |s: &str| at + (s.as_ptr() as usize - comment.as_ptr() as usize);
     let Some(args) = rest.trim_start().strip_prefix("allow") else {
@@ -88,6 +120,71 @@ fn parse_comment(file: FileId, at: usize, comment: &str) -> Option<Suppression> 
     Some(sup)
 }
 
+/// Where each entity of one file begins, by its table headers: `(offset, scope)` in file order,
+/// where a scope (1, 2, ...) is one entity, and scope 0, before the first header, is the whole
+/// file (SPEC §3). A sub-table belongs to its entity: `[org.standards]` before `[org]` is the org,
+/// `[team.tooling]` the last `[[team]]`.
+pub fn headers(text: &str) -> Vec<(u32, u32)> {
+    struct Header {
+        start: usize,
+        array: bool,
+        first_key: Option<std::ops::Range<usize>>,
+        keys: usize,
+    }
+    let tokens: Vec<_> = toml_parser::Source::new(text).lex().collect();
+    let mut found: Vec<Header> = Vec::new();
+    let mut open: Option<Header> = None;
+    let mut receiver = |e: toml_parser::parser::Event| {
+        use toml_parser::parser::EventKind as K;
+        let span = e.span();
+        match e.kind() {
+            K::StdTableOpen | K::ArrayTableOpen => {
+                open = Some(Header {
+                    start: span.start(),
+                    array: e.kind() == K::ArrayTableOpen,
+                    first_key: None,
+                    keys: 0,
+                });
+            }
+            K::SimpleKey => {
+                if let Some(h) = open.as_mut() {
+                    h.keys += 1;
+                    h.first_key.get_or_insert(span.start()..span.end());
+                }
+            }
+            K::StdTableClose | K::ArrayTableClose => found.extend(open.take()),
+            _ => {}
+        }
+    };
+    toml_parser::parser::parse_document(&tokens, &mut receiver, &mut ());
+    found.extend(open.take());
+    let mut tables: HashMap<&str, u32> = HashMap::new();
+    let mut arrays: HashMap<&str, u32> = HashMap::new();
+    let mut next = 0;
+    let mut out = Vec::with_capacity(found.len());
+    for h in found {
+        let key = h
+            .first_key
+            .and_then(|k| text.get(k))
+            .unwrap_or("")
+            .trim_matches(['"', '\'']);
+        let scope = if h.array && h.keys == 1 {
+            next += 1;
+            arrays.insert(key, next);
+            next
+        } else if let Some(&element) = arrays.get(key) {
+            element
+        } else {
+            *tables.entry(key).or_insert_with(|| {
+                next += 1;
+                next
+            })
+        };
+        out.push((h.start as u32, scope));
+    }
+    out
+}
+
 /// What applying suppressions gave.
 #[derive(Debug, Default)]
 pub struct Applied {
@@ -103,22 +200,91 @@ pub struct Scopes<'a> {
     pub suppressions: &'a [Vec<Suppression>],
     /// Per file: its entities' start offsets and names, sorted.
     pub entities: &'a [Vec<(u32, String)>],
+    /// Per file with suppression comments: its table headers (see [`headers`]).
+    headers: Vec<Vec<(u32, u32)>>,
 }
 
-impl Scopes<'_> {
-    /// 0 before the first entity (the whole file), else 1 + the entity's index.
-    fn scope(&self, file: FileId, offset: u32) -> usize {
-        self.entities[file as usize].partition_point(|(s, _)| *s <= offset)
+impl<'a> Scopes<'a> {
+    /// The scopes of the files `sources` holds.
+    pub fn new(
+        suppressions: &'a [Vec<Suppression>],
+        entities: &'a [Vec<(u32, String)>],
+        sources: &crate::source::Sources,
+    ) -> Self {
+        let headers = sources
+            .iter()
+            .zip(suppressions)
+            .map(|(src, sups)| {
+                // A file too big to parse holds only its `invalid-toml`, which nothing suppresses.
+                if sups.is_empty() || crate::load::parse::too_many_values(&src.text).is_some() {
+                    Vec::new()
+                } else {
+                    headers(&src.text)
+                }
+            })
+            .collect();
+        Scopes {
+            suppressions,
+            entities,
+            headers,
+        }
+    }
+
+    /// The suppression scope of `offset`: 0 before the first table header (the whole file), else
+    /// the entity's scope (see [`headers`]).
+    fn scope(&self, file: FileId, offset: u32) -> u32 {
+        let Some(headers) = self.headers.get(file as usize) else {
+            return 0;
+        };
+        match headers.partition_point(|&(start, _)| start <= offset) {
+            0 => 0,
+            n => headers[n - 1].1,
+        }
     }
 
     /// The entity (`team:recs`) whose table holds `offset`, if any.
     pub fn entity(&self, file: FileId, offset: u32) -> Option<&str> {
-        let scope = self.scope(file, offset);
-        (scope > 0).then(|| self.entities[file as usize][scope - 1].1.as_str())
+        let entities = &self.entities[file as usize];
+        let n = entities.partition_point(|(s, _)| *s <= offset);
+        (n > 0).then(|| entities[n - 1].1.as_str())
     }
 }
 
 const META: [&str; 2] = ["unused-suppression", "invalid-suppression"];
+
+/// The rule names of every comment, filed by file, scope and rule: a finding looks up the two
+/// places that can suppress it (its file's whole-file comments and its entity's), however many
+/// comments and names there are. All names under one key are used, or unused, together.
+struct Index<'a> {
+    slots: HashMap<(FileId, u32, &'a str), usize>,
+    used: Vec<bool>,
+}
+
+impl<'a> Index<'a> {
+    fn new(scopes: &Scopes<'a>) -> Self {
+        let mut slots = HashMap::new();
+        for (f, sups) in scopes.suppressions.iter().enumerate() {
+            for sup in sups {
+                let scope = scopes.scope(f as FileId, sup.span.start);
+                for name in &sup.rules {
+                    let next = slots.len();
+                    slots
+                        .entry((f as FileId, scope, name.value.as_str()))
+                        .or_insert(next);
+                }
+            }
+        }
+        let used = vec![false; slots.len()];
+        Index { slots, used }
+    }
+
+    fn is_used(&self, scopes: &Scopes<'_>, file: FileId, sup: &Suppression, name: &str) -> bool {
+        let scope = scopes.scope(file, sup.span.start);
+        self.slots
+            .get(&(file, scope, name))
+            .is_some_and(|&slot| self.used[slot])
+    }
+}
 
 /// Drops the findings that comments suppress, then reports unused and invalid suppressions.
 ///
@@ -131,49 +297,38 @@ pub fn apply(
     ran: &dyn Fn(&str) -> bool,
     require_reason: bool,
 ) -> Applied {
-    let mut used: Vec<Vec<Vec<bool>>> = scopes
-        .suppressions
-        .iter()
-        .map(|sups| sups.iter().map(|s| vec![false; s.rules.len()]).collect())
-        .collect();
-    // Each comment's scope, worked out once: a finding then looks only at the comments of its own
-    // table and of the whole file, which keeps the pass linear however many comments a file has.
-    let mut by_scope: HashMap<(FileId, usize), Vec<usize>> = HashMap::new();
-    for (f, sups) in scopes.suppressions.iter().enumerate() {
-        for (s, sup) in sups.iter().enumerate() {
-            let scope = scopes.scope(f as FileId, sup.span.start);
-            by_scope.entry((f as FileId, scope)).or_default().push(s);
-        }
-    }
-    let indexed = &Indexed { scopes, by_scope };
+    let mut index = Index::new(scopes);
     let mut out = Applied::default();
-    let (kept, n) = suppress_pass(findings, indexed, &mut used, false);
+    let (kept, n) = suppress_pass(findings, scopes, &mut index, false);
     out.findings = kept;
     out.suppressed += n;
 
     let mut meta = Vec::new();
     for (f, sups) in scopes.suppressions.iter().enumerate() {
-        for (s, sup) in sups.iter().enumerate() {
+        for sup in sups {
             meta.extend(check_one(sup, require_reason));
-            for (r, name) in sup.rules.iter().enumerate() {
+            for name in &sup.rules {
                 let known = rules::find(&name.value).is_some_and(|rule| rule.suppressible());
                 if known
-                    && !used[f][s][r]
                     && !META.contains(&name.value.as_str())
                     && ran(&name.value)
+                    && !index.is_used(scopes, f as FileId, sup, &name.value)
                 {
                     meta.push(unused(name));
                 }
             }
         }
     }
-    let (kept, n) = suppress_pass(meta, indexed, &mut used, true);
+    let (kept, n) = suppress_pass(meta, scopes, &mut index, true);
     out.findings.extend(kept);
     out.suppressed += n;
     for (f, sups) in scopes.suppressions.iter().enumerate() {
-        for (s, sup) in sups.iter().enumerate() {
-            for (r, name) in sup.rules.iter().enumerate() {
-                if META.contains(&name.value.as_str()) && !used[f][s][r] && ran(&name.value) {
+        for sup in sups {
+            for name in &sup.rules {
+                if META.contains(&name.value.as_str())
+                    && ran(&name.value)
+                    && !index.is_used(scopes, f as FileId, sup, &name.value)
+                {
                     out.findings.push(unused(name));
                 }
             }
@@ -182,16 +337,10 @@ pub fn apply(
     out
 }
 
-/// The scopes with each comment filed under its file and scope.
-struct Indexed<'a, 'b> {
-    scopes: &'b Scopes<'a>,
-    by_scope: HashMap<(FileId, usize), Vec<usize>>,
-}
-
 fn suppress_pass(
     findings: Vec<Finding>,
-    indexed: &Indexed<'_, '_>,
-    used: &mut [Vec<Vec<bool>>],
+    scopes: &Scopes<'_>,
+    index: &mut Index<'_>,
     meta: bool,
 ) -> (Vec<Finding>, usize) {
     let mut kept = Vec::with_capacity(findings.len());
@@ -201,23 +350,19 @@ fn suppress_pass(
             kept.push(finding);
             continue;
         };
-        let sups = &indexed.scopes.suppressions[span.file as usize];
-        if sups.is_empty() || finding.rule == "invalid-toml" {
+        if scopes.suppressions[span.file as usize].is_empty()
+            || finding.rule == "invalid-toml"
+            || META.contains(&finding.rule) != meta
+        {
             kept.push(finding);
             continue;
         }
-        let scope = indexed.scopes.scope(span.file, span.start);
+        let scope = scopes.scope(span.file, span.start);
         let mut hit = false;
-        let whole_file = indexed.by_scope.get(&(span.file, 0));
-        let this_table = (scope != 0)
-            .then(|| indexed.by_scope.get(&(span.file, scope)))
-            .flatten();
-        for &s in whole_file.into_iter().chain(this_table).flatten() {
-            for (r, name) in sups[s].rules.iter().enumerate() {
-                if name.value == finding.rule && META.contains(&finding.rule) == meta {
-                    used[span.file as usize][s][r] = true;
-                    hit = true;
-                }
+        for s in [0, scope] {
+            if let Some(&slot) = index.slots.get(&(span.file, s, finding.rule)) {
+                index.used[slot] = true;
+                hit = true;
             }
         }
         if hit {
@@ -239,7 +384,7 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
                 format!("malformed suppression comment: {why}"),
             )
             .with_label("cannot read this")
-            .with_help("write `# orglint: allow(rule-a, rule-b) -- reason`"),
+            .with_help(FORM),
         );
         return found;
     }

@@ -2,7 +2,7 @@
 
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::Finding;
+use crate::finding::{Finding, thousands};
 use crate::model::{
     AiFocus, Budget, Cadence, EntityKind, Focus, Guild, OrgDef, Person, Stage, Team, TeamKind,
 };
@@ -77,9 +77,55 @@ pub fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
+/// A file with more keys and values than this is not parsed: the parse tree takes about 150
+/// bytes per value, so the 64 MiB limit alone would allow 32 M values and about 5 GB. A real org
+/// of 100,000 people is about a million.
+pub const MAX_VALUES: usize = 2_000_000;
+
+/// Where the value past [`MAX_VALUES`] starts, if `text` holds that many keys and values.
+pub(crate) fn too_many_values(text: &str) -> Option<std::ops::Range<usize>> {
+    use toml_parser::lexer::TokenKind as K;
+    // Every key or value is at least one byte.
+    if text.len() <= MAX_VALUES {
+        return None;
+    }
+    toml_parser::Source::new(text)
+        .lex()
+        .filter(|t| {
+            matches!(
+                t.kind(),
+                K::Atom
+                    | K::BasicString
+                    | K::LiteralString
+                    | K::MlBasicString
+                    | K::MlLiteralString
+                    | K::LeftSquareBracket
+                    | K::LeftCurlyBracket
+            )
+        })
+        .nth(MAX_VALUES)
+        .map(|t| t.span().start()..t.span().end())
+}
+
 /// Parses the text of file `file`.
 pub fn parse(file: FileId, text: &str) -> Parsed {
     let mut out = Parsed::default();
+    if let Some(at) = too_many_values(text) {
+        out.findings.push(
+            Finding::new(
+                "invalid-toml",
+                Some(Span::new(file, at)),
+                format!(
+                    "too many keys and values to check: more than {} in one file",
+                    thousands(MAX_VALUES)
+                ),
+            )
+            .with_label("the first past the limit")
+            .with_help("split the file; the rules that need the whole org did not run"),
+        );
+        out.broken = true;
+        return out;
+    }
     let doc = match DeTable::parse(text) {
         Ok(doc) => doc,
         Err(err) => {

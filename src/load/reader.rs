@@ -4,7 +4,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::parse::valid_id;
-use crate::finding::{Finding, SHOWN_CHARS, closest, join_choices, join_names, shown, shown_code};
+use crate::finding::{
+    Finding, SHOWN_CHARS, closest, join_choices, join_names, shown, shown_code, thousands,
+};
 use crate::model::{EntityKind, List, Sp, Str, StrMap};
 use crate::source::{FileId, Span};
 
@@ -163,6 +165,8 @@ impl<'a, 'i> Reader<'a, 'i> {
             items: Vec::with_capacity(items.len()),
             bad: 0,
         };
+        // The wrong-typed entries of one array are one finding, at the first, that says how many.
+        let mut first_bad = None;
         for item in items {
             match item.get_ref() {
                 DeValue::String(s) => list.items.push(Sp {
@@ -170,16 +174,23 @@ impl<'a, 'i> Reader<'a, 'i> {
                     span: Span::new(self.file, item.span()),
                 }),
                 other => {
-                    let f = invalid_type(
-                        self.file,
-                        item.span(),
-                        &format!("each `{key}` entry must be a string"),
-                        other,
-                    );
-                    self.findings.push(f);
+                    first_bad.get_or_insert((item.span(), other));
                     list.bad += 1;
                 }
             }
+        }
+        if let Some((span, other)) = first_bad {
+            let expected = format!("each `{key}` entry must be a string");
+            let mut f = invalid_type(self.file, span, &expected, other);
+            if list.bad > 1 {
+                f.message = format!(
+                    "{expected}: {} entries are not, the first is {}",
+                    thousands(list.bad),
+                    type_name(other)
+                );
+                f.label = Some(format!("the first, {}", type_name(other)));
+            }
+            self.findings.push(f);
         }
         if list.bad > 0 {
             // Partly wrong: rules about the list being empty must not fire on top of `invalid-value`.
@@ -190,10 +201,16 @@ impl<'a, 'i> Reader<'a, 'i> {
 
     pub(super) fn id_list(&mut self, key: &'static str) -> Option<List<Str>> {
         let list = self.string_list(key)?;
-        for item in &list.items {
-            if !valid_id(&item.value) {
-                self.findings.push(malformed_id(item));
+        // The malformed ids of one list are one finding, at the first, that says how many.
+        let mut malformed = list.items.iter().filter(|item| !valid_id(&item.value));
+        if let Some(first) = malformed.next() {
+            let mut f = malformed_id(first);
+            let more = malformed.count();
+            if more > 0 {
+                f.message
+                    .push_str(&format!(" (and {} more in `{key}`)", thousands(more)));
             }
+            self.findings.push(f);
         }
         Some(list)
     }

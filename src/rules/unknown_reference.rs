@@ -1,7 +1,7 @@
 //! `unknown-reference`: an id reference names nothing.
 
 use super::prelude::*;
-use crate::finding::closest;
+use crate::finding::Suggester;
 use crate::load::parse::valid_id;
 use crate::model::{List, Str};
 
@@ -18,11 +18,9 @@ pub static RULE: Rule = Rule {
 
 /// Each did-you-mean compares the reference with every id of its kind, so a tree full of dangling
 /// references would make the rule quadratic. Only the first unknown references (in file order) get
-/// one: at most this many,
+/// one: at most this many, and only while one [`Suggester`]'s budget of work lasts (a
+/// hundred-thousand-person org gets a few suggestions; the rest get the plain help).
 const MAX_SUGGESTIONS: usize = 200;
-/// and only while the ids compared so far stay under this budget (a hundred-thousand-person org
-/// gets about ten suggestions; the rest get the plain help).
-const COMPARISON_BUDGET: usize = 1_000_000;
 
 /// What a reference must name.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -47,7 +45,7 @@ fn check(cx: &mut Ctx) {
     let mut refs = Refs {
         cx,
         suggestions_left: MAX_SUGGESTIONS,
-        budget_left: COMPARISON_BUDGET,
+        suggester: Suggester::new(),
         people: None,
         teams: None,
         teams_and_guilds: None,
@@ -84,7 +82,7 @@ fn check(cx: &mut Ctx) {
 struct Refs<'c, 'a> {
     cx: &'c mut Ctx<'a>,
     suggestions_left: usize,
-    budget_left: usize,
+    suggester: Suggester,
     people: Option<Vec<&'a str>>,
     teams: Option<Vec<&'a str>>,
     teams_and_guilds: Option<Vec<&'a str>>,
@@ -170,13 +168,8 @@ impl<'a> Refs<'_, 'a> {
                     .collect()
             }),
         };
-        if candidates.len() > self.budget_left {
-            self.suggestions_left = 0;
-            return None;
-        }
         self.suggestions_left -= 1;
-        self.budget_left -= candidates.len();
-        closest(id, candidates.iter().copied())
+        self.suggester.closest(id, candidates.iter().copied())
     }
 }
 
@@ -233,7 +226,12 @@ mod tests {
             .collect());
         let found = run(&org);
         assert_eq!(found.len(), 50);
-        assert_eq!(suggested(&found), COMPARISON_BUDGET / n);
+        // Each call looks at every id, at 1 + 7 * 7 units each.
+        let per_call = n as u64 * 50;
+        assert_eq!(
+            suggested(&found) as u64,
+            crate::finding::SUGGESTION_WORK / per_call
+        );
         assert!(found.iter().all(|f| f.help.is_some()));
     }
 }

@@ -4,7 +4,7 @@ use super::prelude::*;
 
 use std::collections::HashMap;
 
-use crate::finding::closest;
+use crate::finding::Suggester;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -26,6 +26,7 @@ fn check(cx: &mut Ctx) {
     let known = cx.roles.names();
     // Suggestions per distinct unknown role: a big org repeats the same one many times.
     let mut near: HashMap<&str, Option<&str>> = HashMap::new();
+    let mut suggester = Suggester::new();
     let mut found = Vec::new();
     for person in &org.people {
         let Some(role) = &person.role else { continue };
@@ -35,7 +36,7 @@ fn check(cx: &mut Ctx) {
         let asked = near.len();
         let suggestion = *near.entry(role.as_str()).or_insert_with(|| {
             (asked < MAX_SUGGESTIONS)
-                .then(|| closest(role.as_str(), known.iter().copied()))
+                .then(|| suggester.closest(role.as_str(), known.iter().copied()))
                 .flatten()
         });
         found.push((person, role, suggestion));
