@@ -109,6 +109,27 @@ impl Tree {
             }
             _ => {}
         }
+        // A directory link committed in the tree (`reports -> ~/.config`) must not carry the
+        // report out of the working directory or the root it is named under.
+        if let Some(parent) = path.parent() {
+            for base in [cwd, self.root.as_path()] {
+                let base = normalize(base);
+                if !parent.starts_with(&base) {
+                    continue;
+                }
+                if let (Ok(real_parent), Ok(real_base)) =
+                    (std::fs::canonicalize(parent), std::fs::canonicalize(&base))
+                {
+                    if !real_parent.starts_with(&real_base) {
+                        return Some(format!(
+                            "`{shown}` is in a directory that links outside `{}`; orglint does not \
+                             write a report through a link, so name a file in a real directory",
+                            display_path(&base, cwd)
+                        ));
+                    }
+                }
+            }
+        }
         let real = real_path(&path);
         let same = |input: &Path| real.is_some() && real_path(input) == real;
         let configs = self

@@ -1,0 +1,100 @@
+//! Regressions found by review of issue 6: a report carried out of the tree by a directory
+//! link, and JSON that let DEL, C1, bidi and zero-width characters through to a terminal.
+
+#![cfg(unix)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn orglint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_orglint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run orglint")
+}
+
+const ORG: &str = "[org]\nname = \"Acme\"\nleadership = [\"ann\"]\n\n[[person]]\nid = \"ann\"\nname = \"Ann\"\nrole = \"software-engineer\"\n";
+
+/// Item 4: `reports -> /elsewhere` committed in the tree must not make `--output
+/// reports/orglint.json` write outside it; a directory link that stays inside still works.
+#[test]
+fn output_is_not_written_through_a_directory_link_out_of_the_tree() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
+    std::os::unix::fs::symlink(elsewhere.path(), tree.path().join("reports")).expect("link");
+
+    let run = orglint(
+        tree.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--output",
+            "reports/orglint.json",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        stderr.starts_with("error: `reports/orglint.json`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("links outside"), "{stderr}");
+    let written: Vec<_> = std::fs::read_dir(elsewhere.path()).expect("list").collect();
+    assert!(written.is_empty(), "wrote through the link: {written:?}");
+
+    std::fs::create_dir(tree.path().join("out")).expect("mkdir");
+    std::os::unix::fs::symlink("out", tree.path().join("inside")).expect("link");
+    let run = orglint(
+        tree.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--output",
+            "inside/orglint.json",
+        ],
+    );
+    assert_ne!(
+        run.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(tree.path().join("out/orglint.json").is_file());
+}
+
+/// Item 3: every output, JSON too, writes characters that drive or reorder a terminal as
+/// escapes; the document stays valid and decodes to the same text.
+#[test]
+fn json_escapes_del_c1_bidi_and_zero_width_characters() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    let hostile = "r\u{85}\u{9b}\u{202e}\u{2066}\u{200b}\u{feff}x";
+    std::fs::write(
+        tree.path().join("org.toml"),
+        ORG.replace("software-engineer", hostile),
+    )
+    .expect("write org");
+    let run = orglint(tree.path(), &["check", "--format", "json"]);
+    let json = String::from_utf8(run.stdout).expect("UTF-8");
+    let raw: Vec<char> = json
+        .chars()
+        .filter(|&c| c != '\n' && orglint::render::is_unsafe(c))
+        .collect();
+    assert!(raw.is_empty(), "raw in JSON: {raw:?}");
+    assert!(
+        json.contains(r"r\u0085\u009b\u202e\u2066\u200b\ufeffx"),
+        "{json}"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let messages: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert!(messages.iter().any(|m| m.contains(hostile)), "{messages:?}");
+}
