@@ -98,3 +98,22 @@ fn json_escapes_del_c1_bidi_and_zero_width_characters() {
         .collect();
     assert!(messages.iter().any(|m| m.contains(hostile)), "{messages:?}");
 }
+
+/// Item 12: a long line next to a finding (a comment of 1,200 characters above it) is cut like
+/// any line of context; it does not make the finding's own short line "too long to show".
+#[test]
+fn a_long_line_of_context_does_not_hide_the_snippet() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    let comment = "c".repeat(1200);
+    std::fs::write(
+        tree.path().join("org.toml"),
+        format!("[org]\nname = \"X\"\n# {comment}\nleadership = [\"ghost\"]\n# {comment}\n"),
+    )
+    .expect("write org");
+    let run = orglint(tree.path(), &["check", "--color", "never"]);
+    let out = String::from_utf8(run.stdout).expect("UTF-8");
+    assert!(!out.contains("too long to show"), "{out}");
+    assert!(out.contains("╭─[org.toml:4:15]"), "{out}");
+    assert!(out.contains(" 4 │ leadership = [\"ghost\"]"), "{out}");
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+}
