@@ -146,6 +146,8 @@ fn check(args: CheckArgs) -> u8 {
         Err(Error::Usage(m) | Error::Io(m)) => return tool_error(&m),
         Err(Error::Config(problems)) => {
             let stderr_color = args.color.enabled(std::io::stderr().is_terminal());
+            // One blank line after each diagnostic, as the human report has, and the verdict in
+            // the words every error of orglint's own starts with.
             let mut text = String::new();
             for p in &problems {
                 text.push_str(&render::render_diagnostic(
@@ -155,12 +157,12 @@ fn check(args: CheckArgs) -> u8 {
                         width: width(std::io::stderr().is_terminal()),
                     },
                 ));
+                text.push('\n');
             }
             eprint!("{text}");
-            eprintln!(
-                "orglint: the configuration has {} mistake(s); nothing was checked",
-                problems.len()
-            );
+            let n = problems.len();
+            let mistakes = if n == 1 { "mistake" } else { "mistakes" };
+            eprintln!("error: the configuration has {n} {mistakes}; nothing was checked");
             return TOOL_ERROR;
         }
     };

@@ -117,3 +117,30 @@ fn a_long_line_of_context_does_not_hide_the_snippet() {
     assert!(out.contains(" 4 │ leadership = [\"ghost\"]"), "{out}");
     assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
 }
+
+/// Item 23: configuration diagnostics are separated by blank lines, and the verdict starts with
+/// `error:` like every other error of orglint's own.
+#[test]
+fn configuration_mistakes_are_apart_and_the_verdict_says_error() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
+    std::fs::write(
+        tree.path().join("orglint.toml"),
+        "[rules]\nteam-sillo = \"off\"\nteam-size = \"loud\"\n",
+    )
+    .expect("write config");
+    let run = orglint(tree.path(), &["check"]);
+    let stderr = String::from_utf8(run.stderr).expect("UTF-8");
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.ends_with("\n\nerror: the configuration has 2 mistakes; nothing was checked\n"),
+        "{stderr}"
+    );
+    let second = stderr.find("unknown level").expect("second mistake");
+    let first_help = stderr.find("did you mean").expect("first mistake's help");
+    let between = &stderr[first_help..second];
+    assert!(
+        between.contains("\n\n"),
+        "no blank line between: {between:?}"
+    );
+}
