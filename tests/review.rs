@@ -144,3 +144,33 @@ fn configuration_mistakes_are_apart_and_the_verdict_says_error() {
         "no blank line between: {between:?}"
     );
 }
+
+/// Items 19 and 20: a file argument that is a link inside the tree (`r.toml -> teams/rides.toml`),
+/// or a path through a directory link, names a file the walk reads under its real path; its
+/// findings are reported, not dropped in silence, and no "not checked" warning is given.
+#[test]
+fn a_file_argument_through_an_in_tree_link_reports_its_findings() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
+    // Pins the root, so that the directory argument `tl` is not a root of its own.
+    std::fs::write(tree.path().join("orglint.toml"), "").expect("write config");
+    std::fs::create_dir(tree.path().join("teams")).expect("mkdir");
+    std::fs::write(
+        tree.path().join("teams/t.toml"),
+        "[team]\nid = \"t\"\nname = \"T\"\nkind = \"feature\"\nlead = \"ann\"\nmembers = [\"ann\", \"ghost\"]\n",
+    )
+    .expect("write team");
+    std::os::unix::fs::symlink("teams/t.toml", tree.path().join("r.toml")).expect("link");
+    std::os::unix::fs::symlink("teams", tree.path().join("tl")).expect("link");
+    for arg in ["teams/t.toml", "r.toml", "tl/t.toml", "tl"] {
+        let run = orglint(tree.path(), &["check", "--format", "short", arg]);
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            stdout.contains("teams/t.toml:6:19: error[unknown-reference]"),
+            "{arg}: {stdout}{stderr}"
+        );
+        assert_eq!(run.status.code(), Some(1), "{arg}: {stdout}{stderr}");
+        assert!(!stderr.contains("not checked"), "{arg}: {stderr}");
+    }
+}
