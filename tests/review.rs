@@ -65,6 +65,28 @@ fn output_is_not_written_through_a_directory_link_out_of_the_tree() {
         String::from_utf8_lossy(&run.stderr)
     );
     assert!(tree.path().join("out/orglint.json").is_file());
+
+    // A root named through a link is judged by its own real path: its report may go inside it.
+    let cwd = tempfile::tempdir().expect("temp dir");
+    std::os::unix::fs::symlink(tree.path(), cwd.path().join("org")).expect("link");
+    let run = orglint(
+        cwd.path(),
+        &[
+            "check",
+            "org",
+            "--format",
+            "json",
+            "--output",
+            "org/out/root.json",
+        ],
+    );
+    assert_ne!(
+        run.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(tree.path().join("out/root.json").is_file());
 }
 
 /// Item 3: every output, JSON too, writes characters that drive or reorder a terminal as
