@@ -256,25 +256,52 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
     let mut whole = false;
     let mut named = Vec::new();
     let mut not_checked = Vec::new();
+    let real_root = std::fs::canonicalize(&root).ok();
+    // (a PATH, the path the walk reads it by) for each PATH that goes through a link.
+    let mut aliases: Vec<(PathBuf, PathBuf)> = Vec::new();
     for p in &given {
         match tree.classify(p, p.is_dir()) {
             Kind::Config => whole = true,
             _ if *p == root => whole = true,
-            Kind::Entity => named.push(p.clone()),
+            Kind::Entity => {
+                named.push(p.clone());
+                // A link inside the tree (`r.toml -> teams/rides.toml`, or a path through a
+                // directory link) names the file the walk reads under its real path: report that
+                // file's findings too, rather than none in silence.
+                let real = std::fs::canonicalize(p).ok();
+                if let Some(rel) = real
+                    .as_deref()
+                    .zip(real_root.as_deref())
+                    .and_then(|(real, real_root)| real.strip_prefix(real_root).ok())
+                {
+                    let target = normalize(&root.join(rel));
+                    if target != *p {
+                        named.push(target.clone());
+                        aliases.push((p.clone(), target));
+                    }
+                }
+            }
             Kind::Skipped(why) => not_checked.push((display_path(p, &cwd), why)),
         }
     }
     let filter = (!whole).then_some(named);
     let mut report = run(&tree, &config, &enabled, filter.as_deref(), &cwd);
     // A directory argument under which the walk read nothing (every file in it excluded, say).
-    let dirs: Vec<&PathBuf> = filter.iter().flatten().filter(|p| p.is_dir()).collect();
+    let dirs: Vec<&PathBuf> = given
+        .iter()
+        .filter(|p| filter.as_ref().is_some_and(|f| f.contains(p)) && p.is_dir())
+        .collect();
     if !dirs.is_empty() {
         let mut read = HashSet::new();
         for src in report.sources.iter() {
             let mut dir = normalize(&cwd.join(&src.path));
             while dir.pop() && dir.starts_with(&root) && read.insert(dir.clone()) {}
         }
-        for dir in dirs.into_iter().filter(|d| !read.contains(*d)) {
+        let read_as = |d: &PathBuf| aliases.iter().any(|(p, t)| p == d && read.contains(t));
+        for dir in dirs
+            .into_iter()
+            .filter(|d| !read.contains(*d) && !read_as(d))
+        {
             let why =
                 "no entity file under it was read (all excluded, hidden or not `.toml`)".to_owned();
             not_checked.push((display_path(dir, &cwd), why));

@@ -146,6 +146,20 @@ impl SourceFile {
             .all(|l| self.line_start(l + 1) - self.line_start(l) <= MAX_LINE)
     }
 
+    /// Whether the lines of `span` itself are fit to draw by the human report, which cuts every
+    /// line to the output's width (a line of context is cut to its start, however long): at most
+    /// 200 lines, each at most 1,000 bytes. Unlike [`Self::drawable`], a long line next to the
+    /// span does not keep it from being drawn.
+    pub fn drawable_lines(&self, span: Span) -> bool {
+        const MAX_LINE: usize = 1000;
+        const MAX_LINES: usize = 200;
+        let first = self.line_of((span.start as usize).min(self.text.len()));
+        let last = self.line_of((span.end as usize).min(self.text.len()));
+        last - first <= MAX_LINES
+            && (first..=last.min(self.line_starts.len() - 1))
+                .all(|l| self.line_start(l + 1) - self.line_start(l) <= MAX_LINE)
+    }
+
     /// The text under `span`, or "" when the span does not fit the text.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or("")

@@ -109,6 +109,26 @@ impl Tree {
             }
             _ => {}
         }
+        // A directory link committed in the tree (`reports -> ~/.config`) must not carry the
+        // report out of the root it is named under (or, outside the root, out of the working
+        // directory, the checkout): judged by the nearer of the two that names it.
+        let base = [self.root.as_path(), cwd]
+            .into_iter()
+            .map(normalize)
+            .find(|base| path.parent().is_some_and(|p| p.starts_with(base)));
+        if let (Some(base), Some(parent)) = (base, path.parent()) {
+            if let (Ok(real_parent), Ok(real_base)) =
+                (std::fs::canonicalize(parent), std::fs::canonicalize(&base))
+            {
+                if !real_parent.starts_with(&real_base) {
+                    return Some(format!(
+                        "`{shown}` is in a directory that links outside `{}`; orglint does not \
+                         write a report through a link, so name a file in a real directory",
+                        display_path(&base, cwd)
+                    ));
+                }
+            }
+        }
         let real = real_path(&path);
         let same = |input: &Path| real.is_some() && real_path(input) == real;
         let configs = self

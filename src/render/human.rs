@@ -130,7 +130,7 @@ fn note(sources: &Sources, span: Span, message: &str, width: usize) -> Drawn {
         message: printable(message).into_owned(),
         ..Drawn::default()
     };
-    if file.drawable(span) {
+    if file.drawable_lines(span) {
         let label = Label {
             text: Some("here".to_owned()),
             primary: true,
@@ -168,7 +168,7 @@ fn finding(finding: &Finding, sources: &Sources, width: usize) -> Drawn {
     // Which related places are labels of the primary snippet.
     let mut in_snippet = vec![false; finding.related.len()];
     match finding.primary {
-        Some(p) if sources.get(p.file).drawable(p) => {
+        Some(p) if sources.get(p.file).drawable_lines(p) => {
             let file = sources.get(p.file);
             // The primary place and the drawable related places in its file, by line; runs of
             // places at most GAP lines apart form groups, and the primary's group is the snippet.
@@ -177,7 +177,7 @@ fn finding(finding: &Finding, sources: &Sources, width: usize) -> Drawn {
                 (a, b, None)
             }];
             for (i, r) in finding.related.iter().enumerate() {
-                if r.span.file == p.file && file.drawable(r.span) {
+                if r.span.file == p.file && file.drawable_lines(r.span) {
                     let (a, b) = lines_of(file, r.span);
                     places.push((a, b, Some(i)));
                 }

@@ -119,7 +119,30 @@ pub fn json(report: &Report) -> String {
         },
         diagnostics,
     };
-    let mut out = serde_json::to_string_pretty(&doc).expect("JSON of plain values");
+    let mut out = terminal_safe(serde_json::to_string_pretty(&doc).expect("JSON of plain values"));
     out.push('\n');
+    out
+}
+
+/// `json` with every character that must not reach a terminal (`super::is_unsafe`: DEL, C1,
+/// bidi and zero-width characters, which serde_json writes as they are) written as a `\uXXXX`
+/// escape: the document decodes to the same strings, and `cat report.json` cannot drive the
+/// terminal. Outside strings a JSON document is ASCII, so only string contents change.
+fn terminal_safe(json: String) -> String {
+    use std::fmt::Write as _;
+    // The document's own line breaks are its layout; inside strings serde_json escapes C0.
+    let unsafe_char = |c: char| c != '\n' && super::is_unsafe(c);
+    if !json.chars().any(unsafe_char) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_char(c) {
+            // Every unsafe character is in the Basic Multilingual Plane: one `\uXXXX` each.
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
     out
 }

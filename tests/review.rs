@@ -1,0 +1,198 @@
+//! Regressions found by review of issue 6: a report carried out of the tree by a directory
+//! link, and JSON that let DEL, C1, bidi and zero-width characters through to a terminal.
+
+#![cfg(unix)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn orglint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_orglint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run orglint")
+}
+
+const ORG: &str = "[org]\nname = \"Acme\"\nleadership = [\"ann\"]\n\n[[person]]\nid = \"ann\"\nname = \"Ann\"\nrole = \"software-engineer\"\n";
+
+/// Item 4: `reports -> /elsewhere` committed in the tree must not make `--output
+/// reports/orglint.json` write outside it; a directory link that stays inside still works.
+#[test]
+fn output_is_not_written_through_a_directory_link_out_of_the_tree() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
+    std::os::unix::fs::symlink(elsewhere.path(), tree.path().join("reports")).expect("link");
+
+    let run = orglint(
+        tree.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--output",
+            "reports/orglint.json",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        stderr.starts_with("error: `reports/orglint.json`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("links outside"), "{stderr}");
+    let written: Vec<_> = std::fs::read_dir(elsewhere.path()).expect("list").collect();
+    assert!(written.is_empty(), "wrote through the link: {written:?}");
+
+    std::fs::create_dir(tree.path().join("out")).expect("mkdir");
+    std::os::unix::fs::symlink("out", tree.path().join("inside")).expect("link");
+    let run = orglint(
+        tree.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--output",
+            "inside/orglint.json",
+        ],
+    );
+    assert_ne!(
+        run.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(tree.path().join("out/orglint.json").is_file());
+
+    // A root named through a link is judged by its own real path: its report may go inside it.
+    let cwd = tempfile::tempdir().expect("temp dir");
+    std::os::unix::fs::symlink(tree.path(), cwd.path().join("org")).expect("link");
+    let run = orglint(
+        cwd.path(),
+        &[
+            "check",
+            "org",
+            "--format",
+            "json",
+            "--output",
+            "org/out/root.json",
+        ],
+    );
+    assert_ne!(
+        run.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(tree.path().join("out/root.json").is_file());
+}
+
+/// Item 3: every output, JSON too, writes characters that drive or reorder a terminal as
+/// escapes; the document stays valid and decodes to the same text.
+#[test]
+fn json_escapes_del_c1_bidi_and_zero_width_characters() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    let hostile = "r\u{85}\u{9b}\u{202e}\u{2066}\u{200b}\u{feff}x";
+    std::fs::write(
+        tree.path().join("org.toml"),
+        ORG.replace("software-engineer", hostile),
+    )
+    .expect("write org");
+    let run = orglint(tree.path(), &["check", "--format", "json"]);
+    let json = String::from_utf8(run.stdout).expect("UTF-8");
+    let raw: Vec<char> = json
+        .chars()
+        .filter(|&c| c != '\n' && orglint::render::is_unsafe(c))
+        .collect();
+    assert!(raw.is_empty(), "raw in JSON: {raw:?}");
+    assert!(
+        json.contains(r"r\u0085\u009b\u202e\u2066\u200b\ufeffx"),
+        "{json}"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let messages: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert!(messages.iter().any(|m| m.contains(hostile)), "{messages:?}");
+}
+
+/// Item 12: a long line next to a finding (a comment of 1,200 characters above it) is cut like
+/// any line of context; it does not make the finding's own short line "too long to show".
+#[test]
+fn a_long_line_of_context_does_not_hide_the_snippet() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    let comment = "c".repeat(1200);
+    std::fs::write(
+        tree.path().join("org.toml"),
+        format!("[org]\nname = \"X\"\n# {comment}\nleadership = [\"ghost\"]\n# {comment}\n"),
+    )
+    .expect("write org");
+    let run = orglint(tree.path(), &["check", "--color", "never"]);
+    let out = String::from_utf8(run.stdout).expect("UTF-8");
+    assert!(!out.contains("too long to show"), "{out}");
+    assert!(out.contains("╭─[org.toml:4:15]"), "{out}");
+    assert!(out.contains(" 4 │ leadership = [\"ghost\"]"), "{out}");
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+}
+
+/// Item 23: configuration diagnostics are separated by blank lines, and the verdict starts with
+/// `error:` like every other error of orglint's own.
+#[test]
+fn configuration_mistakes_are_apart_and_the_verdict_says_error() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
+    std::fs::write(
+        tree.path().join("orglint.toml"),
+        "[rules]\nteam-sillo = \"off\"\nteam-size = \"loud\"\n",
+    )
+    .expect("write config");
+    let run = orglint(tree.path(), &["check"]);
+    let stderr = String::from_utf8(run.stderr).expect("UTF-8");
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.ends_with("\n\nerror: orglint.toml has 2 mistakes; nothing was checked\n"),
+        "{stderr}"
+    );
+    let second = stderr.find("unknown level").expect("second mistake");
+    let first_help = stderr.find("did you mean").expect("first mistake's help");
+    let between = &stderr[first_help..second];
+    assert!(
+        between.contains("\n\n"),
+        "no blank line between: {between:?}"
+    );
+}
+
+/// Items 19 and 20: a file argument that is a link inside the tree (`r.toml -> teams/rides.toml`),
+/// or a path through a directory link, names a file the walk reads under its real path; its
+/// findings are reported, not dropped in silence, and no "not checked" warning is given.
+#[test]
+fn a_file_argument_through_an_in_tree_link_reports_its_findings() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
+    // Pins the root, so that the directory argument `tl` is not a root of its own.
+    std::fs::write(tree.path().join("orglint.toml"), "").expect("write config");
+    std::fs::create_dir(tree.path().join("teams")).expect("mkdir");
+    std::fs::write(
+        tree.path().join("teams/t.toml"),
+        "[team]\nid = \"t\"\nname = \"T\"\nkind = \"feature\"\nlead = \"ann\"\nmembers = [\"ann\", \"ghost\"]\n",
+    )
+    .expect("write team");
+    std::os::unix::fs::symlink("teams/t.toml", tree.path().join("r.toml")).expect("link");
+    std::os::unix::fs::symlink("teams", tree.path().join("tl")).expect("link");
+    for arg in ["teams/t.toml", "r.toml", "tl/t.toml", "tl"] {
+        let run = orglint(tree.path(), &["check", "--format", "short", arg]);
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            stdout.contains("teams/t.toml:6:19: error[unknown-reference]"),
+            "{arg}: {stdout}{stderr}"
+        );
+        assert_eq!(run.status.code(), Some(1), "{arg}: {stdout}{stderr}");
+        assert!(!stderr.contains("not checked"), "{arg}: {stderr}");
+    }
+}
