@@ -49,7 +49,7 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Write the report to FILE instead of standard output.
+    /// Write the report to FILE instead of standard output (`-` is standard output).
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Use FILE instead of the discovered `orglint.toml`.
@@ -134,6 +134,11 @@ fn check(args: CheckArgs) -> u8 {
     let color = args
         .color
         .enabled(args.output.is_none() && std::io::stdout().is_terminal());
+    // `--output -` is standard output, as for most tools, not a file named `-`.
+    let args = CheckArgs {
+        output: args.output.filter(|o| o.as_os_str() != "-"),
+        ..args
+    };
     let opts = CheckOptions {
         paths: args.paths,
         config: args.config,

@@ -103,8 +103,8 @@ struct Enabled {
 
 impl Enabled {
     fn new(config: &Config, select: &[String], ignore: &[String]) -> Result<Self, Error> {
-        let select = parse_selectors(select)?;
-        let ignore = parse_selectors(ignore)?;
+        let select = parse_selectors("--select", select)?;
+        let ignore = parse_selectors("--ignore", ignore)?;
         let levels = RULES
             .iter()
             .map(|rule| {
@@ -148,7 +148,17 @@ impl Selector {
     }
 }
 
-fn parse_selectors(items: &[String]) -> Result<Vec<Selector>, Error> {
+fn parse_selectors(flag: &str, items: &[String]) -> Result<Vec<Selector>, Error> {
+    // An argument that names nothing (`--select ''`, `--select=,`) would otherwise select every
+    // rule in silence.
+    if let Some(empty) = items
+        .iter()
+        .find(|s| s.split(',').all(|n| n.trim().is_empty()))
+    {
+        return Err(Error::Usage(format!(
+            "`{flag} {empty:?}` names no rule or category; `orglint rules` lists them"
+        )));
+    }
     items
         .iter()
         .flat_map(|s| s.split(','))
@@ -340,15 +350,18 @@ fn run(
         findings.extend(per_rule.into_iter().flatten());
     }
     // Whether each file is a PATH argument or lies under one, worked out once per file, not per
-    // finding, and by looking its ancestors up: pre-commit may name every file of the tree.
+    // finding, and by looking its ancestors up: pre-commit may name every file of the tree. A file
+    // that could not be parsed is always in scope: it kept the whole-org rules from running, so a
+    // hook run that names other files must still fail on it, not pass with those rules unrun.
     let in_filter: Option<Vec<bool>> = filter.map(|paths| {
         let wanted: HashSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
         loaded
             .sources
             .iter()
-            .map(|src| {
+            .zip(&loaded.broken_files)
+            .map(|(src, &broken)| {
                 let file = normalize(&cwd.join(&src.path));
-                file.ancestors().any(|a| wanted.contains(a))
+                broken || file.ancestors().any(|a| wanted.contains(a))
             })
             .collect()
     });

@@ -196,3 +196,56 @@ fn a_file_argument_through_an_in_tree_link_reports_its_findings() {
         assert!(!stderr.contains("not checked"), "{arg}: {stderr}");
     }
 }
+
+/// Items 13 and 14: in a hook run, a file elsewhere in the tree that cannot be parsed keeps the
+/// whole-org rules from running; it is reported (and fails the run), not hidden with exit 0.
+#[test]
+fn a_broken_file_elsewhere_fails_a_file_argument_run() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
+    std::fs::write(tree.path().join("broken.toml"), "x = \n").expect("write broken");
+    let run = orglint(tree.path(), &["check", "--format", "short", "org.toml"]);
+    let stdout = String::from_utf8(run.stdout).expect("UTF-8");
+    assert_eq!(run.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.starts_with("broken.toml:1:5: error[invalid-toml] "),
+        "{stdout}"
+    );
+}
+
+/// Item 2: `--output -` is standard output, not a file named `-`; `--output /` is named.
+#[test]
+fn output_dash_is_standard_output_and_the_root_directory_is_named() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
+    let run = orglint(
+        tree.path(),
+        &["check", "--format", "short", "--output", "-"],
+    );
+    assert_eq!(run.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&run.stdout).contains("0 errors"));
+    assert!(!tree.path().join("-").exists());
+    let run = orglint(tree.path(), &["check", "--output", "/"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr),
+        "error: `/` is a directory\n"
+    );
+}
+
+/// Item 15: a `--select` or `--ignore` that names nothing is a usage error, not "every rule".
+#[test]
+fn an_empty_selector_is_a_usage_error() {
+    let tree = tempfile::tempdir().expect("temp dir");
+    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
+    for args in [
+        &["check", "--select", ""][..],
+        &["check", "--select=,"],
+        &["check", "--ignore", " , "],
+    ] {
+        let run = orglint(tree.path(), args);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("names no rule or category"), "{stderr}");
+    }
+}

@@ -41,6 +41,8 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
     /// How many files could not be parsed.
     pub broken: usize,
+    /// For each file, whether it could not be parsed.
+    pub broken_files: Vec<bool>,
     /// For each file, where its entities start and what they are (see [`parse::Parsed::entities`]).
     pub entities: Vec<Vec<(u32, String)>>,
     /// For each file, its suppression comments.
@@ -68,6 +70,7 @@ pub fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -
         loaded.sources.add(source);
         loaded.findings.extend(parsed.findings);
         loaded.broken += usize::from(parsed.broken);
+        loaded.broken_files.push(parsed.broken);
         loaded.org.orgs.extend(parsed.orgs);
         loaded.org.people.extend(parsed.people);
         loaded.org.teams.extend(parsed.teams);
@@ -248,10 +251,11 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
             _ => None,
         })
         .collect();
-    if parts.is_empty() {
-        ".".to_owned()
-    } else {
-        parts.join("/")
+    match parts.as_slice() {
+        [] => ".".to_owned(),
+        // The file system's root: `Component::RootDir` alone joins to "".
+        [root] if root.is_empty() => "/".to_owned(),
+        _ => parts.join("/"),
     }
 }
 
