@@ -9,7 +9,7 @@ use miette::{Diagnostic, MietteError, MietteSpanContents, SourceCode, SourceSpan
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Level, closest, did_you_mean, join_choices};
+use crate::finding::{Level, closest, did_you_mean, join_choices, shown, shown_code};
 use crate::load::MAX_FILE_SIZE;
 use crate::load::read::{self, ReadError};
 use crate::roles::{Category, Roles};
@@ -259,7 +259,7 @@ impl Checker<'_> {
         };
         self.problem(
             key.span(),
-            format!("unknown {what} `{name}`{whose}"),
+            format!("unknown {what} {}{whose}", shown_code(name)),
             "unknown",
             Some(help),
         );
@@ -372,9 +372,9 @@ fn files(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config
                 }
                 Err(e) => ck.problem(
                     span,
-                    format!("`{pattern}` is not a valid glob"),
+                    format!("{} is not a valid glob", shown_code(&pattern)),
                     "invalid glob",
-                    Some(e.kind().to_string()),
+                    Some(shown(&e.kind().to_string()).to_string()),
                 ),
             }
         }
@@ -383,7 +383,7 @@ fn files(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config
         Ok(set) => config.exclude = set,
         Err(e) => ck.problem(
             value.span(),
-            format!("cannot use `exclude`: {e}"),
+            format!("cannot use `exclude`: {}", shown(&e.to_string())),
             "here",
             None,
         ),
@@ -495,7 +495,7 @@ fn level(ck: &mut Checker<'_>, s: &str, span: std::ops::Range<usize>) -> Option<
         let help = did_you_mean(s, Level::NAMES);
         ck.problem(
             span,
-            format!("unknown level `{s}`"),
+            format!("unknown level {}", shown_code(s)),
             "unknown level",
             Some(help),
         );
@@ -541,7 +541,7 @@ fn option_value(
                 let help = did_you_mean(s, choices);
                 ck.problem(
                     v.span(),
-                    format!("`{s}` is not a valid `{name}`"),
+                    format!("{} is not a valid `{name}`", shown_code(s)),
                     "invalid value",
                     Some(help),
                 );
@@ -566,7 +566,7 @@ fn option_value(
                     let help = did_you_mean(s, choices);
                     ck.problem(
                         span.clone(),
-                        format!("`{s}` is not a valid `{name}` entry"),
+                        format!("{} is not a valid `{name}` entry", shown_code(s)),
                         "invalid value",
                         Some(help),
                     );

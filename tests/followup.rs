@@ -73,3 +73,61 @@ fn a_malformed_reference_is_not_also_unknown_reference() {
         );
     }
 }
+
+/// Runs `orglint check` in `dir` with `args`: stdout and stderr.
+fn run(dir: &std::path::Path, args: &[&str]) -> (String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_orglint"))
+        .arg("check")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run orglint");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A tree of one small org file and `config` as its `orglint.toml` (if any).
+fn tree(org: &str, config: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("org.toml"), org).expect("write org");
+    if let Some(config) = config {
+        std::fs::write(dir.path().join("orglint.toml"), config).expect("write config");
+    }
+    dir
+}
+
+#[test]
+fn a_100_kb_name_in_a_suppression_or_the_config_gives_short_lines() {
+    let long = "a".repeat(100_000);
+    let configs = [
+        format!("[rules]\n\"{long}\" = \"off\"\n"),
+        format!("[rules]\nteam-size = \"{long}\"\n"),
+        format!("[rules]\nteam-size = {{ level = \"{long}\" }}\n"),
+        format!("[rules]\ndivergent-tooling = {{ keys = [\"{long}\"] }}\n"),
+        format!("[roles]\n\"{long}\" = [\"x\"]\n"),
+        format!("[roles]\nml = [\"{long}\", 3]\n"),
+        format!("[files]\nexclude = [\"{long}[\"]\n"),
+    ];
+    let mut cases: Vec<(String, Option<String>)> = configs
+        .into_iter()
+        .map(|c| (ORG.to_owned(), Some(c)))
+        .collect();
+    cases.push((format!("# orglint: allow({long}) -- r\n{ORG}"), None));
+    for (org, config) in &cases {
+        let dir = tree(org, config.as_deref());
+        for format in ["human", "short", "json"] {
+            let (stdout, stderr) = run(dir.path(), &["--format", format, "--color", "never", "."]);
+            for line in stdout.lines().chain(stderr.lines()) {
+                assert!(
+                    line.len() < 1024,
+                    "{format}, {} bytes: {}…",
+                    line.len(),
+                    &line[..200]
+                );
+            }
+            assert!(stdout.len() + stderr.len() > 0);
+        }
+    }
+}
