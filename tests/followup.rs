@@ -131,3 +131,42 @@ fn a_100_kb_name_in_a_suppression_or_the_config_gives_short_lines() {
         }
     }
 }
+
+/// The places (`file:line:col`) that the snippet headers of a human report name.
+fn headers(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            l.split_once("╭─[")
+                .map(|(_, h)| h.trim_end_matches(']').to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn a_lone_cr_in_the_config_keeps_the_header_at_the_place_of_the_message() {
+    // toml reports the character after the lone CR: line 2, column 5 (`b`), as the line index
+    // counts. miette, handed the raw lines, counted the CR as a line break and lost the line of
+    // context before.
+    let org = "[[person]]\nid = \"a\"\nname = \"A\"\nrole = \"cto\"\n";
+    let dir = tree(org, Some("[rules]\n# a\rb\nteam-sise = \"off\"\n"));
+    let (_, stderr) = run(dir.path(), &["--color", "never", "."]);
+    assert_eq!(headers(&stderr), ["orglint.toml:2:5"], "{stderr}");
+    assert!(
+        stderr.contains(" 1 │ [rules]\n 2 │ # a\\u{d}b\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("carriage return"), "{stderr}");
+}
+
+#[test]
+fn a_config_line_too_long_to_draw_is_located_on_a_line_of_its_own() {
+    let roles: Vec<String> = (0..300).map(|i| format!("\"r{i}\"")).collect();
+    let config = format!("[roles]\nml = [{}]\nmagic = []\n", roles.join(", "));
+    let org = "[[person]]\nid = \"a\"\nname = \"A\"\nrole = \"cto\"\n";
+    let dir = tree(org, Some(&config));
+    let (_, stderr) = run(dir.path(), &["--color", "never", "."]);
+    assert!(
+        stderr.contains("× unknown role category `magic`\n  │ at orglint.toml:3:1 (the line is too long to show)\n"),
+        "{stderr}"
+    );
+}
