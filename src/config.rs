@@ -294,9 +294,8 @@ pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigErr
     let doc = match DeTable::parse(text) {
         Ok(doc) => doc,
         Err(err) => {
-            let span = err.span().unwrap_or(0..0);
             ck.problem(
-                span,
+                crate::load::parse::error_place(&err, text),
                 format!("{display} is not valid TOML: {}", err.message().trim_end()),
                 "here",
                 None,

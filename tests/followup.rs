@@ -170,3 +170,15 @@ fn a_config_line_too_long_to_draw_is_located_on_a_line_of_its_own() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_config_key_past_the_recursion_limit_is_located_at_its_line() {
+    let key = vec!["a"; 200].join(".");
+    let config = format!("[rules]\nteam-size = \"warn\"\n{key} = 1\n");
+    let org = "[[person]]\nid = \"a\"\nname = \"A\"\nrole = \"cto\"\n";
+    let dir = tree(org, Some(&config));
+    let (_, stderr) = run(dir.path(), &["--color", "never", "."]);
+    // The part past toml's limit of 80: column 2 * 80 + 1.
+    assert_eq!(headers(&stderr), ["orglint.toml:3:161"], "{stderr}");
+    assert!(stderr.contains("recursion limit"), "{stderr}");
+}
