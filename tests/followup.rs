@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::lint_snippet;
+use common::{headers, lint_snippet};
 
 /// The rules that fire on `toml`, one entry per finding, sorted.
 fn rules_of(toml: &str) -> Vec<&'static str> {
@@ -130,16 +130,6 @@ fn a_100_kb_name_in_a_suppression_or_the_config_gives_short_lines() {
             assert!(stdout.len() + stderr.len() > 0);
         }
     }
-}
-
-/// The places (`file:line:col`) that the snippet headers of a human report name.
-fn headers(text: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|l| {
-            l.split_once("╭─[")
-                .map(|(_, h)| h.trim_end_matches(']').to_owned())
-        })
-        .collect()
 }
 
 #[test]
