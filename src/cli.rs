@@ -158,7 +158,7 @@ fn check(args: CheckArgs) -> u8 {
                         color: stderr_color,
                         width: width(std::io::stderr().is_terminal()),
                     };
-                    render::render_diagnostic(p, opts).trim_end().to_owned()
+                    render::render_config_problem(p, opts).trim_end().to_owned()
                 })
                 .collect();
             let mut text = shown.join("\n\n");

@@ -5,16 +5,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use miette::{Diagnostic, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Level, closest, did_you_mean, join_choices};
+use crate::finding::{Level, closest, did_you_mean, join_choices, shown, shown_code};
 use crate::load::MAX_FILE_SIZE;
 use crate::load::read::{self, ReadError};
 use crate::roles::{Category, Roles};
 use crate::rules::{self, OptionKind, OptionValue, Options, Rule};
-use crate::source::{SourceFile, Span};
+use crate::source::SourceFile;
 
 /// The configuration file's name.
 pub const FILE_NAME: &str = "orglint.toml";
@@ -68,18 +67,15 @@ impl Config {
 /// there are.
 pub const MAX_SHOWN: usize = 20;
 
-/// One mistake in `orglint.toml`.
-#[derive(Debug, Diagnostic)]
-#[diagnostic(code(orglint::config))]
+/// One mistake in `orglint.toml`, at a place in it. It is drawn as findings are (see
+/// [`crate::render::render_config_problem`]): from an escaped, cut view of its lines, or with
+/// the place in words when they are too long to draw.
+#[derive(Debug)]
 pub struct ConfigProblem {
     message: String,
-    #[source_code]
-    src: ConfigSource,
-    /// Where: `None` when the line is too long to draw (the message then says where).
-    #[label("{label}")]
-    at: Option<SourceSpan>,
-    label: String,
-    #[help]
+    file: Arc<SourceFile>,
+    span: std::ops::Range<usize>,
+    label: &'static str,
     help: Option<String>,
     /// How many mistakes after this one are not shown (see [`MAX_SHOWN`]).
     more: usize,
@@ -93,7 +89,27 @@ impl ConfigProblem {
 
     /// The configuration file, as shown.
     pub fn file(&self) -> &str {
-        &self.src.file.display
+        &self.file.display
+    }
+
+    /// The configuration file, with its text and line index.
+    pub fn source(&self) -> &SourceFile {
+        &self.file
+    }
+
+    /// Where in [`Self::source`] the mistake is.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.span.clone()
+    }
+
+    /// What the label under the place says.
+    pub fn label(&self) -> &str {
+        self.label
+    }
+
+    /// How to fix it, if there is more to say than the message.
+    pub fn help(&self) -> Option<&str> {
+        self.help.as_deref()
     }
 }
 
@@ -109,43 +125,6 @@ impl std::fmt::Display for ConfigProblem {
 }
 
 impl std::error::Error for ConfigProblem {}
-
-/// `orglint.toml` for miette, read through its line index: miette finds lines by scanning from
-/// the start of the text it is given, so it is handed only the lines around each span, and many
-/// problems in one large file do not each scan it from the top.
-#[derive(Debug, Clone)]
-struct ConfigSource {
-    file: Arc<SourceFile>,
-}
-
-impl SourceCode for ConfigSource {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let file = &self.file;
-        let text = file.text.as_str();
-        let start = span.offset().min(text.len());
-        let end = (span.offset() + span.len()).clamp(start, text.len());
-        // One line more on each side than asked for: miette counts context lines itself.
-        let first = file.line_of(start).saturating_sub(context_lines_before + 1);
-        let last = file.line_of(end) + context_lines_after + 1;
-        let from = file.line_start(first);
-        let to = file.line_start(last + 1).clamp(from, text.len());
-        let local = SourceSpan::new((start - from).into(), end - start);
-        let inner = text[from..to].read_span(&local, context_lines_before, context_lines_after)?;
-        Ok(Box::new(MietteSpanContents::new_named(
-            file.display.clone(),
-            inner.data(),
-            SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
-            inner.line() + first,
-            inner.column(),
-            inner.line_count() + first,
-        )))
-    }
-}
 
 /// Reads and validates `path`. `root` is the org root when the file was found there rather than
 /// named with `--config`: it must then lie inside the tree, as entity files must. Either way it is
@@ -219,26 +198,13 @@ impl Checker<'_> {
         self.problems
             .into_iter()
             .enumerate()
-            .map(|(i, p)| {
-                let whole = Span::new(0, p.span.clone());
-                let (message, at) = if file.drawable(whole) {
-                    (p.message, Some(p.span.into()))
-                } else {
-                    let pos = file.position(p.span.start);
-                    let at = format!(
-                        "{} (at {}:{}:{})",
-                        p.message, file.display, pos.line, pos.column
-                    );
-                    (at, None)
-                };
-                ConfigProblem {
-                    message,
-                    src: ConfigSource { file: file.clone() },
-                    at,
-                    label: p.label.to_owned(),
-                    help: p.help,
-                    more: if i + 1 == shown { more } else { 0 },
-                }
+            .map(|(i, p)| ConfigProblem {
+                message: p.message,
+                file: file.clone(),
+                span: p.span,
+                label: p.label,
+                help: p.help,
+                more: if i + 1 == shown { more } else { 0 },
             })
             .collect()
     }
@@ -259,7 +225,7 @@ impl Checker<'_> {
         };
         self.problem(
             key.span(),
-            format!("unknown {what} `{name}`{whose}"),
+            format!("unknown {what} {}{whose}", shown_code(name)),
             "unknown",
             Some(help),
         );
@@ -328,9 +294,8 @@ pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigErr
     let doc = match DeTable::parse(text) {
         Ok(doc) => doc,
         Err(err) => {
-            let span = err.span().unwrap_or(0..0);
             ck.problem(
-                span,
+                crate::load::parse::error_place(&err, text),
                 format!("{display} is not valid TOML: {}", err.message().trim_end()),
                 "here",
                 None,
@@ -372,9 +337,9 @@ fn files(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config
                 }
                 Err(e) => ck.problem(
                     span,
-                    format!("`{pattern}` is not a valid glob"),
+                    format!("{} is not a valid glob", shown_code(&pattern)),
                     "invalid glob",
-                    Some(e.kind().to_string()),
+                    Some(shown(&e.kind().to_string()).to_string()),
                 ),
             }
         }
@@ -383,7 +348,7 @@ fn files(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config
         Ok(set) => config.exclude = set,
         Err(e) => ck.problem(
             value.span(),
-            format!("cannot use `exclude`: {e}"),
+            format!("cannot use `exclude`: {}", shown(&e.to_string())),
             "here",
             None,
         ),
@@ -495,7 +460,7 @@ fn level(ck: &mut Checker<'_>, s: &str, span: std::ops::Range<usize>) -> Option<
         let help = did_you_mean(s, Level::NAMES);
         ck.problem(
             span,
-            format!("unknown level `{s}`"),
+            format!("unknown level {}", shown_code(s)),
             "unknown level",
             Some(help),
         );
@@ -541,7 +506,7 @@ fn option_value(
                 let help = did_you_mean(s, choices);
                 ck.problem(
                     v.span(),
-                    format!("`{s}` is not a valid `{name}`"),
+                    format!("{} is not a valid `{name}`", shown_code(s)),
                     "invalid value",
                     Some(help),
                 );
@@ -566,7 +531,7 @@ fn option_value(
                     let help = did_you_mean(s, choices);
                     ck.problem(
                         span.clone(),
-                        format!("`{s}` is not a valid `{name}` entry"),
+                        format!("{} is not a valid `{name}` entry", shown_code(s)),
                         "invalid value",
                         Some(help),
                     );

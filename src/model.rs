@@ -23,6 +23,13 @@ impl Str {
     pub fn as_str(&self) -> &str {
         &self.value
     }
+
+    /// Whether this id is malformed (`""`, `bob smith`): it is an `invalid-value` already, so the
+    /// rules about what it names (references, duplicates, memberships) pass it by, and one mistake
+    /// stays one finding.
+    pub fn is_malformed_id(&self) -> bool {
+        !crate::load::parse::valid_id(&self.value)
+    }
 }
 
 /// An array value: its own span and its elements.

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use toml_parser::lexer::TokenKind;
 
-use crate::finding::{Finding, closest};
+use crate::finding::{Finding, closest, shown_code};
 use crate::model::{Sp, Str};
 use crate::rules;
 use crate::source::{FileId, Span};
@@ -394,7 +394,7 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
                 Finding::new(
                     "invalid-suppression",
                     Some(name.span),
-                    format!("`{}` cannot be suppressed", name.value),
+                    format!("{} cannot be suppressed", shown_code(&name.value)),
                 )
                 .with_label("not suppressible")
                 .with_help("fix the file instead; remove this name from the comment"),
@@ -404,7 +404,7 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
                 let mut f = Finding::new(
                     "invalid-suppression",
                     Some(name.span),
-                    format!("`{}` is not a rule", name.value),
+                    format!("{} is not a rule", shown_code(&name.value)),
                 )
                 .with_label("unknown rule");
                 match closest(&name.value, rules::RULES.iter().map(|r| r.name)) {
@@ -433,7 +433,10 @@ fn unused(name: &Str) -> Finding {
     Finding::new(
         "unused-suppression",
         Some(name.span),
-        format!("suppression of `{}` suppresses nothing here", name.value),
+        format!(
+            "suppression of {} suppresses nothing here",
+            shown_code(&name.value)
+        ),
     )
     .with_label("unused")
     .with_help("remove it from the comment")

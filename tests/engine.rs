@@ -192,7 +192,7 @@ fn a_config_mistake_on_a_very_long_line_is_located_in_words() {
     let rendered: Vec<String> = problems
         .iter()
         .map(|p| {
-            orglint::render::render_diagnostic(
+            orglint::render::render_config_problem(
                 p,
                 orglint::render::HumanOptions {
                     color: false,

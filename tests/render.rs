@@ -6,6 +6,8 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
+use common::headers;
+
 /// Runs `orglint ARGS` in `dir`; returns stdout and stderr, as bytes.
 fn run(dir: &Path, args: &[&str]) -> (Vec<u8>, Vec<u8>) {
     let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
@@ -213,16 +215,6 @@ fn escaped_lines_keep_labels_under_their_text() {
         .position(|c| c == '─' || c == '┬')
         .expect("underline");
     assert_eq!(col, under, "{text}");
-}
-
-/// The `[org:L:C]` header of each snippet, in order.
-fn headers(text: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|l| {
-            l.split_once("╭─[")
-                .map(|(_, h)| h.trim_end_matches(']').to_owned())
-        })
-        .collect()
 }
 
 #[test]

@@ -129,21 +129,11 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
     let doc = match DeTable::parse(text) {
         Ok(doc) => doc,
         Err(err) => {
-            let at = err.span().or_else(|| too_deep_key(text)).unwrap_or(0..0);
-            let end = if at.is_empty() {
-                // Point at the character there, so the label has something to underline.
-                text[at.start.min(text.len())..]
-                    .chars()
-                    .next()
-                    .map_or(at.start, |c| at.start + c.len_utf8())
-            } else {
-                at.end
-            };
             let message = err.message().trim_end().to_owned();
             out.findings.push(
                 Finding::new(
                     "invalid-toml",
-                    Some(Span::new(file, at.start..end)),
+                    Some(Span::new(file, error_place(&err, text))),
                     format!("invalid TOML: {message}"),
                 )
                 .with_label(message)
@@ -190,6 +180,22 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
     }
     out.entities.sort_unstable();
     out
+}
+
+/// Where the TOML parse error `err` in `text` is (an entity file's or `orglint.toml`'s): toml's
+/// span, else the key too deep that it reports without one, else the start; an empty place is
+/// widened to the character there, so that a label has something to underline.
+pub(crate) fn error_place(err: &toml::de::Error, text: &str) -> std::ops::Range<usize> {
+    let at = err.span().or_else(|| too_deep_key(text)).unwrap_or(0..0);
+    if !at.is_empty() {
+        return at;
+    }
+    let start = at.start.min(text.len());
+    let end = text[start..]
+        .chars()
+        .next()
+        .map_or(start, |c| start + c.len_utf8());
+    start..end
 }
 
 /// toml reports a dotted key of too many parts (`a.a.a. ... = 1`, in a header too) without a

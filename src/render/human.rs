@@ -15,6 +15,7 @@ use miette::{
 
 use super::{escape, printable};
 use crate::Report;
+use crate::config::ConfigProblem;
 use crate::finding::{Finding, Level};
 use crate::source::{SourceFile, Sources, Span};
 
@@ -43,10 +44,26 @@ pub fn human(report: &Report, opts: HumanOptions) -> String {
     out
 }
 
-/// Renders any miette diagnostic (a finding, or a configuration problem) the way the human report
-/// does: its message, help, labels, file name and source lines escaped, long lines cut.
-pub fn render_diagnostic(diagnostic: &dyn Diagnostic, opts: HumanOptions) -> String {
-    draw(&Drawn::escaped(diagnostic, opts.width), opts)
+/// Renders a mistake in `orglint.toml` the way findings are drawn, under the header
+/// `error[config]` (as a finding's is `error[rule]`): message, help and label
+/// escaped, the snippet a [`View`] of the file's own lines (escaped, cut to the width, placed by
+/// the file's line index), or the place in words on a line of its own when they are too long.
+pub fn render_config_problem(problem: &ConfigProblem, opts: HumanOptions) -> String {
+    let mut drawn = Drawn {
+        code: Some("error[config]".to_owned()),
+        message: printable(&problem.to_string()).into_owned(),
+        help: problem.help().map(|h| printable(h).into_owned()),
+        ..Drawn::default()
+    };
+    let span = Span::new(0, problem.span());
+    place(
+        &mut drawn,
+        problem.source(),
+        span,
+        problem.label(),
+        opts.width,
+    );
+    draw(&drawn, opts)
 }
 
 fn draw(diagnostic: &Drawn, opts: HumanOptions) -> String {
@@ -102,9 +119,8 @@ struct Label {
     end: usize,
 }
 
-/// Where a span is, for text that cannot show it in a snippet.
-fn too_long_to_show(sources: &Sources, span: Span) -> String {
-    let file = sources.get(span.file);
+/// Where a span of `file` is, for text that cannot show it in a snippet.
+fn too_long_to_show(file: &SourceFile, span: Span) -> String {
     let at = file.position(span.start as usize);
     format!(
         "at {}:{}:{} {TOO_LONG}",
@@ -124,30 +140,34 @@ fn lines_of(file: &SourceFile, span: Span) -> (usize, usize) {
 
 /// A related place drawn on its own: its message, and a snippet labelled "here".
 fn note(sources: &Sources, span: Span, message: &str, width: usize) -> Drawn {
-    let file = sources.get(span.file);
     let mut note = Drawn {
         severity: Some(Severity::Advice),
         message: printable(message).into_owned(),
         ..Drawn::default()
     };
+    place(&mut note, sources.get(span.file), span, "here", width);
+    note
+}
+
+/// Gives `drawn` a snippet of one place in `file`, labelled `label`; when its lines are too long
+/// to draw, the place in words goes on a line of its own under the message instead.
+fn place(drawn: &mut Drawn, file: &SourceFile, span: Span, label: &str, width: usize) {
     if file.drawable_lines(span) {
         let label = Label {
-            text: Some("here".to_owned()),
+            text: Some(printable(label).into_owned()),
             primary: true,
             start: span.start as usize,
             end: span.end as usize,
         };
-        note.snippet = Some(View::new(
+        drawn.snippet = Some(View::new(
             file,
             printable(&file.display).into_owned(),
-            0,
             &[label],
             width,
         ));
     } else {
-        note.message = format!("{}\n{}", note.message, too_long_to_show(sources, span));
+        drawn.message = format!("{}\n{}", drawn.message, too_long_to_show(file, span));
     }
-    note
 }
 
 /// A finding as a diagnostic: the severity and rule head it, the primary place and the related
@@ -215,13 +235,15 @@ fn finding(finding: &Finding, sources: &Sources, width: usize) -> Drawn {
             drawn.snippet = Some(View::new(
                 file,
                 printable(&file.display).into_owned(),
-                0,
                 &labels,
                 width,
             ));
         }
         // The place in words goes on a line of its own under the message.
-        Some(p) => drawn.message = format!("{}\n{}", drawn.message, too_long_to_show(sources, p)),
+        Some(p) => {
+            let at = too_long_to_show(sources.get(p.file), p);
+            drawn.message = format!("{}\n{at}", drawn.message);
+        }
         None => {}
     }
     for (r, _) in finding
@@ -248,59 +270,6 @@ fn finding(finding: &Finding, sources: &Sources, width: usize) -> Drawn {
         });
     }
     drawn
-}
-
-impl Drawn {
-    /// Any diagnostic, escaped: its snippet is read through its own source code (one read of
-    /// the lines around its labels), then drawn from a [`View`] like a finding's.
-    fn escaped(d: &dyn Diagnostic, width: usize) -> Drawn {
-        let text = |s: Option<Box<dyn fmt::Display + '_>>| {
-            s.map(|s| printable(&s.to_string()).into_owned())
-        };
-        let mut drawn = Drawn {
-            code: text(d.code()),
-            severity: d.severity(),
-            message: printable(&d.to_string()).into_owned(),
-            help: text(d.help()),
-            url: text(d.url()),
-            snippet: None,
-            related: d
-                .related()
-                .map(|r| r.map(|r| Drawn::escaped(r, width)).collect())
-                .unwrap_or_default(),
-        };
-        if let (Some(src), Some(labels)) = (d.source_code(), d.labels()) {
-            let labels: Vec<LabeledSpan> = labels.collect();
-            drawn.snippet = escaped_snippet(src, &labels, width);
-        }
-        drawn
-    }
-}
-
-/// The snippet of `labels` in `src`, escaped and cut; `None` when `src` cannot read them.
-fn escaped_snippet(
-    src: &dyn SourceCode,
-    labels: &[LabeledSpan],
-    width: usize,
-) -> Option<(View, Vec<LabeledSpan>)> {
-    let start = labels.iter().map(|l| l.offset()).min()?;
-    let end = labels.iter().map(|l| l.offset() + l.len()).max()?;
-    let contents = src.read_span(&(start, end - start).into(), 1, 1).ok()?;
-    let base = contents.span().offset();
-    let chunk = String::from_utf8_lossy(contents.data()).into_owned();
-    let name = printable(contents.name().unwrap_or("")).into_owned();
-    let first = contents.line();
-    let file = SourceFile::new(Default::default(), String::new(), chunk);
-    let labels: Vec<Label> = labels
-        .iter()
-        .map(|l| Label {
-            text: l.label().map(|t| printable(t).into_owned()),
-            primary: l.primary(),
-            start: l.offset().saturating_sub(base),
-            end: (l.offset() + l.len()).saturating_sub(base),
-        })
-        .collect();
-    Some(View::new(&file, name, first, &labels, width))
 }
 
 impl fmt::Display for Drawn {
@@ -368,11 +337,10 @@ struct View {
 
 impl View {
     /// The lines of `file` around `labels` (one line of context each side), and the labels
-    /// mapped into them. `line_base` is added to line numbers (`file` may be a piece of a file).
+    /// mapped into them.
     fn new(
         file: &SourceFile,
         name: String,
-        line_base: usize,
         labels: &[Label],
         width: usize,
     ) -> (View, Vec<LabeledSpan>) {
@@ -411,7 +379,7 @@ impl View {
             last = last_label;
         }
         let lo = first.saturating_sub(1);
-        let digits = (last + line_base + 1).to_string().len();
+        let digits = (last + 1).to_string().len();
         // The gutter: a space, the line number, ` │ `, and room for a multi-line label's bar.
         let budget = width.saturating_sub(digits + 6).max(20);
 
@@ -458,7 +426,7 @@ impl View {
             let (s, e) = spans[i];
             let (vs, ve) = (to_view(s), to_view(e).max(to_view(s)));
             let pos = file.position(s);
-            starts.push((vs, pos.line - 1 + line_base, pos.column - 1));
+            starts.push((vs, pos.line - 1, pos.column - 1));
             let span = SourceSpan::new(vs.into(), ve - vs);
             spans_out.push(if labels[i].primary {
                 LabeledSpan::new_primary_with_span(labels[i].text.clone(), span)
@@ -469,7 +437,7 @@ impl View {
         let view = View {
             name,
             text: out,
-            first_line: lo + line_base,
+            first_line: lo,
             starts,
         };
         (view, spans_out)

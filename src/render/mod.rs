@@ -4,7 +4,7 @@ mod human;
 mod json;
 mod short;
 
-pub use human::{HumanOptions, human, render_diagnostic};
+pub use human::{HumanOptions, human, render_config_problem};
 pub use json::json;
 pub use short::short;
 

@@ -17,10 +17,11 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;
-    // People have their own namespace.
+    // People have their own namespace. A malformed id is `invalid-value` at each definition.
     let people: Vec<(&str, Span, &str)> = org
         .people
         .iter()
+        .filter(|p| !p.id.is_malformed_id())
         .map(|p| (p.id.as_str(), p.id.span, "person"))
         .collect();
     report_later_ones(cx, &people);
@@ -28,12 +29,10 @@ fn check(cx: &mut Ctx) {
     let groups: Vec<(&str, Span, &str)> = org
         .teams
         .iter()
-        .map(|t| (t.id.as_str(), t.id.span, "team"))
-        .chain(
-            org.guilds
-                .iter()
-                .map(|g| (g.id.as_str(), g.id.span, "guild")),
-        )
+        .map(|t| (&t.id, "team"))
+        .chain(org.guilds.iter().map(|g| (&g.id, "guild")))
+        .filter(|(id, _)| !id.is_malformed_id())
+        .map(|(id, kind)| (id.as_str(), id.span, kind))
         .collect();
     report_later_ones(cx, &groups);
 }

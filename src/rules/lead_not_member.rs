@@ -17,8 +17,12 @@ fn check(cx: &mut Ctx) {
     let org = cx.org;
     for team in &org.teams {
         let Some(lead) = &team.lead else { continue };
-        // A lead that names no one is `unknown-reference`; a broken `members` is `invalid-value`.
-        if org.person(lead.as_str()).is_none() || team.invalid.contains(&"members") {
+        // A lead that names no one is `unknown-reference`; a malformed lead or a broken `members`
+        // is `invalid-value`.
+        if lead.is_malformed_id()
+            || org.person(lead.as_str()).is_none()
+            || team.invalid.contains(&"members")
+        {
             continue;
         }
         if team.member_ids().iter().any(|m| m.value == lead.value) {

@@ -38,7 +38,9 @@ fn check(cx: &mut Ctx) {
         .collect();
     for (p, person) in org.people.iter().enumerate() {
         // A later definition of a duplicated id is `duplicate-id`'s; memberships go to the first.
-        if org.person(person.id.as_str()) != Some(p)
+        // A malformed id is `invalid-value`: no list could name it correctly.
+        if person.id.is_malformed_id()
+            || org.person(person.id.as_str()) != Some(p)
             || !org.teams_of[p].is_empty()
             || org.in_leadership[p]
             || more_leaders.contains(person.id.as_str())

@@ -2,7 +2,6 @@
 
 use super::prelude::*;
 use crate::finding::Suggester;
-use crate::load::parse::valid_id;
 use crate::model::{List, Str};
 
 /// The rule.
@@ -108,7 +107,7 @@ impl<'a> Refs<'_, 'a> {
             Want::TeamOrGuild => is_team || is_guild,
         };
         // A malformed id is already `invalid-value`: one mistake, one finding.
-        if found || !valid_id(id) {
+        if found || value.is_malformed_id() {
             return;
         }
         let other = if is_person {

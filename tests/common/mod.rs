@@ -52,3 +52,13 @@ pub fn fired(report: &Report) -> Vec<&'static str> {
     rules.dedup();
     rules
 }
+
+/// The `[file:L:C]` header of each snippet of a human report, in order.
+pub fn headers(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            l.split_once("╭─[")
+                .map(|(_, h)| h.trim_end_matches(']').to_owned())
+        })
+        .collect()
+}
