@@ -129,35 +129,19 @@ impl SourceFile {
             .unwrap_or(self.text.len())
     }
 
-    /// Whether a snippet of `span` with a line of context around it is fit to draw: at most 200
-    /// lines, each at most 1,000 bytes. Longer lines are unreadable in a terminal, and columns
-    /// past 65,535 break the renderer.
-    pub fn drawable(&self, span: Span) -> bool {
-        const MAX_LINE: usize = 1000;
-        const MAX_LINES: usize = 200;
-        let first = self.line_of((span.start as usize).min(self.text.len()));
-        let last = self.line_of((span.end as usize).min(self.text.len()));
-        if last - first > MAX_LINES {
-            return false;
-        }
-        let lines = first.saturating_sub(1)..=(last + 1).min(self.line_starts.len() - 1);
-        lines
-            .into_iter()
-            .all(|l| self.line_start(l + 1) - self.line_start(l) <= MAX_LINE)
-    }
-
     /// Whether the lines of `span` itself are fit to draw by the human report, which cuts every
-    /// line to the output's width (a line of context is cut to its start, however long): at most
-    /// 200 lines, each at most 1,000 bytes. Unlike [`Self::drawable`], a long line next to the
-    /// span does not keep it from being drawn.
+    /// line to the output's width around its labels (a line of context is cut to its start,
+    /// however long): a span on one line always is, however long the line; a span over several
+    /// lines is when it has at most 200 lines, each at most 1,000 bytes.
     pub fn drawable_lines(&self, span: Span) -> bool {
         const MAX_LINE: usize = 1000;
         const MAX_LINES: usize = 200;
         let first = self.line_of((span.start as usize).min(self.text.len()));
         let last = self.line_of((span.end as usize).min(self.text.len()));
-        last - first <= MAX_LINES
-            && (first..=last.min(self.line_starts.len() - 1))
-                .all(|l| self.line_start(l + 1) - self.line_start(l) <= MAX_LINE)
+        first == last
+            || last - first <= MAX_LINES
+                && (first..=last.min(self.line_starts.len() - 1))
+                    .all(|l| self.line_start(l + 1) - self.line_start(l) <= MAX_LINE)
     }
 
     /// The text under `span`, or "" when the span does not fit the text.

@@ -151,15 +151,30 @@ fn a_lone_cr_in_the_config_keeps_the_header_at_the_place_of_the_message() {
 #[test]
 fn a_config_line_too_long_to_draw_is_located_on_a_line_of_its_own() {
     let roles: Vec<String> = (0..300).map(|i| format!("\"r{i}\"")).collect();
-    // The mistake's own line is over 1,000 bytes (a long line next to it would only be cut).
+    // The mistake spans several lines, one over 1,000 bytes: too long to draw. (A long line that
+    // holds all of a label is cut around it instead.)
+    let config = format!("[rules]\nteam-size = [\n  {},\n]\n", roles.join(", "));
+    let org = "[[person]]\nid = \"a\"\nname = \"A\"\nrole = \"cto\"\n";
+    let dir = tree(org, Some(&config));
+    let (_, stderr) = run(dir.path(), &["--color", "never", "."]);
+    assert!(
+        stderr.contains("of options\n  │ at orglint.toml:2:13 (the line is too long to show)\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_long_config_line_is_cut_around_its_label() {
+    let roles: Vec<String> = (0..300).map(|i| format!("\"r{i}\"")).collect();
     let config = format!("[roles]\nml = []\nmagic = [{}]\n", roles.join(", "));
     let org = "[[person]]\nid = \"a\"\nname = \"A\"\nrole = \"cto\"\n";
     let dir = tree(org, Some(&config));
     let (_, stderr) = run(dir.path(), &["--color", "never", "."]);
     assert!(
-        stderr.contains("× unknown role category `magic`\n  │ at orglint.toml:3:1 (the line is too long to show)\n"),
+        stderr.contains(" 3 │ magic = [\"r0\", \"r1\", "),
         "{stderr}"
     );
+    assert!(stderr.lines().all(|l| l.chars().count() <= 80), "{stderr}");
 }
 
 #[test]

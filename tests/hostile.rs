@@ -134,7 +134,7 @@ fn wrong_types_everywhere_do_not_panic() {
 }
 
 #[test]
-fn a_very_long_line_is_located_without_drawing_it() {
+fn a_very_long_line_is_cut_around_each_label() {
     let members: Vec<String> = (0..7000).map(|i| format!("\"p{i:05}\"")).collect();
     let team = format!(
         "[[team]]\nid = \"big\"\nname = \"Big\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\", {}]\n",

@@ -378,11 +378,12 @@ fn a_line_too_long_to_draw_is_named_on_a_line_of_its_own() {
     write(dir.path(), "org.toml", ORG);
     let long_dir = "a-rather-long-directory-name-for-teams-that-goes-on-and-on-and-on";
     let members: Vec<String> = (0..300).map(|i| format!("\"m{i:03}\"")).collect();
+    // `name` is an array over three lines, one of them 2,400 bytes: a span too long to draw.
     write(
         dir.path(),
         &format!("{long_dir}/big.toml"),
         format!(
-            "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\", {}]\n",
+            "[[team]]\nid = \"t\"\nname = [\n  {},\n]\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\"]\n",
             members.join(", ")
         )
         .as_bytes(),
@@ -396,7 +397,7 @@ fn a_line_too_long_to_draw_is_named_on_a_line_of_its_own() {
     assert!(!places.is_empty(), "{text}");
     for p in places {
         let p = p.trim_start_matches([' ', '│']);
-        assert!(p.starts_with(&format!("at {long_dir}/big.toml:6:")), "{p}");
+        assert!(p.starts_with(&format!("at {long_dir}/big.toml:3:8")), "{p}");
     }
     for line in text.lines() {
         assert!(
@@ -404,6 +405,42 @@ fn a_line_too_long_to_draw_is_named_on_a_line_of_its_own() {
             "{line}"
         );
     }
+}
+
+/// Item 12: a labelled line of any length is cut around its label (only the part around the
+/// label is read), never printed whole and never only named in words.
+#[test]
+fn a_long_labelled_line_is_cut_around_the_label() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "org.toml", ORG);
+    let members: Vec<String> = (0..20_000).map(|i| format!("\"m{i:06}\"")).collect();
+    write(
+        dir.path(),
+        "big.toml",
+        format!(
+            "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\", {}]\n",
+            members.join(", ")
+        )
+        .as_bytes(),
+    );
+    let (stdout, _) = run(
+        dir.path(),
+        &["check", "--color", "never", "--select", "unknown-reference"],
+    );
+    let text = String::from_utf8(stdout).expect("UTF-8");
+    assert!(!text.contains("too long to show"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 80));
+    // The 100th unknown member, m000099, at column 19 + 99 * 11: drawn under its label.
+    let block = text
+        .split("\n\n")
+        .find(|b| b.contains("names m000099,"))
+        .expect("the finding");
+    assert!(block.contains("╭─[big.toml:6:1108]"), "{block}");
+    assert!(block.contains(" 6 │ …"), "{block}");
+    assert!(
+        block.contains("\"m000098\", \"m000099\", \"m000100\""),
+        "{block}"
+    );
 }
 
 #[test]

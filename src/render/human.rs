@@ -451,6 +451,29 @@ fn draw_line(line: &str, base: usize, points: &[usize], budget: usize) -> (Strin
     // A line with no label on it shows only its start: never read more of it than fits.
     let mut cut_short = false;
     let mut line = line;
+    let mut base = base;
+    // A long line with labels: only the part around them is read (a label running past it is
+    // drawn to its edge), so that a line of megabytes costs each finding a few kilobytes.
+    let mut cut_before = false;
+    let reach = 8 * budget;
+    if let (Some(&lo), Some(&hi)) = (points.first(), points.last()) {
+        if line.len() > 4 * reach {
+            let floor = |mut o: usize| {
+                while !line.is_char_boundary(o) {
+                    o -= 1;
+                }
+                o
+            };
+            let lo = lo.saturating_sub(base).min(line.len());
+            let hi = hi.saturating_sub(base).min(line.len()).min(lo + reach);
+            let from = floor(lo.saturating_sub(reach));
+            let to = floor((hi + reach).min(line.len()));
+            cut_before = from > 0;
+            cut_short = to < line.len();
+            line = &line[from..to];
+            base += from;
+        }
+    }
     if points.is_empty() && line.len() > 4 * budget {
         let mut end = 4 * budget;
         while !line.is_char_boundary(end) {
@@ -479,7 +502,7 @@ fn draw_line(line: &str, base: usize, points: &[usize], budget: usize) -> (Strin
             .partition_point(|c| c.0 < p.saturating_sub(base))
             .min(cells.len() - 1)
     };
-    if col <= budget && !cut_short {
+    if col <= budget && !cut_short && !cut_before {
         let at = points.iter().map(|&p| cells[cell_of(p)].2).collect();
         return (esc, at);
     }
@@ -501,7 +524,7 @@ fn draw_line(line: &str, base: usize, points: &[usize], budget: usize) -> (Strin
     let a = cells.partition_point(|c| c.1 < ws);
     let b = cells.partition_point(|c| c.1 <= ws + room) - 1;
     let mut drawn = String::new();
-    if a > 0 {
+    if a > 0 || cut_before {
         drawn.push('…');
     }
     let shift = drawn.len();
