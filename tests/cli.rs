@@ -2,39 +2,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::repo;
-
-/// Runs `orglint args...` in `cwd` and returns "exit: N", stdout and stderr as one text to snapshot.
-fn run(cwd: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("run orglint");
-    let code = out.status.code().expect("exit code, not a signal");
-    let text = format!(
-        "exit: {code}\n--- stdout\n{}--- stderr\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (code, text)
-}
-
-/// Writes `files` (path, contents) into a fresh temporary tree.
-fn tree(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (path, contents) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, contents).expect("write");
-    }
-    dir
-}
+use common::{repo, transcript as run, tree};
 
 const CLEAN_ORG: &[u8] = br#"[org]
 name = "Tiny"

@@ -23,12 +23,7 @@ fn check_tree(
     select: &[&str],
     ignore: &[&str],
 ) -> Result<orglint::Report, orglint::Error> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (path, text) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
+    let dir = common::tree(files);
     orglint::check(&CheckOptions {
         paths: vec![dir.path().to_path_buf()],
         cwd: dir.path().to_path_buf(),

@@ -4,44 +4,12 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::repo;
+use common::{repo, transcript as run, tree};
 
-/// Runs `orglint args...` in `cwd` and returns the exit code, stdout and stderr.
+/// Runs `orglint args...` in `cwd` without colour: the exit code, stdout and stderr.
 fn orglint(cwd: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("run orglint");
-    (
-        out.status.code().expect("exit code, not a signal"),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-/// The run as one text to snapshot.
-fn run(cwd: &Path, args: &[&str]) -> (i32, String) {
-    let (code, stdout, stderr) = orglint(cwd, args);
-    (
-        code,
-        format!("exit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}"),
-    )
-}
-
-/// Writes `files` (path, contents) into a fresh temporary tree.
-fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (path, contents) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, contents).expect("write");
-    }
-    dir
+    common::run(cwd, args, common::PLAIN)
 }
 
 /// The names in `dir`, sorted.

@@ -3,23 +3,12 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::{fired, lint_snippet};
+use common::{fired, lint_snippet, tree};
 use orglint::CheckOptions;
 use orglint::finding::{Level, MAX_PER_FILE, SUGGESTION_WORK};
 
 const ORG: &str = "[org]\nname = \"Acme\"\nstage = \"scaleup\"\nai_focus = \"product\"\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"ml-engineer\"\n\n";
-
-fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (path, text) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-    dir
-}
 
 fn check(dir: &Path) -> Result<orglint::Report, orglint::Error> {
     orglint::check(&CheckOptions {
@@ -32,23 +21,12 @@ fn check(dir: &Path) -> Result<orglint::Report, orglint::Error> {
 /// Runs `orglint check --format short` (unless `args` name a format) in `dir`: exit code, stdout,
 /// stderr.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
-        .arg("check")
-        .args(if args.contains(&"--format") {
-            &[][..]
-        } else {
-            &["--format", "short"][..]
-        })
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run orglint");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let format: &[&str] = if args.contains(&"--format") {
+        &[]
+    } else {
+        &["--format", "short"]
+    };
+    common::run(dir, &[&["check"], format, args].concat(), common::NO_COLOR)
 }
 
 fn helps<'a>(report: &'a orglint::Report, rule: &str) -> Vec<&'a str> {
@@ -157,7 +135,7 @@ fn many_config_mistakes_show_the_first_twenty_and_count_the_rest() {
     let config: String = std::iter::once("[rules]\n".to_owned())
         .chain((0..n).map(|i| format!("no-such-rule-{i} = \"warn\"\n")))
         .collect();
-    let dir = tree(&[("orglint.toml", &config), ("org.toml", ORG)]);
+    let dir = tree(&[("orglint.toml", config.as_str()), ("org.toml", ORG)]);
     match check(dir.path()) {
         Err(orglint::Error::Config(problems)) => {
             assert_eq!(problems.len(), orglint::config::MAX_SHOWN);

@@ -1,8 +1,10 @@
-//! Helpers shared by the integration tests: linting a directory or a snippet, and rendering without colour.
+//! Helpers shared by the integration tests: linting a directory or a snippet, rendering without
+//! colour, writing a tree of files and running the binary in it.
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use orglint::render::{self, HumanOptions};
 use orglint::{CheckOptions, Report};
@@ -61,4 +63,77 @@ pub fn headers(text: &str) -> Vec<String> {
                 .map(|(_, h)| h.trim_end_matches(']').to_owned())
         })
         .collect()
+}
+
+/// Variables to set (`Some`) or remove (`None`) in the environment of a run.
+pub type Env<'a> = &'a [(&'a str, Option<&'a str>)];
+
+/// `NO_COLOR=1`.
+pub const NO_COLOR: Env<'static> = &[("NO_COLOR", Some("1"))];
+
+/// `NO_COLOR=1`, and no `CLICOLOR_FORCE` from the caller's environment: never colour.
+pub const PLAIN: Env<'static> = &[("NO_COLOR", Some("1")), ("CLICOLOR_FORCE", None)];
+
+/// `orglint args...` in `dir` with `env` on top of the caller's environment, not yet run.
+pub fn command(dir: &Path, args: &[&str], env: Env) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_orglint"));
+    command.args(args).current_dir(dir);
+    for &(name, value) in env {
+        match value {
+            Some(value) => command.env(name, value),
+            None => command.env_remove(name),
+        };
+    }
+    command
+}
+
+/// Runs `orglint args...` in `dir` with `env` and waits for it.
+pub fn output(dir: &Path, args: &[&str], env: Env) -> Output {
+    command(dir, args, env).output().expect("run orglint")
+}
+
+/// The exit code of a run.
+pub fn code(out: &Output) -> i32 {
+    out.status.code().expect("exit code, not a signal")
+}
+
+/// Output that must be UTF-8, as text.
+pub fn utf8(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8")
+}
+
+/// Runs `orglint args...` in `dir` with `env`: the exit code, stdout and stderr (lossily decoded).
+pub fn run(dir: &Path, args: &[&str], env: Env) -> (i32, String, String) {
+    let out = output(dir, args, env);
+    (
+        code(&out),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Runs `orglint args...` in `dir` without colour: the exit code, and "exit: N", stdout and stderr
+/// as one text to snapshot.
+pub fn transcript(dir: &Path, args: &[&str]) -> (i32, String) {
+    let (code, stdout, stderr) = run(dir, args, PLAIN);
+    (
+        code,
+        format!("exit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}"),
+    )
+}
+
+/// Writes `contents` at `path` under `dir`, making its directories.
+pub fn write(dir: &Path, path: &str, contents: impl AsRef<[u8]>) {
+    let path = dir.join(path);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, contents).expect("write");
+}
+
+/// Writes `files` (path, contents) into a fresh temporary tree.
+pub fn tree<C: AsRef<[u8]>>(files: &[(&str, C)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, contents) in files {
+        write(dir.path(), path, contents);
+    }
+    dir
 }
