@@ -76,24 +76,15 @@ fn a_malformed_reference_is_not_also_unknown_reference() {
 
 /// Runs `orglint check` in `dir` with `args`: stdout and stderr.
 fn run(dir: &std::path::Path, args: &[&str]) -> (String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_orglint"))
-        .arg("check")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run orglint");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (_, stdout, stderr) = common::run(dir, &[&["check"], args].concat(), &[]);
+    (stdout, stderr)
 }
 
 /// A tree of one small org file and `config` as its `orglint.toml` (if any).
 fn tree(org: &str, config: Option<&str>) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("org.toml"), org).expect("write org");
+    let dir = common::tree(&[("org.toml", org)]);
     if let Some(config) = config {
-        std::fs::write(dir.path().join("orglint.toml"), config).expect("write config");
+        common::write(dir.path(), "orglint.toml", config);
     }
     dir
 }

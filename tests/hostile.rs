@@ -3,39 +3,24 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
+
+use common::{run, tree};
 
 /// Runs `orglint check --format short` in `dir`; returns the exit code and output.
 fn check_short(dir: &Path) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
-        .args(["check", "--format", "short"])
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run orglint");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().expect("exit code, not a signal"), text)
-}
-
-fn write(dir: &Path, path: &str, contents: &[u8]) {
-    let path = dir.join(path);
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, contents).expect("write");
+    let (code, stdout, stderr) = run(dir, &["check", "--format", "short"], common::NO_COLOR);
+    (code, format!("{stdout}{stderr}"))
 }
 
 const ORG: &[u8] = b"[org]\nname = \"Tiny\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n";
 
 /// A tree with one good org file, one file with an unknown field, and `bad` at `path`.
 fn tree_with(path: &str, bad: &[u8]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), "org.toml", ORG);
-    write(dir.path(), "teams/other.toml", b"[[team]]\nid = \"x\"\nname = \"X\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\"]\ncolour = \"red\"\n");
-    write(dir.path(), path, bad);
-    dir
+    tree(&[
+        ("org.toml", ORG),
+        ("teams/other.toml", b"[[team]]\nid = \"x\"\nname = \"X\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\"]\ncolour = \"red\"\n"),
+        (path, bad),
+    ])
 }
 
 #[test]
@@ -140,22 +125,19 @@ fn a_very_long_line_is_cut_around_each_label() {
         "[[team]]\nid = \"big\"\nname = \"Big\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\", {}]\n",
         members.join(", ")
     );
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), "org.toml", ORG);
-    write(dir.path(), "teams/big.toml", team.as_bytes());
-    let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
-        .args([
+    let dir = tree(&[("org.toml", ORG), ("teams/big.toml", team.as_bytes())]);
+    let (code, text, _) = run(
+        dir.path(),
+        &[
             "check",
             "--select",
             "unknown-reference,team-size",
             "--color",
             "never",
-        ])
-        .current_dir(dir.path())
-        .output()
-        .expect("run orglint");
-    assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8_lossy(&out.stdout);
+        ],
+        &[],
+    );
+    assert_eq!(code, 1);
     // The first two and the last finding: enough to see the shape, without 7,000 of them.
     let blocks: Vec<&str> = text.split("\n\n").collect();
     let kept = [

@@ -3,9 +3,8 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
-use common::lint_snippet;
+use common::{lint_snippet, output, tree, utf8};
 use orglint::Report;
 const SHOWN_CHARS: usize = 80;
 
@@ -34,22 +33,17 @@ fn messages(report: &Report, rule: &str) -> Vec<String> {
 #[test]
 fn a_megabyte_kind_is_a_short_line_in_short() {
     let kind = "k".repeat(1 << 20);
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        dir.path().join("org.toml"),
-        format!(
-            "[org]\nname = \"Acme\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n\n\
-             [[team]]\nid = \"t\"\nname = \"T\"\nkind = \"{kind}\"\nlead = \"ada\"\nmembers = [\"ada\", \"ada\"]\n"
-        ),
-    )
-    .expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
-        .args(["check", "--format", "short"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run orglint");
-    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let org = format!(
+        "[org]\nname = \"Acme\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n\n\
+         [[team]]\nid = \"t\"\nname = \"T\"\nkind = \"{kind}\"\nlead = \"ada\"\nmembers = [\"ada\", \"ada\"]\n"
+    );
+    let dir = tree(&[("org.toml", org)]);
+    let out = output(
+        dir.path(),
+        &["check", "--format", "short"],
+        common::NO_COLOR,
+    );
+    let stdout = utf8(&out.stdout);
     let line = stdout
         .lines()
         .find(|l| l.contains("[invalid-value]"))

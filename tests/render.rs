@@ -4,25 +4,13 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::headers;
+use common::{headers, tree, utf8, write};
 
-/// Runs `orglint ARGS` in `dir`; returns stdout and stderr, as bytes.
+/// Runs `orglint ARGS` in `dir`, colour left to the flags; returns stdout and stderr, as bytes.
 fn run(dir: &Path, args: &[&str]) -> (Vec<u8>, Vec<u8>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_orglint"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run orglint");
+    let out = common::output(dir, args, &[("NO_COLOR", None)]);
     (out.stdout, out.stderr)
-}
-
-fn write(dir: &Path, path: &str, contents: &[u8]) {
-    let path = dir.join(path);
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, contents).expect("write");
 }
 
 const ORG: &[u8] = b"[org]\nname = \"Tiny\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n";
@@ -95,8 +83,7 @@ fn assert_every_output_clean(dir: &Path) {
 
 #[test]
 fn source_lines_of_an_invalid_toml_snippet_are_escaped() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), "org.toml", ORG);
+    let dir = tree(&[("org.toml", ORG)]);
     // Raw ESC/BEL (OSC title, clear screen), a C1 CSI, bidi overrides and a zero-width space:
     // not valid TOML, so the line is shown in an `invalid-toml` snippet.
     write(
@@ -106,7 +93,7 @@ fn source_lines_of_an_invalid_toml_snippet_are_escaped() {
             .as_bytes(),
     );
     let (stdout, _) = run(dir.path(), &["check", "--color", "never"]);
-    let text = String::from_utf8(stdout.clone()).expect("UTF-8");
+    let text = utf8(&stdout);
     assert!(text.contains("invalid-toml"), "{text}");
     assert!(text.contains(r"\u{1b}]0;PWNED\u{7}\u{1b}[2J"), "{text}");
     assert_every_output_clean(dir.path());
@@ -114,8 +101,7 @@ fn source_lines_of_an_invalid_toml_snippet_are_escaped() {
 
 #[test]
 fn bidi_zero_width_and_c1_characters_in_strings_are_escaped() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), "org.toml", ORG);
+    let dir = tree(&[("org.toml", ORG)]);
     // Valid TOML: strings may hold these characters (and escapes of any control).
     write(
         dir.path(),
@@ -124,7 +110,7 @@ fn bidi_zero_width_and_c1_characters_in_strings_are_escaped() {
             .as_bytes(),
     );
     let (stdout, _) = run(dir.path(), &["check", "--format", "short"]);
-    let text = String::from_utf8(stdout).expect("UTF-8");
+    let text = utf8(&stdout);
     assert!(
         text.contains(r"bob\u{202e}\u{200b}\u{9b}2J\u{85}"),
         "{text}"
@@ -134,8 +120,7 @@ fn bidi_zero_width_and_c1_characters_in_strings_are_escaped() {
 
 #[test]
 fn a_file_name_cannot_forge_a_finding_line() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), "org.toml", ORG);
+    let dir = tree(&[("org.toml", ORG)]);
     let person =
         b"[[person]]\nid = \"bob\"\nname = \"Bob\"\nrole = \"juggler\"\nreports_to = \"ada\"\n";
     write(
@@ -149,7 +134,7 @@ fn a_file_name_cannot_forge_a_finding_line() {
         person,
     );
     let (stdout, _) = run(dir.path(), &["check", "--format", "short"]);
-    let text = String::from_utf8(stdout).expect("UTF-8");
+    let text = utf8(&stdout);
     assert!(
         text.contains(r"evil\u{a}fake.toml:1:1: error[x] injected\u{a}.toml:"),
         "{text}"
@@ -159,8 +144,7 @@ fn a_file_name_cannot_forge_a_finding_line() {
 
 #[test]
 fn configuration_errors_on_stderr_are_escaped() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), "org.toml", ORG);
+    let dir = tree(&[("org.toml", ORG)]);
     // An escaped control character in a rule name: valid TOML, an unknown rule.
     write(
         dir.path(),
@@ -168,7 +152,7 @@ fn configuration_errors_on_stderr_are_escaped() {
         b"[rules]\n\"\\u001b]0;PWNED\\u0007\\u009b\\u202e\" = \"warn\"\n",
     );
     let (_, stderr) = run(dir.path(), &["check", "--color", "always"]);
-    let text = String::from_utf8(stderr.clone()).expect("UTF-8");
+    let text = utf8(&stderr);
     assert!(text.contains("unknown rule"), "{text}");
     assert_clean("config message", &stderr);
     // Raw bytes: invalid TOML, whose line the snippet shows.
@@ -179,7 +163,7 @@ fn configuration_errors_on_stderr_are_escaped() {
     );
     for color in ["always", "never"] {
         let (_, stderr) = run(dir.path(), &["check", "--color", color]);
-        let text = String::from_utf8(stderr.clone()).expect("UTF-8");
+        let text = utf8(&stderr);
         assert!(text.contains("not valid TOML"), "{text}");
         assert!(text.contains(r"\u{1b}]0;PWNED"), "{text}");
         assert_clean("config snippet", &stderr);
@@ -219,8 +203,7 @@ fn escaped_lines_keep_labels_under_their_text() {
 
 #[test]
 fn a_lone_cr_gives_the_same_line_and_column_in_every_format() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), "org.toml", ORG);
+    let dir = tree(&[("org.toml", ORG)]);
     write(
         dir.path(),
         "people/cr.toml",
@@ -237,14 +220,14 @@ fn a_lone_cr_gives_the_same_line_and_column_in_every_format() {
         .collect();
     assert!(!want.is_empty());
     let (human, _) = run(dir.path(), &["check", "--color", "never"]);
-    let human = String::from_utf8(human).expect("UTF-8");
+    let human = utf8(&human);
     let got: Vec<String> = headers(&human)
         .into_iter()
         .filter(|h| h.starts_with("people/cr.toml"))
         .collect();
     assert_eq!(got, want, "{human}");
     let (short, _) = run(dir.path(), &["check", "--format", "short"]);
-    let short = String::from_utf8(short).expect("UTF-8");
+    let short = utf8(&short);
     for w in &want {
         assert!(short.contains(&format!("{w}: ")), "{short}");
     }
@@ -374,8 +357,7 @@ fn wide_lines_are_cut_around_the_label() {
 
 #[test]
 fn a_line_too_long_to_draw_is_named_on_a_line_of_its_own() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), "org.toml", ORG);
+    let dir = tree(&[("org.toml", ORG)]);
     let long_dir = "a-rather-long-directory-name-for-teams-that-goes-on-and-on-and-on";
     let members: Vec<String> = (0..300).map(|i| format!("\"m{i:03}\"")).collect();
     // `name` is an array over three lines, one of them 2,400 bytes: a span too long to draw.
@@ -389,7 +371,7 @@ fn a_line_too_long_to_draw_is_named_on_a_line_of_its_own() {
         .as_bytes(),
     );
     let (stdout, _) = run(dir.path(), &["check", "--color", "never"]);
-    let text = String::from_utf8(stdout).expect("UTF-8");
+    let text = utf8(&stdout);
     let places: Vec<&str> = text
         .lines()
         .filter(|l| l.contains("(the line is too long to show)"))
@@ -411,8 +393,7 @@ fn a_line_too_long_to_draw_is_named_on_a_line_of_its_own() {
 /// label is read), never printed whole and never only named in words.
 #[test]
 fn a_long_labelled_line_is_cut_around_the_label() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), "org.toml", ORG);
+    let dir = tree(&[("org.toml", ORG)]);
     let members: Vec<String> = (0..20_000).map(|i| format!("\"m{i:06}\"")).collect();
     write(
         dir.path(),
@@ -427,7 +408,7 @@ fn a_long_labelled_line_is_cut_around_the_label() {
         dir.path(),
         &["check", "--color", "never", "--select", "unknown-reference"],
     );
-    let text = String::from_utf8(stdout).expect("UTF-8");
+    let text = utf8(&stdout);
     assert!(!text.contains("too long to show"), "{text}");
     assert!(text.lines().all(|l| l.chars().count() <= 80));
     // The 100th unknown member, m000099, at column 19 + 99 * 11: drawn under its label.

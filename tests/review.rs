@@ -3,16 +3,15 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::utf8;
 
 fn orglint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_orglint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run orglint")
+    common::output(dir, args, common::NO_COLOR)
 }
 
 const ORG: &str = "[org]\nname = \"Acme\"\nleadership = [\"ann\"]\n\n[[person]]\nid = \"ann\"\nname = \"Ann\"\nrole = \"software-engineer\"\n";
@@ -21,9 +20,8 @@ const ORG: &str = "[org]\nname = \"Acme\"\nleadership = [\"ann\"]\n\n[[person]]\
 /// reports/orglint.json` write outside it; a directory link that stays inside still works.
 #[test]
 fn output_is_not_written_through_a_directory_link_out_of_the_tree() {
-    let tree = tempfile::tempdir().expect("temp dir");
+    let tree = common::tree(&[("org.toml", ORG)]);
     let elsewhere = tempfile::tempdir().expect("temp dir");
-    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
     std::os::unix::fs::symlink(elsewhere.path(), tree.path().join("reports")).expect("link");
 
     let run = orglint(
@@ -93,15 +91,10 @@ fn output_is_not_written_through_a_directory_link_out_of_the_tree() {
 /// escapes; the document stays valid and decodes to the same text.
 #[test]
 fn json_escapes_del_c1_bidi_and_zero_width_characters() {
-    let tree = tempfile::tempdir().expect("temp dir");
     let hostile = "r\u{85}\u{9b}\u{202e}\u{2066}\u{200b}\u{feff}x";
-    std::fs::write(
-        tree.path().join("org.toml"),
-        ORG.replace("software-engineer", hostile),
-    )
-    .expect("write org");
+    let tree = common::tree(&[("org.toml", ORG.replace("software-engineer", hostile))]);
     let run = orglint(tree.path(), &["check", "--format", "json"]);
-    let json = String::from_utf8(run.stdout).expect("UTF-8");
+    let json = utf8(&run.stdout);
     let raw: Vec<char> = json
         .chars()
         .filter(|&c| c != '\n' && orglint::render::is_unsafe(c))
@@ -125,15 +118,13 @@ fn json_escapes_del_c1_bidi_and_zero_width_characters() {
 /// any line of context; it does not make the finding's own short line "too long to show".
 #[test]
 fn a_long_line_of_context_does_not_hide_the_snippet() {
-    let tree = tempfile::tempdir().expect("temp dir");
     let comment = "c".repeat(1200);
-    std::fs::write(
-        tree.path().join("org.toml"),
+    let tree = common::tree(&[(
+        "org.toml",
         format!("[org]\nname = \"X\"\n# {comment}\nleadership = [\"ghost\"]\n# {comment}\n"),
-    )
-    .expect("write org");
+    )]);
     let run = orglint(tree.path(), &["check", "--color", "never"]);
-    let out = String::from_utf8(run.stdout).expect("UTF-8");
+    let out = utf8(&run.stdout);
     assert!(!out.contains("too long to show"), "{out}");
     assert!(out.contains("╭─[org.toml:4:15]"), "{out}");
     assert!(out.contains(" 4 │ leadership = [\"ghost\"]"), "{out}");
@@ -144,15 +135,15 @@ fn a_long_line_of_context_does_not_hide_the_snippet() {
 /// `error:` like every other error of orglint's own.
 #[test]
 fn configuration_mistakes_are_apart_and_the_verdict_says_error() {
-    let tree = tempfile::tempdir().expect("temp dir");
-    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
-    std::fs::write(
-        tree.path().join("orglint.toml"),
-        "[rules]\nteam-sillo = \"off\"\nteam-size = \"loud\"\n",
-    )
-    .expect("write config");
+    let tree = common::tree(&[
+        ("org.toml", ORG),
+        (
+            "orglint.toml",
+            "[rules]\nteam-sillo = \"off\"\nteam-size = \"loud\"\n",
+        ),
+    ]);
     let run = orglint(tree.path(), &["check"]);
-    let stderr = String::from_utf8(run.stderr).expect("UTF-8");
+    let stderr = utf8(&run.stderr);
     assert_eq!(run.status.code(), Some(2), "{stderr}");
     assert!(
         stderr.ends_with("\n\nerror: orglint.toml has 2 mistakes; nothing was checked\n"),
@@ -172,16 +163,15 @@ fn configuration_mistakes_are_apart_and_the_verdict_says_error() {
 /// findings are reported, not dropped in silence, and no "not checked" warning is given.
 #[test]
 fn a_file_argument_through_an_in_tree_link_reports_its_findings() {
-    let tree = tempfile::tempdir().expect("temp dir");
-    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
-    // Pins the root, so that the directory argument `tl` is not a root of its own.
-    std::fs::write(tree.path().join("orglint.toml"), "").expect("write config");
-    std::fs::create_dir(tree.path().join("teams")).expect("mkdir");
-    std::fs::write(
-        tree.path().join("teams/t.toml"),
-        "[team]\nid = \"t\"\nname = \"T\"\nkind = \"feature\"\nlead = \"ann\"\nmembers = [\"ann\", \"ghost\"]\n",
-    )
-    .expect("write team");
+    let tree = common::tree(&[
+        ("org.toml", ORG),
+        // Pins the root, so that the directory argument `tl` is not a root of its own.
+        ("orglint.toml", ""),
+        (
+            "teams/t.toml",
+            "[team]\nid = \"t\"\nname = \"T\"\nkind = \"feature\"\nlead = \"ann\"\nmembers = [\"ann\", \"ghost\"]\n",
+        ),
+    ]);
     std::os::unix::fs::symlink("teams/t.toml", tree.path().join("r.toml")).expect("link");
     std::os::unix::fs::symlink("teams", tree.path().join("tl")).expect("link");
     for arg in ["teams/t.toml", "r.toml", "tl/t.toml", "tl"] {
@@ -201,11 +191,9 @@ fn a_file_argument_through_an_in_tree_link_reports_its_findings() {
 /// whole-org rules from running; it is reported (and fails the run), not hidden with exit 0.
 #[test]
 fn a_broken_file_elsewhere_fails_a_file_argument_run() {
-    let tree = tempfile::tempdir().expect("temp dir");
-    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
-    std::fs::write(tree.path().join("broken.toml"), "x = \n").expect("write broken");
+    let tree = common::tree(&[("org.toml", ORG), ("broken.toml", "x = \n")]);
     let run = orglint(tree.path(), &["check", "--format", "short", "org.toml"]);
-    let stdout = String::from_utf8(run.stdout).expect("UTF-8");
+    let stdout = utf8(&run.stdout);
     assert_eq!(run.status.code(), Some(1), "{stdout}");
     assert!(
         stdout.starts_with("broken.toml:1:5: error[invalid-toml] "),
@@ -216,8 +204,7 @@ fn a_broken_file_elsewhere_fails_a_file_argument_run() {
 /// Item 2: `--output -` is standard output, not a file named `-`; `--output /` is named.
 #[test]
 fn output_dash_is_standard_output_and_the_root_directory_is_named() {
-    let tree = tempfile::tempdir().expect("temp dir");
-    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
+    let tree = common::tree(&[("org.toml", ORG)]);
     let run = orglint(
         tree.path(),
         &["check", "--format", "short", "--output", "-"],
@@ -236,8 +223,7 @@ fn output_dash_is_standard_output_and_the_root_directory_is_named() {
 /// Item 15: a `--select` or `--ignore` that names nothing is a usage error, not "every rule".
 #[test]
 fn an_empty_selector_is_a_usage_error() {
-    let tree = tempfile::tempdir().expect("temp dir");
-    std::fs::write(tree.path().join("org.toml"), ORG).expect("write org");
+    let tree = common::tree(&[("org.toml", ORG)]);
     for args in [
         &["check", "--select", ""][..],
         &["check", "--select=,"],

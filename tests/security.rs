@@ -2,11 +2,15 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::write;
 
 /// What one run printed.
 struct Run {
@@ -18,11 +22,11 @@ struct Run {
 /// Runs `orglint ARGS` in `dir`, killed (and the test failed) if it does not end in 20 s: a run
 /// that blocks on a FIFO must fail the test, not hang the suite.
 fn orglint(dir: &Path, args: &[&str]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_orglint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("ORGLINT_TEST_SECRET", "environ-s3cr3t")
+    let env = [
+        ("NO_COLOR", Some("1")),
+        ("ORGLINT_TEST_SECRET", Some("environ-s3cr3t")),
+    ];
+    let mut child = common::command(dir, args, &env)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -72,10 +76,10 @@ fn check_all(dir: &Path) -> (i32, String, String) {
     (short.code, short.stdout + &short.stderr, all)
 }
 
-fn write(dir: &Path, path: &str, contents: &[u8]) {
-    let path = dir.join(path);
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, contents).expect("write");
+/// Makes a FIFO at `path`.
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(made.success());
 }
 
 fn link(target: impl AsRef<Path>, dir: &Path, name: &str) {
@@ -93,11 +97,8 @@ const SECRET: &[u8] =
 
 /// A tree with an org file, and a directory outside it holding secrets.
 fn tree() -> (tempfile::TempDir, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), "org.toml", ORG);
-    let outside = tempfile::tempdir().expect("temp dir");
-    write(outside.path(), "credentials", SECRET);
-    write(outside.path(), "leaked/team.toml", SECRET);
+    let dir = common::tree(&[("org.toml", ORG)]);
+    let outside = common::tree(&[("credentials", SECRET), ("leaked/team.toml", SECRET)]);
     (dir, outside)
 }
 
@@ -122,9 +123,8 @@ fn links_out_of_the_tree_are_named_and_never_read() {
 
 #[test]
 fn links_inside_the_tree_keep_working() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::tree(&[("org.toml", ORG)]);
     let d = dir.path();
-    write(d, "org.toml", ORG);
     write(
         d,
         "shared/platform.toml",
@@ -144,14 +144,9 @@ fn links_inside_the_tree_keep_working() {
 
 #[test]
 fn fifos_and_devices_are_named_and_never_block() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::tree(&[("org.toml", ORG)]);
     let d = dir.path();
-    write(d, "org.toml", ORG);
-    let made = Command::new("mkfifo")
-        .arg(d.join("x.toml"))
-        .status()
-        .expect("mkfifo");
-    assert!(made.success());
+    mkfifo(&d.join("x.toml"));
     std::fs::create_dir(d.join("in")).expect("mkdir");
     link("../x.toml", d, "in/fifo-link.toml");
     link("/dev/zero", d, "zero.toml");
@@ -189,11 +184,7 @@ fn an_explicit_config_may_lie_anywhere_but_must_be_a_regular_file() {
     );
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 
-    let made = Command::new("mkfifo")
-        .arg(d.join("pipe"))
-        .status()
-        .expect("mkfifo");
-    assert!(made.success());
+    mkfifo(&d.join("pipe"));
     let run = orglint(d, &["check", "--config", "pipe"]);
     assert_eq!(run.code, 2);
     insta::assert_snapshot!(run.stderr);
@@ -201,9 +192,8 @@ fn an_explicit_config_may_lie_anywhere_but_must_be_a_regular_file() {
 
 #[test]
 fn a_name_that_is_not_utf8_is_read_and_shown_escaped() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::tree(&[("org.toml", ORG)]);
     let d = dir.path();
-    write(d, "org.toml", ORG);
     let name = std::ffi::OsStr::from_bytes(b"caf\xe9 \xff.toml");
     std::fs::write(
         d.join(name),
@@ -220,9 +210,8 @@ fn a_name_that_is_not_utf8_is_read_and_shown_escaped() {
 
 #[test]
 fn a_path_too_long_for_the_system_is_a_finding() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::tree(&[("org.toml", ORG)]);
     let d = dir.path();
-    write(d, "org.toml", ORG);
     // 20 directories of 250 characters: past PATH_MAX (4096), so made relative to each other.
     std::fs::create_dir(d.join("deep")).expect("mkdir");
     deep_chain(&d.join("deep"), 20, "x = 1\n");
@@ -248,22 +237,21 @@ fn a_path_too_long_for_the_system_is_a_finding() {
 
 #[test]
 fn a_key_past_the_recursion_limit_points_at_its_line() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let d = dir.path();
-    write(d, "org.toml", ORG);
     let key = vec!["a"; 300].join(".");
     let person = "[[person]]\nid = \"bo\"\nname = \"Bo\"\nrole = \"cto\"\n";
-    write(d, "dotted.toml", format!("{person}{key} = 1\n").as_bytes());
-    write(
-        d,
-        "header.toml",
-        format!("{person}\n[{key}]\nx = 1\n").as_bytes(),
-    );
-    write(
-        d,
-        "array.toml",
-        format!("{person}\n[[{key}]]\nx = 1\n").as_bytes(),
-    );
+    let dir = common::tree(&[
+        ("org.toml", ORG.to_vec()),
+        ("dotted.toml", format!("{person}{key} = 1\n").into_bytes()),
+        (
+            "header.toml",
+            format!("{person}\n[{key}]\nx = 1\n").into_bytes(),
+        ),
+        (
+            "array.toml",
+            format!("{person}\n[[{key}]]\nx = 1\n").into_bytes(),
+        ),
+    ]);
+    let d = dir.path();
     let (code, short, _) = check_all(d);
     assert_eq!(code, 1);
     insta::assert_snapshot!(short);
