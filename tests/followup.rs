@@ -89,6 +89,14 @@ fn tree(org: &str, config: Option<&str>) -> tempfile::TempDir {
     dir
 }
 
+/// What `orglint check --color never .` writes to stderr in a tree of one person and `config` as
+/// its `orglint.toml`.
+fn config_stderr(config: &str) -> String {
+    let org = "[[person]]\nid = \"a\"\nname = \"A\"\nrole = \"cto\"\n";
+    let dir = tree(org, Some(config));
+    run(dir.path(), &["--color", "never", "."]).1
+}
+
 #[test]
 fn a_100_kb_name_in_a_suppression_or_the_config_gives_short_lines() {
     let long = "a".repeat(100_000);
@@ -128,9 +136,7 @@ fn a_lone_cr_in_the_config_keeps_the_header_at_the_place_of_the_message() {
     // toml reports the character after the lone CR: line 2, column 5 (`b`), as the line index
     // counts. miette, handed the raw lines, counted the CR as a line break and lost the line of
     // context before.
-    let org = "[[person]]\nid = \"a\"\nname = \"A\"\nrole = \"cto\"\n";
-    let dir = tree(org, Some("[rules]\n# a\rb\nteam-sise = \"off\"\n"));
-    let (_, stderr) = run(dir.path(), &["--color", "never", "."]);
+    let stderr = config_stderr("[rules]\n# a\rb\nteam-sise = \"off\"\n");
     assert_eq!(headers(&stderr), ["orglint.toml:2:5"], "{stderr}");
     assert!(
         stderr.contains(" 1 │ [rules]\n 2 │ # a\\u{d}b\n"),
@@ -145,9 +151,7 @@ fn a_config_line_too_long_to_draw_is_located_on_a_line_of_its_own() {
     // The mistake spans several lines, one over 1,000 bytes: too long to draw. (A long line that
     // holds all of a label is cut around it instead.)
     let config = format!("[rules]\nteam-size = [\n  {},\n]\n", roles.join(", "));
-    let org = "[[person]]\nid = \"a\"\nname = \"A\"\nrole = \"cto\"\n";
-    let dir = tree(org, Some(&config));
-    let (_, stderr) = run(dir.path(), &["--color", "never", "."]);
+    let stderr = config_stderr(&config);
     assert!(
         stderr.contains("of options\n  │ at orglint.toml:2:13 (the line is too long to show)\n"),
         "{stderr}"
@@ -158,9 +162,7 @@ fn a_config_line_too_long_to_draw_is_located_on_a_line_of_its_own() {
 fn a_long_config_line_is_cut_around_its_label() {
     let roles: Vec<String> = (0..300).map(|i| format!("\"r{i}\"")).collect();
     let config = format!("[roles]\nml = []\nmagic = [{}]\n", roles.join(", "));
-    let org = "[[person]]\nid = \"a\"\nname = \"A\"\nrole = \"cto\"\n";
-    let dir = tree(org, Some(&config));
-    let (_, stderr) = run(dir.path(), &["--color", "never", "."]);
+    let stderr = config_stderr(&config);
     assert!(
         stderr.contains(" 3 │ magic = [\"r0\", \"r1\", "),
         "{stderr}"
@@ -172,9 +174,7 @@ fn a_long_config_line_is_cut_around_its_label() {
 fn a_config_key_past_the_recursion_limit_is_located_at_its_line() {
     let key = vec!["a"; 200].join(".");
     let config = format!("[rules]\nteam-size = \"warn\"\n{key} = 1\n");
-    let org = "[[person]]\nid = \"a\"\nname = \"A\"\nrole = \"cto\"\n";
-    let dir = tree(org, Some(&config));
-    let (_, stderr) = run(dir.path(), &["--color", "never", "."]);
+    let stderr = config_stderr(&config);
     // The part past toml's limit of 80: column 2 * 80 + 1.
     assert_eq!(headers(&stderr), ["orglint.toml:3:161"], "{stderr}");
     assert!(stderr.contains("recursion limit"), "{stderr}");

@@ -12,6 +12,11 @@ fn orglint(cwd: &Path, args: &[&str]) -> (i32, String, String) {
     common::run(cwd, args, common::PLAIN)
 }
 
+/// The text of `path` in `dir`.
+fn read(dir: &Path, path: &str) -> String {
+    std::fs::read_to_string(dir.join(path)).expect("read")
+}
+
 /// The names in `dir`, sorted.
 fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -70,7 +75,7 @@ fn output_refuses_an_entity_file_of_the_run() {
     );
     assert_eq!(code, 2, "{text}");
     insta::assert_snapshot!(text);
-    let kept = std::fs::read_to_string(dir.path().join("teams/core.toml")).expect("read");
+    let kept = read(dir.path(), "teams/core.toml");
     assert_eq!(kept, TEAM, "the input is untouched");
     // Named another way (`./x/../`), it is still the same file.
     let (code, _) = run(
@@ -78,10 +83,7 @@ fn output_refuses_an_entity_file_of_the_run() {
         &["check", "--output", "./teams/../teams/core.toml"],
     );
     assert_eq!(code, 2);
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join("teams/core.toml")).expect("read"),
-        TEAM
-    );
+    assert_eq!(read(dir.path(), "teams/core.toml"), TEAM);
 }
 
 #[test]
@@ -107,11 +109,11 @@ fn output_refuses_the_configuration_in_use() {
     assert_eq!(code, 2, "{text}");
     insta::assert_snapshot!("output_refuses_the_config_flag_file", text);
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("orglint.toml")).expect("read"),
+        read(dir.path(), "orglint.toml"),
         "[rules]\nteam-silo = \"off\"\n"
     );
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("ci/lint.toml")).expect("read"),
+        read(dir.path(), "ci/lint.toml"),
         "[rules]\nteam-size = { min = 1 }\n"
     );
 }
@@ -123,10 +125,7 @@ fn output_refuses_an_input_reached_through_a_linked_directory() {
     std::os::unix::fs::symlink(".", dir.path().join("here")).expect("symlink");
     let (code, text) = run(dir.path(), &["check", "--output", "here/org.toml"]);
     assert_eq!(code, 2, "{text}");
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join("org.toml")).expect("read"),
-        ORG
-    );
+    assert_eq!(read(dir.path(), "org.toml"), ORG);
 }
 
 #[test]
@@ -208,7 +207,7 @@ fn output_replaces_a_file_and_leaves_no_temporary_behind() {
         &["check", "--format", "short", "--output", "out/report.txt"],
     );
     assert_eq!(code, 0, "{text}");
-    let written = std::fs::read_to_string(dir.path().join("out/report.txt")).expect("read");
+    let written = read(dir.path(), "out/report.txt");
     assert_eq!(written, report);
     assert_eq!(listing(&dir.path().join("out")), ["report.txt"]);
     // A directory cannot be the report, and a failed write leaves nothing behind.
@@ -262,10 +261,7 @@ fn the_hook_runs_once_with_the_file_names() {
     let (code, text) = run(dir.path(), &words);
     assert_eq!(code, 0, "{text}");
     insta::assert_snapshot!(text);
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join("org.toml")).expect("read"),
-        ORG
-    );
+    assert_eq!(read(dir.path(), "org.toml"), ORG);
 }
 
 #[test]

@@ -29,11 +29,14 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     common::run(dir, &[&["check"], format, args].concat(), common::NO_COLOR)
 }
 
+/// The findings of `rule`, in order.
+fn of_rule<'a>(report: &'a orglint::Report, rule: &str) -> Vec<&'a orglint::finding::Finding> {
+    report.findings.iter().filter(|f| f.rule == rule).collect()
+}
+
 fn helps<'a>(report: &'a orglint::Report, rule: &str) -> Vec<&'a str> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.rule == rule)
+    of_rule(report, rule)
+        .into_iter()
         .map(|f| f.help.as_deref().unwrap_or(""))
         .collect()
 }
@@ -188,11 +191,7 @@ fn many_whole_file_comments_and_many_findings_stay_linear() {
         fired(&report)
     );
     assert_eq!(report.suppressed, n);
-    let unused: Vec<_> = report
-        .findings
-        .iter()
-        .filter(|f| f.rule == "unused-suppression")
-        .collect();
+    let unused = of_rule(&report, "unused-suppression");
     assert_eq!(unused.len(), 1);
     assert!(unused[0].message.contains("`team-silo`"));
 }
@@ -262,11 +261,7 @@ fn a_comment_in_a_sub_table_of_a_team_covers_that_team() {
         team("app", "")
     );
     let report = lint_snippet(&text);
-    let silos: Vec<_> = report
-        .findings
-        .iter()
-        .filter(|f| f.rule == "team-silo")
-        .collect();
+    let silos = of_rule(&report, "team-silo");
     assert_eq!(silos.len(), 1, "{silos:?}");
     assert!(silos[0].message.contains("app"));
     assert_eq!(report.suppressed, 1);
@@ -297,11 +292,7 @@ fn malformed_suppressions_are_reported_and_prose_is_not() {
         text.push('\n');
     }
     let report = lint_snippet(&text);
-    let invalid: Vec<_> = report
-        .findings
-        .iter()
-        .filter(|f| f.rule == "invalid-suppression")
-        .collect();
+    let invalid = of_rule(&report, "invalid-suppression");
     let lines: Vec<usize> = invalid
         .iter()
         .map(|f| {
@@ -336,11 +327,7 @@ fn wrong_typed_entries_of_one_array_are_one_finding() {
         "{ORG}[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\", {ones}, true]\n\
          [[guild]]\nid = \"g\"\nname = \"G\"\nmembers = [\"Bad Id\", \"ada\", \"also bad\", \"\"]\n"
     ));
-    let invalid: Vec<_> = report
-        .findings
-        .iter()
-        .filter(|f| f.rule == "invalid-value")
-        .collect();
+    let invalid = of_rule(&report, "invalid-value");
     assert_eq!(invalid.len(), 2, "{invalid:?}");
     assert_eq!(
         invalid[0].message,
