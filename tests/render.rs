@@ -13,6 +13,11 @@ fn run(dir: &Path, args: &[&str]) -> (Vec<u8>, Vec<u8>) {
     (out.stdout, out.stderr)
 }
 
+/// What `orglint ARGS` in `dir` writes to stdout.
+fn report(dir: &Path, args: &[&str]) -> String {
+    utf8(&run(dir, args).0)
+}
+
 const ORG: &[u8] = b"[org]\nname = \"Tiny\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n";
 
 /// Characters that must never reach a terminal raw: they move the cursor, start escape
@@ -83,17 +88,17 @@ fn assert_every_output_clean(dir: &Path) {
 
 #[test]
 fn source_lines_of_an_invalid_toml_snippet_are_escaped() {
-    let dir = tree(&[("org.toml", ORG)]);
     // Raw ESC/BEL (OSC title, clear screen), a C1 CSI, bidi overrides and a zero-width space:
     // not valid TOML, so the line is shown in an `invalid-toml` snippet.
-    write(
-        dir.path(),
-        "people/bad.toml",
-        "[[person]]\nid = \"x\"\nname = \"\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{9b}31m\u{202e}\u{2066}\u{200b}\"\n"
-            .as_bytes(),
-    );
-    let (stdout, _) = run(dir.path(), &["check", "--color", "never"]);
-    let text = utf8(&stdout);
+    let dir = tree(&[
+        ("org.toml", ORG),
+        (
+            "people/bad.toml",
+            "[[person]]\nid = \"x\"\nname = \"\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{9b}31m\u{202e}\u{2066}\u{200b}\"\n"
+                .as_bytes(),
+        ),
+    ]);
+    let text = report(dir.path(), &["check", "--color", "never"]);
     assert!(text.contains("invalid-toml"), "{text}");
     assert!(text.contains(r"\u{1b}]0;PWNED\u{7}\u{1b}[2J"), "{text}");
     assert_every_output_clean(dir.path());
@@ -101,16 +106,16 @@ fn source_lines_of_an_invalid_toml_snippet_are_escaped() {
 
 #[test]
 fn bidi_zero_width_and_c1_characters_in_strings_are_escaped() {
-    let dir = tree(&[("org.toml", ORG)]);
     // Valid TOML: strings may hold these characters (and escapes of any control).
-    write(
-        dir.path(),
-        "people/bob.toml",
-        "[[person]]\nid = \"bob\u{202e}\u{200b}\\u009b2J\\u0085\"\nname = \"B\u{2067}\u{feff}\u{200d}\"\nrole = \"\u{61c}x\u{200e}\\u001b[2J\"\nreports_to = \"ada\"\n"
-            .as_bytes(),
-    );
-    let (stdout, _) = run(dir.path(), &["check", "--format", "short"]);
-    let text = utf8(&stdout);
+    let dir = tree(&[
+        ("org.toml", ORG),
+        (
+            "people/bob.toml",
+            "[[person]]\nid = \"bob\u{202e}\u{200b}\\u009b2J\\u0085\"\nname = \"B\u{2067}\u{feff}\u{200d}\"\nrole = \"\u{61c}x\u{200e}\\u001b[2J\"\nreports_to = \"ada\"\n"
+                .as_bytes(),
+        ),
+    ]);
+    let text = report(dir.path(), &["check", "--format", "short"]);
     assert!(
         text.contains(r"bob\u{202e}\u{200b}\u{9b}2J\u{85}"),
         "{text}"
@@ -133,8 +138,7 @@ fn a_file_name_cannot_forge_a_finding_line() {
         "people/\u{1b}]0;PWNED\u{7}\u{202e}.toml",
         person,
     );
-    let (stdout, _) = run(dir.path(), &["check", "--format", "short"]);
-    let text = utf8(&stdout);
+    let text = report(dir.path(), &["check", "--format", "short"]);
     assert!(
         text.contains(r"evil\u{a}fake.toml:1:1: error[x] injected\u{a}.toml:"),
         "{text}"
@@ -144,13 +148,14 @@ fn a_file_name_cannot_forge_a_finding_line() {
 
 #[test]
 fn configuration_errors_on_stderr_are_escaped() {
-    let dir = tree(&[("org.toml", ORG)]);
     // An escaped control character in a rule name: valid TOML, an unknown rule.
-    write(
-        dir.path(),
-        "orglint.toml",
-        b"[rules]\n\"\\u001b]0;PWNED\\u0007\\u009b\\u202e\" = \"warn\"\n",
-    );
+    let dir = tree(&[
+        ("org.toml", ORG),
+        (
+            "orglint.toml",
+            b"[rules]\n\"\\u001b]0;PWNED\\u0007\\u009b\\u202e\" = \"warn\"\n",
+        ),
+    ]);
     let (_, stderr) = run(dir.path(), &["check", "--color", "always"]);
     let text = utf8(&stderr);
     assert!(text.contains("unknown rule"), "{text}");
@@ -203,12 +208,13 @@ fn escaped_lines_keep_labels_under_their_text() {
 
 #[test]
 fn a_lone_cr_gives_the_same_line_and_column_in_every_format() {
-    let dir = tree(&[("org.toml", ORG)]);
-    write(
-        dir.path(),
-        "people/cr.toml",
-        b"[[person]]\nid = \"bob\"\nname = \"Bob\"\nrole = \"x\"\r\"\nreports_to = \"ada\"\n",
-    );
+    let dir = tree(&[
+        ("org.toml", ORG),
+        (
+            "people/cr.toml",
+            b"[[person]]\nid = \"bob\"\nname = \"Bob\"\nrole = \"x\"\r\"\nreports_to = \"ada\"\n",
+        ),
+    ]);
     let (json, _) = run(dir.path(), &["check", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
     let want: Vec<String> = json["diagnostics"]
@@ -219,15 +225,13 @@ fn a_lone_cr_gives_the_same_line_and_column_in_every_format() {
         .map(|d| format!("people/cr.toml:{}:{}", d["line"], d["column"]))
         .collect();
     assert!(!want.is_empty());
-    let (human, _) = run(dir.path(), &["check", "--color", "never"]);
-    let human = utf8(&human);
+    let human = report(dir.path(), &["check", "--color", "never"]);
     let got: Vec<String> = headers(&human)
         .into_iter()
         .filter(|h| h.starts_with("people/cr.toml"))
         .collect();
     assert_eq!(got, want, "{human}");
-    let (short, _) = run(dir.path(), &["check", "--format", "short"]);
-    let short = utf8(&short);
+    let short = report(dir.path(), &["check", "--format", "short"]);
     for w in &want {
         assert!(short.contains(&format!("{w}: ")), "{short}");
     }
@@ -370,8 +374,7 @@ fn a_line_too_long_to_draw_is_named_on_a_line_of_its_own() {
         )
         .as_bytes(),
     );
-    let (stdout, _) = run(dir.path(), &["check", "--color", "never"]);
-    let text = utf8(&stdout);
+    let text = report(dir.path(), &["check", "--color", "never"]);
     let places: Vec<&str> = text
         .lines()
         .filter(|l| l.contains("(the line is too long to show)"))
@@ -404,11 +407,10 @@ fn a_long_labelled_line_is_cut_around_the_label() {
         )
         .as_bytes(),
     );
-    let (stdout, _) = run(
+    let text = report(
         dir.path(),
         &["check", "--color", "never", "--select", "unknown-reference"],
     );
-    let text = utf8(&stdout);
     assert!(!text.contains("too long to show"), "{text}");
     assert!(text.lines().all(|l| l.chars().count() <= 80));
     // The 100th unknown member, m000099, at column 19 + 99 * 11: drawn under its label.
