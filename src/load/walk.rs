@@ -185,18 +185,11 @@ impl Walk<'_> {
     /// does not read at its own place (`people/bob.toml -> ../archive/bob.txt`).
     fn visit_link(&mut self, path: PathBuf, link: PathBuf, name: &OsStr) {
         let entity = is_entity_name(name);
-        let target = match std::fs::canonicalize(&link) {
-            Ok(target) => target,
-            Err(e) => {
-                if entity {
-                    self.unreadable(path, format!("cannot read: {e}"), BROKEN_HELP, true);
-                }
-                return;
-            }
-        };
-        // Metadata of the target, without opening it.
-        let meta = match std::fs::metadata(&target) {
-            Ok(meta) => meta,
+        // The target and its metadata, without opening it.
+        let resolved = std::fs::canonicalize(&link)
+            .and_then(|target| std::fs::metadata(&target).map(|meta| (target, meta)));
+        let (target, meta) = match resolved {
+            Ok(resolved) => resolved,
             Err(e) => {
                 if entity {
                     self.unreadable(path, format!("cannot read: {e}"), BROKEN_HELP, true);
