@@ -4,15 +4,9 @@ mod common;
 
 use common::{repo, transcript as run, tree};
 
-const CLEAN_ORG: &[u8] = br#"[org]
-name = "Tiny"
-leadership = ["ada"]
-
-[[person]]
-id = "ada"
-name = "Ada"
-role = "cto"
-
+const CLEAN_ORG: &[u8] = concat!(
+    crate::tiny_org!(),
+    r#"
 [[person]]
 id = "bo"
 name = "Bo"
@@ -25,7 +19,9 @@ name = "Core"
 kind = "platform"
 lead = "ada"
 members = ["ada", "bo"]
-"#;
+"#
+)
+.as_bytes();
 
 #[test]
 fn example_org_human() {

@@ -27,21 +27,16 @@ fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
-const ORG: &str = r#"[org]
-name = "Tiny"
-leadership = ["ada"]
-
-[[person]]
-id = "ada"
-name = "Ada"
-role = "cto"
-
+const ORG: &str = concat!(
+    crate::tiny_org!(),
+    r#"
 [[person]]
 id = "bo"
 name = "Bo"
 role = "software-engineer"
 reports_to = "ada"
-"#;
+"#
+);
 
 /// A team with no lead: one `team-without-lead` warning.
 const TEAM: &str = r#"[[team]]

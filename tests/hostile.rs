@@ -12,7 +12,7 @@ fn check_short(dir: &Path) -> (i32, String) {
     (code, format!("{stdout}{stderr}"))
 }
 
-const ORG: &[u8] = b"[org]\nname = \"Tiny\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n";
+const ORG: &[u8] = crate::tiny_org!().as_bytes();
 
 /// A tree with one good org file, one file with an unknown field, and `bad` at `path`.
 fn tree_with(path: &str, bad: &[u8]) -> tempfile::TempDir {

@@ -34,8 +34,11 @@ fn messages(report: &Report, rule: &str) -> Vec<String> {
 fn a_megabyte_kind_is_a_short_line_in_short() {
     let kind = "k".repeat(1 << 20);
     let org = format!(
-        "[org]\nname = \"Acme\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n\n\
-         [[team]]\nid = \"t\"\nname = \"T\"\nkind = \"{kind}\"\nlead = \"ada\"\nmembers = [\"ada\", \"ada\"]\n"
+        concat!(
+            crate::tiny_org!(),
+            "\n[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"{kind}\"\nlead = \"ada\"\nmembers = [\"ada\", \"ada\"]\n"
+        ),
+        kind = kind,
     );
     let dir = tree(&[("org.toml", org)]);
     let out = output(
@@ -144,15 +147,9 @@ syncs_with = ["big"]
 }
 
 /// A tree whose ids are empty or blank, each firing a rule that names it.
-const BLANK_IDS: &str = r#"[org]
-name = "Acme"
-leadership = ["ada"]
-
-[[person]]
-id = "ada"
-name = "Ada"
-role = "cto"
-
+const BLANK_IDS: &str = concat!(
+    crate::tiny_org!(),
+    r#"
 [[person]]
 id = ""
 name = "Nobody"
@@ -188,7 +185,8 @@ name = ""
 kind = "platform"
 lead = "ada"
 members = ["ada"]
-"#;
+"#
+);
 
 #[test]
 fn empty_and_blank_ids_are_quoted_never_bare() {
@@ -224,16 +222,9 @@ fn empty_and_blank_ids_are_quoted_never_bare() {
 
 #[test]
 fn cycles_through_odd_ids_quote_each_one() {
-    let report = lint_snippet(
-        r#"[org]
-name = "Acme"
-leadership = ["ada"]
-
-[[person]]
-id = "ada"
-name = "Ada"
-role = "cto"
-
+    let report = lint_snippet(concat!(
+        crate::tiny_org!(),
+        r#"
 [[person]]
 id = "a b"
 name = "A"
@@ -253,8 +244,8 @@ kind = "platform"
 lead = "ada"
 members = ["ada", "ada"]
 parent = "  "
-"#,
-    );
+"#
+    ));
     assert_eq!(
         messages(&report, "reporting-cycle"),
         [r#"`reports_to` forms a cycle: "" → `a b` → """#]

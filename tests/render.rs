@@ -18,7 +18,7 @@ fn report(dir: &Path, args: &[&str]) -> String {
     utf8(&run(dir, args).0)
 }
 
-const ORG: &[u8] = b"[org]\nname = \"Tiny\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n";
+const ORG: &[u8] = crate::tiny_org!().as_bytes();
 
 /// Characters that must never reach a terminal raw: they move the cursor, start escape
 /// sequences (U+009B is a one-character CSI), reorder or hide text.

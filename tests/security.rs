@@ -88,7 +88,7 @@ fn link(target: impl AsRef<Path>, dir: &Path, name: &str) {
     std::os::unix::fs::symlink(target, at).expect("symlink");
 }
 
-const ORG: &[u8] = b"[org]\nname = \"Tiny\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n";
+const ORG: &[u8] = crate::tiny_org!().as_bytes();
 
 /// Lines that would be shown if the file were read: TOML errors on the first, unknown fields on
 /// the second.

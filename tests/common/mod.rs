@@ -9,6 +9,15 @@ use std::process::{Command, Output};
 use orglint::render::{self, HumanOptions};
 use orglint::{CheckOptions, Report};
 
+/// The smallest org: Tiny, led by its one person, Ada, the CTO. A macro, so that `concat!` can
+/// build the fixtures of a test file on it: `concat!(crate::tiny_org!(), "\n[[person]]\n…")`.
+#[macro_export]
+macro_rules! tiny_org {
+    () => {
+        "[org]\nname = \"Tiny\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n"
+    };
+}
+
 /// The repository root.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
