@@ -131,14 +131,14 @@ fn check(args: CheckArgs) -> u8 {
         Ok(cwd) => cwd,
         Err(e) => return tool_error(&format!("cannot read the working directory: {e}")),
     };
-    let color = args
-        .color
-        .enabled(args.output.is_none() && std::io::stdout().is_terminal());
     // `--output -` is standard output, as for most tools, not a file named `-`.
     let args = CheckArgs {
         output: args.output.filter(|o| o.as_os_str() != "-"),
         ..args
     };
+    let color = args
+        .color
+        .enabled(args.output.is_none() && std::io::stdout().is_terminal());
     let opts = CheckOptions {
         paths: args.paths,
         config: args.config,

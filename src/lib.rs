@@ -206,14 +206,13 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
     } else {
         opts.paths.iter().map(|p| normalize(&cwd.join(p))).collect()
     };
-    for (p, shown) in given.iter().zip(
-        opts.paths
-            .iter()
-            .map(|p| p.display().to_string())
-            .chain(std::iter::repeat(".".into())),
-    ) {
-        if !p.exists() {
-            return Err(Error::Io(format!("`{shown}` does not exist")));
+    for p in &given {
+        // A dangling link is there: the walk reports it as a finding, as it does in the tree.
+        if p.symlink_metadata().is_err() {
+            return Err(Error::Io(format!(
+                "`{}` does not exist",
+                display_path(p, &cwd)
+            )));
         }
     }
     let first = &given[0];
@@ -279,6 +278,12 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
                 // directory link) names the file the walk reads under its real path: report that
                 // file's findings too, rather than none in silence.
                 let real = std::fs::canonicalize(p).ok();
+                if let (Some(real), Some(real_root)) = (&real, &real_root) {
+                    if !real.starts_with(real_root) {
+                        let why = "it points outside the org tree; not read".to_owned();
+                        not_checked.push((display_path(p, &cwd), why));
+                    }
+                }
                 if let Some(rel) = real
                     .as_deref()
                     .zip(real_root.as_deref())
@@ -297,9 +302,10 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
     let filter = (!whole).then_some(named);
     let mut report = run(&tree, &config, &enabled, filter.as_deref(), &cwd);
     // A directory argument under which the walk read nothing (every file in it excluded, say).
+    let named: HashSet<&PathBuf> = filter.iter().flatten().collect();
     let dirs: Vec<&PathBuf> = given
         .iter()
-        .filter(|p| filter.as_ref().is_some_and(|f| f.contains(p)) && p.is_dir())
+        .filter(|p| named.contains(p) && p.is_dir())
         .collect();
     if !dirs.is_empty() {
         let mut read = HashSet::new();
@@ -434,13 +440,16 @@ fn sort_findings(findings: &mut [Finding], sources: &Sources) {
 
 /// A stable id for a finding (FNV-1a): the rule, the entity it lies in (else the file), the text it
 /// points at and its message without digits, so that neither moved lines nor changed counts
-/// ("12 direct reports") make it a new finding.
+/// ("12 direct reports") make it a new finding. Entity and text count only up to
+/// [`load::parse::FINGERPRINT_BYTES`], so that each finding costs a bounded amount of work.
 fn fingerprint(f: &Finding, sources: &Sources, scopes: &suppress::Scopes<'_>) -> String {
     let (entity, snippet) = match f.primary {
         Some(s) => {
             let src = sources.get(s.file);
             let entity = scopes.entity(s.file, s.start).unwrap_or(&src.display);
-            (entity, src.slice(s))
+            let snippet =
+                load::parse::cut_at_boundary(src.slice(s), load::parse::FINGERPRINT_BYTES);
+            (entity, snippet)
         }
         None => ("", ""),
     };

@@ -62,7 +62,7 @@ impl Tree {
                 return Kind::Skipped("`[files].exclude` in orglint.toml excludes it".into());
             }
             if i < dirs {
-                let name = part.to_string_lossy();
+                let name = crate::load::escape_name(part);
                 if name.starts_with('.') {
                     return Kind::Skipped(format!("it is under the hidden directory `{name}`"));
                 }

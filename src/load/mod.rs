@@ -261,7 +261,7 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
 
 /// A file name as text: bytes that are not UTF-8 are shown as `\xff`, never replaced, so that two
 /// such names stay apart and the name can be found.
-fn escape_name(name: &std::ffi::OsStr) -> String {
+pub(crate) fn escape_name(name: &std::ffi::OsStr) -> String {
     #[cfg(unix)]
     {
         use std::fmt::Write as _;

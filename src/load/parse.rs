@@ -221,6 +221,19 @@ fn too_deep_key(text: &str) -> Option<std::ops::Range<usize>> {
     None
 }
 
+/// How many bytes of an entity's name, or of the text a finding points at, go into its
+/// fingerprint: enough to tell entities apart, and a bound on the work per finding.
+pub const FINGERPRINT_BYTES: usize = 256;
+
+/// The first `max` bytes of `s` or fewer, ending on a character boundary.
+pub fn cut_at_boundary(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 fn entity(
     out: &mut Parsed,
     file: FileId,
@@ -238,8 +251,16 @@ fn entity(
         .get(name_key)
         .and_then(|v| v.get_ref().as_str())
         .unwrap_or("");
-    out.entities
-        .push((header.start, format!("{}:{name}", kind.key())));
+    // The entity's key for fingerprints: its id or name, cut (an id is at most 64 characters) so
+    // that a name of megabytes is neither copied per entity nor hashed per finding.
+    out.entities.push((
+        header.start,
+        format!(
+            "{}:{}",
+            kind.key(),
+            cut_at_boundary(name, FINGERPRINT_BYTES)
+        ),
+    ));
     // How messages name the entity: "person ada", "the org", "this team" (no usable id).
     let who = match kind {
         EntityKind::Org => "the org".to_owned(),
