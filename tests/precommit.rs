@@ -1,0 +1,136 @@
+//! The pre-commit hook as pre-commit itself runs it (issue 6, item 13): once, with every file, so
+//! that one summary counts every finding in the files, as a direct run does.
+//!
+//! Needs `pre-commit` (from PyPI) and `git` on PATH; `.ci/run` installs pre-commit. Without it the
+//! test fails when `CI` is set and otherwise says on stderr that it skipped.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Whether `CI` is set to something that means yes.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.as_str(), "" | "0" | "false"))
+}
+
+/// Whether `pre-commit` runs; if not, fails in CI and otherwise says so where `cargo test` shows it.
+fn have_pre_commit(test: &str) -> bool {
+    let ok = Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            !in_ci(),
+            "pre-commit is not installed (`pip install pre-commit`); .ci/run installs it"
+        );
+        // Straight to the process's stderr, which the test harness does not capture.
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: skipped {test}: pre-commit is not installed (with CI set, this fails)"
+        );
+    }
+    ok
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A git repository holding the example org, with a local hook made from this repository's
+/// `.pre-commit-hooks.yaml` (as `language: system`, running the built binary); `edit` may change
+/// the hook's text first.
+fn repository(edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    let repo = tempfile::tempdir().expect("temp dir");
+    copy_tree(&common::repo().join("fixtures/example-org"), repo.path());
+    let hooks =
+        std::fs::read_to_string(common::repo().join(".pre-commit-hooks.yaml")).expect("hooks file");
+    let hook: String = hooks
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("      {l}\n"))
+        .collect();
+    let hook = edit(hook.replace("language: rust", "language: system"));
+    std::fs::write(
+        repo.path().join(".pre-commit-config.yaml"),
+        format!("repos:\n  - repo: local\n    hooks:\n{hook}"),
+    )
+    .expect("write config");
+    for args in [&["init", "-q"][..], &["add", "-A"]] {
+        let status = Command::new("git")
+            .args(args)
+            .current_dir(repo.path())
+            .status()
+            .expect("git");
+        assert!(status.success(), "git {args:?}");
+    }
+    repo
+}
+
+/// `pre-commit run --all-files` in `repo`: its output.
+fn pre_commit(repo: &Path) -> String {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_orglint"));
+    let path = format!(
+        "{}:{}",
+        bin.parent().expect("bin dir").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = Command::new("pre-commit")
+        .args(["run", "--all-files", "--color", "never", "--verbose"])
+        .current_dir(repo)
+        .env("PATH", path)
+        .env("PRE_COMMIT_HOME", home.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run pre-commit");
+    common::utf8(&out.stdout) + &common::utf8(&out.stderr)
+}
+
+/// The summary lines (`2 errors, 12 warnings, ...`) in `text`.
+fn summaries(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| l.contains(" errors, ") || l.contains(" error, "))
+        .collect()
+}
+
+#[test]
+fn the_hook_runs_orglint_once_with_every_file() {
+    if !have_pre_commit("the_hook_runs_orglint_once_with_every_file") {
+        return;
+    }
+    let repo = repository(|hook| hook);
+    let text = pre_commit(repo.path());
+    // The same summary as a direct run on the tree: every file is named, so every finding counts.
+    let direct = common::output(
+        repo.path(),
+        &["check", "--format", "short"],
+        common::NO_COLOR,
+    );
+    let direct = common::utf8(&direct.stdout);
+    let want = direct.lines().last().expect("summary");
+    assert_eq!(summaries(&text), [want], "{text}");
+    assert!(text.contains("orglint"), "{text}");
+    assert!(text.contains("Failed"), "{text}");
+
+    // Without `require_serial`, pre-commit splits the files into one batch per core, each with a
+    // partial summary: what the hook file prevents.
+    if std::thread::available_parallelism().is_ok_and(|n| n.get() > 1) {
+        let repo = repository(|hook| hook.replace("require_serial: true", "require_serial: false"));
+        let text = pre_commit(repo.path());
+        assert!(summaries(&text).len() > 1, "{text}");
+    }
+}
