@@ -8,7 +8,9 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Level, closest, did_you_mean, join_choices, shown, shown_code};
+use crate::finding::{
+    Level, closest, did_you_mean, join_choices, shown, shown_code, suggestion, thousands,
+};
 use crate::load::MAX_FILE_SIZE;
 use crate::load::read::{self, ReadError};
 use crate::roles::{Category, Roles};
@@ -221,7 +223,7 @@ impl Checker<'_> {
         // Forty rule names would fill the screen for every unknown rule.
         let help = match closest(name, valid.iter().copied()) {
             None if what == "rule" => "`orglint rules` lists every rule".to_owned(),
-            _ => did_you_mean(name, valid),
+            near => suggestion(near, valid),
         };
         self.problem(
             key.span(),
@@ -320,17 +322,54 @@ pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigErr
     }
 }
 
+/// At most this many globs in `[files].exclude`: compiling them takes time and memory in
+/// proportion (200,000 took 10 s and 2 GB), and a pull request can change `orglint.toml`.
+pub const MAX_GLOBS: usize = 1_000;
+
+/// At most this many characters in one glob of `[files].exclude`.
+pub const MAX_GLOB_LEN: usize = 1_000;
+
 fn files(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config) {
     let Some(table) = ck.table(value, "`[files]`") else {
         return;
     };
     let mut builder = GlobSetBuilder::new();
+    let mut usable = true;
     for (key, v) in table.iter() {
         if key.get_ref() != "exclude" {
             ck.unknown(key, "key", " in `[files]`", &["exclude"]);
             continue;
         }
-        for (pattern, span) in ck.strings(v, "`exclude`").unwrap_or_default() {
+        let patterns = ck.strings(v, "`exclude`").unwrap_or_default();
+        if let Some((_, span)) = patterns.get(MAX_GLOBS) {
+            ck.problem(
+                span.clone(),
+                format!(
+                    "`exclude` has {} globs; at most {} are allowed",
+                    thousands(patterns.len()),
+                    thousands(MAX_GLOBS)
+                ),
+                "past the limit",
+                Some("exclude a directory (`archive/**`) rather than each file in it".into()),
+            );
+            usable = false;
+        }
+        for (pattern, span) in patterns.into_iter().take(MAX_GLOBS) {
+            let chars = pattern.chars().count();
+            if chars > MAX_GLOB_LEN {
+                ck.problem(
+                    span,
+                    format!(
+                        "this glob has {} characters; at most {} are allowed",
+                        thousands(chars),
+                        thousands(MAX_GLOB_LEN)
+                    ),
+                    "too long",
+                    None,
+                );
+                usable = false;
+                continue;
+            }
             match Glob::new(&pattern) {
                 Ok(glob) => {
                     builder.add(glob);
@@ -343,6 +382,9 @@ fn files(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config
                 ),
             }
         }
+    }
+    if !usable {
+        return;
     }
     match builder.build() {
         Ok(set) => config.exclude = set,

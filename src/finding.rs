@@ -396,7 +396,13 @@ pub fn join_words<S: AsRef<str>>(words: &[S], last: &str) -> String {
 
 /// Help for a word that is not one of `candidates`: "did you mean `x`?", else the valid words.
 pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
-    match closest(word, candidates.iter().copied()) {
+    suggestion(closest(word, candidates.iter().copied()), candidates)
+}
+
+/// Help for a word whose closest candidate is `near` (see [`closest`]): "did you mean `x`?",
+/// else the valid words.
+pub fn suggestion(near: Option<&str>, candidates: &[&str]) -> String {
+    match near {
         Some(near) => format!("did you mean `{near}`?"),
         None => format!("expected one of {}", join_choices(candidates)),
     }
@@ -410,11 +416,17 @@ pub const MAX_SUGGESTED_LEN: usize = 64;
 /// edit-distance table (`len(word) * len(candidate)`): about a tenth of a second at most.
 pub const SUGGESTION_WORK: u64 = 20_000_000;
 
+/// The largest edit distance at which a candidate may be a typo of a word of `chars` characters:
+/// one edit in a word of up to 13 characters, then one more per 7 characters.
+fn max_typo_distance(chars: usize) -> usize {
+    (chars / 7).max(1)
+}
+
 /// Whether `candidate`, at edit distance `distance` from a word of `chars` characters, is a likely
-/// typo of it: one edit in a word of up to 13 characters, then one more per 7 characters, and never
-/// a change of every character (`qa-engineer` is not a typo of `ml-engineer`).
-pub fn close_enough(distance: usize, chars: usize) -> bool {
-    distance < chars && distance <= (chars / 7).max(1)
+/// typo of it: within [`max_typo_distance`], and never a change of every character (`qa-engineer`
+/// is not a typo of `ml-engineer`).
+fn close_enough(distance: usize, chars: usize) -> bool {
+    distance < chars && distance <= max_typo_distance(chars)
 }
 
 /// Did-you-mean suggestions under one budget of work (see [`SUGGESTION_WORK`]): a rule that asks
@@ -443,8 +455,8 @@ impl Suggester {
         self.left == 0
     }
 
-    /// The closest of `candidates` to `word`, if one is close enough to be a likely typo (see
-    /// [`close_enough`]) and the budget lasts: once it runs out, this and every later call give `None`.
+    /// The closest of `candidates` to `word`, if one is close enough to be a likely typo (a few
+    /// edits, never every character) and the budget lasts: once it runs out, this and every later call give `None`.
     pub fn closest<'a>(
         &mut self,
         word: &str,
@@ -457,7 +469,7 @@ impl Suggester {
         if chars > MAX_SUGGESTED_LEN {
             return None;
         }
-        let limit = (chars / 7).max(1);
+        let limit = max_typo_distance(chars);
         let mut best: Option<(usize, &str)> = None;
         for c in candidates {
             // Byte lengths bound character counts (1 to 4 bytes each): most strangers are skipped

@@ -22,6 +22,17 @@ pub struct Suppression {
     pub malformed: Option<&'static str>,
 }
 
+impl Suppression {
+    /// The rules it suppresses: none when it is malformed, whatever names it lists.
+    fn allowed(&self) -> &[Str] {
+        if self.malformed.is_some() {
+            &[]
+        } else {
+            &self.rules
+        }
+    }
+}
+
 const MARKER: &str = "orglint:";
 
 /// The right form, for the help of a malformed comment.
@@ -29,7 +40,11 @@ const FORM: &str = "write `# orglint: allow(rule, ...) -- reason`";
 
 /// Finds the suppression comments of one file.
 pub fn scan(file: FileId, text: &str) -> Vec<Suppression> {
-    if !text.contains("orglint") {
+    if !text
+        .as_bytes()
+        .windows(MARKER.len() - 1)
+        .any(|w| w.eq_ignore_ascii_case(b"orglint"))
+    {
         return Vec::new();
     }
     toml_parser::Source::new(text)
@@ -42,9 +57,10 @@ pub fn scan(file: FileId, text: &str) -> Vec<Suppression> {
         .collect()
 }
 
-/// Whether a comment body that starts with `orglint` but not `orglint:` is meant as a suppression:
-/// `orglint` then `(` or an `allow`-like word (`allow`, `alow`, `allwo`), with or without spaces.
-/// Prose that mentions orglint (`# see orglint docs`, `# orglint checks this`) is not.
+/// Whether what follows `orglint` (in any case, and after a `:` with a space before it, if any) in
+/// a comment that does not start `orglint:` is meant as a suppression: `(` or an `allow`-like word
+/// (`allow`, `alow`, `allwo`), with or without spaces, then `(` or nothing. Prose that mentions
+/// orglint (`# see orglint docs`, `# orglint checks this`, `# Orglint: a linter`) is not.
 fn looks_like_suppression(after: &str) -> bool {
     let rest = after.trim_start();
     if rest.starts_with('(') {
@@ -74,11 +90,23 @@ fn parse_comment(file: FileId, at: usize, comment: &str) -> Option<Suppression> 
         malformed: None,
     };
     let Some(rest) = body.strip_prefix(MARKER) else {
-        let after = body.strip_prefix("orglint")?;
-        if !looks_like_suppression(after) {
+        // `orglint` in any case, then perhaps spaces and a colon, then what looks like `allow(`.
+        let word = body.get(..MARKER.len() - 1)?;
+        if !word.eq_ignore_ascii_case("orglint") {
             return None;
         }
-        sup.malformed = Some("expected `:` after `orglint`");
+        let after = &body[word.len()..];
+        let colon = after.trim_start().strip_prefix(':');
+        if !looks_like_suppression(colon.unwrap_or(after)) {
+            return None;
+        }
+        sup.malformed = Some(if word != "orglint" {
+            "write `orglint` in lower case"
+        } else if colon.is_some() {
+            "expected `:` right after `orglint`, with no space before it"
+        } else {
+            "expected `:` after `orglint`"
+        });
         return Some(sup);
     };
     let offset_of = |s: &str| at + (s.as_ptr() as usize - comment.as_ptr() as usize);
@@ -266,7 +294,7 @@ impl<'a> Index<'a> {
         for (f, sups) in scopes.suppressions.iter().enumerate() {
             for sup in sups {
                 let scope = scopes.scope(f as FileId, sup.span.start);
-                for name in &sup.rules {
+                for name in sup.allowed() {
                     let next = slots.len();
                     slots
                         .entry((f as FileId, scope, name.value.as_str()))
@@ -307,7 +335,7 @@ pub fn apply(
     for (f, sups) in scopes.suppressions.iter().enumerate() {
         for sup in sups {
             meta.extend(check_one(sup, require_reason));
-            for name in &sup.rules {
+            for name in sup.allowed() {
                 let known = rules::find(&name.value).is_some_and(|rule| rule.suppressible());
                 if known
                     && !META.contains(&name.value.as_str())
@@ -324,7 +352,7 @@ pub fn apply(
     out.suppressed += n;
     for (f, sups) in scopes.suppressions.iter().enumerate() {
         for sup in sups {
-            for name in &sup.rules {
+            for name in sup.allowed() {
                 if META.contains(&name.value.as_str())
                     && ran(&name.value)
                     && !index.is_used(scopes, f as FileId, sup, &name.value)
@@ -386,7 +414,6 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
             .with_label("cannot read this")
             .with_help(FORM),
         );
-        return found;
     }
     for name in &sup.rules {
         match rules::find(&name.value) {
@@ -415,7 +442,7 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
             }
         }
     }
-    if require_reason && sup.reason.is_none() {
+    if require_reason && sup.reason.is_none() && sup.malformed.is_none() {
         found.push(
             Finding::new(
                 "invalid-suppression",

@@ -401,3 +401,176 @@ fn a_file_with_millions_of_values_is_not_parsed() {
     );
     assert_eq!(report.broken, 1);
 }
+
+// Review: `[files].exclude` is capped, in globs and in characters per glob.
+
+/// `orglint.toml` with `n` globs in `[files].exclude`, the `long`th (if any) made 1,001 characters.
+fn exclude_config(n: usize, long: Option<usize>) -> String {
+    let globs: Vec<String> = (0..n)
+        .map(|i| match long {
+            Some(l) if l == i => format!("\"{}\"", "a".repeat(orglint::config::MAX_GLOB_LEN + 1)),
+            _ => format!("\"x{i}*y*z/**/q{i}?.toml\""),
+        })
+        .collect();
+    format!("[files]\nexclude = [{}]\n", globs.join(", "))
+}
+
+/// The one configuration problem of `config`: its message and the text it points at.
+fn one_config_problem(config: &str) -> (String, String) {
+    let dir = tree(&[("orglint.toml", config), ("org.toml", ORG)]);
+    match check(dir.path()) {
+        Err(orglint::Error::Config(problems)) => {
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            let p = &problems[0];
+            (p.to_string(), p.source().text[p.span()].to_owned())
+        }
+        other => panic!("expected a configuration error, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_exclude_past_a_thousand_globs_is_a_config_problem_at_the_first_past_it() {
+    let max = orglint::config::MAX_GLOBS;
+    assert_eq!(max, 1_000);
+    let dir = tree(&[
+        ("orglint.toml", exclude_config(max, None)),
+        ("org.toml", ORG.into()),
+    ]);
+    assert!(check(dir.path()).is_ok());
+    let (message, at) = one_config_problem(&exclude_config(20_000, None));
+    assert_eq!(
+        message,
+        "`exclude` has 20,000 globs; at most 1,000 are allowed"
+    );
+    assert_eq!(at, format!("\"x{max}*y*z/**/q{max}?.toml\""));
+    let (code, stdout, stderr) = run(
+        tree(&[
+            ("orglint.toml", exclude_config(max + 1, None)),
+            ("org.toml", ORG.into()),
+        ])
+        .path(),
+        &[],
+    );
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+    assert!(stderr.contains("at most 1,000 are allowed"), "{stderr}");
+    assert!(stderr.contains("orglint.toml:2:"), "{stderr}");
+}
+
+#[test]
+fn an_exclude_glob_past_a_thousand_characters_is_a_config_problem() {
+    let len = orglint::config::MAX_GLOB_LEN;
+    assert_eq!(len, 1_000);
+    let fits = format!("[files]\nexclude = [\"{}\"]\n", "é".repeat(len));
+    let dir = tree(&[("orglint.toml", fits.as_str()), ("org.toml", ORG)]);
+    assert!(check(dir.path()).is_ok());
+    let (message, at) = one_config_problem(&exclude_config(3, Some(1)));
+    assert_eq!(
+        message,
+        "this glob has 1,001 characters; at most 1,000 are allowed"
+    );
+    assert_eq!(at, format!("\"{}\"", "a".repeat(len + 1)));
+}
+
+// Review: a malformed suppression suppresses nothing, and its names are still checked.
+
+#[test]
+fn a_malformed_suppression_suppresses_nothing_and_its_names_are_checked() {
+    let team = |comment: &str| {
+        format!(
+            "{ORG}[[team]]\nid = \"web\"\nname = \"Web\"\nkind = \"feature\"\nlead = \"ada\"\n{comment}\nmembers = [\"ada\"]\nsyncs_with = [\"web\"]\n"
+        )
+    };
+    let report = lint_snippet(&team("# orglint: allow(lone-ml-hire) -- one on purpose"));
+    assert!(
+        !fired(&report).contains(&"lone-ml-hire"),
+        "{:?}",
+        fired(&report)
+    );
+    assert_eq!(report.suppressed, 1);
+
+    let report = lint_snippet(&team("# orglint: allow(lone-ml-hire, bogus-rule) junk"));
+    assert_eq!(report.suppressed, 0);
+    assert_eq!(
+        of_rule(&report, "lone-ml-hire").len(),
+        1,
+        "{:?}",
+        fired(&report)
+    );
+    let messages: Vec<&str> = of_rule(&report, "invalid-suppression")
+        .iter()
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "malformed suppression comment: expected `-- reason` after the list of rules",
+            "`bogus-rule` is not a rule"
+        ]
+    );
+    // Nothing it names is reported as unused either: it suppresses nothing at all.
+    assert!(of_rule(&report, "unused-suppression").is_empty());
+}
+
+#[test]
+fn a_miscased_or_spaced_marker_is_malformed_and_prose_is_not() {
+    let bad = [
+        "# orglint : allow(team-silo) -- reason",
+        "# Orglint: allow(team-silo)",
+        "# ORGLINT: allow(team-silo) -- reason",
+        "# ORGLINT allow(team-silo)",
+        "#Orglint (team-silo)",
+        "# OrgLint  :  alow(team-silo)",
+    ];
+    let prose = [
+        "# see orglint docs",
+        "# see Orglint docs",
+        "# Orglint: a linter for org trees",
+        "# ORGLINT checks this file",
+        "# orglint : see the docs",
+        "# Orglint allows two teams here, see below",
+    ];
+    let mut text = String::from(ORG);
+    for c in bad.iter().chain(&prose) {
+        text.push_str(c);
+        text.push('\n');
+    }
+    text.push_str("[[team]]\nid = \"web\"\nname = \"Web\"\nkind = \"feature\"\nlead = \"ada\"\nmembers = [\"ada\"]\n");
+    let report = lint_snippet(&text);
+    // None of them suppresses the team's silo.
+    assert_eq!(report.suppressed, 0);
+    assert!(
+        fired(&report).contains(&"team-silo"),
+        "{:?}",
+        fired(&report)
+    );
+    let invalid = of_rule(&report, "invalid-suppression");
+    let lines: Vec<usize> = invalid
+        .iter()
+        .map(|f| {
+            report
+                .sources
+                .get(0)
+                .position(f.primary.unwrap().start as usize)
+                .line
+        })
+        .collect();
+    let first = ORG.lines().count() + 1;
+    assert_eq!(
+        lines,
+        (first..first + bad.len()).collect::<Vec<_>>(),
+        "{invalid:?}"
+    );
+    let messages: Vec<&str> = invalid.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(
+        messages[..2],
+        [
+            "malformed suppression comment: expected `:` right after `orglint`, with no space before it",
+            "malformed suppression comment: write `orglint` in lower case",
+        ]
+    );
+    assert!(
+        invalid
+            .iter()
+            .all(|f| f.help.as_deref() == Some("write `# orglint: allow(rule, ...) -- reason`"))
+    );
+}
