@@ -13,6 +13,8 @@ use miette::{
     MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents,
 };
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{escape, printable};
 use crate::Report;
 use crate::config::ConfigProblem;
@@ -272,6 +274,16 @@ fn finding(finding: &Finding, sources: &Sources, width: usize) -> Drawn {
     drawn
 }
 
+/// The columns a character of a source line takes on a terminal, given its escaped text: a tab
+/// is expanded to 4, a wide (East Asian, emoji) character takes 2.
+fn columns(c: char, escaped: &str) -> usize {
+    if c == '\t' {
+        4
+    } else {
+        UnicodeWidthStr::width(escaped)
+    }
+}
+
 impl fmt::Display for Drawn {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
@@ -490,11 +502,7 @@ fn draw_line(line: &str, base: usize, points: &[usize], budget: usize) -> (Strin
         cells.push((i, col, esc.len()));
         let before = esc.len();
         esc.push_str(&escape(c.encode_utf8(&mut [0; 4]), true));
-        col += if c == '\t' {
-            4
-        } else {
-            esc[before..].chars().count()
-        };
+        col += columns(c, &esc[before..]);
     }
     cells.push((line.len(), col, esc.len()));
     let cell_of = |p: usize| {
