@@ -491,6 +491,28 @@ fn underlined(text: &str) -> Vec<String> {
     found
 }
 
+/// Two labels of one finding on one line, further apart than the output is wide: each is drawn
+/// under its own text (separate snippets), neither pinned to the window's edge.
+#[test]
+fn far_apart_labels_on_one_line_each_sit_under_their_own_text() {
+    let report = common::lint_snippet(&format!(
+        "person = [{{id=\"a\",name=\"A\",role=\"ceo\"}}, {{id=\"b\",name=\"{}\",role=\"ceo\"}}, {{id=\"a\",name=\"A\",role=\"ceo\"}}]\n",
+        "x".repeat(3000)
+    ));
+    let text = common::human(&report);
+    let block = &text[text.find("error[duplicate-id]").expect("the finding")..];
+    let block = &block[..block.find(" errors, ").expect("the summary")];
+    assert!(block.contains("this person reuses it"), "{text}");
+    assert!(block.contains("person a is first defined here"), "{text}");
+    assert_eq!(underlined(block), ["\"a\"", "\"a\""], "{text}");
+    for line in text.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "too wide: {line}"
+        );
+    }
+}
+
 /// Wide characters count as the two columns a terminal gives them: a line of CJK names is cut to
 /// the width, and the label at its end still sits under its text.
 #[test]
