@@ -440,3 +440,102 @@ fn printable_escapes_every_unsafe_class_and_is_idempotent() {
     }
     assert_eq!(printable("zoë → ok"), "zoë → ok");
 }
+
+/// The text drawn above each underline of `text`: for every numbered source line followed by a
+/// `·` line, each run of underline characters on it and the source characters in its columns
+/// (display columns, as a terminal shows them).
+fn underlined(text: &str) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let lines: Vec<&str> = text.lines().collect();
+    let mut found = Vec::new();
+    for pair in lines.windows(2) {
+        let (source, under) = (pair[0], pair[1]);
+        let numbered = source.contains(" │ ")
+            && source
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
+        if !numbered || !under.trim_start().starts_with('·') {
+            continue;
+        }
+        // The display column each source character starts at.
+        let mut col = 0;
+        let cells: Vec<(usize, char)> = source
+            .chars()
+            .map(|c| {
+                let at = col;
+                col += c.width().unwrap_or(0);
+                (at, c)
+            })
+            .collect();
+        let mut col = 0;
+        let mut run: Option<(usize, usize)> = None;
+        let mut runs = Vec::new();
+        for c in under.chars().chain([' ']) {
+            if matches!(c, '─' | '┬' | '▲' | '┴') {
+                run = Some((run.map_or(col, |r| r.0), col + 1));
+            } else if let Some(r) = run.take() {
+                runs.push(r);
+            }
+            col += c.width().unwrap_or(0);
+        }
+        for (from, to) in runs {
+            found.push(
+                cells
+                    .iter()
+                    .filter(|(at, _)| (from..to).contains(at))
+                    .map(|&(_, c)| c)
+                    .collect(),
+            );
+        }
+    }
+    found
+}
+
+/// Two labels of one finding on one line, further apart than the output is wide: each is drawn
+/// under its own text (separate snippets), neither pinned to the window's edge.
+#[test]
+fn far_apart_labels_on_one_line_each_sit_under_their_own_text() {
+    let report = common::lint_snippet(&format!(
+        "person = [{{id=\"a\",name=\"A\",role=\"ceo\"}}, {{id=\"b\",name=\"{}\",role=\"ceo\"}}, {{id=\"a\",name=\"A\",role=\"ceo\"}}]\n",
+        "x".repeat(3000)
+    ));
+    let text = common::human(&report);
+    let block = &text[text.find("error[duplicate-id]").expect("the finding")..];
+    let block = &block[..block.find(" errors, ").expect("the summary")];
+    assert!(block.contains("this person reuses it"), "{text}");
+    assert!(block.contains("person a is first defined here"), "{text}");
+    assert_eq!(underlined(block), ["\"a\"", "\"a\""], "{text}");
+    for line in text.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "too wide: {line}"
+        );
+    }
+}
+
+/// Wide characters count as the two columns a terminal gives them: a line of CJK names is cut to
+/// the width, and the label at its end still sits under its text.
+#[test]
+fn wide_characters_are_cut_by_display_width() {
+    let names: Vec<String> = (0..60)
+        .map(|i| char::from_u32(0x4e00 + i).unwrap().to_string().repeat(3))
+        .map(|n| format!("\"{n}\""))
+        .collect();
+    let report = common::lint_snippet(&format!(
+        "[org]\nname = \"T\"\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"A\"\nrole = \"cto\"\n\n[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\", {}, \"nobody\"]\n",
+        names.join(", ")
+    ));
+    let text = common::human(&report);
+    assert!(text.contains("names nobody"), "{text}");
+    // Every drawn source line (a label's text may still run past the width after its underline).
+    for line in text.lines().filter(|l| l.contains(" │ ")) {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "too wide: {line}"
+        );
+    }
+    assert!(
+        underlined(&text).iter().any(|u| u == "\"nobody\""),
+        "{text}"
+    );
+}

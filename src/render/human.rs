@@ -4,7 +4,7 @@
 //! few lines it shows, with unsafe characters escaped and lines wider than the output cut around
 //! the labels, whose offsets are mapped into it. Places in one file that lie more than [`GAP`]
 //! lines apart are separate snippets, so the report grows with the findings, not with the lines
-//! between their places.
+//! between their places; so are places on one line too far apart to share its cut window.
 
 use std::fmt;
 
@@ -12,6 +12,8 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents,
 };
+
+use unicode_width::UnicodeWidthStr;
 
 use super::{escape, printable};
 use crate::Report;
@@ -190,37 +192,40 @@ fn finding(finding: &Finding, sources: &Sources, width: usize) -> Drawn {
     match finding.primary {
         Some(p) if sources.get(p.file).drawable_lines(p) => {
             let file = sources.get(p.file);
-            // The primary place and the drawable related places in its file, by line; runs of
-            // places at most GAP lines apart form groups, and the primary's group is the snippet.
-            let mut places: Vec<(usize, usize, Option<usize>)> = vec![{
+            // The primary place and the drawable related places in its file, by line: (first
+            // line, last line, start, end, which related place).
+            let mut places: Vec<(usize, usize, usize, usize, Option<usize>)> = vec![{
                 let (a, b) = lines_of(file, p);
-                (a, b, None)
+                (a, b, p.start as usize, p.end as usize, None)
             }];
             for (i, r) in finding.related.iter().enumerate() {
                 if r.span.file == p.file && file.drawable_lines(r.span) {
                     let (a, b) = lines_of(file, r.span);
-                    places.push((a, b, Some(i)));
+                    places.push((a, b, r.span.start as usize, r.span.end as usize, Some(i)));
                 }
             }
             places.sort_unstable();
+            let places = fitting(file, &places, width);
+            // Runs of places at most GAP lines apart form groups, and the primary's group is the
+            // snippet.
             let mut group = 0;
             let mut groups = Vec::with_capacity(places.len());
             let mut reach = 0;
-            for (k, &(a, b, _)) in places.iter().enumerate() {
+            for (k, &(a, b, ..)) in places.iter().enumerate() {
                 if k > 0 && a > reach + GAP {
                     group += 1;
                 }
                 reach = if k == 0 { b } else { reach.max(b) };
                 groups.push(group);
             }
-            let main = groups[places.iter().position(|pl| pl.2.is_none()).unwrap_or(0)];
+            let main = groups[places.iter().position(|pl| pl.4.is_none()).unwrap_or(0)];
             let mut labels = vec![Label {
                 text: finding.label.as_deref().map(|l| printable(l).into_owned()),
                 primary: true,
                 start: p.start as usize,
                 end: p.end as usize,
             }];
-            for (&(_, _, i), &g) in places.iter().zip(&groups) {
+            for (&(.., i), &g) in places.iter().zip(&groups) {
                 if let Some(i) = i.filter(|_| g == main) {
                     in_snippet[i] = true;
                     let r = &finding.related[i];
@@ -270,6 +275,111 @@ fn finding(finding: &Finding, sources: &Sources, width: usize) -> Drawn {
         });
     }
     drawn
+}
+
+/// The places (sorted, as `finding` has them) whose labels can be drawn together: two labels on
+/// one line further apart than a window of it would be cut to one window, the other pinned to
+/// its edge. The primary place is taken first, then each other place unless, on a line it
+/// shares with those taken, a label would start outside the window cut around the line's first
+/// label point (see [`draw_line`]); a place not taken becomes a note of its own.
+fn fitting(
+    file: &SourceFile,
+    places: &[(usize, usize, usize, usize, Option<usize>)],
+    width: usize,
+) -> Vec<(usize, usize, usize, usize, Option<usize>)> {
+    let text = &file.text;
+    let fix = |o: usize| {
+        let mut o = o.min(text.len());
+        while !text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    };
+    // The snippet's line numbers have at most this many digits: its budget is at least this.
+    let budget = budget(width, (file.line_of(text.len()) + 1).to_string().len());
+    // Each line with a label point of a place taken: its first point and its last label start.
+    let mut rows: std::collections::HashMap<usize, (usize, Option<usize>)> =
+        std::collections::HashMap::new();
+    let primary = places.iter().position(|pl| pl.4.is_none()).unwrap_or(0);
+    let mut taken = vec![false; places.len()];
+    for k in std::iter::once(primary).chain((0..places.len()).filter(|&k| k != primary)) {
+        let (_, _, s, e, _) = places[k];
+        let (s, e) = (fix(s), fix(e).max(fix(s)));
+        let mut update: Vec<(usize, (usize, Option<usize>))> = Vec::new();
+        for (point, is_start) in [(s, true), (e, false)] {
+            let line = file.line_of(point);
+            let row = match update.iter_mut().find(|u| u.0 == line) {
+                Some(u) => &mut u.1,
+                None => {
+                    let row = rows.get(&line).copied().unwrap_or((point, None));
+                    update.push((line, row));
+                    &mut update.last_mut().expect("just pushed").1
+                }
+            };
+            row.0 = row.0.min(point);
+            if is_start {
+                row.1 = Some(row.1.map_or(point, |l| l.max(point)));
+            }
+        }
+        let fits = update.iter().all(|&(line, (first, last))| {
+            !rows.contains_key(&line) || last.is_none_or(|l| in_window(text, first, l, budget))
+        });
+        if fits {
+            taken[k] = true;
+            rows.extend(update);
+        }
+    }
+    places
+        .iter()
+        .zip(taken)
+        .filter_map(|(pl, t)| t.then_some(*pl))
+        .collect()
+}
+
+/// Whether a label starting at `start` is drawn, with its first character, in the window that
+/// [`draw_line`] cuts around `first`, the first label point on their line (file offsets on one
+/// line, `first <= start`), in a snippet whose lines have `budget` columns.
+fn in_window(text: &str, first: usize, start: usize, budget: usize) -> bool {
+    let (room, margin) = window(budget);
+    // Only this much of a long line is read after its first label point.
+    if start - first > 8 * budget {
+        return false;
+    }
+    let mut cols = 0;
+    for (i, c) in text[first..].char_indices() {
+        if first + i > start || c == '\n' {
+            break;
+        }
+        cols += columns(c, &escape(c.encode_utf8(&mut [0; 4]), true));
+        if cols > room - margin {
+            return false;
+        }
+    }
+    true
+}
+
+/// The columns a snippet `width` wide has for a line's text, when its line numbers have
+/// `digits` digits: the gutter is a space, the line number, ` │ `, and room for a multi-line
+/// label's bar.
+fn budget(width: usize, digits: usize) -> usize {
+    width.saturating_sub(digits + 6).max(20)
+}
+
+/// The window of a line cut to `budget` columns: its columns (room is left for a `…` at each
+/// end) and how far before the first label point it starts.
+fn window(budget: usize) -> (usize, usize) {
+    let room = budget - 2;
+    (room, (room / 4).min(12))
+}
+
+/// The columns a character of a source line takes on a terminal, given its escaped text: a tab
+/// is expanded to 4, a wide (East Asian, emoji) character takes 2.
+fn columns(c: char, escaped: &str) -> usize {
+    if c == '\t' {
+        4
+    } else {
+        UnicodeWidthStr::width(escaped)
+    }
 }
 
 impl fmt::Display for Drawn {
@@ -380,8 +490,7 @@ impl View {
         }
         let lo = first.saturating_sub(1);
         let digits = (last + 1).to_string().len();
-        // The gutter: a space, the line number, ` │ `, and room for a multi-line label's bar.
-        let budget = width.saturating_sub(digits + 6).max(20);
+        let budget = budget(width, digits);
 
         let mut points: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
         points.sort_unstable();
@@ -490,11 +599,7 @@ fn draw_line(line: &str, base: usize, points: &[usize], budget: usize) -> (Strin
         cells.push((i, col, esc.len()));
         let before = esc.len();
         esc.push_str(&escape(c.encode_utf8(&mut [0; 4]), true));
-        col += if c == '\t' {
-            4
-        } else {
-            esc[before..].chars().count()
-        };
+        col += columns(c, &esc[before..]);
     }
     cells.push((line.len(), col, esc.len()));
     let cell_of = |p: usize| {
@@ -507,12 +612,11 @@ fn draw_line(line: &str, base: usize, points: &[usize], budget: usize) -> (Strin
         return (esc, at);
     }
     // A window of `room` columns, starting a little before the first point.
-    let room = budget - 2;
+    let (room, margin) = window(budget);
     let (from, to) = match (points.first(), points.last()) {
         (Some(&a), Some(&b)) => (cells[cell_of(a)].1, cells[cell_of(b)].1),
         _ => (0, 0),
     };
-    let margin = (room / 4).min(12);
     let mut ws = from.saturating_sub(margin);
     if to + margin <= room {
         // The labels fit with the line's start: cut only at the right.
