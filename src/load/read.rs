@@ -100,8 +100,8 @@ pub fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError> {
 }
 
 /// Reads at most `limit` bytes of `file` (at most one chunk more is read to find out): the bytes,
-/// or `TooLarge` when there are more. The
-/// claimed size only sizes the buffer and refuses early; `/proc` files claim 0 and hold gigabytes.
+/// or `TooLarge` when there are more. The claimed size only sizes the buffer and refuses early;
+/// `/proc` files claim 0 and hold gigabytes.
 pub fn read_bounded(mut file: File, limit: u64) -> Result<Vec<u8>, ReadError> {
     let claimed = file.metadata().map(|m| m.len()).unwrap_or(0);
     if claimed > limit {
