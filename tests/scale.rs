@@ -34,6 +34,30 @@ fn of_rule<'a>(report: &'a orglint::Report, rule: &str) -> Vec<&'a orglint::find
     report.findings.iter().filter(|f| f.rule == rule).collect()
 }
 
+/// That `findings` (in the first file) are on the `n` lines right after [`ORG`]'s, one each.
+fn assert_lines_follow_org(
+    report: &orglint::Report,
+    findings: &[&orglint::finding::Finding],
+    n: usize,
+) {
+    let lines: Vec<usize> = findings
+        .iter()
+        .map(|f| {
+            report
+                .sources
+                .get(0)
+                .position(f.primary.expect("a place").start as usize)
+                .line
+        })
+        .collect();
+    let first = ORG.lines().count() + 1;
+    assert_eq!(
+        lines,
+        (first..first + n).collect::<Vec<_>>(),
+        "{findings:?}"
+    );
+}
+
 fn helps<'a>(report: &'a orglint::Report, rule: &str) -> Vec<&'a str> {
     of_rule(report, rule)
         .into_iter()
@@ -293,22 +317,7 @@ fn malformed_suppressions_are_reported_and_prose_is_not() {
     }
     let report = lint_snippet(&text);
     let invalid = of_rule(&report, "invalid-suppression");
-    let lines: Vec<usize> = invalid
-        .iter()
-        .map(|f| {
-            report
-                .sources
-                .get(0)
-                .position(f.primary.unwrap().start as usize)
-                .line
-        })
-        .collect();
-    let first = ORG.lines().count() + 1;
-    assert_eq!(
-        lines,
-        (first..first + bad.len()).collect::<Vec<_>>(),
-        "{invalid:?}"
-    );
+    assert_lines_follow_org(&report, &invalid, bad.len());
     assert!(
         invalid
             .iter()
@@ -544,22 +553,7 @@ fn a_miscased_or_spaced_marker_is_malformed_and_prose_is_not() {
         fired(&report)
     );
     let invalid = of_rule(&report, "invalid-suppression");
-    let lines: Vec<usize> = invalid
-        .iter()
-        .map(|f| {
-            report
-                .sources
-                .get(0)
-                .position(f.primary.unwrap().start as usize)
-                .line
-        })
-        .collect();
-    let first = ORG.lines().count() + 1;
-    assert_eq!(
-        lines,
-        (first..first + bad.len()).collect::<Vec<_>>(),
-        "{invalid:?}"
-    );
+    assert_lines_follow_org(&report, &invalid, bad.len());
     let messages: Vec<&str> = invalid.iter().map(|f| f.message.as_str()).collect();
     assert_eq!(
         messages[..2],
