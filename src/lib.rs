@@ -22,7 +22,7 @@ use crate::finding::{Finding, Level, closest};
 use crate::load::{display_path, normalize};
 use crate::model::Org;
 use crate::rules::{Check, Ctx, RULES, Rule, RuleCategory};
-use crate::source::Sources;
+use crate::source::{Sources, floor_char_boundary};
 use crate::tree::{Kind, Tree};
 
 /// What to lint, and how.
@@ -335,9 +335,10 @@ fn run(
     cwd: &Path,
 ) -> Report {
     let loaded = load::load(&tree.root, &config.exclude, config.path.as_deref(), cwd);
+    let broken = loaded.broken();
     let mut org = loaded.org;
     org.index(&config.roles);
-    let org_rules_run = loaded.broken == 0;
+    let org_rules_run = broken == 0;
     let mut findings = loaded.findings;
     if org_rules_run {
         let per_rule: Vec<Vec<Finding>> = RULES
@@ -417,7 +418,7 @@ fn run(
         findings,
         suppressed: applied.suppressed,
         baselined: 0,
-        broken: loaded.broken,
+        broken,
         tree: tree.clone(),
         not_checked: Vec::new(),
     }
@@ -438,18 +439,24 @@ fn sort_findings(findings: &mut [Finding], sources: &Sources) {
     });
 }
 
+/// How many bytes of an entity's name, or of the text a finding points at, go into its
+/// fingerprint: enough to tell entities apart, and a bound on the work per finding.
+pub(crate) const FINGERPRINT_BYTES: usize = 256;
+
 /// A stable id for a finding (FNV-1a): the rule, the entity it lies in (else the file), the text it
 /// points at and its message without digits, so that neither moved lines nor changed counts
 /// ("12 direct reports") make it a new finding. Entity and text count only up to
-/// [`load::parse::FINGERPRINT_BYTES`], so that each finding costs a bounded amount of work.
+/// [`FINGERPRINT_BYTES`], so that each finding costs a bounded amount of work.
 fn fingerprint(f: &Finding, sources: &Sources, scopes: &suppress::Scopes<'_>) -> String {
     let (entity, snippet) = match f.primary {
         Some(s) => {
             let src = sources.get(s.file);
             let entity = scopes.entity(s.file, s.start).unwrap_or(&src.display);
-            let snippet =
-                load::parse::cut_at_boundary(src.slice(s), load::parse::FINGERPRINT_BYTES);
-            (entity, snippet)
+            let snippet = src.slice(s);
+            (
+                entity,
+                &snippet[..floor_char_boundary(snippet, FINGERPRINT_BYTES)],
+            )
         }
         None => ("", ""),
     };

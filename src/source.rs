@@ -59,6 +59,15 @@ pub struct SourceFile {
 /// The block size of [`SourceFile`]'s character index.
 const BLOCK: usize = 1024;
 
+/// `at`, clamped to `s`, moved back to the nearest character boundary: where `s` may be cut.
+pub fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Whether `b` starts a character (is not a UTF-8 continuation byte).
 fn starts_char(b: &u8) -> bool {
     b & 0xC0 != 0x80
@@ -101,10 +110,7 @@ impl SourceFile {
 
     /// The line and column of byte `offset`, clamped to the text and to a character boundary.
     pub fn position(&self, offset: usize) -> Position {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = floor_char_boundary(&self.text, offset);
         let line = self.line_of(offset);
         let mut start = self.line_starts[line];
         if line == 0 && self.text.starts_with('\u{feff}') {

@@ -39,8 +39,6 @@ pub struct Loaded {
     pub org: Org,
     /// Findings of the loader (`invalid-toml`, `unknown-field`, `missing-field`, `invalid-value`).
     pub findings: Vec<Finding>,
-    /// How many files could not be parsed.
-    pub broken: usize,
     /// For each file, whether it could not be parsed.
     pub broken_files: Vec<bool>,
     /// For each file, where its entities start and what they are (see [`parse::Parsed::entities`]).
@@ -69,7 +67,6 @@ pub fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -
     for (source, parsed, sups) in results {
         loaded.sources.add(source);
         loaded.findings.extend(parsed.findings);
-        loaded.broken += usize::from(parsed.broken);
         loaded.broken_files.push(parsed.broken);
         loaded.org.orgs.extend(parsed.orgs);
         loaded.org.people.extend(parsed.people);
@@ -79,6 +76,13 @@ pub fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -
         loaded.suppressions.push(sups);
     }
     loaded
+}
+
+impl Loaded {
+    /// How many files could not be parsed.
+    pub fn broken(&self) -> usize {
+        self.broken_files.iter().filter(|&&b| b).count()
+    }
 }
 
 /// Applies the size limits to the sizes the files claim, in path order, so that which files are

@@ -6,7 +6,7 @@ use crate::finding::{Finding, thousands};
 use crate::model::{
     AiFocus, Budget, Cadence, EntityKind, Focus, Guild, OrgDef, Person, Stage, Team, TeamKind,
 };
-use crate::source::{FileId, Span};
+use crate::source::{FileId, Span, floor_char_boundary};
 
 use super::reader::{Reader, invalid_type, unknown_field};
 
@@ -221,19 +221,6 @@ fn too_deep_key(text: &str) -> Option<std::ops::Range<usize>> {
     None
 }
 
-/// How many bytes of an entity's name, or of the text a finding points at, go into its
-/// fingerprint: enough to tell entities apart, and a bound on the work per finding.
-pub const FINGERPRINT_BYTES: usize = 256;
-
-/// The first `max` bytes of `s` or fewer, ending on a character boundary.
-pub fn cut_at_boundary(s: &str, max: usize) -> &str {
-    let mut end = s.len().min(max);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
-
 fn entity(
     out: &mut Parsed,
     file: FileId,
@@ -258,7 +245,7 @@ fn entity(
         format!(
             "{}:{}",
             kind.key(),
-            cut_at_boundary(name, FINGERPRINT_BYTES)
+            &name[..floor_char_boundary(name, crate::FINGERPRINT_BYTES)]
         ),
     ));
     // How messages name the entity: "person ada", "the org", "this team" (no usable id).

@@ -19,7 +19,7 @@ use super::{escape, printable};
 use crate::Report;
 use crate::config::ConfigProblem;
 use crate::finding::{Finding, Level};
-use crate::source::{SourceFile, Sources, Span};
+use crate::source::{SourceFile, Sources, Span, floor_char_boundary};
 
 /// How to draw the human report.
 #[derive(Clone, Copy, Debug)]
@@ -288,13 +288,7 @@ fn fitting(
     width: usize,
 ) -> Vec<(usize, usize, usize, usize, Option<usize>)> {
     let text = &file.text;
-    let fix = |o: usize| {
-        let mut o = o.min(text.len());
-        while !text.is_char_boundary(o) {
-            o -= 1;
-        }
-        o
-    };
+    let fix = |o: usize| floor_char_boundary(text, o);
     // The snippet's line numbers have at most this many digits: its budget is at least this.
     let budget = budget(width, (file.line_of(text.len()) + 1).to_string().len());
     // Each line with a label point of a place taken: its first point and its last label start.
@@ -457,13 +451,7 @@ impl View {
         let text = &file.text;
         let len = text.len();
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let fix = |o: usize| {
-            let mut o = o.clamp(bom, len);
-            while !text.is_char_boundary(o) {
-                o -= 1;
-            }
-            o
-        };
+        let fix = |o: usize| floor_char_boundary(text, o.max(bom));
         let spans: Vec<(usize, usize)> = labels
             .iter()
             .map(|l| {
@@ -567,12 +555,7 @@ fn draw_line(line: &str, base: usize, points: &[usize], budget: usize) -> (Strin
     let reach = 8 * budget;
     if let (Some(&lo), Some(&hi)) = (points.first(), points.last()) {
         if line.len() > 4 * reach {
-            let floor = |mut o: usize| {
-                while !line.is_char_boundary(o) {
-                    o -= 1;
-                }
-                o
-            };
+            let floor = |o: usize| floor_char_boundary(line, o);
             let lo = lo.saturating_sub(base).min(line.len());
             let hi = hi.saturating_sub(base).min(line.len()).min(lo + reach);
             let from = floor(lo.saturating_sub(reach));
@@ -584,11 +567,7 @@ fn draw_line(line: &str, base: usize, points: &[usize], budget: usize) -> (Strin
         }
     }
     if points.is_empty() && line.len() > 4 * budget {
-        let mut end = 4 * budget;
-        while !line.is_char_boundary(end) {
-            end -= 1;
-        }
-        line = &line[..end];
+        line = &line[..floor_char_boundary(line, 4 * budget)];
         cut_short = true;
     }
     // Each character: its offset in `line`, its column, and its offset in the escaped text.
