@@ -167,9 +167,9 @@ fn check(args: CheckArgs) -> u8 {
             if more > 0 {
                 text.push_str(&format!("\n\n... and {} more not shown", thousands(more)));
             }
-            let file = problems
-                .first()
-                .map_or(String::new(), |p| render::printable(p.file()).into_owned());
+            let file = problems.first().map_or(String::new(), |p| {
+                render::printable(&p.source().display).into_owned()
+            });
             let noun = if total == 1 { "mistake" } else { "mistakes" };
             eprintln!("{text}\n");
             eprintln!(

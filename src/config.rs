@@ -89,11 +89,6 @@ impl ConfigProblem {
         self.more
     }
 
-    /// The configuration file, as shown.
-    pub fn file(&self) -> &str {
-        &self.file.display
-    }
-
     /// The configuration file, with its text and line index.
     pub fn source(&self) -> &SourceFile {
         &self.file

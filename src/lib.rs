@@ -394,7 +394,11 @@ fn run(
         enabled.level(name) != Level::Off
             && rules::find(name).is_some_and(|r| org_rules_run || !matches!(r.check, Check::Org(_)))
     };
-    let scopes = suppress::Scopes::new(&suppressions, &loaded.entities, &loaded.sources);
+    let scopes = suppress::Scopes {
+        suppressions: &suppressions,
+        entities: &loaded.entities,
+        headers: &loaded.headers,
+    };
     let applied = suppress::apply(findings, &scopes, &ran, config.require_reason);
     let sources = loaded.sources;
     let mut findings: Vec<Finding> = applied

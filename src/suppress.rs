@@ -229,35 +229,10 @@ pub struct Scopes<'a> {
     /// Per file: its entities' start offsets and names, sorted.
     pub entities: &'a [Vec<(u32, String)>],
     /// Per file with suppression comments: its table headers (see [`headers`]).
-    headers: Vec<Vec<(u32, u32)>>,
+    pub headers: &'a [Vec<(u32, u32)>],
 }
 
 impl<'a> Scopes<'a> {
-    /// The scopes of the files `sources` holds.
-    pub fn new(
-        suppressions: &'a [Vec<Suppression>],
-        entities: &'a [Vec<(u32, String)>],
-        sources: &crate::source::Sources,
-    ) -> Self {
-        let headers = sources
-            .iter()
-            .zip(suppressions)
-            .map(|(src, sups)| {
-                // A file too big to parse holds only its `invalid-toml`, which nothing suppresses.
-                if sups.is_empty() || crate::load::parse::too_many_values(&src.text).is_some() {
-                    Vec::new()
-                } else {
-                    headers(&src.text)
-                }
-            })
-            .collect();
-        Scopes {
-            suppressions,
-            entities,
-            headers,
-        }
-    }
-
     /// The suppression scope of `offset`: 0 before the first table header (the whole file), else
     /// the entity's scope (see [`headers`]).
     fn scope(&self, file: FileId, offset: u32) -> u32 {

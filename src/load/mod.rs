@@ -45,6 +45,9 @@ pub struct Loaded {
     pub entities: Vec<Vec<(u32, String)>>,
     /// For each file, its suppression comments.
     pub suppressions: Vec<Vec<Suppression>>,
+    /// For each file, its table headers as suppression scopes (see [`suppress::headers`]); empty
+    /// where no comment could suppress anything (none, or the file could not be parsed).
+    pub headers: Vec<Vec<(u32, u32)>>,
 }
 
 /// Loads every entity file under `root`, except those `exclude` matches (relative to `root`) and
@@ -58,13 +61,19 @@ pub fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -
     }
     admit(&mut entries);
     let budget = Budget::default();
-    let results: Vec<(SourceFile, parse::Parsed, Vec<Suppression>)> = entries
+    let results: Vec<OneFile> = entries
         .into_par_iter()
         .enumerate()
         .map(|(i, entry)| read_and_parse(i as FileId, entry, cwd, &budget))
         .collect();
     let mut loaded = Loaded::default();
-    for (source, parsed, sups) in results {
+    for OneFile {
+        source,
+        parsed,
+        sups,
+        headers,
+    } in results
+    {
         loaded.sources.add(source);
         loaded.findings.extend(parsed.findings);
         loaded.broken_files.push(parsed.broken);
@@ -74,6 +83,7 @@ pub fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -
         loaded.org.guilds.extend(parsed.guilds);
         loaded.entities.push(parsed.entities);
         loaded.suppressions.push(sups);
+        loaded.headers.push(headers);
     }
     loaded
 }
@@ -182,12 +192,15 @@ fn read_entity(real: &Path, budget: &Budget) -> Result<String, (String, String, 
     })
 }
 
-fn read_and_parse(
-    id: FileId,
-    entry: Entry,
-    cwd: &Path,
-    budget: &Budget,
-) -> (SourceFile, parse::Parsed, Vec<Suppression>) {
+/// What reading and parsing one file gave.
+struct OneFile {
+    source: SourceFile,
+    parsed: parse::Parsed,
+    sups: Vec<Suppression>,
+    headers: Vec<(u32, u32)>,
+}
+
+fn read_and_parse(id: FileId, entry: Entry, cwd: &Path, budget: &Budget) -> OneFile {
     let (path, read, help, broken) = match entry {
         Entry::File { path, real, .. } => {
             let read = read_entity(&real, budget);
@@ -206,8 +219,19 @@ fn read_and_parse(
             let permit = budget.acquire(text.len() as u64);
             let parsed = parse::parse(id, &text);
             let sups = suppress::scan(id, &text);
+            // In a file that could not be parsed, only `invalid-toml` is found: nothing to suppress.
+            let headers = if sups.is_empty() || parsed.broken {
+                Vec::new()
+            } else {
+                suppress::headers(&text)
+            };
             drop(permit);
-            (SourceFile::new(path, display, text), parsed, sups)
+            OneFile {
+                source: SourceFile::new(path, display, text),
+                parsed,
+                sups,
+                headers,
+            }
         }
         Err((text, message, bad_byte)) => {
             let mut parsed = parse::Parsed {
@@ -222,7 +246,12 @@ fn read_and_parse(
             parsed
                 .findings
                 .push(Finding::new("invalid-toml", Some(at), message).with_help(help));
-            (SourceFile::new(path, display, text), parsed, Vec::new())
+            OneFile {
+                source: SourceFile::new(path, display, text),
+                parsed,
+                sups: Vec::new(),
+                headers: Vec::new(),
+            }
         }
     }
 }

@@ -83,7 +83,7 @@ pub fn valid_id(id: &str) -> bool {
 pub const MAX_VALUES: usize = 2_000_000;
 
 /// Where the value past [`MAX_VALUES`] starts, if `text` holds that many keys and values.
-pub(crate) fn too_many_values(text: &str) -> Option<std::ops::Range<usize>> {
+fn too_many_values(text: &str) -> Option<std::ops::Range<usize>> {
     use toml_parser::lexer::TokenKind as K;
     // Every key or value is at least one byte.
     if text.len() <= MAX_VALUES {
