@@ -150,16 +150,14 @@ fn check(args: CheckArgs) -> u8 {
         Ok(report) => report,
         Err(Error::Usage(m) | Error::Io(m)) => return tool_error(&m),
         Err(Error::Config(problems)) => {
-            let stderr_color = args.color.enabled(std::io::stderr().is_terminal());
+            let to_terminal = std::io::stderr().is_terminal();
+            let opts = HumanOptions {
+                color: args.color.enabled(to_terminal),
+                width: width(to_terminal),
+            };
             let shown: Vec<String> = problems
                 .iter()
-                .map(|p| {
-                    let opts = HumanOptions {
-                        color: stderr_color,
-                        width: width(std::io::stderr().is_terminal()),
-                    };
-                    render::render_config_problem(p, opts).trim_end().to_owned()
-                })
+                .map(|p| render::render_config_problem(p, opts).trim_end().to_owned())
                 .collect();
             let mut text = shown.join("\n\n");
             let total = orglint::config::total(&problems);

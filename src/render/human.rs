@@ -121,15 +121,17 @@ struct Label {
     end: usize,
 }
 
-/// Where a span of `file` is, for text that cannot show it in a snippet.
-fn too_long_to_show(file: &SourceFile, span: Span) -> String {
+/// Names where `span` of `file` is, in words, on a line of its own under `drawn`'s message: for
+/// a place that cannot be shown in a snippet.
+fn locate_in_words(drawn: &mut Drawn, file: &SourceFile, span: Span) {
     let at = file.position(span.start as usize);
-    format!(
-        "at {}:{}:{} {TOO_LONG}",
+    drawn.message = format!(
+        "{}\nat {}:{}:{} {TOO_LONG}",
+        drawn.message,
         printable(&file.display),
         at.line,
         at.column
-    )
+    );
 }
 
 /// The 0-based first and last lines of `span`.
@@ -168,7 +170,7 @@ fn place(drawn: &mut Drawn, file: &SourceFile, span: Span, label: &str, width: u
             width,
         ));
     } else {
-        drawn.message = format!("{}\n{}", drawn.message, too_long_to_show(file, span));
+        locate_in_words(drawn, file, span);
     }
 }
 
@@ -244,11 +246,7 @@ fn finding(finding: &Finding, sources: &Sources, width: usize) -> Drawn {
                 width,
             ));
         }
-        // The place in words goes on a line of its own under the message.
-        Some(p) => {
-            let at = too_long_to_show(sources.get(p.file), p);
-            drawn.message = format!("{}\n{at}", drawn.message);
-        }
+        Some(p) => locate_in_words(&mut drawn, sources.get(p.file), p),
         None => {}
     }
     for (r, _) in finding
