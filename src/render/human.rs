@@ -334,7 +334,7 @@ fn fitting(
 fn in_window(text: &str, first: usize, start: usize, budget: usize) -> bool {
     let (room, margin) = window(budget);
     // Only this much of a long line is read after its first label point.
-    if start - first > 8 * budget {
+    if start - first > reach(budget) {
         return false;
     }
     let mut cols = 0;
@@ -355,6 +355,11 @@ fn in_window(text: &str, first: usize, start: usize, budget: usize) -> bool {
 /// label's bar.
 fn budget(width: usize, digits: usize) -> usize {
     width.saturating_sub(digits + 6).max(20)
+}
+
+/// How many bytes of a long line [`draw_line`] reads on either side of its labels.
+fn reach(budget: usize) -> usize {
+    8 * budget
 }
 
 /// The window of a line cut to `budget` columns: its columns (room is left for a `…` at each
@@ -550,7 +555,7 @@ fn draw_line(line: &str, base: usize, points: &[usize], budget: usize) -> (Strin
     // A long line with labels: only the part around them is read (a label running past it is
     // drawn to its edge), so that a line of megabytes costs each finding a few kilobytes.
     let mut cut_before = false;
-    let reach = 8 * budget;
+    let reach = reach(budget);
     if let (Some(&lo), Some(&hi)) = (points.first(), points.last()) {
         if line.len() > 4 * reach {
             let floor = |o: usize| floor_char_boundary(line, o);
