@@ -41,52 +41,17 @@ impl Tree {
         let Ok(rel) = path.strip_prefix(&self.root) else {
             return Kind::Skipped("it is outside the org root".into());
         };
-        let parts: Vec<&std::ffi::OsStr> = rel
-            .components()
-            .filter_map(|c| match c {
-                Component::Normal(s) => Some(s),
-                _ => None,
-            })
-            .collect();
-        // Every directory on the way (and the path itself when it is one) is a directory entry of
-        // the walk; a file is one more entry, which only `[files].exclude` and its name can skip.
-        let dirs = if dir {
-            parts.len()
-        } else {
-            parts.len().saturating_sub(1)
-        };
-        let mut prefix = PathBuf::new();
-        for (i, part) in parts.iter().enumerate() {
-            prefix.push(part);
-            if self.exclude.is_match(&prefix) {
-                return Kind::Skipped("`[files].exclude` in orglint.toml excludes it".into());
-            }
-            if i < dirs {
-                let name = crate::load::escape_name(part);
-                if name.starts_with('.') {
-                    return Kind::Skipped(format!("it is under the hidden directory `{name}`"));
-                }
-                if name == "target" || name == "node_modules" {
-                    return Kind::Skipped(format!("it is under `{name}/`, which is never walked"));
-                }
-            }
+        if let Some(why) = not_walked(&self.exclude, rel, dir) {
+            return Kind::Skipped(why);
         }
-        if dir {
-            return Kind::Entity;
-        }
-        let name = parts
-            .last()
-            .map(|s| s.to_string_lossy())
-            .unwrap_or_default();
-        if name == config::FILE_NAME {
-            Kind::Skipped(
+        match rel.file_name() {
+            _ if dir => Kind::Entity,
+            Some(name) if crate::load::is_entity_name(name) => Kind::Entity,
+            Some(name) if name == config::FILE_NAME => Kind::Skipped(
                 "only the root's `orglint.toml` configures a run, and this one is not the root's"
                     .into(),
-            )
-        } else if !name.ends_with(".toml") {
-            Kind::Skipped("it is not a `.toml` file".into())
-        } else {
-            Kind::Entity
+            ),
+            _ => Kind::Skipped("it is not a `.toml` file".into()),
         }
     }
 
@@ -182,6 +147,42 @@ impl Tree {
         }
         None
     }
+}
+
+/// Why the walk does not reach `rel` (relative to the root; a directory when `dir`), if it does
+/// not: `exclude` matches it or a directory on the way, or it lies under a directory the walk
+/// skips (hidden, `target/`, `node_modules/`). Every directory on the way, and the path itself
+/// when it is one, is a directory entry of the walk; a file is one more entry, which only
+/// `exclude` and its name can skip.
+pub(crate) fn not_walked(exclude: &GlobSet, rel: &Path, dir: bool) -> Option<String> {
+    let parts: Vec<&std::ffi::OsStr> = rel
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    let dirs = if dir {
+        parts.len()
+    } else {
+        parts.len().saturating_sub(1)
+    };
+    let mut prefix = PathBuf::new();
+    for (i, part) in parts.iter().enumerate() {
+        prefix.push(part);
+        if exclude.is_match(&prefix) {
+            return Some("`[files].exclude` in orglint.toml excludes it".into());
+        }
+        if i < dirs && crate::load::is_skipped_dir(part) {
+            let name = crate::load::escape_name(part);
+            return Some(if name.starts_with('.') {
+                format!("it is under the hidden directory `{name}`")
+            } else {
+                format!("it is under `{name}/`, which is never walked")
+            });
+        }
+    }
+    None
 }
 
 /// The real path of `path` (every link resolved), also when it does not exist yet (its parent's

@@ -19,6 +19,7 @@ use crate::suppress::{self, Suppression};
 
 use self::read::ReadError;
 use self::walk::Entry;
+pub(crate) use self::walk::{is_entity_name, is_skipped_dir};
 
 /// Files larger than this are reported, not read.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -263,7 +264,8 @@ pub fn real_path_in_tree(root: &Path, path: &Path) -> Result<PathBuf, String> {
     let real = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
     match real.strip_prefix(&root_real) {
         Err(_) => Err("it points outside the org tree; not read".to_owned()),
-        Ok(inside) if walk::in_skipped_dir(inside) => {
+        // `[files].exclude` is not known yet: the configuration is what is being read.
+        Ok(inside) if crate::tree::not_walked(&GlobSet::empty(), inside, false).is_some() => {
             Err("it points to a place the org tree excludes; not read".to_owned())
         }
         Ok(_) => Ok(real),

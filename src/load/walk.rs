@@ -36,22 +36,15 @@ const EXCLUDED_HELP: &str = "hidden directories, `target/`, `node_modules/` and 
 const LOOP_HELP: &str = "the directory is walked once, from its own place";
 
 /// Whether `name` is an entity file's name (any `*.toml` but `orglint.toml`).
-fn is_entity_name(name: &OsStr) -> bool {
+pub(crate) fn is_entity_name(name: &OsStr) -> bool {
     let bytes = name.as_encoded_bytes();
     bytes.ends_with(b".toml") && bytes != b"orglint.toml"
 }
 
 /// Whether a directory called `name` is skipped (SPEC §1).
-fn is_skipped_dir(name: &OsStr) -> bool {
+pub(crate) fn is_skipped_dir(name: &OsStr) -> bool {
     let bytes = name.as_encoded_bytes();
     bytes.starts_with(b".") || bytes == b"target" || bytes == b"node_modules"
-}
-
-/// Whether `inside` (a path relative to the root) has a directory the walk skips.
-pub(super) fn in_skipped_dir(inside: &Path) -> bool {
-    let mut dirs = inside.components();
-    dirs.next_back();
-    dirs.any(|c| is_skipped_dir(c.as_os_str()))
 }
 
 struct Frame {
@@ -206,7 +199,7 @@ impl Walk<'_> {
             let message = format!("points outside the org tree; not {what}");
             return self.unreadable(path, message, OUTSIDE_HELP, false);
         };
-        if self.excluded(inside, is_dir) {
+        if crate::tree::not_walked(self.exclude, inside, is_dir).is_some() {
             let message = format!("points to a place the org tree excludes; not {what}");
             return self.unreadable(path, message, EXCLUDED_HELP, false);
         }
@@ -240,20 +233,5 @@ impl Walk<'_> {
                 true,
             ),
         }
-    }
-
-    /// Whether `inside` (relative to the root's real path) lies where the walk does not go: in a
-    /// skipped directory, or matched by `[files].exclude`.
-    fn excluded(&self, inside: &Path, is_dir: bool) -> bool {
-        let mut prefix = PathBuf::new();
-        let parts: Vec<_> = inside.components().collect();
-        for (i, part) in parts.iter().enumerate() {
-            prefix.push(part);
-            let dir = i + 1 < parts.len() || is_dir;
-            if dir && is_skipped_dir(part.as_os_str()) || self.exclude.is_match(&prefix) {
-                return true;
-            }
-        }
-        false
     }
 }
