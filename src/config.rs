@@ -402,7 +402,7 @@ fn rules_section(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mu
             ck.unknown(key, "rule", "", &names);
             continue;
         };
-        if !rule.configurable() {
+        if !rule.configurable {
             ck.problem(
                 key.span(),
                 format!("`{}` cannot be configured", rule.name),

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::rules::Rule;
 use crate::source::Span;
 
 /// How much a finding matters. Ordered from `Off` to `Error`.
@@ -65,8 +66,8 @@ pub struct Related {
 /// One problem found in the org.
 #[derive(Clone, Debug)]
 pub struct Finding {
-    /// The rule's name.
-    pub rule: &'static str,
+    /// The rule.
+    pub rule: &'static Rule,
     /// The level, from the configuration (set by the engine).
     pub level: Level,
     /// What is wrong, and about whom.
@@ -90,7 +91,7 @@ pub struct Finding {
 
 impl Finding {
     /// A finding of `rule` at `primary`.
-    pub fn new(rule: &'static str, primary: Option<Span>, message: impl Into<String>) -> Self {
+    pub fn new(rule: &'static Rule, primary: Option<Span>, message: impl Into<String>) -> Self {
         Finding {
             rule,
             level: Level::Off,
@@ -321,7 +322,7 @@ pub fn cap_per_file(findings: Vec<Finding>) -> Vec<Finding> {
             out.push(f);
             continue;
         };
-        let (count, at) = seen.entry((span.file, f.rule)).or_insert((0, 0));
+        let (count, at) = seen.entry((span.file, f.rule.name)).or_insert((0, 0));
         *count += 1;
         if *count <= MAX_PER_FILE {
             out.push(f);
@@ -549,15 +550,17 @@ mod tests {
     #[test]
     fn findings_past_the_cap_become_one_that_counts_them() {
         let at = |i: u32| Some(Span::new(0, i as usize..i as usize + 1));
-        let mut all: Vec<Finding> = (0..350).map(|i| Finding::new("a", at(i), "x")).collect();
-        all.extend((0..3).map(|i| Finding::new("b", at(i), "y")));
+        let mut all: Vec<Finding> = (0..350)
+            .map(|i| Finding::new(&crate::rules::UNKNOWN_FIELD, at(i), "x"))
+            .collect();
+        all.extend((0..3).map(|i| Finding::new(&crate::rules::INVALID_VALUE, at(i), "y")));
         let capped = cap_per_file(all);
         assert_eq!(capped.len(), MAX_PER_FILE + 1 + 3);
         let summary = &capped[MAX_PER_FILE];
         assert_eq!(summary.primary, at(MAX_PER_FILE as u32));
         assert_eq!(
             summary.message,
-            "... and 250 more `a` findings in this file, not shown"
+            "... and 250 more `unknown-field` findings in this file, not shown"
         );
         assert_eq!(capped.iter().map(|f| 1 + f.more).sum::<usize>(), 353);
     }

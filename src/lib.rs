@@ -108,7 +108,7 @@ impl Enabled {
         let levels = RULES
             .iter()
             .map(|rule| {
-                if !rule.configurable() {
+                if !rule.configurable {
                     return rule.default_level;
                 }
                 let picked = select.is_empty() || select.iter().any(|s| s.matches(rule));
@@ -129,8 +129,8 @@ impl Enabled {
         Ok(Enabled { levels })
     }
 
-    fn level(&self, name: &str) -> Level {
-        rules::index(name).map_or(Level::Off, |i| self.levels[i])
+    fn level(&self, rule: &'static Rule) -> Level {
+        self.levels[rule.index()]
     }
 }
 
@@ -343,7 +343,7 @@ fn run(
     if org_rules_run {
         let per_rule: Vec<Vec<Finding>> = RULES
             .par_iter()
-            .filter(|rule| enabled.level(rule.name) != Level::Off)
+            .filter(|&&rule| enabled.level(rule) != Level::Off)
             .filter_map(|&rule| match rule.check {
                 Check::Org(check) => {
                     let options = config.options(rule);
@@ -391,8 +391,9 @@ fn run(
         }
     }
     let ran = |name: &str| {
-        enabled.level(name) != Level::Off
-            && rules::find(name).is_some_and(|r| org_rules_run || !matches!(r.check, Check::Org(_)))
+        rules::find(name).is_some_and(|r| {
+            enabled.level(r) != Level::Off && (org_rules_run || !matches!(r.check, Check::Org(_)))
+        })
     };
     let scopes = suppress::Scopes {
         suppressions: &suppressions,
@@ -439,7 +440,7 @@ fn sort_findings(findings: &mut [Finding], sources: &Sources) {
             }
             None => (String::new(), (0, 0)),
         };
-        (file, pos, f.rule, f.message.clone())
+        (file, pos, f.rule.name, f.message.clone())
     });
 }
 
@@ -466,7 +467,7 @@ fn fingerprint(f: &Finding, sources: &Sources, scopes: &suppress::Scopes<'_>) ->
     };
     let message: String = f.message.chars().filter(|c| !c.is_ascii_digit()).collect();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [f.rule, entity, snippet, message.as_str()] {
+    for part in [f.rule.name, entity, snippet, message.as_str()] {
         for b in part.bytes().chain([0]) {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x0000_0100_0000_01b3);

@@ -311,7 +311,7 @@ pub fn apply(
         for sup in sups {
             meta.extend(check_one(sup, require_reason));
             for name in sup.allowed() {
-                let known = rules::find(&name.value).is_some_and(|rule| rule.suppressible());
+                let known = rules::find(&name.value).is_some_and(|rule| rule.suppressible);
                 if known
                     && !META.contains(&name.value.as_str())
                     && ran(&name.value)
@@ -354,8 +354,8 @@ fn suppress_pass(
             continue;
         };
         if scopes.suppressions[span.file as usize].is_empty()
-            || finding.rule == "invalid-toml"
-            || META.contains(&finding.rule) != meta
+            || !finding.rule.suppressible
+            || META.contains(&finding.rule.name) != meta
         {
             kept.push(finding);
             continue;
@@ -363,7 +363,7 @@ fn suppress_pass(
         let scope = scopes.scope(span.file, span.start);
         let mut hit = false;
         for s in [0, scope] {
-            if let Some(&slot) = index.slots.get(&(span.file, s, finding.rule)) {
+            if let Some(&slot) = index.slots.get(&(span.file, s, finding.rule.name)) {
                 index.used[slot] = true;
                 hit = true;
             }
@@ -382,7 +382,7 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
     if let Some(why) = sup.malformed {
         found.push(
             Finding::new(
-                "invalid-suppression",
+                &rules::INVALID_SUPPRESSION,
                 Some(sup.span),
                 format!("malformed suppression comment: {why}"),
             )
@@ -392,9 +392,9 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
     }
     for name in &sup.rules {
         match rules::find(&name.value) {
-            Some(rule) if !rule.suppressible() => found.push(
+            Some(rule) if !rule.suppressible => found.push(
                 Finding::new(
-                    "invalid-suppression",
+                    &rules::INVALID_SUPPRESSION,
                     Some(name.span),
                     format!("{} cannot be suppressed", shown_code(&name.value)),
                 )
@@ -404,7 +404,7 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
             Some(_) => {}
             None => {
                 let mut f = Finding::new(
-                    "invalid-suppression",
+                    &rules::INVALID_SUPPRESSION,
                     Some(name.span),
                     format!("{} is not a rule", shown_code(&name.value)),
                 )
@@ -419,8 +419,7 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
     }
     if require_reason && sup.reason.is_none() && sup.malformed.is_none() {
         found.push(
-            Finding::new(
-                "invalid-suppression",
+            Finding::new(&rules::INVALID_SUPPRESSION,
                 Some(sup.span),
                 "suppression gives no reason",
             )
@@ -433,7 +432,7 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
 
 fn unused(name: &Str) -> Finding {
     Finding::new(
-        "unused-suppression",
+        &rules::UNUSED_SUPPRESSION,
         Some(name.span),
         format!(
             "suppression of {} suppresses nothing here",

@@ -85,7 +85,7 @@ fn unused_and_invalid_suppressions_are_reported_once_each() {
     let rules: Vec<(&str, &str)> = report
         .findings
         .iter()
-        .map(|f| (f.rule, f.message.as_str()))
+        .map(|f| (f.rule.name, f.message.as_str()))
         .collect();
     assert_eq!(
         rules,

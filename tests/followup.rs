@@ -8,7 +8,7 @@ use common::{headers, lint_snippet};
 /// The rules that fire on `toml`, one entry per finding, sorted.
 fn rules_of(toml: &str) -> Vec<&'static str> {
     let report = lint_snippet(toml);
-    let mut rules: Vec<&'static str> = report.findings.iter().map(|f| f.rule).collect();
+    let mut rules: Vec<&'static str> = report.findings.iter().map(|f| f.rule.name).collect();
     rules.sort_unstable();
     rules
 }

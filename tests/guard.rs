@@ -106,3 +106,14 @@ fn rule_files_declare_the_rule_they_are_named_after() {
         );
     }
 }
+
+#[test]
+fn only_invalid_toml_is_beyond_configuration_and_suppression() {
+    // A file that does not parse kept the whole-org rules from running: that must always fail the
+    // run, and its comments cannot be trusted. Every other rule may be configured and suppressed.
+    for rule in RULES {
+        let fixed = rule.name == "invalid-toml";
+        assert_eq!(rule.configurable, !fixed, "{}: configurable", rule.name);
+        assert_eq!(rule.suppressible, !fixed, "{}: suppressible", rule.name);
+    }
+}

@@ -12,10 +12,10 @@ const SHOWN_CHARS: usize = 80;
 fn texts(report: &Report) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     for f in &report.findings {
-        out.push((f.rule, f.message.clone()));
-        out.extend(f.label.clone().map(|l| (f.rule, l)));
-        out.extend(f.help.clone().map(|h| (f.rule, h)));
-        out.extend(f.related.iter().map(|r| (f.rule, r.message.clone())));
+        out.push((f.rule.name, f.message.clone()));
+        out.extend(f.label.clone().map(|l| (f.rule.name, l)));
+        out.extend(f.help.clone().map(|h| (f.rule.name, h)));
+        out.extend(f.related.iter().map(|r| (f.rule.name, r.message.clone())));
     }
     out
 }
@@ -115,7 +115,7 @@ syncs_with = ["big"]
 "#
     );
     let report = lint_snippet(&org);
-    let fired: BTreeSet<&str> = report.findings.iter().map(|f| f.rule).collect();
+    let fired: BTreeSet<&str> = report.findings.iter().map(|f| f.rule.name).collect();
     for rule in [
         "divergent-tooling",
         "invalid-value",

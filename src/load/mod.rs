@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::finding::Finding;
 use crate::model::Org;
+use crate::rules;
 use crate::source::{FileId, SourceFile, Sources, Span};
 use crate::suppress::{self, Suppression};
 
@@ -246,7 +247,7 @@ fn read_and_parse(id: FileId, entry: Entry, cwd: &Path, budget: &Budget) -> OneF
             };
             parsed
                 .findings
-                .push(Finding::new("invalid-toml", Some(at), message).with_help(help));
+                .push(Finding::new(&rules::INVALID_TOML, Some(at), message).with_help(help));
             OneFile {
                 source: SourceFile::new(path, display, text),
                 parsed,

@@ -6,6 +6,7 @@ use crate::finding::{Finding, thousands};
 use crate::model::{
     AiFocus, Budget, Cadence, EntityKind, Focus, Guild, OrgDef, Person, Stage, Team, TeamKind,
 };
+use crate::rules;
 use crate::source::{FileId, Span, floor_char_boundary};
 
 use super::reader::{Reader, invalid_type, unknown_field};
@@ -113,7 +114,7 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
     if let Some(at) = too_many_values(text) {
         out.findings.push(
             Finding::new(
-                "invalid-toml",
+                &rules::INVALID_TOML,
                 Some(Span::new(file, at)),
                 format!(
                     "too many keys and values to check: more than {} in one file",
@@ -132,7 +133,7 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
             let message = err.message().trim_end().to_owned();
             out.findings.push(
                 Finding::new(
-                    "invalid-toml",
+                    &rules::INVALID_TOML,
                     Some(Span::new(file, error_place(&err, text))),
                     format!("invalid TOML: {message}"),
                 )

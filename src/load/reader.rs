@@ -8,6 +8,7 @@ use crate::finding::{
     Finding, SHOWN_CHARS, closest, join_choices, join_names, shown, shown_code, thousands,
 };
 use crate::model::{EntityKind, List, Sp, Str, StrMap};
+use crate::rules;
 use crate::source::{FileId, Span};
 
 /// Reads the keys of one entity table, reporting what does not fit the format.
@@ -67,7 +68,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let at = id.map_or(self.header, |id| id.span);
         self.findings.push(
             Finding::new(
-                "missing-field",
+                &rules::MISSING_FIELD,
                 Some(at),
                 format!("{} has no `{key}`", self.who),
             )
@@ -137,7 +138,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             });
         }
         let mut f = Finding::new(
-            "invalid-value",
+            &rules::INVALID_VALUE,
             Some(s.span),
             format!(
                 "`{key}` must be one of {}, not {}",
@@ -265,7 +266,7 @@ pub(super) fn unknown_field(
 ) {
     let name = key.get_ref().as_ref();
     let mut f = Finding::new(
-        "unknown-field",
+        &rules::UNKNOWN_FIELD,
         Some(Span::new(file, key.span())),
         format!("unknown field {} in {what}", shown_code(name)),
     )
@@ -279,7 +280,7 @@ pub(super) fn unknown_field(
 
 fn malformed_id(s: &Str) -> Finding {
     Finding::new(
-        "invalid-value",
+        &rules::INVALID_VALUE,
         Some(s.span),
         if s.value.is_empty() {
             "an empty string is not a valid id".to_owned()
@@ -315,7 +316,7 @@ pub(super) fn invalid_type(
     found: &DeValue<'_>,
 ) -> Finding {
     Finding::new(
-        "invalid-value",
+        &rules::INVALID_VALUE,
         Some(Span::new(file, span)),
         format!("{expected}, not {}", type_name(found)),
     )

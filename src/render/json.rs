@@ -4,7 +4,6 @@ use serde::Serialize;
 
 use crate::Report;
 use crate::finding::Level;
-use crate::rules;
 use crate::source::{Sources, Span};
 
 #[derive(Serialize)]
@@ -76,8 +75,8 @@ pub fn json(report: &Report) -> String {
         .map(|f| {
             let at = f.primary.map(|s| locate(&report.sources, s));
             Diagnostic {
-                rule: f.rule,
-                category: rules::find(f.rule).map_or("", |r| r.category.as_str()),
+                rule: f.rule.name,
+                category: f.rule.category.as_str(),
                 severity: f.level.severity(),
                 message: &f.message,
                 help: f.help.as_deref(),

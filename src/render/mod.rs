@@ -130,7 +130,7 @@ pub fn statistics_json(report: &Report) -> String {
 fn statistics(report: &Report) -> Vec<(&'static str, usize, Level)> {
     let mut counts: std::collections::BTreeMap<&'static str, (usize, Level)> = Default::default();
     for f in &report.findings {
-        counts.entry(f.rule).or_insert((0, f.level)).0 += 1 + f.more;
+        counts.entry(f.rule.name).or_insert((0, f.level)).0 += 1 + f.more;
     }
     let mut stats: Vec<_> = counts.into_iter().map(|(r, (n, l))| (r, n, l)).collect();
     stats.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));

@@ -14,6 +14,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/divergent-tooling.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 /// Where no standard names a key, this many teams must declare it before the majority counts.

@@ -13,6 +13,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/duplicate-id.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 fn check(cx: &mut Ctx) {

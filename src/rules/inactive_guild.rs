@@ -21,6 +21,8 @@ pub static RULE: Rule = Rule {
     }],
     page: include_str!("../../lints/inactive-guild.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 fn check(cx: &mut Ctx) {

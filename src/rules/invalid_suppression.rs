@@ -11,6 +11,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/invalid-suppression.md"),
     check: Check::Suppression,
+    suppressible: true,
+    configurable: true,
 };
 
 // Reported by the suppression pass; see `crate::suppress`.

@@ -11,6 +11,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/invalid-toml.md"),
     check: Check::Load,
+    suppressible: false,
+    configurable: false,
 };
 
 // Reported by the loader; see `crate::load`.

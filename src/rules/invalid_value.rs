@@ -11,6 +11,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/invalid-value.md"),
     check: Check::Load,
+    suppressible: true,
+    configurable: true,
 };
 
 // Reported by the loader; see `crate::load`.

@@ -11,6 +11,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/lead-not-member.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 fn check(cx: &mut Ctx) {

@@ -25,6 +25,8 @@ pub static RULE: Rule = Rule {
     }],
     page: include_str!("../../lints/missing-cross-functional-roles.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 fn check(cx: &mut Ctx) {

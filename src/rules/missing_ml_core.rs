@@ -12,6 +12,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/missing-ml-core.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 /// At most this many feature teams are shown as related locations.

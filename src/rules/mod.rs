@@ -47,6 +47,15 @@ mod unknown_reference;
 mod unknown_role;
 mod unused_suppression;
 
+/// The rules the loader and the suppression pass report, named by their declaration so that a
+/// misspelt rule is a compile error, not a finding that silently maps to no rule.
+pub use invalid_suppression::RULE as INVALID_SUPPRESSION;
+pub use invalid_toml::RULE as INVALID_TOML;
+pub use invalid_value::RULE as INVALID_VALUE;
+pub use missing_field::RULE as MISSING_FIELD;
+pub use unknown_field::RULE as UNKNOWN_FIELD;
+pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
+
 /// Every rule, sorted by name.
 pub static RULES: &[&Rule] = &[
     &centralized_at_small_startup::RULE,
@@ -230,17 +239,46 @@ pub struct Rule {
     pub page: &'static str,
     /// How it runs.
     pub check: Check,
+    /// Whether a suppression comment may hide it (`invalid-toml` may not: a file that does not
+    /// parse has no comments to trust).
+    pub suppressible: bool,
+    /// Whether `orglint.toml`, `--select` and `--ignore` may change its level (`invalid-toml` is
+    /// always an error: the whole-org rules did not run).
+    pub configurable: bool,
 }
 
 impl Rule {
-    /// Whether comments may suppress it.
-    pub fn suppressible(&self) -> bool {
-        self.name != "invalid-toml"
+    /// This rule's position in [`RULES`].
+    pub fn index(&'static self) -> usize {
+        index(self.name).expect("every rule is in RULES (tests/guard.rs)")
     }
+}
 
-    /// Whether its level may be configured.
-    pub fn configurable(&self) -> bool {
-        self.name != "invalid-toml"
+impl PartialEq for Rule {
+    fn eq(&self, other: &Rule) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for Rule {}
+
+/// Compares with a rule's name, as tests and user input name rules.
+impl PartialEq<str> for Rule {
+    fn eq(&self, name: &str) -> bool {
+        self.name == name
+    }
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Its name says which; the page is long.
+        f.write_str(self.name)
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
     }
 }
 
@@ -281,14 +319,13 @@ impl<'a> Ctx<'a> {
 
     /// Reports a finding of this rule at `span`; chain `.help(..)`, `.related(..)` on the result.
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
-        self.out
-            .push(Finding::new(self.rule.name, Some(span), message));
+        self.out.push(Finding::new(self.rule, Some(span), message));
         self.out.last_mut().expect("just pushed")
     }
 
     /// Reports a finding with no location (only `missing-org` has one).
     pub fn report_unlocated(&mut self, message: impl Into<String>) -> &mut Finding {
-        self.out.push(Finding::new(self.rule.name, None, message));
+        self.out.push(Finding::new(self.rule, None, message));
         self.out.last_mut().expect("just pushed")
     }
 
@@ -367,7 +404,7 @@ pub(crate) mod testing {
         report
             .findings
             .into_iter()
-            .filter(|f| f.rule == rule)
+            .filter(|f| f.rule.name == rule)
             .collect()
     }
 

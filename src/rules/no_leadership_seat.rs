@@ -15,6 +15,8 @@ pub static RULE: Rule = Rule {
     }],
     page: include_str!("../../lints/no-leadership-seat.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 fn check(cx: &mut Ctx) {

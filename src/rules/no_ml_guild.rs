@@ -13,6 +13,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/no-ml-guild.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 /// How many teams the finding points at.

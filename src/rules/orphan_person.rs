@@ -13,6 +13,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/orphan-person.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 fn check(cx: &mut Ctx) {

@@ -17,6 +17,8 @@ pub static RULE: Rule = Rule {
     }],
     page: include_str!("../../lints/overcommitted-person.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 fn check(cx: &mut Ctx) {

@@ -14,6 +14,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/overlapping-ownership.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 fn check(cx: &mut Ctx) {

@@ -18,6 +18,8 @@ pub static RULE: Rule = Rule {
     }],
     page: include_str!("../../lints/span-of-control.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 fn check(cx: &mut Ctx) {

@@ -12,6 +12,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/team-cycle.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 fn check(cx: &mut Ctx) {

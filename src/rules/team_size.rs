@@ -27,6 +27,8 @@ pub static RULE: Rule = Rule {
     ],
     page: include_str!("../../lints/team-size.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 fn check(cx: &mut Ctx) {

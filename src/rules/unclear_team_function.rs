@@ -27,6 +27,8 @@ pub static RULE: Rule = Rule {
     ],
     page: include_str!("../../lints/unclear-team-function.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 /// Phrases that say no more than "we do ML"; `vague_phrases` adds to them.

@@ -13,6 +13,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/unknown-reference.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 /// Each did-you-mean compares the reference with every id of its kind, so a tree full of dangling

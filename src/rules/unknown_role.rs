@@ -15,6 +15,8 @@ pub static RULE: Rule = Rule {
     options: &[],
     page: include_str!("../../lints/unknown-role.md"),
     check: Check::Org(check),
+    suppressible: true,
+    configurable: true,
 };
 
 /// Only this many distinct unknown roles get a did-you-mean: each costs a comparison with every

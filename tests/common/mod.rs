@@ -58,7 +58,7 @@ pub fn human(report: &Report) -> String {
 
 /// The rules that fired, sorted, each once.
 pub fn fired(report: &Report) -> Vec<&'static str> {
-    let mut rules: Vec<&'static str> = report.findings.iter().map(|f| f.rule).collect();
+    let mut rules: Vec<&'static str> = report.findings.iter().map(|f| f.rule.name).collect();
     rules.sort_unstable();
     rules.dedup();
     rules
