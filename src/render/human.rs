@@ -61,7 +61,7 @@ pub fn human(report: &Report, opts: HumanOptions) -> String {
 
 /// Renders a mistake in `orglint.toml` the way findings are drawn, under the header
 /// `error[config]` (as a finding's is `error[rule]`): message, help and label
-/// escaped, the snippet a [`View`] of the file's own lines (escaped, cut to the width, placed by
+/// escaped, the snippet a `View` of the file's own lines (escaped, cut to the width, placed by
 /// the file's line index), or the place in words on a line of its own when they are too long.
 pub fn render_config_problem(problem: &ConfigProblem, opts: HumanOptions) -> String {
     let mut drawn = Drawn {

@@ -28,7 +28,7 @@ use crate::Report;
 use crate::finding::Level;
 use crate::rules;
 
-/// Every format of `orglint check`, in the order `--help` lists them.
+/// Every format of `orglint check`, in the order `--help` lists them; the first is the default.
 pub static FORMATS: &[&Format] = &[&human::FORMAT, &short::FORMAT, &json::FORMAT];
 
 /// The format named `name` on the command line.
@@ -40,7 +40,7 @@ pub fn format(name: &str) -> Option<&'static Format> {
 ///
 /// A static table of plain values rather than a trait: a format has no state, every one is
 /// known when orglint is built, and the command line needs their names and help before any
-/// report exists. What a renderer needs besides the report is said by its [`Render`]: most
+/// report exists. What a renderer needs besides the report is said by its `Render`: most
 /// formats (short, JSON, and documents for tools such as SARIF or JUnit) need the report alone;
 /// the human report also needs colour and width.
 #[derive(Debug)]
