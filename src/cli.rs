@@ -3,10 +3,11 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
-use orglint::finding::{Level, closest, thousands};
+use orglint::finding::{Level, closest};
 use orglint::load::{display_path, normalize};
-use orglint::render::{self, HumanOptions};
+use orglint::render::{self, Format, HumanOptions, RulesFormat};
 use orglint::rules::{self, RULES};
 use orglint::{CheckOptions, Error};
 
@@ -32,8 +33,12 @@ enum Command {
     /// List every rule: name, category, default level, summary.
     Rules {
         /// Output format.
-        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
-        format: RulesFormat,
+        #[arg(
+            long,
+            value_parser = registry(render::RULES_FORMATS, RulesFormat::name, RulesFormat::doc),
+            default_value = render::RULES_FORMATS[0].name(),
+        )]
+        format: &'static RulesFormat,
     },
     /// Show a rule's page.
     Explain {
@@ -47,8 +52,12 @@ struct CheckArgs {
     /// Directories or files to lint; with files, the whole tree is loaded and only their findings shown.
     paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(
+        long,
+        value_parser = registry(render::FORMATS, Format::name, Format::doc),
+        default_value = render::FORMATS[0].name(),
+    )]
+    format: &'static Format,
     /// Write the report to FILE instead of standard output (`-` is standard output).
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -73,24 +82,26 @@ struct CheckArgs {
     color: ColorChoice,
 }
 
-/// Formats of `check`.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
-    /// miette's graphical report with source snippets, then a summary line.
-    Human,
-    /// One line per finding.
-    Short,
-    /// A JSON document.
-    Json,
-}
-
-/// Formats of `rules`.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum RulesFormat {
-    /// A table.
-    Text,
-    /// A JSON array.
-    Json,
+/// A `--format` parser over one of the renderer's tables of formats: `--help` lists each
+/// entry's name with its help, any other name is refused as clap refuses a bad value (with the
+/// possible values and a did-you-mean), and the value is the entry itself.
+fn registry<T: Send + Sync + 'static>(
+    table: &'static [&'static T],
+    name: fn(&T) -> &'static str,
+    doc: fn(&T) -> &'static str,
+) -> impl TypedValueParser<Value = &'static T> {
+    PossibleValuesParser::new(
+        table
+            .iter()
+            .map(|f| PossibleValue::new(name(f)).help(doc(f))),
+    )
+    .map(move |chosen| {
+        table
+            .iter()
+            .copied()
+            .find(|f| name(f) == chosen)
+            .expect("clap accepts only the names of the table")
+    })
 }
 
 /// `--color`.
@@ -121,7 +132,7 @@ impl ColorChoice {
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules { format } => emit(&rules_listing(format), None),
+        Command::Rules { format } => emit(&format.render(RULES), None),
         Command::Explain { rule } => explain(&rule),
     }
 }
@@ -155,25 +166,7 @@ fn check(args: CheckArgs) -> u8 {
                 color: args.color.enabled(to_terminal),
                 width: width(to_terminal),
             };
-            let shown: Vec<String> = problems
-                .iter()
-                .map(|p| render::render_config_problem(p, opts).trim_end().to_owned())
-                .collect();
-            let mut text = shown.join("\n\n");
-            let total = orglint::config::total(&problems);
-            let more = total - problems.len();
-            if more > 0 {
-                text.push_str(&format!("\n\n... and {} more not shown", thousands(more)));
-            }
-            let file = problems.first().map_or(String::new(), |p| {
-                render::printable(&p.source().display).into_owned()
-            });
-            let noun = if total == 1 { "mistake" } else { "mistakes" };
-            eprintln!("{text}\n");
-            eprintln!(
-                "error: {file} has {} {noun}; nothing was checked",
-                thousands(total)
-            );
+            eprint!("{}", render::config_problems(&problems, opts));
             return TOOL_ERROR;
         }
     };
@@ -190,18 +183,14 @@ fn check(args: CheckArgs) -> u8 {
             return tool_error(&refusal);
         }
     }
-    let text = match (args.statistics, args.format) {
-        (true, Format::Json) => render::statistics_json(&report),
-        (true, _) => render::statistics_text(&report),
-        (false, Format::Human) => render::human(
-            &report,
-            HumanOptions {
-                color,
-                width: width(output.is_none() && std::io::stdout().is_terminal()),
-            },
-        ),
-        (false, Format::Short) => render::short(&report),
-        (false, Format::Json) => render::json(&report),
+    let text = if args.statistics {
+        args.format.statistics(&report)
+    } else {
+        let opts = HumanOptions {
+            color,
+            width: width(output.is_none() && std::io::stdout().is_terminal()),
+        };
+        args.format.render(&report, opts)
     };
     let shown = output.as_ref().map(|o| display_path(o, &cwd));
     let written = emit(&text, output.as_deref().zip(shown.as_deref()));
@@ -227,54 +216,6 @@ fn width(to_terminal: bool) -> usize {
     terminal_size::terminal_size().map_or(DEFAULT, |(terminal_size::Width(w), _)| {
         usize::from(w).max(40)
     })
-}
-
-fn rules_listing(format: RulesFormat) -> String {
-    match format {
-        RulesFormat::Text => {
-            let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
-            let mut out = String::new();
-            for r in RULES {
-                out.push_str(&format!(
-                    "{:width$}  {:16}  {:5}  {}\n",
-                    r.name,
-                    r.category.as_str(),
-                    r.default_level.as_str(),
-                    r.summary
-                ));
-            }
-            out
-        }
-        RulesFormat::Json => {
-            let rows: Vec<serde_json::Value> = RULES
-                .iter()
-                .map(|r| {
-                    serde_json::json!({
-                        "name": r.name,
-                        "category": r.category.as_str(),
-                        "default_level": r.default_level.as_str(),
-                        "summary": r.summary,
-                        "options": r.options.iter().map(|o| serde_json::json!({
-                            "name": o.name,
-                            "default": option_default(o),
-                            "doc": o.doc,
-                        })).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            let mut out = serde_json::to_string_pretty(&rows).expect("JSON of plain values");
-            out.push('\n');
-            out
-        }
-    }
-}
-
-fn option_default(o: &rules::RuleOption) -> serde_json::Value {
-    match o.default_value() {
-        rules::OptionValue::Int(n) => n.into(),
-        rules::OptionValue::Str(s) => s.into(),
-        rules::OptionValue::List(l) => l.into(),
-    }
 }
 
 fn explain(name: &str) -> u8 {

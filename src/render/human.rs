@@ -15,13 +15,26 @@ use miette::{
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{escape, printable};
+use super::escape::{printable, source_line};
+use super::locate::locate_in;
+use super::summary::{noun, summary};
+use super::{Format, Render};
 use crate::Report;
-use crate::config::ConfigProblem;
-use crate::finding::{Finding, Level};
+use crate::config::{self, ConfigProblem};
+use crate::finding::{Finding, Level, thousands};
 use crate::source::{SourceFile, Sources, Span, floor_char_boundary};
 
-/// How to draw the human report.
+/// `--format human`.
+pub(super) static FORMAT: Format = Format {
+    name: "human",
+    doc: "miette's graphical report with source snippets, then a summary line",
+    render: Render::Styled(human),
+    statistics: super::statistics_text,
+};
+
+/// How to draw for a reader: the human report and configuration mistakes use both; every
+/// format is given them ([`Format::render`]), and those that are documents for tools ignore
+/// them.
 #[derive(Clone, Copy, Debug)]
 pub struct HumanOptions {
     /// Colours and styles (ANSI).
@@ -41,14 +54,14 @@ pub fn human(report: &Report, opts: HumanOptions) -> String {
         out.push_str(&draw(&finding(f, &report.sources, opts.width), opts));
         out.push('\n');
     }
-    out.push_str(&super::summary(report));
+    out.push_str(&summary(report));
     out.push('\n');
     out
 }
 
 /// Renders a mistake in `orglint.toml` the way findings are drawn, under the header
 /// `error[config]` (as a finding's is `error[rule]`): message, help and label
-/// escaped, the snippet a [`View`] of the file's own lines (escaped, cut to the width, placed by
+/// escaped, the snippet a `View` of the file's own lines (escaped, cut to the width, placed by
 /// the file's line index), or the place in words on a line of its own when they are too long.
 pub fn render_config_problem(problem: &ConfigProblem, opts: HumanOptions) -> String {
     let mut drawn = Drawn {
@@ -66,6 +79,30 @@ pub fn render_config_problem(problem: &ConfigProblem, opts: HumanOptions) -> Str
         opts.width,
     );
     draw(&drawn, opts)
+}
+
+/// What orglint writes to standard error when `orglint.toml` has mistakes: each drawn by
+/// [`render_config_problem`], how many more were not shown, and the line that says nothing was
+/// checked.
+pub fn config_problems(problems: &[ConfigProblem], opts: HumanOptions) -> String {
+    let shown: Vec<String> = problems
+        .iter()
+        .map(|p| render_config_problem(p, opts).trim_end().to_owned())
+        .collect();
+    let mut text = shown.join("\n\n");
+    let total = config::total(problems);
+    let more = total - problems.len();
+    if more > 0 {
+        text.push_str(&format!("\n\n... and {} more not shown", thousands(more)));
+    }
+    let file = problems.first().map_or(String::new(), |p| {
+        printable(&p.source().display).into_owned()
+    });
+    format!(
+        "{text}\n\nerror: {file} has {} {}; nothing was checked\n",
+        thousands(total),
+        noun(total, "mistake")
+    )
 }
 
 fn draw(diagnostic: &Drawn, opts: HumanOptions) -> String {
@@ -124,13 +161,13 @@ struct Label {
 /// Names where `span` of `file` is, in words, on a line of its own under `drawn`'s message: for
 /// a place that cannot be shown in a snippet.
 fn locate_in_words(drawn: &mut Drawn, file: &SourceFile, span: Span) {
-    let at = file.position(span.start as usize);
+    let at = locate_in(file, span);
     drawn.message = format!(
         "{}\nat {}:{}:{} {TOO_LONG}",
         drawn.message,
-        printable(&file.display),
-        at.line,
-        at.column
+        printable(at.file),
+        at.start.line,
+        at.start.column
     );
 }
 
@@ -263,11 +300,7 @@ fn finding(finding: &Finding, sources: &Sources, width: usize) -> Drawn {
             message: format!(
                 "and {} more related {} not shown",
                 finding.related_more,
-                if finding.related_more == 1 {
-                    "place"
-                } else {
-                    "places"
-                }
+                noun(finding.related_more, "place")
             ),
             ..Drawn::default()
         });
@@ -342,7 +375,7 @@ fn in_window(text: &str, first: usize, start: usize, budget: usize) -> bool {
         if first + i > start || c == '\n' {
             break;
         }
-        cols += columns(c, &escape(c.encode_utf8(&mut [0; 4]), true));
+        cols += columns(c, &source_line(c.encode_utf8(&mut [0; 4])));
         if cols > room - margin {
             return false;
         }
@@ -525,8 +558,8 @@ impl View {
         for i in order {
             let (s, e) = spans[i];
             let (vs, ve) = (to_view(s), to_view(e).max(to_view(s)));
-            let pos = file.position(s);
-            starts.push((vs, pos.line - 1, pos.column - 1));
+            let at = locate_in(file, whole(&(s, e))).start;
+            starts.push((vs, at.line - 1, at.column - 1));
             let span = SourceSpan::new(vs.into(), ve - vs);
             spans_out.push(if labels[i].primary {
                 LabeledSpan::new_primary_with_span(labels[i].text.clone(), span)
@@ -580,7 +613,7 @@ fn draw_line(line: &str, base: usize, points: &[usize], budget: usize) -> (Strin
     for (i, c) in line.char_indices() {
         cells.push((i, col, esc.len()));
         let before = esc.len();
-        esc.push_str(&escape(c.encode_utf8(&mut [0; 4]), true));
+        esc.push_str(&source_line(c.encode_utf8(&mut [0; 4])));
         col += columns(c, &esc[before..]);
     }
     cells.push((line.len(), col, esc.len()));

@@ -2,9 +2,18 @@
 
 use serde::Serialize;
 
+use super::locate::locate;
+use super::{Format, Render};
 use crate::Report;
 use crate::finding::Level;
-use crate::source::{Sources, Span};
+
+/// `--format json`.
+pub(super) static FORMAT: Format = Format {
+    name: "json",
+    doc: "A JSON document",
+    render: Render::Plain(json),
+    statistics: super::statistics_json,
+};
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -54,19 +63,6 @@ struct Related<'a> {
     message: &'a str,
 }
 
-/// Where a span starts and ends, with its file's display path.
-pub(crate) fn locate(
-    sources: &Sources,
-    span: Span,
-) -> (&str, crate::source::Position, crate::source::Position) {
-    let src = sources.get(span.file);
-    (
-        src.display.as_str(),
-        src.position(span.start as usize),
-        src.position(span.end as usize),
-    )
-}
-
 /// Renders the report as JSON.
 pub fn json(report: &Report) -> String {
     let diagnostics = report
@@ -80,21 +76,21 @@ pub fn json(report: &Report) -> String {
                 severity: f.level.severity(),
                 message: &f.message,
                 help: f.help.as_deref(),
-                file: at.map(|a| a.0),
-                line: at.map(|a| a.1.line),
-                column: at.map(|a| a.1.column),
-                end_line: at.map(|a| a.2.line),
-                end_column: at.map(|a| a.2.column),
+                file: at.map(|a| a.file),
+                line: at.map(|a| a.start.line),
+                column: at.map(|a| a.start.column),
+                end_line: at.map(|a| a.end.line),
+                end_column: at.map(|a| a.end.column),
                 fingerprint: &f.fingerprint,
                 related: f
                     .related
                     .iter()
                     .map(|r| {
-                        let (file, start, _) = locate(&report.sources, r.span);
+                        let at = locate(&report.sources, r.span);
                         Related {
-                            file,
-                            line: start.line,
-                            column: start.column,
+                            file: at.file,
+                            line: at.start.line,
+                            column: at.start.column,
                             message: &r.message,
                         }
                     })
@@ -118,30 +114,14 @@ pub fn json(report: &Report) -> String {
         },
         diagnostics,
     };
-    let mut out = terminal_safe(serde_json::to_string_pretty(&doc).expect("JSON of plain values"));
-    out.push('\n');
-    out
+    document(&doc)
 }
 
-/// `json` with every character that must not reach a terminal (`super::is_unsafe`: DEL, C1,
-/// bidi and zero-width characters, which serde_json writes as they are) written as a `\uXXXX`
-/// escape: the document decodes to the same strings, and `cat report.json` cannot drive the
-/// terminal. Outside strings a JSON document is ASCII, so only string contents change.
-fn terminal_safe(json: String) -> String {
-    use std::fmt::Write as _;
-    // The document's own line breaks are its layout; inside strings serde_json escapes C0.
-    let unsafe_char = |c: char| c != '\n' && super::is_unsafe(c);
-    if !json.chars().any(unsafe_char) {
-        return json;
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if unsafe_char(c) {
-            // Every unsafe character is in the Basic Multilingual Plane: one `\uXXXX` each.
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
+/// `value` as every JSON output of orglint is written: pretty-printed, escaped for the terminal
+/// ([`super::escape::json_document`]), ending in a newline.
+pub(super) fn document(value: &impl Serialize) -> String {
+    let json = serde_json::to_string_pretty(value).expect("JSON of plain values");
+    let mut out = super::escape::json_document(json);
+    out.push('\n');
     out
 }

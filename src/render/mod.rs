@@ -1,93 +1,88 @@
-//! Reporters: one per output format, each turning a [`Report`] into text.
+//! Reporters: one per output format, each turning a [`Report`] into text, and the registry of
+//! formats that the command line offers.
+//!
+//! A format of `orglint check` is one file here declaring a `static FORMAT: Format` (its name,
+//! one line of help, its renderer and how it renders `--statistics`), registered by its `mod`
+//! line and one entry in [`FORMATS`]; the command line lists, parses and dispatches `--format`
+//! from that table alone. `orglint rules` has a table of its own, [`RULES_FORMATS`].
+//!
+//! The pieces every format shares have one home each: `escape.rs` (escaping, one function per
+//! format), `locate.rs` (where a span lies), `summary.rs` (the summary line, counted nouns).
 
+mod escape;
 mod human;
 mod json;
+mod locate;
+mod rule_list;
 mod short;
+mod summary;
 
-pub use human::{HumanOptions, human, render_config_problem};
+pub use escape::{is_unsafe, printable};
+pub use human::{HumanOptions, config_problems, human, render_config_problem};
 pub use json::json;
+pub use rule_list::{RULES_FORMATS, RulesFormat};
 pub use short::short;
+pub use summary::summary;
 
 use crate::Report;
 use crate::finding::Level;
 use crate::rules;
 
-/// `s` fit for a terminal, on one line: control characters (C0 including tab and newline, DEL,
-/// C1 including U+009B CSI), bidi overrides, isolates and marks, and zero-width characters are
-/// written as visible `\u{..}` escapes, so one finding stays one line, reads as it is stored and
-/// cannot drive the terminal. Escaping is idempotent.
-pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    escape(s, false)
+/// Every format of `orglint check`, in the order `--help` lists them; the first is the default.
+pub static FORMATS: &[&Format] = &[&human::FORMAT, &short::FORMAT, &json::FORMAT];
+
+/// The format named `name` on the command line.
+pub fn format(name: &str) -> Option<&'static Format> {
+    FORMATS.iter().copied().find(|f| f.name == name)
 }
 
-/// Whether `c` must not reach a terminal as it is: it moves the cursor, starts an escape
-/// sequence, reorders or hides text.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{061C}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{2028}'..='\u{202E}'
-                | '\u{2060}'..='\u{2069}'
-                | '\u{FEFF}'
-        )
+/// A format of `orglint check`: what `--format NAME` selects.
+///
+/// A static table of plain values rather than a trait: a format has no state, every one is
+/// known when orglint is built, and the command line needs their names and help before any
+/// report exists. What a renderer needs besides the report is said by its `Render`: most
+/// formats (short, JSON, and documents for tools such as SARIF or JUnit) need the report alone;
+/// the human report also needs colour and width.
+#[derive(Debug)]
+pub struct Format {
+    name: &'static str,
+    doc: &'static str,
+    render: Render,
+    statistics: fn(&Report) -> String,
 }
 
-/// `s` with unsafe characters escaped; a tab stays a tab when `keep_tab` (source lines, which
-/// the renderer expands).
-fn escape(s: &str, keep_tab: bool) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| is_unsafe(c) && !(keep_tab && c == '\t');
-    if !s.chars().any(bad) {
-        return s.into();
+/// How a format renders a report, by what it needs besides it.
+#[derive(Debug)]
+enum Render {
+    /// The report alone.
+    Plain(fn(&Report) -> String),
+    /// The report drawn for a reader, with colour and to a width.
+    Styled(fn(&Report, HumanOptions) -> String),
+}
+
+impl Format {
+    /// Its name on the command line: `--format NAME`.
+    pub fn name(&self) -> &'static str {
+        self.name
     }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if bad(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
+
+    /// One line of help for `--help`.
+    pub fn doc(&self) -> &'static str {
+        self.doc
+    }
+
+    /// The report in this format. `opts` are for the formats drawn for a reader; the others
+    /// ignore them.
+    pub fn render(&self, report: &Report, opts: HumanOptions) -> String {
+        match self.render {
+            Render::Plain(render) => render(report),
+            Render::Styled(render) => render(report, opts),
         }
     }
-    out.into()
-}
 
-/// The summary line: `3 errors, 5 warnings in 12 files (2 suppressed)`.
-pub fn summary(report: &Report) -> String {
-    let mut line = format!(
-        "{}, {}",
-        plural(report.count(Level::Error), "error"),
-        plural(report.count(Level::Warn), "warning")
-    );
-    let infos = report.count(Level::Info);
-    if infos > 0 {
-        line.push_str(&format!(", {}", plural(infos, "info")));
-    }
-    line.push_str(&format!(" in {}", plural(report.files, "file")));
-    let mut hidden = Vec::new();
-    if report.suppressed > 0 {
-        hidden.push(format!("{} suppressed", report.suppressed));
-    }
-    if report.baselined > 0 {
-        hidden.push(format!("{} baselined", report.baselined));
-    }
-    if !hidden.is_empty() {
-        line.push_str(&format!(" ({})", hidden.join(", ")));
-    }
-    if report.broken > 0 {
-        line.push_str(&format!(
-            "; {} could not be parsed, so the rules that need the whole org did not run",
-            plural(report.broken, "file")
-        ));
-    }
-    line
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+    /// `--statistics` in this format: counts per rule instead of the findings.
+    pub fn statistics(&self, report: &Report) -> String {
+        (self.statistics)(report)
     }
 }
 
@@ -122,9 +117,7 @@ pub fn statistics_json(report: &Report) -> String {
             })
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&rows).expect("JSON of plain values");
-    out.push('\n');
-    out
+    json::document(&rows)
 }
 
 fn statistics(report: &Report) -> Vec<(&'static str, usize, Level)> {

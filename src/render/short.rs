@@ -1,19 +1,30 @@
 //! `--format short`: one line per finding, `file:line:col: severity[rule] message`, then the summary.
 
+use super::escape::printable;
+use super::locate::locate;
+use super::summary::summary;
+use super::{Format, Render};
 use crate::Report;
+
+/// `--format short`.
+pub(super) static FORMAT: Format = Format {
+    name: "short",
+    doc: "One line per finding",
+    render: Render::Plain(short),
+    statistics: super::statistics_text,
+};
 
 /// Renders the report one line per finding.
 pub fn short(report: &Report) -> String {
     let mut out = String::new();
     for f in &report.findings {
         if let Some(span) = f.primary {
-            let src = report.sources.get(span.file);
-            let pos = src.position(span.start as usize);
+            let at = locate(&report.sources, span);
             out.push_str(&format!(
                 "{}:{}:{}: ",
-                super::printable(&src.display),
-                pos.line,
-                pos.column
+                printable(at.file),
+                at.start.line,
+                at.start.column
             ));
         }
         out.push_str(&format!(
@@ -23,7 +34,7 @@ pub fn short(report: &Report) -> String {
             super::printable(&f.message)
         ));
     }
-    out.push_str(&super::summary(report));
+    out.push_str(&summary(report));
     out.push('\n');
     out
 }

@@ -1,0 +1,51 @@
+//! The words the text formats share: the summary line that ends them, and counted nouns.
+
+use crate::Report;
+use crate::finding::Level;
+
+/// The summary line: `3 errors, 5 warnings in 12 files (2 suppressed)`. It ends the human and
+/// short reports and `--statistics` as text.
+pub fn summary(report: &Report) -> String {
+    let mut line = format!(
+        "{}, {}",
+        plural(report.count(Level::Error), "error"),
+        plural(report.count(Level::Warn), "warning")
+    );
+    let infos = report.count(Level::Info);
+    if infos > 0 {
+        line.push_str(&format!(", {}", plural(infos, "info")));
+    }
+    line.push_str(&format!(" in {}", plural(report.files, "file")));
+    let mut hidden = Vec::new();
+    if report.suppressed > 0 {
+        hidden.push(format!("{} suppressed", report.suppressed));
+    }
+    if report.baselined > 0 {
+        hidden.push(format!("{} baselined", report.baselined));
+    }
+    if !hidden.is_empty() {
+        line.push_str(&format!(" ({})", hidden.join(", ")));
+    }
+    if report.broken > 0 {
+        line.push_str(&format!(
+            "; {} could not be parsed, so the rules that need the whole org did not run",
+            plural(report.broken, "file")
+        ));
+    }
+    line
+}
+
+/// `n` and `word`, counted: `1 error`, `3 errors`.
+pub(super) fn plural(n: usize, word: &str) -> String {
+    format!("{n} {}", noun(n, word))
+}
+
+/// `word` as `n` of it are called: `word` for one, `words` for any other count. Every noun the
+/// reports count takes an `s`.
+pub(super) fn noun(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}
