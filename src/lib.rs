@@ -1,8 +1,8 @@
 //! orglint: lint organisation-as-code. Load a tree of TOML entity files, build the org, run the rules, return findings; never print.
 
+pub mod chain;
 pub mod config;
 pub mod finding;
-pub mod graph;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -388,8 +388,14 @@ pub struct Org {
     pub teams_of: Vec<Vec<usize>>,
     /// For each person, the guilds that list them in `members` (each guild once).
     pub guilds_of: Vec<Vec<usize>>,
+    /// For each person, the person their `reports_to` names (its first definition), if defined:
+    /// the successor that [`crate::chain`] walks up reporting lines with.
+    pub manager_of: Vec<Option<usize>>,
     /// For each person, the people whose `reports_to` names them.
     pub reports_of: Vec<Vec<usize>>,
+    /// For each team, the team its `parent` names (its first definition), if defined: the
+    /// successor that [`crate::chain`] walks up the team tree with.
+    pub parent_of: Vec<Option<usize>>,
     /// For each person, their role categories.
     pub categories_of: Vec<u8>,
     /// For each person, whether `[org].leadership` names them.
@@ -425,13 +431,21 @@ impl Org {
                 }
             }
         }
-        for (i, person) in self.people.iter().enumerate() {
-            if let Some(boss) = &person.reports_to
-                && let Some(&b) = self.person_index.get(boss.as_str())
-            {
+        self.manager_of = self
+            .people
+            .iter()
+            .map(|p| p.reports_to.as_ref().and_then(|b| self.person(b.as_str())))
+            .collect();
+        for (i, &boss) in self.manager_of.iter().enumerate() {
+            if let Some(b) = boss {
                 self.reports_of[b].push(i);
             }
         }
+        self.parent_of = self
+            .teams
+            .iter()
+            .map(|t| t.parent.as_ref().and_then(|p| self.team(p.as_str())))
+            .collect();
         self.categories_of = self
             .people
             .iter()
@@ -478,12 +492,26 @@ impl Org {
 
     /// The people listed in a team's `members` who are defined, in order, each once.
     pub fn members_of(&self, team: &Team) -> Vec<usize> {
+        self.member_entries(team).map(|(p, _)| p).collect()
+    }
+
+    /// The people listed in a team's `members` who are defined, in order, each once with its
+    /// first entry in `members` (where findings about their membership point).
+    pub fn member_entries<'t>(&self, team: &'t Team) -> impl Iterator<Item = (usize, &'t Str)> {
         let mut seen = std::collections::HashSet::new();
         team.member_ids()
             .iter()
-            .filter_map(|m| self.person(m.as_str()))
-            .filter(|&p| seen.insert(p))
-            .collect()
+            .filter_map(|m| self.person(m.as_str()).map(|p| (p, m)))
+            .filter(move |&(p, _)| seen.insert(p))
+    }
+
+    /// The ML practitioners of a team: its [`Org::member_entries`] with an ML role, in order.
+    ///
+    /// The one definition the rules about ML people in teams share (`lone-ml-hire`,
+    /// `no-ml-guild`, `missing-ml-core`, ...); lazy, so that asking whether there is one stops
+    /// at the first.
+    pub fn ml_members<'t>(&self, team: &'t Team) -> impl Iterator<Item = (usize, &'t Str)> {
+        self.member_entries(team).filter(|&(p, _)| self.is_ml(p))
     }
 
     /// Whether there is an ML team, or a team whose `kind` is invalid and so might be one.

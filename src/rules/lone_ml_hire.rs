@@ -56,21 +56,9 @@ fn check(cx: &mut Ctx) {
 
 /// The team's only ML practitioner and their first entry in `members`, when it has exactly one.
 fn lone_ml_member<'t>(org: &Org, team: &'t Team) -> Option<(usize, &'t crate::model::Str)> {
-    let mut found: Option<(usize, &crate::model::Str)> = None;
-    for m in team.member_ids() {
-        let Some(p) = org.person(m.as_str()) else {
-            continue;
-        };
-        if !org.is_ml(p) {
-            continue;
-        }
-        match found {
-            None => found = Some((p, m)),
-            Some((q, _)) if q == p => {}
-            Some(_) => return None,
-        }
-    }
-    found
+    let mut ml = org.ml_members(team);
+    let first = ml.next()?;
+    ml.next().is_none().then_some(first)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! `management-depth`: a person has more than `max` managers above them.
 
 use super::prelude::*;
+use crate::chain::{End, Ends};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -22,9 +23,13 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let max = cx.int("max");
     let org = cx.org;
-    let chains = chains(org);
+    let mut ends = chain_ends(org);
     for (p, person) in org.people.iter().enumerate() {
-        let Chain::Ends { depth, top } = chains[p] else {
+        let Some(End {
+            node: top,
+            steps: depth,
+        }) = ends.of(p)
+        else {
             continue; // runs into a cycle: `reporting-cycle` reports the cycle alone
         };
         // A later definition of a duplicated id is `duplicate-id`'s.
@@ -51,78 +56,10 @@ fn check(cx: &mut Ctx) {
     }
 }
 
-/// Where a person's `reports_to` chain leads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Chain {
-    /// Not walked yet.
-    Unknown,
-    /// On the walk in progress.
-    Walking,
-    /// The chain ends at `top` (nobody, or an unknown id, above) after `depth` managers.
-    Ends {
-        /// Managers above.
-        depth: u32,
-        /// The last person of the chain.
-        top: usize,
-    },
-    /// The chain runs into a cycle (or is part of one).
-    Cycle,
-}
-
-/// Every person's chain, each person walked once: O(people), iterative, cycle-safe.
-fn chains(org: &Org) -> Vec<Chain> {
-    let manager = |p: usize| {
-        org.people[p]
-            .reports_to
-            .as_ref()
-            .and_then(|b| org.person(b.as_str()))
-    };
-    let mut chains = vec![Chain::Unknown; org.people.len()];
-    let mut walk = Vec::new();
-    for start in 0..org.people.len() {
-        let mut at = start;
-        // Walk up until reaching the top or someone whose chain is known.
-        let mut end = loop {
-            match chains[at] {
-                Chain::Unknown => {
-                    chains[at] = Chain::Walking;
-                    walk.push(at);
-                    match manager(at) {
-                        Some(m) => at = m,
-                        None => break Chain::Ends { depth: 0, top: at },
-                    }
-                }
-                Chain::Walking => break Chain::Cycle,
-                known => {
-                    break match known {
-                        Chain::Ends { depth, top } => Chain::Ends {
-                            depth: depth + 1,
-                            top,
-                        },
-                        other => other,
-                    };
-                }
-            }
-        };
-        // The top itself was pushed last and has depth 0; each person below has one more.
-        if let Chain::Ends { depth: 0, top } = end
-            && walk.last() == Some(&top)
-        {
-            walk.pop();
-            chains[top] = end;
-            end = Chain::Ends { depth: 1, top };
-        }
-        while let Some(p) = walk.pop() {
-            chains[p] = end;
-            if let Chain::Ends { depth, top } = end {
-                end = Chain::Ends {
-                    depth: depth + 1,
-                    top,
-                };
-            }
-        }
-    }
-    chains
+/// Where each person's `reports_to` chain ends (nobody, or an unknown id, above) and how many
+/// managers up: each person walked once in all.
+fn chain_ends(org: &Org) -> Ends<impl Fn(usize) -> Option<usize>> {
+    Ends::new(org.people.len(), |p| org.manager_of[p])
 }
 
 #[cfg(test)]
@@ -142,14 +79,10 @@ mod tests {
         org
     }
 
-    fn depths(org: &Org) -> Vec<Option<u32>> {
-        chains(org)
-            .into_iter()
-            .map(|c| match c {
-                Chain::Ends { depth, .. } => Some(depth),
-                Chain::Cycle => None,
-                other => panic!("left {other:?}"),
-            })
+    fn depths(org: &Org) -> Vec<Option<usize>> {
+        let mut ends = chain_ends(org);
+        (0..org.people.len())
+            .map(|p| ends.of(p).map(|e| e.steps))
             .collect()
     }
 
@@ -167,7 +100,7 @@ mod tests {
             depths(&org),
             [Some(2), Some(0), Some(1), Some(3), Some(0), Some(1)]
         );
-        assert_eq!(chains(&org)[3], Chain::Ends { depth: 3, top: 1 });
+        assert_eq!(chain_ends(&org).of(3), Some(End { node: 1, steps: 3 }));
     }
 
     #[test]

@@ -40,7 +40,7 @@ fn check(cx: &mut Ctx) {
     }
     let org = cx.org;
     for team in &org.teams {
-        if !team.is_feature() {
+        if !team.is_feature() || org.ml_members(team).next().is_none() {
             continue;
         }
         // The union of the members' categories. A role in several categories counts for each
@@ -50,9 +50,6 @@ fn check(cx: &mut Ctx) {
             .iter()
             .filter_map(|m| org.person(m.as_str()))
             .fold(0u8, |acc, p| acc | org.categories_of[p]);
-        if present & Category::Ml.bit() == 0 {
-            continue;
-        }
         let missing: Vec<Category> = required
             .iter()
             .copied()

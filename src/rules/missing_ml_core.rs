@@ -32,13 +32,7 @@ fn check(cx: &mut Ctx) {
     let with_ml: Vec<&Team> = org
         .teams
         .iter()
-        .filter(|t| {
-            t.is_feature()
-                && t.member_ids()
-                    .iter()
-                    .filter_map(|m| org.person(m.as_str()))
-                    .any(|p| org.is_ml(p))
-        })
+        .filter(|t| t.is_feature() && org.ml_members(t).next().is_some())
         .collect();
     if with_ml.len() < 3 {
         return;

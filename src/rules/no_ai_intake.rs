@@ -26,10 +26,7 @@ fn check(cx: &mut Ctx) {
         return;
     }
     let first = org.teams.iter().filter(|t| t.is_feature()).find_map(|t| {
-        let entry = t
-            .member_ids()
-            .iter()
-            .find(|m| org.person(m.as_str()).is_some_and(|p| org.is_ml(p)))?;
+        let (_, entry) = org.ml_members(t).next()?;
         Some((t, entry))
     });
     let Some((team, entry)) = first else { return };

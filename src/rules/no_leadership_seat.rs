@@ -1,6 +1,7 @@
 //! `no-leadership-seat`: an ML team has no one at the leadership table.
 
 use super::prelude::*;
+use crate::chain::{End, Ends};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -26,8 +27,8 @@ fn check(cx: &mut Ctx) {
         // `invalid-value` already reported the list; who sits at the table is unknown.
         return;
     }
-    let max_hops = u32::try_from(cx.int("max_hops")).unwrap_or(u32::MAX);
-    let mut hops = HopsToLeadership::new(org);
+    let max_hops = usize::try_from(cx.int("max_hops")).unwrap_or(usize::MAX);
+    let mut hops = hops_to_leadership(org);
     for team in org.ml_teams() {
         if team.invalid.contains(&"members") || team.invalid.contains(&"lead") {
             continue;
@@ -39,7 +40,7 @@ fn check(cx: &mut Ctx) {
             .lead
             .as_ref()
             .and_then(|l| org.person(l.as_str()).map(|p| (l, p)));
-        let lead_hops = lead.map(|(l, p)| (l, hops.of(p)));
+        let lead_hops = lead.map(|(l, p)| (l, hops(p)));
         if lead_hops.is_some_and(|(_, h)| h != NEVER && h <= max_hops) {
             continue;
         }
@@ -94,61 +95,23 @@ fn check(cx: &mut Ctx) {
     }
 }
 
-/// How many `reports_to` steps separate each person from the nearest member of leadership,
-/// worked out lazily and remembered, so that every person's chain is walked once in all.
-struct HopsToLeadership<'a> {
-    org: &'a Org,
-    memo: Vec<Option<u32>>,
-}
-
 /// No member of leadership up the chain (it ends, or runs into a cycle).
-const NEVER: u32 = u32::MAX;
+const NEVER: usize = usize::MAX;
 
-impl<'a> HopsToLeadership<'a> {
-    fn new(org: &'a Org) -> Self {
-        HopsToLeadership {
-            org,
-            memo: vec![None; org.people.len()],
-        }
-    }
-
-    /// Steps from `p` up to the nearest member of leadership (0 when `p` is one), or [`NEVER`].
-    fn of(&mut self, p: usize) -> u32 {
-        let org = self.org;
-        // Walk up until a known answer, a leader, the top or a person already on this path.
-        let mut path = Vec::new();
-        let mut on_path = std::collections::HashSet::new();
-        let mut cur = p;
-        let mut end = loop {
-            if let Some(known) = self.memo[cur] {
-                break known;
-            }
-            // An unreadable manager (`invalid-value` said so) gets the benefit of the doubt.
-            if org.in_leadership[cur] || org.people[cur].invalid.contains(&"reports_to") {
-                self.memo[cur] = Some(0);
-                break 0;
-            }
-            if !on_path.insert(cur) {
-                // A cycle with no leader on it: nobody on this path ever reaches one.
-                break NEVER;
-            }
-            path.push(cur);
-            match org.people[cur]
-                .reports_to
-                .as_ref()
-                .and_then(|b| org.person(b.as_str()))
-            {
-                Some(boss) => cur = boss,
-                None => break NEVER,
-            }
-        };
-        for &q in path.iter().rev() {
-            if self.memo[q].is_none() {
-                end = end.saturating_add(1);
-                self.memo[q] = Some(end);
-            }
-        }
-        self.memo[p].unwrap_or(NEVER)
+/// Steps from a person up `reports_to` to the nearest member of leadership (0 when they are
+/// one), or [`NEVER`]: worked out lazily and remembered, so that every person's chain is walked
+/// once in all.
+fn hops_to_leadership(org: &Org) -> impl FnMut(usize) -> usize {
+    // The walk up stops at the first member of leadership, or at a person whose manager is
+    // unreadable (`invalid-value` said so) and who gets the benefit of the doubt.
+    let seat = |p: usize| org.in_leadership[p] || org.people[p].invalid.contains(&"reports_to");
+    let mut ends = Ends::new(org.people.len(), move |p| {
+        if seat(p) { None } else { org.manager_of[p] }
+    });
+    move |p| match ends.of(p) {
+        Some(End { node, steps }) if seat(node) => steps,
+        // The chain ends, or runs into a cycle, with no seat on it.
+        _ => NEVER,
     }
 }
 

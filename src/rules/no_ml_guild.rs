@@ -36,11 +36,7 @@ fn check(cx: &mut Ctx) {
     let mut seen = HashSet::new();
     let mut teams = Vec::new();
     for team in &org.teams {
-        let ml = team
-            .member_ids()
-            .iter()
-            .find(|m| org.person(m.as_str()).is_some_and(|p| org.is_ml(p)));
-        if let Some(entry) = ml
+        if let Some((_, entry)) = org.ml_members(team).next()
             && seen.insert(team.id.as_str())
         {
             teams.push((team, entry));

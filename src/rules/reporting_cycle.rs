@@ -1,7 +1,7 @@
 //! `reporting-cycle`: `reports_to` forms a cycle.
 
 use super::prelude::*;
-use crate::graph::{MAX_RELATED, cycles, describe};
+use crate::chain::{MAX_RELATED, cycles, describe};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -19,12 +19,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     let people = &org.people;
-    let boss = |p: usize| {
-        people[p]
-            .reports_to
-            .as_ref()
-            .and_then(|b| org.person(b.as_str()))
-    };
+    let boss = |p: usize| org.manager_of[p];
     for cycle in cycles(people.len(), boss, |p| people[p].id.as_str()) {
         let ids: Vec<&str> = cycle.iter().map(|&p| people[p].id.as_str()).collect();
         let Some(at) = people[cycle[0]].reports_to.as_ref() else {

@@ -1,7 +1,7 @@
 //! `team-cycle`: `parent` forms a cycle.
 
 use super::prelude::*;
-use crate::graph::{MAX_RELATED, cycles, describe};
+use crate::chain::{MAX_RELATED, cycles, describe};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     let teams = &org.teams;
-    let parent = |t: usize| teams[t].parent.as_ref().and_then(|p| org.team(p.as_str()));
+    let parent = |t: usize| org.parent_of[t];
     for cycle in cycles(teams.len(), parent, |t| teams[t].id.as_str()) {
         let ids: Vec<&str> = cycle.iter().map(|&t| teams[t].id.as_str()).collect();
         let Some(at) = teams[cycle[0]].parent.as_ref() else {

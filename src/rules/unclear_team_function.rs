@@ -72,12 +72,7 @@ fn check(cx: &mut Ctx) {
         let ml_team = team.is_ml_team();
         // Why a team that is not an ML team is held to this: one of its ML practitioners.
         let practitioner = (!ml_team)
-            .then(|| {
-                team.member_ids()
-                    .iter()
-                    .filter_map(|m| org.person(m.as_str()))
-                    .find(|&p| org.is_ml(p))
-            })
+            .then(|| org.ml_members(team).next().map(|(p, _)| p))
             .flatten();
         if !ml_team && practitioner.is_none() {
             continue;
