@@ -1,6 +1,7 @@
 //! orglint: lint organisation-as-code. Load a tree of TOML entity files, build the org, run the rules, return findings; never print.
 
 pub mod config;
+pub mod fields;
 pub mod finding;
 pub mod graph;
 pub mod load;
@@ -8,6 +9,7 @@ pub mod model;
 pub mod render;
 pub mod roles;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod suppress;
 pub mod tree;

@@ -22,14 +22,14 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     let leadership = org.org().map(|o| (o, o.leadership.as_ref()));
-    if leadership.is_some_and(|(o, _)| o.invalid.contains(&"leadership")) {
+    if leadership.is_some_and(|(o, _)| o.is_invalid(OrgKey::Leadership)) {
         // `invalid-value` already reported the list; who sits at the table is unknown.
         return;
     }
     let max_hops = u32::try_from(cx.int("max_hops")).unwrap_or(u32::MAX);
     let mut hops = HopsToLeadership::new(org);
     for team in org.ml_teams() {
-        if team.invalid.contains(&"members") || team.invalid.contains(&"lead") {
+        if team.is_invalid(TeamKey::Members) || team.is_invalid(TeamKey::Lead) {
             continue;
         }
         if org.members_of(team).iter().any(|&p| org.in_leadership[p]) {
@@ -124,7 +124,7 @@ impl<'a> HopsToLeadership<'a> {
                 break known;
             }
             // An unreadable manager (`invalid-value` said so) gets the benefit of the doubt.
-            if org.in_leadership[cur] || org.people[cur].invalid.contains(&"reports_to") {
+            if org.in_leadership[cur] || org.people[cur].is_invalid(PersonKey::ReportsTo) {
                 self.memo[cur] = Some(0);
                 break 0;
             }
