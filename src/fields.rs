@@ -356,3 +356,38 @@ macro_rules! entity {
 }
 
 pub(crate) use {default_of, entity, field_kind, field_type, is_required, read_field, read_value};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityKind, Team, TeamKey};
+
+    #[test]
+    fn a_key_is_its_place_in_the_table() {
+        assert_eq!(TeamKey::Members.as_str(), "members");
+        assert_eq!(TeamKey::SyncsWith.as_str(), "syncs_with");
+        for kind in EntityKind::ALL {
+            let keys: Vec<&str> = kind.fields().iter().map(|f| f.key).collect();
+            assert_eq!(keys, kind.keys());
+        }
+        assert_eq!(Team::FIELDS[TeamKey::Kind.index()].key, "kind");
+    }
+
+    #[test]
+    fn an_invalid_set_names_its_keys() {
+        let set = Invalid::<TeamKey>::from_bits(1 << TeamKey::Lead.index() | 1);
+        assert!(set.contains(TeamKey::Lead) && set.contains(TeamKey::Id));
+        assert!(!set.contains(TeamKey::Members));
+        assert_eq!(format!("{set:?}"), r#"{"id", "lead"}"#);
+    }
+
+    #[test]
+    fn docs_are_one_trimmed_line() {
+        for kind in EntityKind::ALL {
+            assert!(!kind.doc().is_empty() && kind.doc() == kind.doc().trim());
+            for f in kind.fields() {
+                assert!(!f.doc.is_empty() && f.doc == f.doc.trim() && !f.doc.contains('\n'));
+            }
+        }
+    }
+}

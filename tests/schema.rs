@@ -225,7 +225,11 @@ fn an_unknown_key_a_wrong_type_a_bad_enumeration_value_and_a_malformed_id_each_f
             "[team]\nid = \"web\"\nname = \"Web\"\nkind = \"feature\"\n".into(),
             true,
         ),
-        ("unknown-key", format!("{team}slack = \"#web\"\n"), false),
+        (
+            "unknown-key",
+            format!("{team}favourite_colour = \"teal\"\n"),
+            false,
+        ),
         ("wrong-type", format!("{team}members = \"ada\"\n"), false),
         ("bad-enum", team.replace("feature", "featur"), false),
         (
