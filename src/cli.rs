@@ -45,6 +45,8 @@ enum Command {
         /// The rule's name, e.g. `lone-ml-hire`.
         rule: String,
     },
+    /// Print the JSON Schema of entity files, for editors and taplo.
+    Schema,
 }
 
 #[derive(clap::Args, Debug)]
@@ -134,6 +136,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check(args),
         Command::Rules { format } => emit(&format.render(RULES), None),
         Command::Explain { rule } => explain(&rule),
+        Command::Schema => emit(&orglint::schema::json_schema(), None),
     }
 }
 

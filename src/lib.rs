@@ -2,12 +2,14 @@
 
 pub mod chain;
 pub mod config;
+pub mod fields;
 pub mod finding;
 pub mod load;
 pub mod model;
 pub mod render;
 pub mod roles;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod suppress;
 pub mod tree;

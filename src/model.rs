@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::fields::Field;
 use crate::finding::{Shown, shown_id, shown_name};
 use crate::roles::{Category, Roles};
 use crate::source::Span;
@@ -193,8 +194,24 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
+    /// Every kind, in the order the format describes them.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Org,
+        EntityKind::Person,
+        EntityKind::Team,
+        EntityKind::Guild,
+    ];
+
+    /// The top-level keys of an entity file, in the order of [`EntityKind::ALL`].
+    pub const KEYS: &'static [&'static str] = &[
+        EntityKind::Org.key(),
+        EntityKind::Person.key(),
+        EntityKind::Team.key(),
+        EntityKind::Guild.key(),
+    ];
+
     /// The top-level key that declares it.
-    pub fn key(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
             EntityKind::Org => "org",
             EntityKind::Person => "person",
@@ -202,27 +219,59 @@ impl EntityKind {
             EntityKind::Guild => "guild",
         }
     }
+
+    /// The kind declared by the top-level key `key`.
+    pub fn parse(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// Its table of fields: the format's one description of its keys.
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            EntityKind::Org => OrgDef::FIELDS,
+            EntityKind::Person => Person::FIELDS,
+            EntityKind::Team => Team::FIELDS,
+            EntityKind::Guild => Guild::FIELDS,
+        }
+    }
+
+    /// Its keys as written in TOML, in table order.
+    pub fn keys(self) -> &'static [&'static str] {
+        match self {
+            EntityKind::Org => OrgDef::KEYS,
+            EntityKind::Person => Person::KEYS,
+            EntityKind::Team => Team::KEYS,
+            EntityKind::Guild => Guild::KEYS,
+        }
+    }
+
+    /// What it is, in one line.
+    pub fn doc(self) -> &'static str {
+        match self {
+            EntityKind::Org => OrgDef::DOC,
+            EntityKind::Person => Person::DOC,
+            EntityKind::Team => Team::DOC,
+            EntityKind::Guild => Guild::DOC,
+        }
+    }
 }
 
-/// `[org]`.
-#[derive(Clone, Debug)]
-pub struct OrgDef {
-    /// The table header (or inline table).
-    pub header: Span,
-    /// `name`.
-    pub name: Option<Str>,
-    /// `stage`.
-    pub stage: Option<Sp<Stage>>,
-    /// `ai_focus`.
-    pub ai_focus: Option<Sp<AiFocus>>,
-    /// `leadership`.
-    pub leadership: Option<List<Str>>,
-    /// `ai_intake`.
-    pub ai_intake: Option<Str>,
-    /// `[org.standards]`.
-    pub standards: Option<StrMap>,
-    /// Keys whose values were invalid: rules treat them as neither present nor absent.
-    pub invalid: Vec<&'static str>,
+crate::fields::entity! {
+    /// The organisation itself; exactly one `[org]` in the tree.
+    OrgDef, OrgKey {
+        /// The organisation's name.
+        Name name: required string,
+        /// Its stage; if absent, derived from headcount: under 50 people `startup`, under 1000 `scaleup`, else `enterprise`.
+        Stage stage: optional choice(Stage),
+        /// What ML is for here: putting it into the product, or research and development.
+        AiFocus ai_focus: optional choice(AiFocus) = "product",
+        /// Who has a seat at the leadership table.
+        Leadership leadership: optional ids(Person),
+        /// Where new AI ideas are brought.
+        AiIntake ai_intake: optional id(TeamOrGuild),
+        /// Org-wide tooling standards, e.g. `ci_cd = "github-actions"`, `experiment_tracking = "mlflow"`.
+        Standards standards: optional table,
+    }
 }
 
 impl OrgDef {
@@ -239,66 +288,60 @@ impl OrgDef {
     }
 }
 
-/// `[[person]]`.
-#[derive(Clone, Debug)]
-pub struct Person {
-    /// The table header.
-    pub header: Span,
-    /// `id`.
-    pub id: Str,
-    /// `name`.
-    pub name: Option<Str>,
-    /// `role`.
-    pub role: Option<Str>,
-    /// `reports_to`.
-    pub reports_to: Option<Str>,
-    /// `email`.
-    pub email: Option<Str>,
-    /// Keys whose values were invalid.
-    pub invalid: Vec<&'static str>,
+crate::fields::entity! {
+    /// A person of the organisation.
+    Person, PersonKey {
+        /// Unique among people.
+        Id id: required own_id,
+        /// The person's name.
+        Name name: required string,
+        /// Their role: a free string, sorted into role categories (see Roles).
+        Role role: required string,
+        /// Their manager.
+        ReportsTo reports_to: optional id(Person),
+        /// Their email address.
+        Email email: optional string,
+    }
 }
 
-/// `[[team]]`.
-#[derive(Clone, Debug)]
-pub struct Team {
-    /// The table header.
-    pub header: Span,
-    /// `id`.
-    pub id: Str,
-    /// `name`.
-    pub name: Option<Str>,
-    /// `kind`.
-    pub kind: Option<Sp<TeamKind>>,
-    /// `function`.
-    pub function: Option<Str>,
-    /// `focus`.
-    pub focus: Option<Sp<Focus>>,
-    /// `parent`.
-    pub parent: Option<Str>,
-    /// `lead`.
-    pub lead: Option<Str>,
-    /// `members`.
-    pub members: Option<List<Str>>,
-    /// `stakeholders`.
-    pub stakeholders: Option<List<Str>>,
-    /// `partners`.
-    pub partners: Option<List<Str>>,
-    /// `syncs_with`.
-    pub syncs_with: Option<List<Str>>,
-    /// `budget`.
-    pub budget: Option<Sp<Budget>>,
-    /// `intake`.
-    pub intake: Option<Str>,
-    /// `knowledge_sharing`.
-    pub knowledge_sharing: Option<List<Str>>,
-    /// `owns`.
-    pub owns: Option<List<Str>>,
-    /// `[team.tooling]`.
-    pub tooling: Option<StrMap>,
-    /// `[team.exceptions]`.
-    pub exceptions: Option<StrMap>,
-    /// Keys whose values were invalid.
-    pub invalid: Vec<&'static str>,
+crate::fields::entity! {
+    /// A team: people who work together, under a kind that says what for.
+    Team, TeamKey {
+        /// Unique among teams and guilds.
+        Id id: required own_id,
+        /// The team's name.
+        Name name: required string,
+        /// What kind of team: `centralized-ml` is the central ML team, `feature` a cross-functional product team.
+        Kind kind: required choice(TeamKind),
+        /// What the team exists for, beyond "doing AI".
+        Function function: optional string,
+        /// What its work is about.
+        Focus focus: optional choice(Focus),
+        /// The team it is part of.
+        Parent parent: optional id(Team),
+        /// The person who leads it; must also be in `members`.
+        Lead lead: optional id(Person),
+        /// The people in it.
+        Members members: optional ids(Person),
+        /// Teams whose needs it serves and who share business knowledge with it.
+        Stakeholders stakeholders: optional ids(Team),
+        /// Teams that give it engineering capacity.
+        Partners partners: optional ids(Team),
+        /// Teams it shares progress with.
+        SyncsWith syncs_with: optional ids(Team),
+        /// Whether it has a budget of its own.
+        Budget budget: optional choice(Budget),
+        /// How it prioritises incoming requests.
+        Intake intake: optional string,
+        /// Its knowledge-sharing practices: "monthly brown-bag", "internal wiki", ...
+        KnowledgeSharing knowledge_sharing: optional strings,
+        /// Responsibilities it owns ("feature-store", ...).
+        Owns owns: optional strings,
+        /// Tools it uses, keys as in `[org.standards]`.
+        Tooling tooling: optional table,
+        /// Agreed deviations from a standard: key → reason.
+        Exceptions exceptions: optional table,
+    }
 }
 
 impl Team {
@@ -329,23 +372,20 @@ impl Team {
     }
 }
 
-/// `[[guild]]`.
-#[derive(Clone, Debug)]
-pub struct Guild {
-    /// The table header.
-    pub header: Span,
-    /// `id`.
-    pub id: Str,
-    /// `name`.
-    pub name: Option<Str>,
-    /// `topic`.
-    pub topic: Option<Str>,
-    /// `members`.
-    pub members: Option<List<Str>>,
-    /// `cadence`.
-    pub cadence: Option<Sp<Cadence>>,
-    /// Keys whose values were invalid.
-    pub invalid: Vec<&'static str>,
+crate::fields::entity! {
+    /// A guild: a community of practice across teams.
+    Guild, GuildKey {
+        /// Unique among teams and guilds.
+        Id id: required own_id,
+        /// The guild's name.
+        Name name: required string,
+        /// What it is about: `ml` marks an ML guild.
+        Topic topic: optional string,
+        /// The people in it.
+        Members members: optional ids(Person),
+        /// How often it meets.
+        Cadence cadence: optional choice(Cadence),
+    }
 }
 
 impl Guild {
@@ -518,7 +558,7 @@ impl Org {
     pub fn may_have_ml_team(&self) -> bool {
         self.teams
             .iter()
-            .any(|t| t.is_ml_team() || t.invalid.contains(&"kind"))
+            .any(|t| t.is_ml_team() || t.is_invalid(TeamKey::Kind))
     }
 
     /// The ML teams (`kind = "centralized-ml"`).

@@ -2,7 +2,7 @@
 
 pub mod parse;
 pub mod read;
-mod reader;
+pub(crate) mod reader;
 mod walk;
 
 use std::path::{Component, Path, PathBuf};

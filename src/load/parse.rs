@@ -3,52 +3,11 @@
 use toml::de::{DeTable, DeValue};
 
 use crate::finding::{Finding, thousands};
-use crate::model::{
-    AiFocus, Budget, Cadence, EntityKind, Focus, Guild, OrgDef, Person, Stage, Team, TeamKind,
-};
+use crate::model::{EntityKind, Guild, OrgDef, Person, Team};
 use crate::rules;
 use crate::source::{FileId, Span, floor_char_boundary};
 
 use super::reader::{Reader, invalid_type, unknown_field};
-
-/// The keys of each entity, as SPEC §1 lists them.
-pub mod keys {
-    /// Top-level keys of an entity file.
-    pub const TOP: &[&str] = &["org", "person", "team", "guild"];
-    /// `[org]`.
-    pub const ORG: &[&str] = &[
-        "name",
-        "stage",
-        "ai_focus",
-        "leadership",
-        "ai_intake",
-        "standards",
-    ];
-    /// `[[person]]`.
-    pub const PERSON: &[&str] = &["id", "name", "role", "reports_to", "email"];
-    /// `[[team]]`.
-    pub const TEAM: &[&str] = &[
-        "id",
-        "name",
-        "kind",
-        "function",
-        "focus",
-        "parent",
-        "lead",
-        "members",
-        "stakeholders",
-        "partners",
-        "syncs_with",
-        "budget",
-        "intake",
-        "knowledge_sharing",
-        "owns",
-        "tooling",
-        "exceptions",
-    ];
-    /// `[[guild]]`.
-    pub const GUILD: &[&str] = &["id", "name", "topic", "members", "cadence"];
-}
 
 /// What one file holds.
 #[derive(Debug, Default)]
@@ -146,15 +105,15 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
     };
     for (key, value) in doc.get_ref().iter() {
         let name = key.get_ref().as_ref();
-        let kind = match name {
-            "org" => EntityKind::Org,
-            "person" => EntityKind::Person,
-            "team" => EntityKind::Team,
-            "guild" => EntityKind::Guild,
-            _ => {
-                unknown_field(&mut out.findings, file, key, "an entity file", keys::TOP);
-                continue;
-            }
+        let Some(kind) = EntityKind::parse(name) else {
+            unknown_field(
+                &mut out.findings,
+                file,
+                key,
+                "an entity file",
+                EntityKind::KEYS,
+            );
+            continue;
         };
         match value.get_ref() {
             DeValue::Table(table) => entity(&mut out, file, kind, table, value.span()),
@@ -262,85 +221,15 @@ fn entity(
         kind,
         who,
         findings: &mut out.findings,
-        invalid: Vec::new(),
+        keys: kind.keys(),
+        invalid: 0,
+        anchor: header,
     };
+    r.unknown_keys();
     match kind {
-        EntityKind::Org => {
-            r.unknown_keys(keys::ORG);
-            let name = r.required_string("name", None);
-            let org = OrgDef {
-                header,
-                name,
-                stage: r.choice("stage", Stage::NAMES, Stage::parse),
-                ai_focus: r.choice("ai_focus", AiFocus::NAMES, AiFocus::parse),
-                leadership: r.id_list("leadership"),
-                ai_intake: r.id("ai_intake"),
-                standards: r.string_map("standards"),
-                invalid: r.invalid,
-            };
-            out.orgs.push(org);
-        }
-        EntityKind::Person => {
-            r.unknown_keys(keys::PERSON);
-            let Some(id) = r.required_id() else { return };
-            let name = r.required_string("name", Some(&id));
-            let role = r.required_string("role", Some(&id));
-            let person = Person {
-                header,
-                name,
-                role,
-                reports_to: r.id("reports_to"),
-                email: r.string("email"),
-                id,
-                invalid: r.invalid,
-            };
-            out.people.push(person);
-        }
-        EntityKind::Team => {
-            r.unknown_keys(keys::TEAM);
-            let Some(id) = r.required_id() else { return };
-            let name = r.required_string("name", Some(&id));
-            let kind = r.choice("kind", TeamKind::NAMES, TeamKind::parse);
-            if kind.is_none() {
-                r.missing("kind", Some(&id));
-            }
-            let team = Team {
-                header,
-                name,
-                kind,
-                function: r.string("function"),
-                focus: r.choice("focus", Focus::NAMES, Focus::parse),
-                parent: r.id("parent"),
-                lead: r.id("lead"),
-                members: r.id_list("members"),
-                stakeholders: r.id_list("stakeholders"),
-                partners: r.id_list("partners"),
-                syncs_with: r.id_list("syncs_with"),
-                budget: r.choice("budget", Budget::NAMES, Budget::parse),
-                intake: r.string("intake"),
-                knowledge_sharing: r.string_list("knowledge_sharing"),
-                owns: r.string_list("owns"),
-                tooling: r.string_map("tooling"),
-                exceptions: r.string_map("exceptions"),
-                id,
-                invalid: r.invalid,
-            };
-            out.teams.push(team);
-        }
-        EntityKind::Guild => {
-            r.unknown_keys(keys::GUILD);
-            let Some(id) = r.required_id() else { return };
-            let name = r.required_string("name", Some(&id));
-            let guild = Guild {
-                header,
-                name,
-                topic: r.string("topic"),
-                members: r.id_list("members"),
-                cadence: r.choice("cadence", Cadence::NAMES, Cadence::parse),
-                id,
-                invalid: r.invalid,
-            };
-            out.guilds.push(guild);
-        }
+        EntityKind::Org => out.orgs.extend(OrgDef::read(&mut r)),
+        EntityKind::Person => out.people.extend(Person::read(&mut r)),
+        EntityKind::Team => out.teams.extend(Team::read(&mut r)),
+        EntityKind::Guild => out.guilds.extend(Guild::read(&mut r)),
     }
 }

@@ -11,19 +11,29 @@ use crate::model::{EntityKind, List, Sp, Str, StrMap};
 use crate::rules;
 use crate::source::{FileId, Span};
 
-/// Reads the keys of one entity table, reporting what does not fit the format.
-pub(super) struct Reader<'a, 'i> {
+/// Reads the keys of one entity table, reporting what does not fit the format. The entity's
+/// `read` (written by `fields::entity!` from its field table) calls it key by key, naming each
+/// key by its position in the table.
+pub(crate) struct Reader<'a, 'i> {
     pub(super) file: FileId,
     pub(super) table: &'a DeTable<'i>,
-    pub(super) header: Span,
+    /// The table header: the entity's `header`.
+    pub(crate) header: Span,
     pub(super) kind: EntityKind,
     pub(super) who: String,
     pub(super) findings: &'a mut Vec<Finding>,
-    pub(super) invalid: Vec<&'static str>,
+    /// The entity's keys, in table order.
+    pub(super) keys: &'static [&'static str],
+    /// The keys (by position) whose values were invalid or that were misspelt while absent.
+    pub(crate) invalid: u32,
+    /// Where `missing-field` points: the header, then the entity's id once it is read.
+    pub(crate) anchor: Span,
 }
 
 impl<'a, 'i> Reader<'a, 'i> {
-    pub(super) fn unknown_keys(&mut self, allowed: &'static [&'static str]) {
+    /// Reports every key the entity does not have, with the closest it does.
+    pub(super) fn unknown_keys(&mut self) {
+        let allowed = self.keys;
         for key in self.table.keys() {
             let name = key.get_ref().as_ref();
             if allowed.contains(&name) {
@@ -34,11 +44,19 @@ impl<'a, 'i> Reader<'a, 'i> {
             // absent would only repeat this finding (one mistake, one finding).
             if let Some(near) = closest(name, allowed.iter().copied())
                 && self.table.get(near).is_none()
-                && !self.invalid.contains(&near)
+                && let Some(i) = allowed.iter().position(|k| *k == near)
             {
-                self.invalid.push(near);
+                self.mark(i);
             }
         }
+    }
+
+    fn mark(&mut self, i: usize) {
+        self.invalid |= 1 << i;
+    }
+
+    fn is_marked(&self, i: usize) -> bool {
+        self.invalid & (1 << i) != 0
     }
 
     pub(super) fn get(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
@@ -49,23 +67,25 @@ impl<'a, 'i> Reader<'a, 'i> {
         Span::new(self.file, v.span())
     }
 
-    /// Reports that `key`'s value `v` is not what `expected` says, and marks the key invalid.
-    fn wrong_type(&mut self, key: &'static str, v: &Spanned<DeValue<'_>>, expected: &str) {
+    /// Reports that key `i`'s value `v` is not what `expected` says, and marks the key invalid.
+    fn wrong_type(&mut self, i: usize, v: &Spanned<DeValue<'_>>, expected: &str) {
         let f = invalid_type(self.file, v.span(), expected, v.get_ref());
-        self.bad(key, f);
+        self.bad(i, f);
     }
 
-    pub(super) fn bad(&mut self, key: &'static str, finding: Finding) {
-        self.invalid.push(key);
+    fn bad(&mut self, i: usize, finding: Finding) {
+        self.mark(i);
         self.findings.push(finding);
     }
 
-    pub(super) fn missing(&mut self, key: &str, id: Option<&Str>) {
-        if self.invalid.contains(&key) {
+    /// Reports that the required key `i` is absent.
+    pub(crate) fn missing(&mut self, i: usize) {
+        if self.is_marked(i) {
             // Present but wrong, or misspelt: `invalid-value` or `unknown-field` said so already.
             return;
         }
-        let at = id.map_or(self.header, |id| id.span);
+        let key = self.keys[i];
+        let at = self.anchor;
         self.findings.push(
             Finding::new(
                 &rules::MISSING_FIELD,
@@ -77,15 +97,9 @@ impl<'a, 'i> Reader<'a, 'i> {
         );
     }
 
-    pub(super) fn required_id(&mut self) -> Option<Str> {
-        let id = self.id("id");
-        if id.is_none() {
-            self.missing("id", None);
-        }
-        id
-    }
-
-    pub(super) fn string(&mut self, key: &'static str) -> Option<Str> {
+    /// Key `i`'s string.
+    pub(crate) fn string(&mut self, i: usize) -> Option<Str> {
+        let key = self.keys[i];
         let v = self.get(key)?;
         match v.get_ref() {
             DeValue::String(s) => Some(Sp {
@@ -93,23 +107,15 @@ impl<'a, 'i> Reader<'a, 'i> {
                 span: self.span(v),
             }),
             _ => {
-                self.wrong_type(key, v, &format!("`{key}` must be a string"));
+                self.wrong_type(i, v, &format!("`{key}` must be a string"));
                 None
             }
         }
     }
 
-    /// A string the format requires: `missing-field` when absent.
-    pub(super) fn required_string(&mut self, key: &'static str, id: Option<&Str>) -> Option<Str> {
-        let value = self.string(key);
-        if value.is_none() {
-            self.missing(key, id);
-        }
-        value
-    }
-
-    pub(super) fn id(&mut self, key: &'static str) -> Option<Str> {
-        let s = self.string(key)?;
+    /// Key `i`'s id; a malformed one is reported and kept.
+    pub(crate) fn id(&mut self, i: usize) -> Option<Str> {
+        let s = self.string(i)?;
         if valid_id(&s.value) {
             return Some(s);
         }
@@ -118,19 +124,21 @@ impl<'a, 'i> Reader<'a, 'i> {
         Some(s)
     }
 
-    pub(super) fn choice<T>(
+    /// Key `i`'s value of an enumeration: one of `names`, read by `parse`.
+    pub(crate) fn choice<T>(
         &mut self,
-        key: &'static str,
+        i: usize,
         names: &[&str],
         parse: fn(&str) -> Option<T>,
     ) -> Option<Sp<T>> {
+        let key = self.keys[i];
         let v = self.get(key)?;
         if !matches!(v.get_ref(), DeValue::String(_)) {
             let expected = format!("`{key}` must be one of {}", join_choices(names));
-            self.wrong_type(key, v, &expected);
+            self.wrong_type(i, v, &expected);
             return None;
         }
-        let s = self.string(key)?;
+        let s = self.string(i)?;
         if let Some(value) = parse(&s.value) {
             return Some(Sp {
                 value,
@@ -150,15 +158,17 @@ impl<'a, 'i> Reader<'a, 'i> {
         if let Some(near) = closest(&s.value, names.iter().copied()) {
             f.help(format!("did you mean `{near}`?"));
         }
-        self.bad(key, f);
+        self.bad(i, f);
         None
     }
 
-    pub(super) fn string_list(&mut self, key: &'static str) -> Option<List<Str>> {
+    /// Key `i`'s array of strings.
+    pub(crate) fn string_list(&mut self, i: usize) -> Option<List<Str>> {
+        let key = self.keys[i];
         let v = self.get(key)?;
         let span = self.span(v);
         let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(key, v, &format!("`{key}` must be an array of strings"));
+            self.wrong_type(i, v, &format!("`{key}` must be an array of strings"));
             return None;
         };
         let mut list = List {
@@ -195,13 +205,15 @@ impl<'a, 'i> Reader<'a, 'i> {
         }
         if list.bad > 0 {
             // Partly wrong: rules about the list being empty must not fire on top of `invalid-value`.
-            self.invalid.push(key);
+            self.mark(i);
         }
         Some(list)
     }
 
-    pub(super) fn id_list(&mut self, key: &'static str) -> Option<List<Str>> {
-        let list = self.string_list(key)?;
+    /// Key `i`'s array of ids; malformed ones are reported and kept.
+    pub(crate) fn id_list(&mut self, i: usize) -> Option<List<Str>> {
+        let key = self.keys[i];
+        let list = self.string_list(i)?;
         // The malformed ids of one list are one finding, at the first, that says how many.
         let mut malformed = list.items.iter().filter(|item| !valid_id(&item.value));
         if let Some(first) = malformed.next() {
@@ -216,10 +228,12 @@ impl<'a, 'i> Reader<'a, 'i> {
         Some(list)
     }
 
-    pub(super) fn string_map(&mut self, key: &'static str) -> Option<StrMap> {
+    /// Key `i`'s table of string to string.
+    pub(crate) fn string_map(&mut self, i: usize) -> Option<StrMap> {
+        let key = self.keys[i];
         let v = self.get(key)?;
         let DeValue::Table(table) = v.get_ref() else {
-            self.wrong_type(key, v, &format!("`{key}` must be a table of strings"));
+            self.wrong_type(i, v, &format!("`{key}` must be a table of strings"));
             return None;
         };
         let mut map = StrMap {

@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     let def = org.org();
-    if def.is_some_and(|o| o.invalid.contains(&"stage") || o.invalid.contains(&"ai_focus")) {
+    if def.is_some_and(|o| o.is_invalid(OrgKey::Stage) || o.is_invalid(OrgKey::AiFocus)) {
         return;
     }
     if org.stage() != Stage::Startup {

@@ -47,7 +47,7 @@ fn check(cx: &mut Ctx) {
     let org = cx.org;
     let def = org.org();
     // Invalid standards are `invalid-value`'s finding; guessing a majority instead would be a second one.
-    if def.is_some_and(|d| d.invalid.contains(&"standards")) {
+    if def.is_some_and(|d| d.is_invalid(OrgKey::Standards)) {
         return;
     }
     let standards: HashMap<&str, &Str> = def
@@ -81,7 +81,7 @@ fn check(cx: &mut Ctx) {
 
     for team in &org.teams {
         // An invalid `exceptions` table might hold the reason: `invalid-value` speaks for it.
-        if team.invalid.contains(&"exceptions") {
+        if team.is_invalid(TeamKey::Exceptions) {
             continue;
         }
         // An exception whose reason is not a string is still an exception.

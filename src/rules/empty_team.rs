@@ -19,7 +19,7 @@ fn check(cx: &mut Ctx) {
     let org = cx.org;
     for team in &org.teams {
         let span = match &team.members {
-            None if team.invalid.contains(&"members") => continue,
+            None if team.is_invalid(TeamKey::Members) => continue,
             None => team.id.span,
             Some(list) if list.items.is_empty() && list.bad == 0 => list.span,
             Some(_) => continue,

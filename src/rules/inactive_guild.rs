@@ -63,7 +63,7 @@ struct Problem {
 
 fn cadence_problem(guild: &Guild, max: Cadence) -> Option<Problem> {
     // An invalid `cadence` is reported by `invalid-value`; it is not absent.
-    if guild.invalid.contains(&"cadence") {
+    if guild.is_invalid(GuildKey::Cadence) {
         return None;
     }
     let help = format!(
@@ -97,7 +97,7 @@ fn cadence_problem(guild: &Guild, max: Cadence) -> Option<Problem> {
 }
 
 fn members_problem(guild: &Guild) -> Option<Problem> {
-    if guild.invalid.contains(&"members") {
+    if guild.is_invalid(GuildKey::Members) {
         return None;
     }
     // Distinct ids as listed: an undefined member is `unknown-reference`'s finding, not a second one here.

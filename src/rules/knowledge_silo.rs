@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     for team in cx.org.ml_teams() {
-        if team.invalid.contains(&"knowledge_sharing") {
+        if team.is_invalid(TeamKey::KnowledgeSharing) {
             continue;
         }
         let practices = team.knowledge_sharing.as_ref();

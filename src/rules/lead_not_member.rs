@@ -23,7 +23,7 @@ fn check(cx: &mut Ctx) {
         // is `invalid-value`.
         if lead.is_malformed_id()
             || org.person(lead.as_str()).is_none()
-            || team.invalid.contains(&"members")
+            || team.is_invalid(TeamKey::Members)
         {
             continue;
         }

@@ -20,7 +20,7 @@ fn check(cx: &mut Ctx) {
     let ml_guild = org.guilds.iter().find(|g| g.is_ml());
     for team in &org.teams {
         // An invalid `kind` might have meant `centralized-ml`: `invalid-value` speaks for it.
-        if team.is_ml_team() || team.invalid.contains(&"kind") {
+        if team.is_ml_team() || team.is_invalid(TeamKey::Kind) {
             continue;
         }
         let Some((p, entry)) = lone_ml_member(org, team) else {
@@ -29,7 +29,7 @@ fn check(cx: &mut Ctx) {
         // A guild whose `topic` is invalid may be the ML guild the person is in.
         let unsure = org.guilds_of[p]
             .iter()
-            .any(|&g| org.guilds[g].invalid.contains(&"topic"));
+            .any(|&g| org.guilds[g].is_invalid(GuildKey::Topic));
         if org.in_ml_guild(p) || unsure {
             continue;
         }

@@ -430,7 +430,7 @@ pub(crate) mod testing {
             role: None,
             reports_to: boss.map(s),
             email: None,
-            invalid: Vec::new(),
+            invalid: Default::default(),
         }
     }
 
@@ -446,7 +446,7 @@ pub mod prelude {
     pub use crate::finding::{
         Level, join_choices, join_names, shown, shown_code, shown_id, shown_name,
     };
-    pub use crate::model::{Org, Team};
+    pub use crate::model::{GuildKey, Org, OrgKey, PersonKey, Team, TeamKey};
     pub use crate::roles::Category;
     pub use crate::source::Span;
 }

@@ -19,7 +19,7 @@ fn check(cx: &mut Ctx) {
     let org = cx.org;
     // Without an `[org]` there is nowhere to set `ai_intake`: `missing-org` reports the tree.
     let Some(def) = org.org() else { return };
-    if def.ai_intake.is_some() || def.invalid.contains(&"ai_intake") {
+    if def.ai_intake.is_some() || def.is_invalid(OrgKey::AiIntake) {
         return;
     }
     if org.may_have_ml_team() {

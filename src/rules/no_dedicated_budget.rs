@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     for team in cx.org.ml_teams() {
-        if team.invalid.contains(&"budget") {
+        if team.is_invalid(TeamKey::Budget) {
             continue;
         }
         let (span, message, label) = match &team.budget {

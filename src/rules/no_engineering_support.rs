@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     for team in org.ml_teams() {
-        if team.invalid.contains(&"partners") || team.invalid.contains(&"members") {
+        if team.is_invalid(TeamKey::Partners) || team.is_invalid(TeamKey::Members) {
             continue;
         }
         if team.partners.as_ref().is_some_and(|l| !l.items.is_empty()) {

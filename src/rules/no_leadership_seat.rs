@@ -23,14 +23,14 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     let leadership = org.org().map(|o| (o, o.leadership.as_ref()));
-    if leadership.is_some_and(|(o, _)| o.invalid.contains(&"leadership")) {
+    if leadership.is_some_and(|(o, _)| o.is_invalid(OrgKey::Leadership)) {
         // `invalid-value` already reported the list; who sits at the table is unknown.
         return;
     }
     let max_hops = usize::try_from(cx.int("max_hops")).unwrap_or(usize::MAX);
     let mut hops = hops_to_leadership(org);
     for team in org.ml_teams() {
-        if team.invalid.contains(&"members") || team.invalid.contains(&"lead") {
+        if team.is_invalid(TeamKey::Members) || team.is_invalid(TeamKey::Lead) {
             continue;
         }
         if org.members_of(team).iter().any(|&p| org.in_leadership[p]) {
@@ -104,7 +104,7 @@ const NEVER: usize = usize::MAX;
 fn hops_to_leadership(org: &Org) -> impl FnMut(usize) -> usize {
     // The walk up stops at the first member of leadership, or at a person whose manager is
     // unreadable (`invalid-value` said so) and who gets the benefit of the doubt.
-    let seat = |p: usize| org.in_leadership[p] || org.people[p].invalid.contains(&"reports_to");
+    let seat = |p: usize| org.in_leadership[p] || org.people[p].is_invalid(PersonKey::ReportsTo);
     let mut ends = Ends::new(org.people.len(), move |p| {
         if seat(p) { None } else { org.manager_of[p] }
     });

@@ -28,7 +28,7 @@ fn check(cx: &mut Ctx) {
     if org
         .guilds
         .iter()
-        .any(|g| g.is_ml() || g.invalid.contains(&"topic"))
+        .any(|g| g.is_ml() || g.is_invalid(GuildKey::Topic))
     {
         return;
     }

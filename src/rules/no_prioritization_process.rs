@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     for team in cx.org.ml_teams() {
-        if team.invalid.contains(&"intake") {
+        if team.is_invalid(TeamKey::Intake) {
             continue;
         }
         // A blank `intake` describes no process either.

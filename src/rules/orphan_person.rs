@@ -21,8 +21,8 @@ fn check(cx: &mut Ctx) {
     let org = cx.org;
     // Without a readable leadership or membership list nobody can be called an orphan: the
     // `missing-org` or `invalid-value` comes first.
-    let unreadable = org.org().is_none_or(|o| o.invalid.contains(&"leadership"))
-        || org.teams.iter().any(|t| t.invalid.contains(&"members"));
+    let unreadable = org.org().is_none_or(|o| o.is_invalid(OrgKey::Leadership))
+        || org.teams.iter().any(|t| t.is_invalid(TeamKey::Members));
     if unreadable {
         return;
     }

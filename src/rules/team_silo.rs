@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     for team in &cx.org.teams {
         // An invalid `syncs_with` is `invalid-value`'s finding, not an absent one.
-        if !team.is_feature() || team.invalid.contains(&"syncs_with") {
+        if !team.is_feature() || team.is_invalid(TeamKey::SyncsWith) {
             continue;
         }
         // Syncing with itself shares nothing with anyone else.

@@ -19,7 +19,7 @@ fn check(cx: &mut Ctx) {
     let org = cx.org;
     for team in &org.teams {
         // A team with no (readable) members is `empty-team`'s: its lead comes with its people.
-        if team.lead.is_some() || team.invalid.contains(&"lead") || team.member_ids().is_empty() {
+        if team.lead.is_some() || team.is_invalid(TeamKey::Lead) || team.member_ids().is_empty() {
             continue;
         }
         cx.report(team.id.span, format!("team {} has no `lead`", team.label()))

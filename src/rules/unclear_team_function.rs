@@ -83,7 +83,7 @@ fn check(cx: &mut Ctx) {
             format!("team {}", team.label())
         };
         let mut problems = Vec::new();
-        if !team.invalid.contains(&"function") {
+        if !team.is_invalid(TeamKey::Function) {
             let help = function_help.clone();
             match &team.function {
                 None if ml_team => problems.push((
@@ -127,7 +127,7 @@ fn check(cx: &mut Ctx) {
                 }
             }
         }
-        if ml_team && team.focus.is_none() && !team.invalid.contains(&"focus") {
+        if ml_team && team.focus.is_none() && !team.is_invalid(TeamKey::Focus) {
             problems.push((
                 team.id.span,
                 format!("{who} has no `focus`"),
