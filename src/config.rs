@@ -24,17 +24,17 @@ pub const FILE_NAME: &str = "orglint.toml";
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The file it came from, if any.
-    pub path: Option<PathBuf>,
+    pub(crate) path: Option<PathBuf>,
     /// `[files].exclude`, relative to the root.
-    pub exclude: GlobSet,
+    pub(crate) exclude: GlobSet,
     /// `[rules]` levels.
-    pub levels: HashMap<&'static str, Level>,
+    pub(crate) levels: HashMap<&'static str, Level>,
     /// `[rules]` options.
-    pub options: HashMap<&'static str, Options>,
+    pub(crate) options: HashMap<&'static str, Options>,
     /// Role categories, with `[roles]` added.
-    pub roles: Roles,
+    pub(crate) roles: Roles,
     /// `[suppressions].require_reason`.
-    pub require_reason: bool,
+    pub(crate) require_reason: bool,
 }
 
 impl Default for Config {

@@ -18,7 +18,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{escape, printable};
 use crate::Report;
 use crate::config::ConfigProblem;
-use crate::finding::{Finding, Level};
+use crate::finding::{Level, Reported};
 use crate::source::{SourceFile, Sources, Span, floor_char_boundary};
 
 /// How to draw the human report.
@@ -176,7 +176,7 @@ fn place(drawn: &mut Drawn, file: &SourceFile, span: Span, label: &str, width: u
 
 /// A finding as a diagnostic: the severity and rule head it, the primary place and the related
 /// places near it are one snippet, every other related place is a note of its own.
-fn finding(finding: &Finding, sources: &Sources, width: usize) -> Drawn {
+fn finding(finding: &Reported, sources: &Sources, width: usize) -> Drawn {
     let mut drawn = Drawn {
         code: Some(format!("{}[{}]", finding.level.severity(), finding.rule)),
         severity: Some(match finding.level {
