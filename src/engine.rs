@@ -393,7 +393,8 @@ pub fn sort(findings: &mut [Reported], sources: &Sources) {
 }
 
 /// The cap stage: per file and rule, the first [`crate::limits::MAX_PER_FILE`] of `findings`
-/// (sorted) and one more that stands for the rest (see [`finding::cap_per_file`]).
+/// (sorted) and one more that stands for the rest ("... and 250 more `rule` findings in this file", whose [`Reported::more`]
+/// counts them).
 pub fn cap(findings: Vec<Reported>) -> Vec<Reported> {
     finding::cap_per_file(findings)
 }

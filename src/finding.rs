@@ -224,7 +224,7 @@ pub struct Reported {
     pub level: Level,
     /// Its stable identity across line moves (see [`crate::engine::report`]).
     pub fingerprint: String,
-    /// How many more findings this one stands for, not shown (see [`cap_per_file`]); every count
+    /// How many more findings this one stands for, not shown (see [`crate::engine::cap`]); every count
     /// counts them.
     pub more: usize,
 }
@@ -395,8 +395,8 @@ pub const MAX_PER_FILE: usize = 100;
 
 /// Keeps, per file and rule, the first [`MAX_PER_FILE`] of `findings` (sorted in file order) and
 /// turns the rest into one finding at the first of them: "... and 1,204 more `rule` findings in
-/// this file", whose [`Finding::more`] makes every count still count each of them.
-pub fn cap_per_file(findings: Vec<Reported>) -> Vec<Reported> {
+/// this file", whose [`Reported::more`] makes every count still count each of them.
+pub(crate) fn cap_per_file(findings: Vec<Reported>) -> Vec<Reported> {
     use std::collections::HashMap;
     // Per file and rule: how many were seen, and where the summary is.
     let mut seen: HashMap<(crate::source::FileId, &'static str), (usize, usize)> = HashMap::new();
@@ -506,7 +506,7 @@ pub(crate) fn suggestion(near: Option<&str>, candidates: &[&str]) -> String {
 /// over long strings is quadratic.
 pub const MAX_SUGGESTED_LEN: usize = 64;
 
-/// The work one [`Suggester`] may do, in units of one candidate looked at plus one cell of an
+/// The work one did-you-mean search may do, in units of one candidate looked at plus one cell of an
 /// edit-distance table (`len(word) * len(candidate)`): about a tenth of a second at most.
 pub const SUGGESTION_WORK: u64 = 20_000_000;
 
@@ -592,7 +592,7 @@ impl Suggester {
 }
 
 /// The closest of `candidates` to `word`, if one is close enough to be a likely typo; with a
-/// budget of its own (see [`Suggester`] to share one across many calls).
+/// budget of its own (a rule that asks for many shares one).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     Suggester::new().closest(word, candidates)
 }
