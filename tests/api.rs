@@ -395,3 +395,19 @@ fn the_limits_are_public() {
     assert_eq!(limits::MAX_GLOBS, 1_000);
     assert_eq!(limits::FINGERPRINT_BYTES, 256);
 }
+
+#[test]
+fn a_text_past_the_size_limit_is_the_same_invalid_toml_as_a_file() {
+    let big = "#".repeat(orglint::limits::MAX_FILE_SIZE as usize + 1);
+    let dir = tree(&[("org.toml", tiny_org!()), ("big.toml", big.as_str())]);
+    let root = dir.path();
+    let disk = lint_on_disk(root, root);
+    let texts = vec![
+        (root.join("org.toml"), tiny_org!().to_owned()),
+        (root.join("big.toml"), big),
+    ];
+    let memory = lint_in_memory(root, texts, root);
+    let json = orglint::render::json(&disk);
+    assert!(json.contains("too large"), "{json}");
+    assert_eq!(orglint::render::json(&memory), json);
+}

@@ -283,7 +283,7 @@ impl std::fmt::Display for Rule {
 }
 
 /// Option values of one rule, by option name.
-pub type Options = BTreeMap<&'static str, OptionValue>;
+pub(crate) type Options = BTreeMap<&'static str, OptionValue>;
 
 /// What a whole-org check sees, and where it reports.
 pub(crate) struct Ctx<'a> {
