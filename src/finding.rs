@@ -104,6 +104,7 @@ pub struct Edit {
 /// A change to the files that resolves a finding: one source for `--fix` and a language server's
 /// quick fixes. Its edits do not overlap and are sorted by position.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Fix {
     /// What the fix does, as an editor offers it: "add `ada` to `members`".
     pub message: String,
@@ -115,8 +116,9 @@ pub struct Fix {
 
 /// One problem found in the org, whole as its producer (a rule, the loader or the suppression
 /// pass) made it: what, where, in which entity, and how to fix it. What the engine adds, the level
-/// and the fingerprint, is in [`Reported`].
+/// and the fingerprint, is in [`Reported`]. Fields may be added: build one with [`Finding::new`].
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule.
     pub rule: &'static Rule,
@@ -217,6 +219,7 @@ impl Finding {
 /// from the configuration and the whole run. It derefs to the finding, so renderers read
 /// `f.message` and `f.level` alike.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Reported {
     /// The finding as produced.
     pub finding: Finding,

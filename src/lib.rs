@@ -101,8 +101,9 @@ pub struct CheckOptions {
     pub cwd: PathBuf,
 }
 
-/// The outcome of a run.
+/// The outcome of a run (more may be counted later: read its fields, do not build one).
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Report {
     /// Every file read (findings point into them).
     pub sources: Sources,
