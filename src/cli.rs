@@ -172,6 +172,8 @@ fn check(args: CheckArgs) -> u8 {
             eprint!("{}", render::config_problems(&problems, opts));
             return TOOL_ERROR;
         }
+        // `Error` is non-exhaustive: a kind added later is printed as usage and I/O errors are.
+        Err(e) => return tool_error(&e.to_string()),
     };
     for (path, why) in &report.not_checked {
         eprintln!(

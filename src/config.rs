@@ -24,17 +24,17 @@ pub const FILE_NAME: &str = "orglint.toml";
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The file it came from, if any.
-    pub path: Option<PathBuf>,
+    pub(crate) path: Option<PathBuf>,
     /// `[files].exclude`, relative to the root.
-    pub exclude: GlobSet,
+    pub(crate) exclude: GlobSet,
     /// `[rules]` levels.
-    pub levels: HashMap<&'static str, Level>,
+    pub(crate) levels: HashMap<&'static str, Level>,
     /// `[rules]` options.
-    pub options: HashMap<&'static str, Options>,
+    pub(crate) options: HashMap<&'static str, Options>,
     /// Role categories, with `[roles]` added.
-    pub roles: Roles,
+    pub(crate) roles: Roles,
     /// `[suppressions].require_reason`.
-    pub require_reason: bool,
+    pub(crate) require_reason: bool,
 }
 
 impl Default for Config {
@@ -51,6 +51,13 @@ impl Default for Config {
 }
 
 impl Config {
+    /// Validates `text`, an `orglint.toml` a caller holds (an editor's buffer, a git revision),
+    /// shown as `display` and known by `path` (which the walk then leaves out): what loading the file does
+    /// after reading the file.
+    pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, crate::Error> {
+        parse(text, display, path).map_err(crate::Error::from)
+    }
+
     /// The level of `rule`.
     pub fn level(&self, rule: &Rule) -> Level {
         self.levels
@@ -60,7 +67,7 @@ impl Config {
     }
 
     /// The configured options of `rule` (defaults are filled in by the rule context).
-    pub fn options(&self, rule: &Rule) -> Options {
+    pub(crate) fn options(&self, rule: &Rule) -> Options {
         self.options.get(rule.name).cloned().unwrap_or_default()
     }
 }
@@ -126,7 +133,7 @@ impl std::error::Error for ConfigProblem {}
 /// Reads and validates `path`. `root` is the org root when the file was found there rather than
 /// named with `--config`: it must then lie inside the tree, as entity files must. Either way it is
 /// read only if it is a regular file, and only up to the size limit of entity files.
-pub fn load(path: &Path, display: &str, root: Option<&Path>) -> Result<Config, ConfigError> {
+pub(crate) fn load(path: &Path, display: &str, root: Option<&Path>) -> Result<Config, ConfigError> {
     let cannot = |why: String| ConfigError::Io(format!("cannot read {display}: {why}"));
     let (real, follow) = match root {
         Some(root) => (
@@ -144,7 +151,7 @@ pub fn load(path: &Path, display: &str, root: Option<&Path>) -> Result<Config, C
 
 /// Why the configuration cannot be used.
 #[derive(Debug)]
-pub enum ConfigError {
+pub(crate) enum ConfigError {
     /// The file could not be read.
     Io(String),
     /// It has mistakes; each points into it. At most [`MAX_SHOWN`]; the last says how many more.
@@ -278,7 +285,7 @@ impl Checker<'_> {
 }
 
 /// Validates the text of a configuration file shown as `display`.
-pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigError> {
+pub(crate) fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigError> {
     let mut ck = Checker {
         text,
         problems: Vec::new(),

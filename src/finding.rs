@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::model::EntityKind;
 use crate::rules::Rule;
 use crate::source::Span;
 
@@ -63,13 +64,64 @@ pub struct Related {
     pub message: String,
 }
 
-/// One problem found in the org.
+/// Which entity a finding lies in: the one whose table holds its primary span, so that a report
+/// can colour a team by its worst finding and a diff can say which person a finding is about.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityRef {
+    /// Org, person, team or guild.
+    pub kind: EntityKind,
+    /// Its `id` (the org's `name`) as written, cut to a bound (see [`crate::limits`]); empty when
+    /// the table has none.
+    pub id: String,
+}
+
+impl fmt::Display for EntityRef {
+    /// `team:recs`, the form fingerprints hash.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.kind.key(), self.id)
+    }
+}
+
+/// How far a [`Fix`] may be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Applicability {
+    /// Applying it keeps the org meaning what its author meant: `--fix` may apply it unasked.
+    Safe,
+    /// It changes what the org says (drops a person, picks one of two leads...): offer it, do not
+    /// apply it unasked.
+    Unsafe,
+}
+
+/// One text edit: replace the text under `span` (empty to insert) with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// What to replace; an empty span inserts at its start.
+    pub span: Span,
+    /// The new text.
+    pub replacement: String,
+}
+
+/// A change to the files that resolves a finding: one source for `--fix` and a language server's
+/// quick fixes. Its edits do not overlap and are sorted by position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Fix {
+    /// What the fix does, as an editor offers it: "add `ada` to `members`".
+    pub message: String,
+    /// Whether it may be applied unasked.
+    pub applicability: Applicability,
+    /// The edits, in file order.
+    pub edits: Vec<Edit>,
+}
+
+/// One problem found in the org, whole as its producer (a rule, the loader or the suppression
+/// pass) made it: what, where, in which entity, and how to fix it. What the engine adds, the level
+/// and the fingerprint, is in [`Reported`]. Fields may be added: build one with [`Finding::new`].
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule.
     pub rule: &'static Rule,
-    /// The level, from the configuration (set by the engine).
-    pub level: Level,
     /// What is wrong, and about whom.
     pub message: String,
     /// How to fix it.
@@ -82,27 +134,26 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// How many more such places there are than `related` lists (the human report says so).
     pub related_more: usize,
-    /// Stable identity across line moves (set by the engine).
-    pub fingerprint: String,
-    /// How many more findings this one stands for, not shown (see [`cap_per_file`]); every count
-    /// counts them.
-    pub more: usize,
+    /// The entity whose table holds `primary`; none before the first table or without a place.
+    pub entity: Option<EntityRef>,
+    /// Text edits that resolve it, when there is a mechanical fix.
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
-    /// A finding of `rule` at `primary`.
+    /// A finding of `rule` at `primary`, in no entity (the producers that know the entity tables
+    /// set it with [`Finding::with_entity`]).
     pub fn new(rule: &'static Rule, primary: Option<Span>, message: impl Into<String>) -> Self {
         Finding {
             rule,
-            level: Level::Off,
             message: message.into(),
             help: None,
             primary,
             label: None,
             related: Vec::new(),
             related_more: 0,
-            fingerprint: String::new(),
-            more: 0,
+            entity: None,
+            fix: None,
         }
     }
 
@@ -133,6 +184,12 @@ impl Finding {
         self
     }
 
+    /// Sets the fix.
+    pub fn fix(&mut self, fix: Fix) -> &mut Self {
+        self.fix = Some(fix);
+        self
+    }
+
     /// Builder form of [`Finding::help`].
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help(help);
@@ -149,6 +206,37 @@ impl Finding {
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
         self.related(span, message);
         self
+    }
+
+    /// Sets the entity it lies in.
+    pub fn with_entity(mut self, entity: Option<EntityRef>) -> Self {
+        self.entity = entity;
+        self
+    }
+}
+
+/// A finding as a run reports it: the [`Finding`] its producer made, with what the engine adds
+/// from the configuration and the whole run. It derefs to the finding, so renderers read
+/// `f.message` and `f.level` alike.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Reported {
+    /// The finding as produced.
+    pub finding: Finding,
+    /// Its level, from the configuration; never [`Level::Off`].
+    pub level: Level,
+    /// Its stable identity across line moves (see [`crate::engine::report`]).
+    pub fingerprint: String,
+    /// How many more findings this one stands for, not shown (see [`crate::engine::cap`]); every count
+    /// counts them.
+    pub more: usize,
+}
+
+impl std::ops::Deref for Reported {
+    type Target = Finding;
+
+    fn deref(&self) -> &Finding {
+        &self.finding
     }
 }
 
@@ -180,7 +268,7 @@ enum Quote {
 }
 
 /// `value` cut to [`SHOWN_CHARS`], never quoted: for prose the message quotes itself.
-pub fn shown(value: &str) -> Shown<'_> {
+pub(crate) fn shown(value: &str) -> Shown<'_> {
     Shown {
         value,
         quote: Quote::Never,
@@ -188,7 +276,7 @@ pub fn shown(value: &str) -> Shown<'_> {
 }
 
 /// An id: bare when valid (`bob`), quoted otherwise (`` `bob smith` ``, `""`).
-pub fn shown_id(value: &str) -> Shown<'_> {
+pub(crate) fn shown_id(value: &str) -> Shown<'_> {
     Shown {
         value,
         quote: Quote::UnlessId,
@@ -196,7 +284,7 @@ pub fn shown_id(value: &str) -> Shown<'_> {
 }
 
 /// A name: bare when it reads as one (`Machine Learning`), quoted otherwise (`""`, `` ` ` ``).
-pub fn shown_name(value: &str) -> Shown<'_> {
+pub(crate) fn shown_name(value: &str) -> Shown<'_> {
     Shown {
         value,
         quote: Quote::UnlessName,
@@ -204,7 +292,7 @@ pub fn shown_name(value: &str) -> Shown<'_> {
 }
 
 /// A value written as code, always quoted: `` `ml-engineer` ``, `""`.
-pub fn shown_code(value: &str) -> Shown<'_> {
+pub(crate) fn shown_code(value: &str) -> Shown<'_> {
     Shown {
         value,
         quote: Quote::Always,
@@ -310,12 +398,12 @@ pub const MAX_PER_FILE: usize = 100;
 
 /// Keeps, per file and rule, the first [`MAX_PER_FILE`] of `findings` (sorted in file order) and
 /// turns the rest into one finding at the first of them: "... and 1,204 more `rule` findings in
-/// this file", whose [`Finding::more`] makes every count still count each of them.
-pub fn cap_per_file(findings: Vec<Finding>) -> Vec<Finding> {
+/// this file", whose [`Reported::more`] makes every count still count each of them.
+pub(crate) fn cap_per_file(findings: Vec<Reported>) -> Vec<Reported> {
     use std::collections::HashMap;
     // Per file and rule: how many were seen, and where the summary is.
     let mut seen: HashMap<(crate::source::FileId, &'static str), (usize, usize)> = HashMap::new();
-    let mut out: Vec<Finding> = Vec::with_capacity(findings.len().min(1 << 16));
+    let mut out: Vec<Reported> = Vec::with_capacity(findings.len().min(1 << 16));
     let mut summaries = Vec::new();
     for f in findings {
         let Some(span) = f.primary else {
@@ -335,19 +423,27 @@ pub fn cap_per_file(findings: Vec<Finding>) -> Vec<Finding> {
         }
     }
     for at in summaries {
-        let f = &mut out[at];
-        let hidden = 1 + f.more;
-        f.message = format!(
-            "... and {} more `{}` findings in this file, not shown",
-            thousands(hidden),
-            f.rule
-        );
-        f.label = Some("the next one is here".to_owned());
-        f.help = Some(format!(
-            "only the first {MAX_PER_FILE} findings of a rule are shown per file; all of them count"
-        ));
-        f.related.clear();
-        f.more = hidden - 1;
+        let r = &mut out[at];
+        let hidden = 1 + r.more;
+        // The summary is a finding of its own, at the first one it stands for (whose place,
+        // entity and fingerprint it keeps): what it says is about all of them.
+        let rule = r.finding.rule;
+        let first = std::mem::replace(&mut r.finding, Finding::new(rule, None, ""));
+        r.finding = Finding {
+            message: format!(
+                "... and {} more `{}` findings in this file, not shown",
+                thousands(hidden),
+                first.rule
+            ),
+            label: Some("the next one is here".to_owned()),
+            help: Some(format!(
+                "only the first {MAX_PER_FILE} findings of a rule are shown per file; all of them count"
+            )),
+            related: Vec::new(),
+            fix: None,
+            ..first
+        };
+        r.more = hidden - 1;
     }
     out
 }
@@ -366,12 +462,12 @@ pub fn thousands(n: usize) -> String {
 }
 
 /// Formats `names` as "`a`, `b` and `c`".
-pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+pub(crate) fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     join_quoted(names, "and")
 }
 
 /// Formats `names` as "`a`, `b` or `c`", for a choice among them.
-pub fn join_choices<S: AsRef<str>>(names: &[S]) -> String {
+pub(crate) fn join_choices<S: AsRef<str>>(names: &[S]) -> String {
     join_quoted(names, "or")
 }
 
@@ -384,7 +480,7 @@ fn join_quoted<S: AsRef<str>>(names: &[S], last: &str) -> String {
 }
 
 /// Formats `words` as "a, b {last} c", unquoted.
-pub fn join_words<S: AsRef<str>>(words: &[S], last: &str) -> String {
+pub(crate) fn join_words<S: AsRef<str>>(words: &[S], last: &str) -> String {
     match words {
         [] => String::new(),
         [one] => one.as_ref().to_owned(),
@@ -396,13 +492,13 @@ pub fn join_words<S: AsRef<str>>(words: &[S], last: &str) -> String {
 }
 
 /// Help for a word that is not one of `candidates`: "did you mean `x`?", else the valid words.
-pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
+pub(crate) fn did_you_mean(word: &str, candidates: &[&str]) -> String {
     suggestion(closest(word, candidates.iter().copied()), candidates)
 }
 
 /// Help for a word whose closest candidate is `near` (see [`closest`]): "did you mean `x`?",
 /// else the valid words.
-pub fn suggestion(near: Option<&str>, candidates: &[&str]) -> String {
+pub(crate) fn suggestion(near: Option<&str>, candidates: &[&str]) -> String {
     match near {
         Some(near) => format!("did you mean `{near}`?"),
         None => format!("expected one of {}", join_choices(candidates)),
@@ -413,7 +509,7 @@ pub fn suggestion(near: Option<&str>, candidates: &[&str]) -> String {
 /// over long strings is quadratic.
 pub const MAX_SUGGESTED_LEN: usize = 64;
 
-/// The work one [`Suggester`] may do, in units of one candidate looked at plus one cell of an
+/// The work one did-you-mean search may do, in units of one candidate looked at plus one cell of an
 /// edit-distance table (`len(word) * len(candidate)`): about a tenth of a second at most.
 pub const SUGGESTION_WORK: u64 = 20_000_000;
 
@@ -433,7 +529,7 @@ fn close_enough(distance: usize, chars: usize) -> bool {
 /// Did-you-mean suggestions under one budget of work (see [`SUGGESTION_WORK`]): a rule that asks
 /// for many suggestions shares one, so that many long unknown words cannot make it quadratic.
 #[derive(Debug)]
-pub struct Suggester {
+pub(crate) struct Suggester {
     left: u64,
 }
 
@@ -499,7 +595,7 @@ impl Suggester {
 }
 
 /// The closest of `candidates` to `word`, if one is close enough to be a likely typo; with a
-/// budget of its own (see [`Suggester`] to share one across many calls).
+/// budget of its own (a rule that asks for many shares one).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     Suggester::new().closest(word, candidates)
 }
@@ -550,10 +646,18 @@ mod tests {
     #[test]
     fn findings_past_the_cap_become_one_that_counts_them() {
         let at = |i: u32| Some(Span::new(0, i as usize..i as usize + 1));
-        let mut all: Vec<Finding> = (0..350)
-            .map(|i| Finding::new(&crate::rules::UNKNOWN_FIELD, at(i), "x"))
+        let reported = |f: Finding| Reported {
+            finding: f,
+            level: Level::Error,
+            fingerprint: String::new(),
+            more: 0,
+        };
+        let mut all: Vec<Reported> = (0..350)
+            .map(|i| reported(Finding::new(&crate::rules::UNKNOWN_FIELD, at(i), "x")))
             .collect();
-        all.extend((0..3).map(|i| Finding::new(&crate::rules::INVALID_VALUE, at(i), "y")));
+        all.extend(
+            (0..3).map(|i| reported(Finding::new(&crate::rules::INVALID_VALUE, at(i), "y"))),
+        );
         let capped = cap_per_file(all);
         assert_eq!(capped.len(), MAX_PER_FILE + 1 + 3);
         let summary = &capped[MAX_PER_FILE];

@@ -1,7 +1,51 @@
-//! orglint: lint organisation-as-code. Load a tree of TOML entity files, build the org, run the rules, return findings; never print.
+//! orglint: lint organisation-as-code. Load a workspace of TOML entity files (from disk, or texts a
+//! caller holds), build the org, run the rules, return findings; never print (the renderers in
+//! [`render`] turn a [`Report`] into text).
+//!
+//! [`check`] is what `orglint check` runs: it finds the root and `orglint.toml`, walks the tree and
+//! runs every stage. A front end that holds its texts (a language server, a diff of two git
+//! revisions) runs the same stages through [`engine`]: [`load_texts`] parses them exactly as files
+//! are parsed (same limits, same findings, same paths), and [`lint`] runs the rest. Nothing is
+//! global, so one process may lint any number of workspaces.
+//!
+//! ```
+//! use std::path::Path;
+//! use orglint::{Baseline, Config, EntityKind, Settings, Tree};
+//!
+//! // A workspace in memory: an editor's buffers, or the files of a git revision.
+//! let files = [
+//!     ("org.toml", "[org]\nname = \"Tiny\"\nleadership = [\"ada\"]\n\n\
+//!                   [[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n"),
+//!     ("teams.toml", "[[team]]\nid = \"core\"\nname = \"Core\"\nlead = \"ada\"\nmembers = []\n"),
+//! ];
+//! let root = Path::new("/src/tiny");
+//! let settings = Settings::new(Config::default(), &["lead-not-member".to_owned()], &[])?;
+//! let loaded = orglint::load_texts(files, root);
+//! let tree = Tree::new(root.to_path_buf(), settings.config());
+//! let report = orglint::lint(tree, loaded, &settings, None, &Baseline::default());
+//!
+//! let [finding] = report.findings.as_slice() else { panic!("{:?}", report.findings) };
+//! assert_eq!(finding.message, "ada leads Core but is not in its `members`");
+//! assert_eq!(report.sources.get(finding.primary.unwrap().file).display, "teams.toml");
+//! // The entity it lies in, and a fix an editor may apply.
+//! let entity = finding.entity.as_ref().unwrap();
+//! assert_eq!((entity.kind, entity.id.as_str()), (EntityKind::Team, "core"));
+//! assert_eq!(finding.fix.as_ref().unwrap().edits[0].replacement, "\"ada\"");
+//! // What `orglint check --format json` prints for the same files on disk.
+//! assert!(orglint::render::json(&report).contains("\"rule\": \"lead-not-member\""));
+//! # Ok::<(), orglint::Error>(())
+//! ```
+//!
+//! [`lint`] is these stages, each a function of [`engine`] with one job, which a front end may
+//! also call one by one: [`engine::build_model`], [`engine::run_rules`], [`engine::keep_enabled`]
+//! (levels), [`engine::filter_paths`], [`engine::suppress`], [`engine::report`] (levels and
+//! fingerprints), [`engine::baseline`], [`engine::sort`] and [`engine::cap`].
 
-pub mod chain;
+#![warn(missing_docs)]
+
+pub(crate) mod chain;
 pub mod config;
+pub mod engine;
 pub mod fields;
 pub mod finding;
 pub mod load;
@@ -11,21 +55,38 @@ pub mod roles;
 pub mod rules;
 pub mod schema;
 pub mod source;
-pub mod suppress;
+pub(crate) mod suppress;
 pub mod tree;
+
+pub use config::{Config, ConfigProblem};
+pub use engine::{Baseline, PathFilter, Settings, lint, load_texts, load_tree};
+pub use finding::{Applicability, Edit, EntityRef, Finding, Fix, Level, Related, Reported};
+pub use load::Loaded;
+pub use model::{EntityKind, Org};
+pub use rules::{RULES, Rule, RuleCategory};
+pub use source::{FileId, Position, SourceFile, Sources, Span};
+pub use tree::Tree;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
-use crate::config::{Config, ConfigError, ConfigProblem};
-use crate::finding::{Finding, Level, closest};
+use crate::config::ConfigError;
+use crate::finding::thousands;
 use crate::load::{display_path, normalize};
-use crate::model::Org;
-use crate::rules::{Check, Ctx, RULES, Rule, RuleCategory};
-use crate::source::{Sources, floor_char_boundary};
-use crate::tree::{Kind, Tree};
+use crate::tree::Kind;
+
+/// The limits that bound the work of a run, each where its reason is written: a front end may
+/// show them, and a test may push past them.
+pub mod limits {
+    pub use crate::config::{MAX_GLOB_LEN, MAX_GLOBS, MAX_SHOWN};
+    pub use crate::finding::{MAX_PER_FILE, MAX_SUGGESTED_LEN, SHOWN_CHARS, SUGGESTION_WORK};
+    pub use crate::load::parse::MAX_VALUES;
+    pub use crate::load::{MAX_BYTES_IN_FLIGHT, MAX_FILE_SIZE, MAX_TOTAL_SIZE};
+
+    /// How many bytes of an entity's id, or of the text a finding points at, go into its
+    /// fingerprint: enough to tell entities apart, and a bound on the work per finding.
+    pub const FINGERPRINT_BYTES: usize = crate::FINGERPRINT_BYTES;
+}
 
 /// What to lint, and how.
 #[derive(Clone, Debug, Default)]
@@ -42,15 +103,16 @@ pub struct CheckOptions {
     pub cwd: PathBuf,
 }
 
-/// The outcome of a run.
+/// The outcome of a run (more may be counted later: read its fields, do not build one).
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Report {
     /// Every file read (findings point into them).
     pub sources: Sources,
     /// The org that was checked.
     pub org: Org,
     /// Findings to report, sorted by file, line, column and rule.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Reported>,
     /// How many entity files were read (the whole tree, also with file arguments).
     pub files: usize,
     /// How many findings in scope suppression comments hid.
@@ -78,8 +140,10 @@ impl Report {
     }
 }
 
-/// Why a run could not produce a report.
+/// Why a run could not produce a report. Its [`Display`](std::fmt::Display) is the one line
+/// `orglint` prints after `error: `; more kinds may come, so match with a `_` arm.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// A bad argument (exit code 2).
     Usage(String),
@@ -89,6 +153,27 @@ pub enum Error {
     Config(Vec<ConfigProblem>),
 }
 
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Usage(m) | Error::Io(m) => f.write_str(m),
+            // The summary under the drawn mistakes (see `render::render_config_problem`).
+            Error::Config(problems) => {
+                let file = problems.first().map_or("", |p| p.source().display.as_str());
+                let total = config::total(problems);
+                let noun = if total == 1 { "mistake" } else { "mistakes" };
+                write!(
+                    f,
+                    "{file} has {} {noun}; nothing was checked",
+                    thousands(total)
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
 impl From<ConfigError> for Error {
     fn from(e: ConfigError) -> Self {
         match e {
@@ -96,96 +181,6 @@ impl From<ConfigError> for Error {
             ConfigError::Invalid(p) => Error::Config(p),
         }
     }
-}
-
-/// Which rules run: the configured levels, narrowed by `--select` and `--ignore`.
-struct Enabled {
-    levels: Vec<Level>,
-}
-
-impl Enabled {
-    fn new(config: &Config, select: &[String], ignore: &[String]) -> Result<Self, Error> {
-        let select = parse_selectors("--select", select)?;
-        let ignore = parse_selectors("--ignore", ignore)?;
-        let levels = RULES
-            .iter()
-            .map(|rule| {
-                if !rule.configurable {
-                    return rule.default_level;
-                }
-                let picked = select.is_empty() || select.iter().any(|s| s.matches(rule));
-                let named = select
-                    .iter()
-                    .any(|s| matches!(s, Selector::Rule(name) if *name == rule.name));
-                if !picked || ignore.iter().any(|s| s.matches(rule)) {
-                    Level::Off
-                } else {
-                    match config.level(rule) {
-                        // Naming a rule asks for it: orglint.toml's "off" gives way (SPEC §5).
-                        Level::Off if named => rule.default_level,
-                        level => level,
-                    }
-                }
-            })
-            .collect();
-        Ok(Enabled { levels })
-    }
-
-    fn level(&self, rule: &'static Rule) -> Level {
-        self.levels[rule.index()]
-    }
-}
-
-enum Selector {
-    Rule(&'static str),
-    Category(RuleCategory),
-}
-
-impl Selector {
-    fn matches(&self, rule: &Rule) -> bool {
-        match self {
-            Selector::Rule(name) => rule.name == *name,
-            Selector::Category(c) => rule.category == *c,
-        }
-    }
-}
-
-fn parse_selectors(flag: &str, items: &[String]) -> Result<Vec<Selector>, Error> {
-    // An argument that names nothing (`--select ''`, `--select=,`) would otherwise select every
-    // rule in silence.
-    if let Some(empty) = items
-        .iter()
-        .find(|s| s.split(',').all(|n| n.trim().is_empty()))
-    {
-        return Err(Error::Usage(format!(
-            "`{flag} {empty:?}` names no rule or category; `orglint rules` lists them"
-        )));
-    }
-    items
-        .iter()
-        .flat_map(|s| s.split(','))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            if let Some(rule) = rules::find(s) {
-                return Ok(Selector::Rule(rule.name));
-            }
-            if let Some(c) = RuleCategory::parse(s) {
-                return Ok(Selector::Category(c));
-            }
-            let names = RULES
-                .iter()
-                .map(|r| r.name)
-                .chain(RuleCategory::ALL.iter().map(|c| c.as_str()));
-            let hint = closest(s, names)
-                .map_or(String::from("; `orglint rules` lists them"), |n| {
-                    format!("; did you mean `{n}`?")
-                });
-            Err(Error::Usage(format!(
-                "`{s}` is neither a rule nor a category{hint}"
-            )))
-        })
-        .collect()
 }
 
 /// Finds the root: the nearest directory from `start` upwards with `orglint.toml`.
@@ -256,12 +251,8 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
         Some((path, within)) => config::load(path, &display_path(path, &cwd), within.as_deref())?,
         None => Config::default(),
     };
-    let enabled = Enabled::new(&config, &opts.select, &opts.ignore)?;
-    let tree = Tree {
-        root: root.clone(),
-        exclude: config.exclude.clone(),
-        config: config_path.map(|(path, _)| path),
-    };
+    let tree = Tree::new(root.clone(), &config);
+    let settings = Settings::new(config, &opts.select, &opts.ignore)?;
     // Which PATHs narrow the report: none when one is the root, or names the configuration,
     // since a change there can change any finding (SPEC §1).
     let mut whole = false;
@@ -302,7 +293,14 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
         }
     }
     let filter = (!whole).then_some(named);
-    let mut report = run(&tree, &config, &enabled, filter.as_deref(), &cwd);
+    let loaded = load_tree(&tree, &cwd);
+    let mut report = lint(
+        tree,
+        loaded,
+        &settings,
+        filter.as_deref(),
+        &Baseline::default(),
+    );
     // A directory argument under which the walk read nothing (every file in it excluded, say).
     let named: HashSet<&PathBuf> = filter.iter().flatten().collect();
     let dirs: Vec<&PathBuf> = given
@@ -329,151 +327,6 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
     Ok(report)
 }
 
-fn run(
-    tree: &Tree,
-    config: &Config,
-    enabled: &Enabled,
-    filter: Option<&[PathBuf]>,
-    cwd: &Path,
-) -> Report {
-    let loaded = load::load(&tree.root, &config.exclude, config.path.as_deref(), cwd);
-    let broken = loaded.broken();
-    let mut org = loaded.org;
-    org.index(&config.roles);
-    let org_rules_run = broken == 0;
-    let mut findings = loaded.findings;
-    if org_rules_run {
-        let per_rule: Vec<Vec<Finding>> = RULES
-            .par_iter()
-            .filter(|&&rule| enabled.level(rule) != Level::Off)
-            .filter_map(|&rule| match rule.check {
-                Check::Org(check) => {
-                    let options = config.options(rule);
-                    let mut cx = Ctx::new(&org, &loaded.sources, &config.roles, rule, &options);
-                    check(&mut cx);
-                    Some(cx.into_findings())
-                }
-                Check::Load | Check::Suppression => None,
-            })
-            .collect();
-        findings.extend(per_rule.into_iter().flatten());
-    }
-    // Whether each file is a PATH argument or lies under one, worked out once per file, not per
-    // finding, and by looking its ancestors up: pre-commit may name every file of the tree. A file
-    // that could not be parsed is always in scope: it kept the whole-org rules from running, so a
-    // hook run that names other files must still fail on it, not pass with those rules unrun.
-    let in_filter: Option<Vec<bool>> = filter.map(|paths| {
-        let wanted: HashSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
-        loaded
-            .sources
-            .iter()
-            .zip(&loaded.broken_files)
-            .map(|(src, &broken)| {
-                let file = normalize(&cwd.join(&src.path));
-                broken || file.ancestors().any(|a| wanted.contains(a))
-            })
-            .collect()
-    });
-    let in_scope = |f: &Finding| match (&in_filter, f.primary) {
-        (None, _) => true,
-        (Some(files), Some(span)) => files[span.file as usize],
-        (Some(_), None) => false,
-    };
-    // A comment suppresses only findings of its own file: with the findings and the comments of
-    // the files out of scope left out, every count below is of the findings in scope.
-    findings.retain(|f| enabled.level(f.rule) != Level::Off && in_scope(f));
-    let mut suppressions = loaded.suppressions;
-    if let Some(files) = &in_filter {
-        for (sups, _) in suppressions
-            .iter_mut()
-            .zip(files)
-            .filter(|(_, keep)| !**keep)
-        {
-            sups.clear();
-        }
-    }
-    let ran = |name: &str| {
-        rules::find(name).is_some_and(|r| {
-            enabled.level(r) != Level::Off && (org_rules_run || !matches!(r.check, Check::Org(_)))
-        })
-    };
-    let scopes = suppress::Scopes {
-        suppressions: &suppressions,
-        entities: &loaded.entities,
-        headers: &loaded.headers,
-    };
-    let applied = suppress::apply(findings, &scopes, &ran, config.require_reason);
-    let sources = loaded.sources;
-    let mut findings: Vec<Finding> = applied
-        .findings
-        .into_iter()
-        .filter_map(|mut f| {
-            f.level = enabled.level(f.rule);
-            (f.level != Level::Off).then_some(f)
-        })
-        .filter(in_scope)
-        .collect();
-    for f in &mut findings {
-        f.fingerprint = fingerprint(f, &sources, &scopes);
-    }
-    sort_findings(&mut findings, &sources);
-    let findings = finding::cap_per_file(findings);
-    Report {
-        files: sources.len(),
-        sources,
-        org,
-        findings,
-        suppressed: applied.suppressed,
-        baselined: 0,
-        broken,
-        tree: tree.clone(),
-        not_checked: Vec::new(),
-    }
-}
-
-/// Sorts by file, line, column, rule, then message, so that output is stable.
-fn sort_findings(findings: &mut [Finding], sources: &Sources) {
-    findings.sort_by_cached_key(|f| {
-        let (file, pos) = match f.primary {
-            Some(span) => {
-                let src = sources.get(span.file);
-                let pos = src.position(span.start as usize);
-                (src.display.clone(), (pos.line, pos.column))
-            }
-            None => (String::new(), (0, 0)),
-        };
-        (file, pos, f.rule.name, f.message.clone())
-    });
-}
-
 /// How many bytes of an entity's name, or of the text a finding points at, go into its
 /// fingerprint: enough to tell entities apart, and a bound on the work per finding.
 pub(crate) const FINGERPRINT_BYTES: usize = 256;
-
-/// A stable id for a finding (FNV-1a): the rule, the entity it lies in (else the file), the text it
-/// points at and its message without digits, so that neither moved lines nor changed counts
-/// ("12 direct reports") make it a new finding. Entity and text count only up to
-/// [`FINGERPRINT_BYTES`], so that each finding costs a bounded amount of work.
-fn fingerprint(f: &Finding, sources: &Sources, scopes: &suppress::Scopes<'_>) -> String {
-    let (entity, snippet) = match f.primary {
-        Some(s) => {
-            let src = sources.get(s.file);
-            let entity = scopes.entity(s.file, s.start).unwrap_or(&src.display);
-            let snippet = src.slice(s);
-            (
-                entity,
-                &snippet[..floor_char_boundary(snippet, FINGERPRINT_BYTES)],
-            )
-        }
-        None => ("", ""),
-    };
-    let message: String = f.message.chars().filter(|c| !c.is_ascii_digit()).collect();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [f.rule.name, entity, snippet, message.as_str()] {
-        for b in part.bytes().chain([0]) {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    format!("{hash:016x}")
-}

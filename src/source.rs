@@ -60,7 +60,7 @@ pub struct SourceFile {
 const BLOCK: usize = 1024;
 
 /// `at`, clamped to `s`, moved back to the nearest character boundary: where `s` may be cut.
-pub fn floor_char_boundary(s: &str, at: usize) -> usize {
+pub(crate) fn floor_char_boundary(s: &str, at: usize) -> usize {
     let mut at = at.min(s.len());
     while !s.is_char_boundary(at) {
         at -= 1;

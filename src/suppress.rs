@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use toml_parser::lexer::TokenKind;
 
-use crate::finding::{Finding, closest, shown_code};
+use crate::finding::{EntityRef, Finding, closest, shown_code};
 use crate::model::{Sp, Str};
 use crate::rules;
 use crate::source::{FileId, Span};
@@ -226,8 +226,8 @@ pub struct Applied {
 pub struct Scopes<'a> {
     /// Per file: its suppression comments.
     pub suppressions: &'a [Vec<Suppression>],
-    /// Per file: its entities' start offsets and names, sorted.
-    pub entities: &'a [Vec<(u32, String)>],
+    /// Per file: where its entities start, and which they are, sorted.
+    pub entities: &'a [Vec<(u32, EntityRef)>],
     /// Per file with suppression comments: its table headers (see [`headers`]).
     pub headers: &'a [Vec<(u32, u32)>],
 }
@@ -245,11 +245,9 @@ impl<'a> Scopes<'a> {
         }
     }
 
-    /// The entity (`team:recs`) whose table holds `offset`, if any.
-    pub fn entity(&self, file: FileId, offset: u32) -> Option<&str> {
-        let entities = &self.entities[file as usize];
-        let n = entities.partition_point(|(s, _)| *s <= offset);
-        (n > 0).then(|| entities[n - 1].1.as_str())
+    /// The entity whose table holds the start of `span`, if any.
+    pub fn entity(&self, span: Span) -> Option<EntityRef> {
+        entity_at(&self.entities[span.file as usize], span.start).cloned()
     }
 }
 
@@ -309,7 +307,7 @@ pub fn apply(
     let mut meta = Vec::new();
     for (f, sups) in scopes.suppressions.iter().enumerate() {
         for sup in sups {
-            meta.extend(check_one(sup, require_reason));
+            meta.extend(check_one(sup, require_reason, scopes));
             for name in sup.allowed() {
                 let known = rules::find(&name.value).is_some_and(|rule| rule.suppressible);
                 if known
@@ -317,7 +315,7 @@ pub fn apply(
                     && ran(&name.value)
                     && !index.is_used(scopes, f as FileId, sup, &name.value)
                 {
-                    meta.push(unused(name));
+                    meta.push(unused(name, scopes));
                 }
             }
         }
@@ -332,7 +330,7 @@ pub fn apply(
                     && ran(&name.value)
                     && !index.is_used(scopes, f as FileId, sup, &name.value)
                 {
-                    out.findings.push(unused(name));
+                    out.findings.push(unused(name, scopes));
                 }
             }
         }
@@ -377,25 +375,24 @@ fn suppress_pass(
     (kept, suppressed)
 }
 
-fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
+fn check_one(sup: &Suppression, require_reason: bool, scopes: &Scopes<'_>) -> Vec<Finding> {
+    let at = |span: Span, message: String| {
+        Finding::new(&rules::INVALID_SUPPRESSION, Some(span), message)
+            .with_entity(scopes.entity(span))
+    };
     let mut found = Vec::new();
     if let Some(why) = sup.malformed {
         found.push(
-            Finding::new(
-                &rules::INVALID_SUPPRESSION,
-                Some(sup.span),
-                format!("malformed suppression comment: {why}"),
-            )
-            .with_label("cannot read this")
-            .with_help(FORM),
+            at(sup.span, format!("malformed suppression comment: {why}"))
+                .with_label("cannot read this")
+                .with_help(FORM),
         );
     }
     for name in &sup.rules {
         match rules::find(&name.value) {
             Some(rule) if !rule.suppressible => found.push(
-                Finding::new(
-                    &rules::INVALID_SUPPRESSION,
-                    Some(name.span),
+                at(
+                    name.span,
                     format!("{} cannot be suppressed", shown_code(&name.value)),
                 )
                 .with_label("not suppressible")
@@ -403,9 +400,8 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
             ),
             Some(_) => {}
             None => {
-                let mut f = Finding::new(
-                    &rules::INVALID_SUPPRESSION,
-                    Some(name.span),
+                let mut f = at(
+                    name.span,
                     format!("{} is not a rule", shown_code(&name.value)),
                 )
                 .with_label("unknown rule");
@@ -419,10 +415,7 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
     }
     if require_reason && sup.reason.is_none() && sup.malformed.is_none() {
         found.push(
-            Finding::new(&rules::INVALID_SUPPRESSION,
-                Some(sup.span),
-                "suppression gives no reason",
-            )
+            at(sup.span, "suppression gives no reason".to_owned())
             .with_label("no `-- reason`")
             .with_help("add `-- why this is fine` after the list of rules; `[suppressions].require_reason` is set"),
         );
@@ -430,7 +423,7 @@ fn check_one(sup: &Suppression, require_reason: bool) -> Vec<Finding> {
     found
 }
 
-fn unused(name: &Str) -> Finding {
+fn unused(name: &Str, scopes: &Scopes<'_>) -> Finding {
     Finding::new(
         &rules::UNUSED_SUPPRESSION,
         Some(name.span),
@@ -441,6 +434,13 @@ fn unused(name: &Str) -> Finding {
     )
     .with_label("unused")
     .with_help("remove it from the comment")
+    .with_entity(scopes.entity(name.span))
+}
+
+/// The entity of `entities` (one file's, sorted by where they start) whose table holds `offset`.
+pub(crate) fn entity_at(entities: &[(u32, EntityRef)], offset: u32) -> Option<&EntityRef> {
+    let n = entities.partition_point(|(s, _)| *s <= offset);
+    (n > 0).then(|| &entities[n - 1].1)
 }
 
 #[cfg(test)]

@@ -32,6 +32,16 @@ pub enum Kind {
 }
 
 impl Tree {
+    /// The tree at `root` (absolute, normalised) that `config` configures: its exclusions, and its
+    /// file, which is not an entity file.
+    pub fn new(root: PathBuf, config: &config::Config) -> Self {
+        Tree {
+            root,
+            exclude: config.exclude.clone(),
+            config: config.path.clone(),
+        }
+    }
+
     /// What the file (or, with `dir`, the directory) at `path` is; `path` is absolute and
     /// normalised. The answer follows the walk: by name, relative to the root, links not resolved.
     pub fn classify(&self, path: &Path, dir: bool) -> Kind {

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use common::{fired, lint_snippet, tree};
 use orglint::CheckOptions;
-use orglint::finding::{Level, MAX_PER_FILE, SUGGESTION_WORK};
+use orglint::Level;
+use orglint::limits::{MAX_PER_FILE, SUGGESTION_WORK};
 
 const ORG: &str = "[org]\nname = \"Acme\"\nstage = \"scaleup\"\nai_focus = \"product\"\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"ml-engineer\"\n\n";
 
@@ -30,16 +31,12 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 /// The findings of `rule`, in order.
-fn of_rule<'a>(report: &'a orglint::Report, rule: &str) -> Vec<&'a orglint::finding::Finding> {
+fn of_rule<'a>(report: &'a orglint::Report, rule: &str) -> Vec<&'a orglint::Reported> {
     report.findings.iter().filter(|f| f.rule == rule).collect()
 }
 
 /// That `findings` (in the first file) are on the `n` lines right after [`ORG`]'s, one each.
-fn assert_lines_follow_org(
-    report: &orglint::Report,
-    findings: &[&orglint::finding::Finding],
-    n: usize,
-) {
+fn assert_lines_follow_org(report: &orglint::Report, findings: &[&orglint::Reported], n: usize) {
     let lines: Vec<usize> = findings
         .iter()
         .map(|f| {
@@ -165,7 +162,7 @@ fn many_config_mistakes_show_the_first_twenty_and_count_the_rest() {
     let dir = tree(&[("orglint.toml", config.as_str()), ("org.toml", ORG)]);
     match check(dir.path()) {
         Err(orglint::Error::Config(problems)) => {
-            assert_eq!(problems.len(), orglint::config::MAX_SHOWN);
+            assert_eq!(problems.len(), orglint::limits::MAX_SHOWN);
             assert_eq!(orglint::config::total(&problems), n);
             assert_eq!(problems.last().unwrap().more(), n - 20);
         }
@@ -396,7 +393,7 @@ fn a_flood_of_one_rule_in_one_file_is_cut_but_fully_counted() {
 
 #[test]
 fn a_file_with_millions_of_values_is_not_parsed() {
-    let n = orglint::load::parse::MAX_VALUES;
+    let n = orglint::limits::MAX_VALUES;
     let ones = vec!["1"; n].join(",");
     let report = lint_snippet(&format!(
         "{ORG}[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [{ones}]\n"
@@ -417,7 +414,7 @@ fn a_file_with_millions_of_values_is_not_parsed() {
 fn exclude_config(n: usize, long: Option<usize>) -> String {
     let globs: Vec<String> = (0..n)
         .map(|i| match long {
-            Some(l) if l == i => format!("\"{}\"", "a".repeat(orglint::config::MAX_GLOB_LEN + 1)),
+            Some(l) if l == i => format!("\"{}\"", "a".repeat(orglint::limits::MAX_GLOB_LEN + 1)),
             _ => format!("\"x{i}*y*z/**/q{i}?.toml\""),
         })
         .collect();
@@ -439,7 +436,7 @@ fn one_config_problem(config: &str) -> (String, String) {
 
 #[test]
 fn an_exclude_past_a_thousand_globs_is_a_config_problem_at_the_first_past_it() {
-    let max = orglint::config::MAX_GLOBS;
+    let max = orglint::limits::MAX_GLOBS;
     assert_eq!(max, 1_000);
     let dir = tree(&[
         ("orglint.toml", exclude_config(max, None)),
@@ -467,7 +464,7 @@ fn an_exclude_past_a_thousand_globs_is_a_config_problem_at_the_first_past_it() {
 
 #[test]
 fn an_exclude_glob_past_a_thousand_characters_is_a_config_problem() {
-    let len = orglint::config::MAX_GLOB_LEN;
+    let len = orglint::limits::MAX_GLOB_LEN;
     assert_eq!(len, 1_000);
     let fits = format!("[files]\nexclude = [\"{}\"]\n", "é".repeat(len));
     let dir = tree(&[("orglint.toml", fits.as_str()), ("org.toml", ORG)]);

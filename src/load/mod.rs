@@ -1,7 +1,7 @@
 //! Loading an org tree: walk it in sorted order, read each entity file, parse it (in parallel) and gather the whole org.
 
-pub mod parse;
-pub mod read;
+pub(crate) mod parse;
+pub(crate) mod read;
 pub(crate) mod reader;
 mod walk;
 
@@ -12,7 +12,7 @@ use std::sync::{Condvar, Mutex};
 use globset::GlobSet;
 use rayon::prelude::*;
 
-use crate::finding::Finding;
+use crate::finding::{EntityRef, Finding};
 use crate::model::Org;
 use crate::rules;
 use crate::source::{FileId, SourceFile, Sources, Span};
@@ -32,29 +32,40 @@ pub const MAX_TOTAL_SIZE: u64 = 1024 * 1024 * 1024;
 /// tables take several times the text, so two huge files must not parse side by side.
 pub const MAX_BYTES_IN_FLIGHT: u64 = 64 * 1024 * 1024;
 
-/// Everything read from the tree.
+/// Everything read from one workspace (a tree on disk, or texts a caller holds): the first stage
+/// of a run. Build the model over it with [`crate::engine::build_model`].
 #[derive(Debug, Default)]
 pub struct Loaded {
     /// The files, in sorted path order.
     pub sources: Sources,
-    /// The entities of every file, not yet indexed.
+    /// The entities of every file (indexed once [`crate::engine::build_model`] ran).
     pub org: Org,
     /// Findings of the loader (`invalid-toml`, `unknown-field`, `missing-field`, `invalid-value`).
     pub findings: Vec<Finding>,
+    /// The working directory the files' paths are shown relative to.
+    pub(crate) cwd: PathBuf,
     /// For each file, whether it could not be parsed.
-    pub broken_files: Vec<bool>,
-    /// For each file, where its entities start and what they are (see [`parse::Parsed::entities`]).
-    pub entities: Vec<Vec<(u32, String)>>,
+    pub(crate) broken_files: Vec<bool>,
+    /// For each file, where its entities start and which they are (see
+    /// [`parse::Parsed::entities`]).
+    pub(crate) entities: Vec<Vec<(u32, EntityRef)>>,
     /// For each file, its suppression comments.
-    pub suppressions: Vec<Vec<Suppression>>,
+    pub(crate) suppressions: Vec<Vec<Suppression>>,
     /// For each file, its table headers as suppression scopes (see [`suppress::headers`]); empty
     /// where no comment could suppress anything (none, or the file could not be parsed).
-    pub headers: Vec<Vec<(u32, u32)>>,
+    pub(crate) headers: Vec<Vec<(u32, u32)>>,
+}
+
+/// What one file of a workspace is before it is parsed: a file the walk found, or a text a caller
+/// holds.
+enum Input {
+    Walked(Entry),
+    Text { path: PathBuf, text: String },
 }
 
 /// Loads every entity file under `root`, except those `exclude` matches (relative to `root`) and
 /// the configuration file `config`, wherever it is named.
-pub fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -> Loaded {
+pub(crate) fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -> Loaded {
     let mut entries = walk::walk(root, exclude, cwd);
     if let Some(config) = config.map(|c| normalize(&cwd.join(c))) {
         entries.retain(
@@ -62,13 +73,49 @@ pub fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -
         );
     }
     admit(&mut entries);
+    gather(entries.into_iter().map(Input::Walked).collect(), cwd)
+}
+
+/// Loads `files`, `(path, text)` pairs a caller holds, as the walk's files are loaded: in path
+/// order (a path given twice keeps its last text), within the same size limits, parsed the same
+/// way, and shown by the same paths (relative to `cwd`, which relative paths are joined to).
+/// Every pair is read as an entity file: leave out what the walk would not read
+/// ([`crate::Tree::classify`] says which).
+pub(crate) fn load_texts(files: Vec<(PathBuf, String)>, cwd: &Path) -> Loaded {
+    let files: std::collections::BTreeMap<PathBuf, String> = files
+        .into_iter()
+        .map(|(path, text)| (normalize(&cwd.join(path)), text))
+        .collect();
+    let mut total = 0;
+    let inputs = files
+        .into_iter()
+        .map(
+            |(path, text)| match refused(text.len() as u64, &mut total) {
+                None => Input::Text { path, text },
+                Some(message) => Input::Walked(Entry::Unreadable {
+                    path,
+                    message,
+                    help: walk::BROKEN_HELP,
+                    broken: true,
+                }),
+            },
+        )
+        .collect();
+    gather(inputs, cwd)
+}
+
+/// Reads and parses `inputs` in parallel, each as file number its index, and gathers them.
+fn gather(inputs: Vec<Input>, cwd: &Path) -> Loaded {
     let budget = Budget::default();
-    let results: Vec<OneFile> = entries
+    let results: Vec<OneFile> = inputs
         .into_par_iter()
         .enumerate()
-        .map(|(i, entry)| read_and_parse(i as FileId, entry, cwd, &budget))
+        .map(|(i, input)| read_and_parse(i as FileId, input, cwd, &budget))
         .collect();
-    let mut loaded = Loaded::default();
+    let mut loaded = Loaded {
+        cwd: cwd.to_path_buf(),
+        ..Loaded::default()
+    };
     for OneFile {
         source,
         parsed,
@@ -97,6 +144,19 @@ impl Loaded {
     }
 }
 
+/// Why a file of `len` bytes is not read, after `total` bytes of files before it were admitted;
+/// `None` when it is (and then counts in `total`).
+fn refused(len: u64, total: &mut u64) -> Option<String> {
+    if len > MAX_FILE_SIZE {
+        Some(ReadError::TooLarge(Some(len)).message(MAX_FILE_SIZE))
+    } else if *total + len > MAX_TOTAL_SIZE {
+        Some(total_reached())
+    } else {
+        *total += len;
+        None
+    }
+}
+
 /// Applies the size limits to the sizes the files claim, in path order, so that which files are
 /// left out does not depend on which thread reads first.
 fn admit(entries: &mut [Entry]) {
@@ -105,12 +165,7 @@ fn admit(entries: &mut [Entry]) {
         let Entry::File { path, len, .. } = entry else {
             continue;
         };
-        let message = if *len > MAX_FILE_SIZE {
-            ReadError::TooLarge(Some(*len)).message(MAX_FILE_SIZE)
-        } else if total + *len > MAX_TOTAL_SIZE {
-            total_reached()
-        } else {
-            total += *len;
+        let Some(message) = refused(*len, &mut total) else {
             continue;
         };
         *entry = Entry::Unreadable {
@@ -202,24 +257,32 @@ struct OneFile {
     headers: Vec<(u32, u32)>,
 }
 
-fn read_and_parse(id: FileId, entry: Entry, cwd: &Path, budget: &Budget) -> OneFile {
-    let (path, read, help, broken) = match entry {
-        Entry::File { path, real, .. } => {
+fn read_and_parse(id: FileId, input: Input, cwd: &Path, budget: &Budget) -> OneFile {
+    let (path, read, help, broken) = match input {
+        Input::Walked(Entry::File { path, real, .. }) => {
             let read = read_entity(&real, budget);
             (path, read, walk::BROKEN_HELP, true)
         }
-        Entry::Unreadable {
+        Input::Walked(Entry::Unreadable {
             path,
             message,
             help,
             broken,
-        } => (path, Err((String::new(), message, None)), help, broken),
+        }) => (path, Err((String::new(), message, None)), help, broken),
+        Input::Text { path, text } => (path, Ok(text), walk::BROKEN_HELP, true),
     };
     let display = display_path(&path, cwd);
     match read {
         Ok(text) => {
             let permit = budget.acquire(text.len() as u64);
-            let parsed = parse::parse(id, &text);
+            let mut parsed = parse::parse(id, &text);
+            // The parser's findings, each told the entity it lies in from the file's own table.
+            for f in &mut parsed.findings {
+                f.entity = f
+                    .primary
+                    .and_then(|s| suppress::entity_at(&parsed.entities, s.start))
+                    .cloned();
+            }
             let sups = suppress::scan(id, &text);
             // In a file that could not be parsed, only `invalid-toml` is found: nothing to suppress.
             let headers = if sups.is_empty() || parsed.broken {
@@ -260,7 +323,7 @@ fn read_and_parse(id: FileId, entry: Entry, cwd: &Path, budget: &Budget) -> OneF
 
 /// The real path of `path` when it lies inside the org tree under `root` (not through a link that
 /// leaves it, nor in a hidden directory, `target/` or `node_modules/`); else why not.
-pub fn real_path_in_tree(root: &Path, path: &Path) -> Result<PathBuf, String> {
+pub(crate) fn real_path_in_tree(root: &Path, path: &Path) -> Result<PathBuf, String> {
     let root_real = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
     let real = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
     match real.strip_prefix(&root_real) {

@@ -26,7 +26,7 @@ pub struct Parsed {
     pub broken: bool,
     /// Where each entity's table starts and what it is (`team:recs`), sorted by offset: the scopes
     /// of suppression comments, and the entity part of fingerprints.
-    pub entities: Vec<(u32, String)>,
+    pub entities: Vec<(u32, crate::finding::EntityRef)>,
 }
 
 /// Whether `id` is 1 to 64 ASCII letters, digits, `-`, `_` and `.`.
@@ -202,11 +202,10 @@ fn entity(
     // that a name of megabytes is neither copied per entity nor hashed per finding.
     out.entities.push((
         header.start,
-        format!(
-            "{}:{}",
-            kind.key(),
-            &name[..floor_char_boundary(name, crate::FINGERPRINT_BYTES)]
-        ),
+        crate::finding::EntityRef {
+            kind,
+            id: name[..floor_char_boundary(name, crate::FINGERPRINT_BYTES)].to_owned(),
+        },
     ));
     // How messages name the entity: "person ada", "the org", "this team" (no usable id).
     let who = match kind {

@@ -21,7 +21,7 @@ use super::summary::{noun, summary};
 use super::{Format, Render};
 use crate::Report;
 use crate::config::{self, ConfigProblem};
-use crate::finding::{Finding, Level, thousands};
+use crate::finding::{Level, Reported, thousands};
 use crate::source::{SourceFile, Sources, Span, floor_char_boundary};
 
 /// `--format human`.
@@ -213,7 +213,7 @@ fn place(drawn: &mut Drawn, file: &SourceFile, span: Span, label: &str, width: u
 
 /// A finding as a diagnostic: the severity and rule head it, the primary place and the related
 /// places near it are one snippet, every other related place is a note of its own.
-fn finding(finding: &Finding, sources: &Sources, width: usize) -> Drawn {
+fn finding(finding: &Reported, sources: &Sources, width: usize) -> Drawn {
     let mut drawn = Drawn {
         code: Some(format!("{}[{}]", finding.level.severity(), finding.rule)),
         severity: Some(match finding.level {

@@ -1,6 +1,9 @@
 //! `lead-not-member`: a team's `lead` is not in its `members`.
 
 use super::prelude::*;
+use crate::finding::{Applicability, Edit, Fix};
+use crate::model::{List, Str};
+use crate::source::Sources;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -30,6 +33,10 @@ fn check(cx: &mut Ctx) {
         if team.member_ids().iter().any(|m| m.value == lead.value) {
             continue;
         }
+        let fix = team
+            .members
+            .as_ref()
+            .and_then(|members| add_member(cx.sources, members, lead.as_str()));
         let f = cx
             .report(
                 lead.span,
@@ -44,5 +51,35 @@ fn check(cx: &mut Ctx) {
         if let Some(members) = &team.members {
             f.related(members.span, "`members` is here");
         }
+        if let Some(fix) = fix {
+            f.fix(fix);
+        }
     }
+}
+
+/// The safe fix (SPEC §9): `id` appended to the array `members`, after its last element or, when
+/// it is empty, before its `]`; none when the array holds an element of the wrong type or is not
+/// written as `[...]`.
+fn add_member(sources: &Sources, members: &List<Str>, id: &str) -> Option<Fix> {
+    let text = sources.get(members.span.file).slice(members.span);
+    if members.bad > 0 || !text.starts_with('[') || !text.ends_with(']') {
+        return None;
+    }
+    // A valid id (the check skips malformed leads) needs no escaping in a basic string.
+    let (at, replacement) = match members.items.last() {
+        Some(last) => (last.span.end, format!(", \"{id}\"")),
+        None => (members.span.end - 1, format!("\"{id}\"")),
+    };
+    Some(Fix {
+        message: format!("add {} to `members`", shown_code(id)),
+        applicability: Applicability::Safe,
+        edits: vec![Edit {
+            span: Span {
+                file: members.span.file,
+                start: at,
+                end: at,
+            },
+            replacement,
+        }],
+    })
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::finding::{Finding, Level};
+use crate::finding::{EntityRef, Finding, Level};
 use crate::model::Org;
 use crate::roles::Roles;
 use crate::source::{Sources, Span};
@@ -105,7 +105,7 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 }
 
 /// The position of the rule named `name` in [`RULES`].
-pub fn index(name: &str) -> Option<usize> {
+pub(crate) fn index(name: &str) -> Option<usize> {
     RULES.binary_search_by(|r| r.name.cmp(name)).ok()
 }
 
@@ -153,7 +153,7 @@ impl RuleCategory {
 
 /// When and how a rule runs.
 #[derive(Clone, Copy)]
-pub enum Check {
+pub(crate) enum Check {
     /// Found by the loader, file by file; runs even when another file is broken.
     Load,
     /// Found by the suppression pass over comments.
@@ -237,8 +237,8 @@ pub struct Rule {
     pub options: &'static [RuleOption],
     /// Its page, `lints/<name>.md`.
     pub page: &'static str,
-    /// How it runs.
-    pub check: Check,
+    /// How it runs (the engine's business: a front end reads the metadata).
+    pub(crate) check: Check,
     /// Whether a suppression comment may hide it (`invalid-toml` may not: a file that does not
     /// parse has no comments to trust).
     pub suppressible: bool,
@@ -249,7 +249,7 @@ pub struct Rule {
 
 impl Rule {
     /// This rule's position in [`RULES`].
-    pub fn index(&'static self) -> usize {
+    pub(crate) fn index(&'static self) -> usize {
         index(self.name).expect("every rule is in RULES (tests/guard.rs)")
     }
 }
@@ -283,10 +283,10 @@ impl std::fmt::Display for Rule {
 }
 
 /// Option values of one rule, by option name.
-pub type Options = BTreeMap<&'static str, OptionValue>;
+pub(crate) type Options = BTreeMap<&'static str, OptionValue>;
 
 /// What a whole-org check sees, and where it reports.
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     /// The org.
     pub org: &'a Org,
     /// The files, to read the text under a span.
@@ -295,6 +295,9 @@ pub struct Ctx<'a> {
     pub roles: &'a Roles,
     rule: &'static Rule,
     options: &'a Options,
+    /// Per file: where its entities start (see [`crate::load::Loaded`]), to tell each finding
+    /// the entity it lies in.
+    entities: &'a [Vec<(u32, EntityRef)>],
     out: Vec<Finding>,
 }
 
@@ -313,13 +316,26 @@ impl<'a> Ctx<'a> {
             roles,
             rule,
             options,
+            entities: &[],
             out: Vec::new(),
         }
     }
 
+    /// The same context, knowing where each file's entities start, so that each finding records
+    /// the entity it lies in.
+    pub fn with_entities(self, entities: &'a [Vec<(u32, EntityRef)>]) -> Self {
+        Ctx { entities, ..self }
+    }
+
     /// Reports a finding of this rule at `span`; chain `.help(..)`, `.related(..)` on the result.
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
-        self.out.push(Finding::new(self.rule, Some(span), message));
+        let entity = self
+            .entities
+            .get(span.file as usize)
+            .and_then(|e| crate::suppress::entity_at(e, span.start))
+            .cloned();
+        self.out
+            .push(Finding::new(self.rule, Some(span), message).with_entity(entity));
         self.out.last_mut().expect("just pushed")
     }
 
@@ -405,6 +421,7 @@ pub(crate) mod testing {
             .findings
             .into_iter()
             .filter(|f| f.rule.name == rule)
+            .map(|f| f.finding)
             .collect()
     }
 
@@ -440,13 +457,14 @@ pub(crate) mod testing {
     }
 }
 
-/// What rule files import.
-pub mod prelude {
-    pub use super::{Check, Ctx, OptionKind, Rule, RuleCategory, RuleOption};
-    pub use crate::finding::{
+/// What rule files import (not every rule needs every name).
+#[allow(unused_imports)]
+pub(crate) mod prelude {
+    pub(crate) use super::{Check, Ctx, OptionKind, Rule, RuleCategory, RuleOption};
+    pub(crate) use crate::finding::{
         Level, join_choices, join_names, shown, shown_code, shown_id, shown_name,
     };
-    pub use crate::model::{GuildKey, Org, OrgKey, PersonKey, Team, TeamKey};
-    pub use crate::roles::Category;
-    pub use crate::source::Span;
+    pub(crate) use crate::model::{GuildKey, Org, OrgKey, PersonKey, Team, TeamKey};
+    pub(crate) use crate::roles::Category;
+    pub(crate) use crate::source::Span;
 }

@@ -1,0 +1,436 @@
+//! The staged engine every front end shares: load a workspace (from disk or from texts), build
+//! the model, run the rules, then the post-processing stages, each a function with one job.
+//! [`lint`] composes them as [`crate::check`] runs them; a front end that needs another order,
+//! or only some of them, calls them itself. Nothing here is global: two workspaces may be
+//! linted side by side in one process.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::finding::{self, Finding, Level, Reported, closest};
+use crate::load::{self, Loaded, normalize};
+use crate::rules::{self, Check, Ctx, RULES, Rule, RuleCategory};
+use crate::source::{Sources, floor_char_boundary};
+use crate::suppress;
+use crate::tree::Tree;
+use crate::{Error, FINGERPRINT_BYTES, Report};
+
+/// A validated configuration and the level of every rule in it: the configured levels, narrowed
+/// by `--select` and `--ignore`. Built once, it serves any number of workspaces.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    config: Config,
+    levels: Vec<Level>,
+}
+
+impl Settings {
+    /// The settings of `config`, with only the rules or categories `select` names (all when
+    /// empty), less those `ignore` names; each may list several, separated by commas. An unknown
+    /// or empty name is an [`Error::Usage`].
+    pub fn new(config: Config, select: &[String], ignore: &[String]) -> Result<Self, Error> {
+        let select = parse_selectors("--select", select)?;
+        let ignore = parse_selectors("--ignore", ignore)?;
+        let levels = RULES
+            .iter()
+            .map(|rule| {
+                if !rule.configurable {
+                    return rule.default_level;
+                }
+                let picked = select.is_empty() || select.iter().any(|s| s.matches(rule));
+                let named = select
+                    .iter()
+                    .any(|s| matches!(s, Selector::Rule(name) if *name == rule.name));
+                if !picked || ignore.iter().any(|s| s.matches(rule)) {
+                    Level::Off
+                } else {
+                    match config.level(rule) {
+                        // Naming a rule asks for it: orglint.toml's "off" gives way (SPEC §5).
+                        Level::Off if named => rule.default_level,
+                        level => level,
+                    }
+                }
+            })
+            .collect();
+        Ok(Settings { config, levels })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The level `rule` runs at; [`Level::Off`] when it does not run.
+    pub fn level(&self, rule: &'static Rule) -> Level {
+        self.levels[rule.index()]
+    }
+}
+
+enum Selector {
+    Rule(&'static str),
+    Category(RuleCategory),
+}
+
+impl Selector {
+    fn matches(&self, rule: &Rule) -> bool {
+        match self {
+            Selector::Rule(name) => rule.name == *name,
+            Selector::Category(c) => rule.category == *c,
+        }
+    }
+}
+
+fn parse_selectors(flag: &str, items: &[String]) -> Result<Vec<Selector>, Error> {
+    // An argument that names nothing (`--select ''`, `--select=,`) would otherwise select every
+    // rule in silence.
+    if let Some(empty) = items
+        .iter()
+        .find(|s| s.split(',').all(|n| n.trim().is_empty()))
+    {
+        return Err(Error::Usage(format!(
+            "`{flag} {empty:?}` names no rule or category; `orglint rules` lists them"
+        )));
+    }
+    items
+        .iter()
+        .flat_map(|s| s.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            if let Some(rule) = rules::find(s) {
+                return Ok(Selector::Rule(rule.name));
+            }
+            if let Some(c) = RuleCategory::parse(s) {
+                return Ok(Selector::Category(c));
+            }
+            let names = RULES
+                .iter()
+                .map(|r| r.name)
+                .chain(RuleCategory::ALL.iter().map(|c| c.as_str()));
+            let hint = closest(s, names)
+                .map_or(String::from("; `orglint rules` lists them"), |n| {
+                    format!("; did you mean `{n}`?")
+                });
+            Err(Error::Usage(format!(
+                "`{s}` is neither a rule nor a category{hint}"
+            )))
+        })
+        .collect()
+}
+
+/// Stage 1, from disk: walks `tree` and loads every entity file in it (paths shown relative to
+/// `cwd`).
+pub fn load_tree(tree: &Tree, cwd: &Path) -> Loaded {
+    load::load(&tree.root, &tree.exclude, tree.config.as_deref(), cwd)
+}
+
+/// Stage 1, from memory: loads `(path, text)` pairs a caller holds (an editor's buffers, a git
+/// revision) exactly as [`load_tree`] loads files: in path order (a path given twice keeps its
+/// last text), within the same size limits, with the same findings, and shown by the same paths
+/// (relative to `cwd`, which relative paths are joined to). Every pair is read as an entity file:
+/// leave out what the walk would not read ([`Tree::classify`] says which), and give
+/// `orglint.toml` to [`Config::parse`] instead.
+pub fn load_texts<P, T>(files: impl IntoIterator<Item = (P, T)>, cwd: &Path) -> Loaded
+where
+    P: Into<PathBuf>,
+    T: Into<String>,
+{
+    let files = files
+        .into_iter()
+        .map(|(p, t)| (p.into(), t.into()))
+        .collect();
+    load::load_texts(files, cwd)
+}
+
+/// Stage 2: builds the model's indexes (ids, reporting lines, role categories from `config`).
+pub fn build_model(loaded: &mut Loaded, config: &Config) {
+    loaded.org.index(&config.roles);
+}
+
+/// Whether the whole-org rules may run on `loaded`: not when a file could not be parsed, since
+/// its entities are missing.
+pub fn org_rules_run(loaded: &Loaded) -> bool {
+    loaded.broken() == 0
+}
+
+/// Stage 3: runs every whole-org rule `settings` turns on, in parallel, over the model, and
+/// gives their findings (none when a file could not be parsed). The loader's own findings are
+/// in [`Loaded::findings`].
+pub fn run_rules(loaded: &Loaded, settings: &Settings) -> Vec<Finding> {
+    if !org_rules_run(loaded) {
+        return Vec::new();
+    }
+    let config = &settings.config;
+    let per_rule: Vec<Vec<Finding>> = RULES
+        .par_iter()
+        .filter(|&&rule| settings.level(rule) != Level::Off)
+        .filter_map(|&rule| match rule.check {
+            Check::Org(check) => {
+                let options = config.options(rule);
+                let mut cx = Ctx::new(&loaded.org, &loaded.sources, &config.roles, rule, &options)
+                    .with_entities(&loaded.entities);
+                check(&mut cx);
+                Some(cx.into_findings())
+            }
+            Check::Load | Check::Suppression => None,
+        })
+        .collect();
+    per_rule.into_iter().flatten().collect()
+}
+
+/// The levels stage: drops the findings of rules `settings` turns off.
+pub fn keep_enabled(mut findings: Vec<Finding>, settings: &Settings) -> Vec<Finding> {
+    findings.retain(|f| settings.level(f.rule) != Level::Off);
+    findings
+}
+
+/// Which files' findings a run reports: all, or those of the files PATH arguments name or lie
+/// under, and of every file that could not be parsed (it kept the whole-org rules from running,
+/// so a hook run that names other files must still fail on it).
+#[derive(Debug, Clone, Default)]
+pub struct PathFilter {
+    /// Per file, whether it is in scope; `None` for every file.
+    files: Option<Vec<bool>>,
+}
+
+impl PathFilter {
+    /// Every file is in scope.
+    pub fn everything() -> Self {
+        PathFilter::default()
+    }
+
+    /// The files of `loaded` that `paths` (absolute and normalised) name or lie under, and every
+    /// file that could not be parsed.
+    pub fn new(loaded: &Loaded, paths: &[PathBuf]) -> Self {
+        // Worked out once per file, not per finding, and by looking its ancestors up: pre-commit
+        // may name every file of the tree.
+        let wanted: HashSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        let files = loaded
+            .sources
+            .iter()
+            .zip(&loaded.broken_files)
+            .map(|(src, &broken)| {
+                let file = normalize(&loaded.cwd.join(&src.path));
+                broken || file.ancestors().any(|a| wanted.contains(a))
+            })
+            .collect();
+        PathFilter { files: Some(files) }
+    }
+
+    /// Whether file `file` is in scope.
+    pub fn keeps_file(&self, file: crate::source::FileId) -> bool {
+        self.files.as_ref().is_none_or(|f| f[file as usize])
+    }
+
+    /// Whether `finding` is in scope: its file is; one with no place is only when every file is.
+    pub fn keeps(&self, finding: &Finding) -> bool {
+        match finding.primary {
+            Some(span) => self.keeps_file(span.file),
+            None => self.files.is_none(),
+        }
+    }
+}
+
+/// The path filter stage: drops the findings out of scope.
+pub fn filter_paths(mut findings: Vec<Finding>, paths: &PathFilter) -> Vec<Finding> {
+    findings.retain(|f| paths.keeps(f));
+    findings
+}
+
+/// What the suppression stage gave.
+#[derive(Debug, Default)]
+pub struct Suppressed {
+    /// The findings left, with the findings about the comments (`unused-suppression`,
+    /// `invalid-suppression`) added.
+    pub findings: Vec<Finding>,
+    /// How many findings comments hid.
+    pub suppressed: usize,
+}
+
+/// The suppression stage: drops the findings that `# orglint: allow(...)` comments hide, and adds
+/// the findings about the comments. Only the comments of files in scope of `paths` count: a
+/// comment suppresses only findings of its own file, so with those out of scope left out, every
+/// count is of the findings in scope.
+pub fn suppress(
+    findings: Vec<Finding>,
+    loaded: &Loaded,
+    settings: &Settings,
+    paths: &PathFilter,
+) -> Suppressed {
+    let suppressions: Vec<Vec<suppress::Suppression>> = loaded
+        .suppressions
+        .iter()
+        .enumerate()
+        .map(|(file, sups)| {
+            if paths.keeps_file(file as crate::source::FileId) {
+                sups.clone()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let org_rules_run = org_rules_run(loaded);
+    let ran = |name: &str| {
+        rules::find(name).is_some_and(|r| {
+            settings.level(r) != Level::Off && (org_rules_run || !matches!(r.check, Check::Org(_)))
+        })
+    };
+    let scopes = suppress::Scopes {
+        suppressions: &suppressions,
+        entities: &loaded.entities,
+        headers: &loaded.headers,
+    };
+    let applied = suppress::apply(findings, &scopes, &ran, settings.config.require_reason);
+    Suppressed {
+        findings: applied.findings,
+        suppressed: applied.suppressed,
+    }
+}
+
+/// The reporting stage: each finding with its level (from `settings`: keep only enabled
+/// findings first, with [`keep_enabled`]) and its fingerprint (see [`fingerprint`]).
+pub fn report(findings: Vec<Finding>, loaded: &Loaded, settings: &Settings) -> Vec<Reported> {
+    findings
+        .into_iter()
+        .map(|finding| Reported {
+            level: settings.level(finding.rule),
+            fingerprint: fingerprint(&finding, &loaded.sources),
+            finding,
+            more: 0,
+        })
+        .collect()
+}
+
+/// A stable id for a finding (FNV-1a, 16 hex digits): the rule, the entity it lies in (else its
+/// file), the text it points at and its message without digits, so that neither moved lines nor
+/// changed counts ("12 direct reports") make it a new finding. The entity and the text count only
+/// up to a bound (see [`crate::limits`]), so that each finding costs a bounded amount of work.
+pub fn fingerprint(f: &Finding, sources: &Sources) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    feed(f.rule.name.as_bytes());
+    feed(&[0]);
+    let snippet = match f.primary {
+        Some(s) => {
+            let src = sources.get(s.file);
+            match &f.entity {
+                Some(e) => {
+                    feed(e.kind.key().as_bytes());
+                    feed(b":");
+                    feed(e.id.as_bytes());
+                }
+                None => feed(src.display.as_bytes()),
+            }
+            let snippet = src.slice(s);
+            &snippet[..floor_char_boundary(snippet, FINGERPRINT_BYTES)]
+        }
+        None => "",
+    };
+    feed(&[0]);
+    feed(snippet.as_bytes());
+    feed(&[0]);
+    let message: String = f.message.chars().filter(|c| !c.is_ascii_digit()).collect();
+    feed(message.as_bytes());
+    feed(&[0]);
+    format!("{hash:016x}")
+}
+
+/// A set of fingerprints a baseline file accepted: findings a team lives with for now, hidden from
+/// reports and counted as `baselined`.
+#[derive(Debug, Clone, Default)]
+pub struct Baseline {
+    fingerprints: HashSet<String>,
+}
+
+impl Baseline {
+    /// A baseline of `fingerprints`.
+    pub fn new(fingerprints: impl IntoIterator<Item = String>) -> Self {
+        Baseline {
+            fingerprints: fingerprints.into_iter().collect(),
+        }
+    }
+
+    /// Whether it accepts `fingerprint`.
+    pub fn contains(&self, fingerprint: &str) -> bool {
+        self.fingerprints.contains(fingerprint)
+    }
+}
+
+impl FromIterator<String> for Baseline {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        Baseline::new(iter)
+    }
+}
+
+/// The baseline stage: drops the findings `baseline` accepts, and says how many.
+pub fn baseline(mut findings: Vec<Reported>, baseline: &Baseline) -> (Vec<Reported>, usize) {
+    let before = findings.len();
+    findings.retain(|f| !baseline.contains(&f.fingerprint));
+    let hidden = before - findings.len();
+    (findings, hidden)
+}
+
+/// The sorting stage: by file, line, column, rule, then message, so that output is stable.
+pub fn sort(findings: &mut [Reported], sources: &Sources) {
+    findings.sort_by_cached_key(|f| {
+        let (file, pos) = match f.primary {
+            Some(span) => {
+                let src = sources.get(span.file);
+                let pos = src.position(span.start as usize);
+                (src.display.clone(), (pos.line, pos.column))
+            }
+            None => (String::new(), (0, 0)),
+        };
+        (file, pos, f.rule.name, f.message.clone())
+    });
+}
+
+/// The cap stage: per file and rule, the first [`crate::limits::MAX_PER_FILE`] of `findings`
+/// (sorted) and one more that stands for the rest ("... and 250 more `rule` findings in this file", whose [`Reported::more`]
+/// counts them).
+pub fn cap(findings: Vec<Reported>) -> Vec<Reported> {
+    finding::cap_per_file(findings)
+}
+
+/// Every stage after loading, as [`crate::check`] runs them: builds the model of `loaded`, runs the
+/// rules, then levels, path filter (`paths`: absolute, normalised; `None` for all), suppressions,
+/// fingerprints, `baseline`, sorting and cap. `tree` is where the files come from (it tells an
+/// output path that would overwrite an input); [`Report::not_checked`] is left empty.
+pub fn lint(
+    tree: Tree,
+    mut loaded: Loaded,
+    settings: &Settings,
+    paths: Option<&[PathBuf]>,
+    accepted: &Baseline,
+) -> Report {
+    build_model(&mut loaded, &settings.config);
+    let mut findings = std::mem::take(&mut loaded.findings);
+    findings.extend(run_rules(&loaded, settings));
+    let paths = paths.map_or_else(PathFilter::everything, |p| PathFilter::new(&loaded, p));
+    let findings = filter_paths(keep_enabled(findings, settings), &paths);
+    let suppressed = suppress(findings, &loaded, settings, &paths);
+    let findings = filter_paths(keep_enabled(suppressed.findings, settings), &paths);
+    let findings = report(findings, &loaded, settings);
+    let (mut findings, baselined) = baseline(findings, accepted);
+    sort(&mut findings, &loaded.sources);
+    let findings = cap(findings);
+    let broken = loaded.broken();
+    Report {
+        files: loaded.sources.len(),
+        sources: loaded.sources,
+        org: loaded.org,
+        findings,
+        suppressed: suppressed.suppressed,
+        baselined,
+        broken,
+        tree,
+        not_checked: Vec::new(),
+    }
+}
