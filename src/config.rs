@@ -1,5 +1,6 @@
 //! `orglint.toml`: rule levels and options, extra roles, excluded files and suppression policy, validated with spans.
 
+use crate::limits::{MAX_GLOB_LEN, MAX_GLOBS, MAX_SHOWN};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -11,7 +12,7 @@ use toml::de::{DeTable, DeValue};
 use crate::finding::{
     Level, closest, did_you_mean, join_choices, shown, shown_code, suggestion, thousands,
 };
-use crate::load::MAX_FILE_SIZE;
+use crate::limits::MAX_FILE_SIZE;
 use crate::load::read::{self, ReadError};
 use crate::roles::{Category, Roles};
 use crate::rules::{self, OptionKind, OptionValue, Options, Rule};
@@ -71,10 +72,6 @@ impl Config {
         self.options.get(rule.name).cloned().unwrap_or_default()
     }
 }
-
-/// At most this many mistakes in `orglint.toml` are shown; the last one shown says how many more
-/// there are.
-pub const MAX_SHOWN: usize = 20;
 
 /// One mistake in `orglint.toml`, at a place in it. It is drawn as findings are (see
 /// [`crate::render::render_config_problem`]): from an escaped, cut view of its lines, or with
@@ -323,13 +320,6 @@ pub(crate) fn parse(text: &str, display: &str, path: &Path) -> Result<Config, Co
         Err(ConfigError::Invalid(ck.finish(source())))
     }
 }
-
-/// At most this many globs in `[files].exclude`: compiling them takes time and memory in
-/// proportion (200,000 took 10 s and 2 GB), and a pull request can change `orglint.toml`.
-pub const MAX_GLOBS: usize = 1_000;
-
-/// At most this many characters in one glob of `[files].exclude`.
-pub const MAX_GLOB_LEN: usize = 1_000;
 
 fn files(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config) {
     let Some(table) = ck.table(value, "`[files]`") else {

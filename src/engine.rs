@@ -11,12 +11,13 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::finding::{self, Finding, Level, Reported, closest};
+use crate::limits::FINGERPRINT_BYTES;
 use crate::load::{self, Loaded, normalize};
 use crate::rules::{self, Check, Ctx, RULES, Rule, RuleCategory};
 use crate::source::{Sources, floor_char_boundary};
 use crate::suppress;
 use crate::tree::Tree;
-use crate::{Error, FINGERPRINT_BYTES, Report};
+use crate::{Error, Report};
 
 /// A validated configuration and the level of every rule in it: the configured levels, narrowed
 /// by `--select` and `--ignore`. Built once, it serves any number of workspaces.

@@ -1,5 +1,6 @@
 //! Findings: what a rule reports, where, and how bad it is.
 
+use crate::limits::{MAX_PER_FILE, MAX_SUGGESTED_LEN, SHOWN_CHARS, SUGGESTION_WORK};
 use std::fmt;
 
 use crate::model::EntityKind;
@@ -240,10 +241,6 @@ impl std::ops::Deref for Reported {
     }
 }
 
-/// The most characters of one value from the files that a message shows: a longer value is cut
-/// to this many, the last being `…`, so that a 50 MB `kind` is not a 50 MB line.
-pub const SHOWN_CHARS: usize = 80;
-
 /// A value from the files (an id, a name, a role, a `kind`...) as messages show it: cut to
 /// [`SHOWN_CHARS`] characters, and quoted when it would not read as itself bare. Quoted is in
 /// backticks (`` `bob smith` ``), the empty value as `""`, and a value holding a backtick as a
@@ -392,10 +389,6 @@ mod shown_tests {
     }
 }
 
-/// A file shows at most this many findings of one rule; the rest become one finding that says
-/// how many there are (and counts as that many).
-pub const MAX_PER_FILE: usize = 100;
-
 /// Keeps, per file and rule, the first [`MAX_PER_FILE`] of `findings` (sorted in file order) and
 /// turns the rest into one finding at the first of them: "... and 1,204 more `rule` findings in
 /// this file", whose [`Reported::more`] makes every count still count each of them.
@@ -504,14 +497,6 @@ pub(crate) fn suggestion(near: Option<&str>, candidates: &[&str]) -> String {
         None => format!("expected one of {}", join_choices(candidates)),
     }
 }
-
-/// Words longer than this get no did-you-mean: ids are at most 64 characters, and edit distance
-/// over long strings is quadratic.
-pub const MAX_SUGGESTED_LEN: usize = 64;
-
-/// The work one did-you-mean search may do, in units of one candidate looked at plus one cell of an
-/// edit-distance table (`len(word) * len(candidate)`): about a tenth of a second at most.
-pub const SUGGESTION_WORK: u64 = 20_000_000;
 
 /// The largest edit distance at which a candidate may be a typo of a word of `chars` characters:
 /// one edit in a word of up to 13 characters, then one more per 7 characters.

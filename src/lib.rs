@@ -32,7 +32,8 @@
 //! assert_eq!((entity.kind, entity.id.as_str()), (EntityKind::Team, "core"));
 //! assert_eq!(finding.fix.as_ref().unwrap().edits[0].replacement, "\"ada\"");
 //! // What `orglint check --format json` prints for the same files on disk.
-//! assert!(orglint::render::json(&report).contains("\"rule\": \"lead-not-member\""));
+//! let json = orglint::render::format("json").unwrap();
+//! assert!(json.render(&report, Default::default()).contains("\"rule\": \"lead-not-member\""));
 //! # Ok::<(), orglint::Error>(())
 //! ```
 //!
@@ -48,6 +49,7 @@ pub mod config;
 pub mod engine;
 pub mod fields;
 pub mod finding;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod render;
@@ -74,19 +76,6 @@ use crate::config::ConfigError;
 use crate::finding::thousands;
 use crate::load::{display_path, normalize};
 use crate::tree::Kind;
-
-/// The limits that bound the work of a run, each where its reason is written: a front end may
-/// show them, and a test may push past them.
-pub mod limits {
-    pub use crate::config::{MAX_GLOB_LEN, MAX_GLOBS, MAX_SHOWN};
-    pub use crate::finding::{MAX_PER_FILE, MAX_SUGGESTED_LEN, SHOWN_CHARS, SUGGESTION_WORK};
-    pub use crate::load::parse::MAX_VALUES;
-    pub use crate::load::{MAX_BYTES_IN_FLIGHT, MAX_FILE_SIZE, MAX_TOTAL_SIZE};
-
-    /// How many bytes of an entity's id, or of the text a finding points at, go into its
-    /// fingerprint: enough to tell entities apart, and a bound on the work per finding.
-    pub const FINGERPRINT_BYTES: usize = crate::FINGERPRINT_BYTES;
-}
 
 /// What to lint, and how.
 #[derive(Clone, Debug, Default)]
@@ -326,7 +315,3 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
     report.not_checked = not_checked;
     Ok(report)
 }
-
-/// How many bytes of an entity's name, or of the text a finding points at, go into its
-/// fingerprint: enough to tell entities apart, and a bound on the work per finding.
-pub(crate) const FINGERPRINT_BYTES: usize = 256;

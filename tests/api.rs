@@ -70,7 +70,7 @@ fn the_example_org_from_texts_gives_the_json_of_the_disk_run() {
     let disk = lint_on_disk(&root, &repo());
     let memory = lint_in_memory(&root, files_under(&root), &repo());
     assert!(!disk.findings.is_empty());
-    assert_eq!(orglint::render::json(&memory), orglint::render::json(&disk));
+    assert_eq!(common::json(&memory), common::json(&disk));
     assert_eq!(memory.files, disk.files);
     assert_eq!(memory.suppressed, disk.suppressed);
 }
@@ -89,7 +89,7 @@ fn a_syntax_error_in_a_text_is_the_same_invalid_toml_as_on_disk() {
         .map(|(p, t)| (root.join(p), (*t).to_owned()))
         .collect();
     let memory = lint_in_memory(root, texts, root);
-    let disk_json = orglint::render::json(&disk);
+    let disk_json = common::json(&disk);
     assert!(
         disk_json.contains("\"rule\": \"invalid-toml\""),
         "{disk_json}"
@@ -98,7 +98,7 @@ fn a_syntax_error_in_a_text_is_the_same_invalid_toml_as_on_disk() {
         disk_json.contains("\"file\": \"teams/broken.toml\""),
         "{disk_json}"
     );
-    assert_eq!(orglint::render::json(&memory), disk_json);
+    assert_eq!(common::json(&memory), disk_json);
     assert_eq!(memory.broken, 1);
 }
 
@@ -138,8 +138,8 @@ fn lint_texts(files: Vec<(PathBuf, String)>) -> Report {
 #[test]
 fn two_workspaces_lint_side_by_side_in_one_process() {
     let fixed = LEAD_OUTSIDE.replace("[\"bob\"]", "[\"bob\", \"ada\"]");
-    let alone_a = orglint::render::json(&lint_texts(workspace(LEAD_OUTSIDE)));
-    let alone_b = orglint::render::json(&lint_texts(workspace(&fixed)));
+    let alone_a = common::json(&lint_texts(workspace(LEAD_OUTSIDE)));
+    let alone_b = common::json(&lint_texts(workspace(&fixed)));
     assert!(alone_a.contains("lead-not-member"));
     assert!(!alone_b.contains("lead-not-member"));
     // Both loaded before either is linted, with one set of settings, then on two threads at once:
@@ -150,7 +150,7 @@ fn two_workspaces_lint_side_by_side_in_one_process() {
     let (a, b) = (load(workspace(LEAD_OUTSIDE)), load(workspace(&fixed)));
     let run = |loaded| {
         let tree = Tree::new(root.to_path_buf(), settings.config());
-        orglint::render::json(&orglint::lint(
+        common::json(&orglint::lint(
             tree,
             loaded,
             &settings,
@@ -353,7 +353,7 @@ fn a_baseline_hides_the_findings_it_accepts_and_counts_them() {
             .iter()
             .all(|f| f.rule.name != "lead-not-member")
     );
-    assert!(orglint::render::json(&some).contains("\"baselined\": 1"));
+    assert!(common::json(&some).contains("\"baselined\": 1"));
     assert!(orglint::render::summary(&some).contains("(1 baselined)"));
 }
 
@@ -407,7 +407,7 @@ fn a_text_past_the_size_limit_is_the_same_invalid_toml_as_a_file() {
         (root.join("big.toml"), big),
     ];
     let memory = lint_in_memory(root, texts, root);
-    let json = orglint::render::json(&disk);
+    let json = common::json(&disk);
     assert!(json.contains("too large"), "{json}");
-    assert_eq!(orglint::render::json(&memory), json);
+    assert_eq!(common::json(&memory), json);
 }

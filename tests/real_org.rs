@@ -71,7 +71,7 @@ fn the_rust_project_conforms_and_gets_only_hygiene_findings() {
             "team-without-lead"
         ]
     );
-    insta::assert_snapshot!(orglint::render::statistics_text(&report));
+    insta::assert_snapshot!(common::statistics_text(&report));
 }
 
 fn nowhere() -> PathBuf {

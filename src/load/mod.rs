@@ -5,6 +5,7 @@ pub(crate) mod read;
 pub(crate) mod reader;
 mod walk;
 
+use crate::limits::{MAX_BYTES_IN_FLIGHT, MAX_FILE_SIZE, MAX_TOTAL_SIZE};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex};
@@ -21,16 +22,6 @@ use crate::suppress::{self, Suppression};
 use self::read::ReadError;
 use self::walk::Entry;
 pub(crate) use self::walk::{is_entity_name, is_skipped_dir};
-
-/// Files larger than this are reported, not read.
-pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
-
-/// Past this many bytes in all, further entity files are reported, not read.
-pub const MAX_TOTAL_SIZE: u64 = 1024 * 1024 * 1024;
-
-/// At most this many bytes of files are parsed at once (but always one file): the parser's
-/// tables take several times the text, so two huge files must not parse side by side.
-pub const MAX_BYTES_IN_FLIGHT: u64 = 64 * 1024 * 1024;
 
 /// Everything read from one workspace (a tree on disk, or texts a caller holds): the first stage
 /// of a run. Build the model over it with [`crate::engine::build_model`].

@@ -1,5 +1,6 @@
 //! One entity file: TOML with spans in, entities and per-file findings (`invalid-toml`, `unknown-field`, `missing-field`, `invalid-value`) out.
 
+use crate::limits::MAX_VALUES;
 use toml::de::{DeTable, DeValue};
 
 use crate::finding::{Finding, thousands};
@@ -36,11 +37,6 @@ pub fn valid_id(id: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
-
-/// A file with more keys and values than this is not parsed: the parse tree takes about 150
-/// bytes per value, so the 64 MiB limit alone would allow 32 M values and about 5 GB. A real org
-/// of 100,000 people is about a million.
-pub const MAX_VALUES: usize = 2_000_000;
 
 /// Where the value past [`MAX_VALUES`] starts, if `text` holds that many keys and values.
 fn too_many_values(text: &str) -> Option<std::ops::Range<usize>> {
@@ -204,7 +200,7 @@ fn entity(
         header.start,
         crate::finding::EntityRef {
             kind,
-            id: name[..floor_char_boundary(name, crate::FINGERPRINT_BYTES)].to_owned(),
+            id: name[..floor_char_boundary(name, crate::limits::FINGERPRINT_BYTES)].to_owned(),
         },
     ));
     // How messages name the entity: "person ada", "the org", "this team" (no usable id).

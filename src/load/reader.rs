@@ -4,9 +4,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::parse::valid_id;
-use crate::finding::{
-    Finding, SHOWN_CHARS, closest, join_choices, join_names, shown, shown_code, thousands,
-};
+use crate::finding::{Finding, closest, join_choices, join_names, shown, shown_code, thousands};
+use crate::limits::SHOWN_CHARS;
 use crate::model::{EntityKind, List, Sp, Str, StrMap};
 use crate::rules;
 use crate::source::{FileId, Span};

@@ -43,12 +43,22 @@ pub struct HumanOptions {
     pub width: usize,
 }
 
+impl Default for HumanOptions {
+    /// No colour, 80 columns: what a log, a file or a snapshot gets.
+    fn default() -> Self {
+        HumanOptions {
+            color: false,
+            width: 80,
+        }
+    }
+}
+
 /// The most lines between two places drawn in one snippet; places further apart get snippets of
 /// their own.
 const GAP: usize = 3;
 
 /// Renders every finding, then the summary line.
-pub fn human(report: &Report, opts: HumanOptions) -> String {
+pub(crate) fn human(report: &Report, opts: HumanOptions) -> String {
     let mut out = String::new();
     for f in &report.findings {
         out.push_str(&draw(&finding(f, &report.sources, opts.width), opts));

@@ -64,7 +64,7 @@ struct Related<'a> {
 }
 
 /// Renders the report as JSON.
-pub fn json(report: &Report) -> String {
+pub(crate) fn json(report: &Report) -> String {
     let diagnostics = report
         .findings
         .iter()

@@ -18,10 +18,8 @@ mod short;
 mod summary;
 
 pub use escape::{is_unsafe, printable};
-pub use human::{HumanOptions, config_problems, human, render_config_problem};
-pub use json::json;
+pub use human::{HumanOptions, config_problems, render_config_problem};
 pub use rule_list::{RULES_FORMATS, RulesFormat};
-pub use short::short;
 pub use summary::summary;
 
 use crate::Report;
@@ -87,7 +85,7 @@ impl Format {
 }
 
 /// Counts per rule, most frequent first: `--statistics` as text.
-pub fn statistics_text(report: &Report) -> String {
+pub(crate) fn statistics_text(report: &Report) -> String {
     let stats = statistics(report);
     let count_width = stats.iter().map(|s| s.1.to_string().len()).max();
     let rule_width = stats.iter().map(|s| s.0.len()).max();
@@ -105,7 +103,7 @@ pub fn statistics_text(report: &Report) -> String {
 }
 
 /// Counts per rule as JSON: `--statistics --format json`.
-pub fn statistics_json(report: &Report) -> String {
+pub(crate) fn statistics_json(report: &Report) -> String {
     let rows: Vec<serde_json::Value> = statistics(report)
         .into_iter()
         .map(|(rule, count, level)| {

@@ -15,7 +15,7 @@ pub(super) static FORMAT: Format = Format {
 };
 
 /// Renders the report one line per finding.
-pub fn short(report: &Report) -> String {
+pub(crate) fn short(report: &Report) -> String {
     let mut out = String::new();
     for f in &report.findings {
         if let Some(span) = f.primary {

@@ -231,7 +231,7 @@ mod tests {
         let per_call = n as u64 * 50;
         assert_eq!(
             suggested(&found) as u64,
-            crate::finding::SUGGESTION_WORK / per_call
+            crate::limits::SUGGESTION_WORK / per_call
         );
         assert!(found.iter().all(|f| f.help.is_some()));
     }

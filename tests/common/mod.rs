@@ -45,15 +45,25 @@ pub fn lint_snippet(toml: &str) -> Report {
     .unwrap_or_else(|e| panic!("linting snippet: {e:?}"))
 }
 
+/// `report` in the registered format `name`, as the snapshots keep it: no colour, 80 columns.
+pub fn rendered(report: &Report, name: &str) -> String {
+    let format = render::format(name).unwrap_or_else(|| panic!("no format {name}"));
+    format.render(report, HumanOptions::default())
+}
+
 /// The human render as the snapshots keep it: no colour, 80 columns.
 pub fn human(report: &Report) -> String {
-    render::human(
-        report,
-        HumanOptions {
-            color: false,
-            width: 80,
-        },
-    )
+    rendered(report, "human")
+}
+
+/// The JSON document of `report`.
+pub fn json(report: &Report) -> String {
+    rendered(report, "json")
+}
+
+/// `--statistics` as text.
+pub fn statistics_text(report: &Report) -> String {
+    render::format("human").expect("human").statistics(report)
 }
 
 /// The rules that fired, sorted, each once.

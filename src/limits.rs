@@ -1,0 +1,48 @@
+//! Every bound on the work of a run, in one place: what a hostile pull request can make orglint read, parse, compare or print. A front end may show them, and a test may push past them.
+
+/// Entity files larger than this are reported (`invalid-toml`), not read; so is an
+/// `orglint.toml` or `--config` file larger than this.
+pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Past this many bytes in all, further entity files are reported, not read.
+pub const MAX_TOTAL_SIZE: u64 = 1024 * 1024 * 1024;
+
+/// At most this many bytes of files are parsed at once (but always one file): the parser's
+/// tables take several times the text, so two huge files must not parse side by side.
+pub const MAX_BYTES_IN_FLIGHT: u64 = 64 * 1024 * 1024;
+
+/// A file with more keys and values than this is not parsed: the parse tree takes about 150
+/// bytes per value, so [`MAX_FILE_SIZE`] alone would allow 32 M values and about 5 GB. A real
+/// org of 100,000 people is about a million.
+pub const MAX_VALUES: usize = 2_000_000;
+
+/// At most this many mistakes in `orglint.toml` are shown; the last one shown says how many more
+/// there are.
+pub const MAX_SHOWN: usize = 20;
+
+/// At most this many globs in `[files].exclude`: compiling them takes time and memory in
+/// proportion (200,000 took 10 s and 2 GB), and a pull request can change `orglint.toml`.
+pub const MAX_GLOBS: usize = 1_000;
+
+/// At most this many characters in one glob of `[files].exclude`.
+pub const MAX_GLOB_LEN: usize = 1_000;
+
+/// The most characters of one value from the files that a message shows: a longer value is cut
+/// to this many, the last being `…`, so that a 50 MB `kind` is not a 50 MB line.
+pub const SHOWN_CHARS: usize = 80;
+
+/// A file shows at most this many findings of one rule; the rest become one finding that says
+/// how many there are (and counts as that many).
+pub const MAX_PER_FILE: usize = 100;
+
+/// Words longer than this get no did-you-mean: ids are at most 64 characters, and edit distance
+/// over long strings is quadratic.
+pub const MAX_SUGGESTED_LEN: usize = 64;
+
+/// The work one did-you-mean search may do, in units of one candidate looked at plus one cell of
+/// an edit-distance table (`len(word) * len(candidate)`): about a tenth of a second at most.
+pub const SUGGESTION_WORK: u64 = 20_000_000;
+
+/// How many bytes of an entity's id, or of the text a finding points at, go into its
+/// fingerprint: enough to tell entities apart, and a bound on the work per finding.
+pub const FINGERPRINT_BYTES: usize = 256;
