@@ -251,9 +251,10 @@ pub struct Suppressed {
 }
 
 /// The suppression stage: drops the findings that `# orglint: allow(...)` comments hide, and adds
-/// the findings about the comments. Only the comments of files in scope of `paths` count: a
-/// comment suppresses only findings of its own file, so with those out of scope left out, every
-/// count is of the findings in scope.
+/// the findings about the comments (of `unused-suppression` and `invalid-suppression`, when
+/// `settings` runs them). Give it the findings [`keep_enabled`] and [`filter_paths`] kept: then
+/// what it adds needs neither, since only the comments of files in scope of `paths` count (a
+/// comment suppresses only findings of its own file), and every count is of findings in scope.
 pub fn suppress(
     findings: Vec<Finding>,
     loaded: &Loaded,
@@ -417,8 +418,7 @@ pub fn lint(
     let paths = paths.map_or_else(PathFilter::everything, |p| PathFilter::new(&loaded, p));
     let findings = filter_paths(keep_enabled(findings, settings), &paths);
     let suppressed = suppress(findings, &loaded, settings, &paths);
-    let findings = filter_paths(keep_enabled(suppressed.findings, settings), &paths);
-    let findings = report(findings, &loaded, settings);
+    let findings = report(suppressed.findings, &loaded, settings);
     let (mut findings, baselined) = baseline(findings, accepted);
     sort(&mut findings, &loaded.sources);
     let findings = cap(findings);

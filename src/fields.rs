@@ -11,7 +11,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 /// The pattern of an id (1 to 64 ASCII letters, digits, `-`, `_` and `.`), as a JSON Schema
-/// `pattern`; [`crate::load::parse::valid_id`] is the loader's check of the same rule.
+/// `pattern`; the loader checks the same rule in `valid_id`.
 pub const ID_PATTERN: &str = "^[A-Za-z0-9._-]{1,64}$";
 
 /// What an id names.

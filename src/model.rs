@@ -429,12 +429,12 @@ pub struct Org {
     /// For each person, the guilds that list them in `members` (each guild once).
     pub guilds_of: Vec<Vec<usize>>,
     /// For each person, the person their `reports_to` names (its first definition), if defined:
-    /// the successor that [`crate::chain`] walks up reporting lines with.
+    /// the successor the rules' chain walker follows up reporting lines.
     pub manager_of: Vec<Option<usize>>,
     /// For each person, the people whose `reports_to` names them.
     pub reports_of: Vec<Vec<usize>>,
     /// For each team, the team its `parent` names (its first definition), if defined: the
-    /// successor that [`crate::chain`] walks up the team tree with.
+    /// successor the rules' chain walker follows up the team tree.
     pub parent_of: Vec<Option<usize>>,
     /// For each person, their role categories.
     pub categories_of: Vec<u8>,

@@ -304,13 +304,20 @@ pub fn apply(
     out.findings = kept;
     out.suppressed += n;
 
+    // The findings about comments are made only for the meta rules that run, so that the engine
+    // filters levels once, before this pass, and nothing turned off is counted as suppressed.
+    let report_invalid = ran(rules::INVALID_SUPPRESSION.name);
+    let report_unused = ran(rules::UNUSED_SUPPRESSION.name);
     let mut meta = Vec::new();
     for (f, sups) in scopes.suppressions.iter().enumerate() {
         for sup in sups {
-            meta.extend(check_one(sup, require_reason, scopes));
+            if report_invalid {
+                meta.extend(check_one(sup, require_reason, scopes));
+            }
             for name in sup.allowed() {
                 let known = rules::find(&name.value).is_some_and(|rule| rule.suppressible);
-                if known
+                if report_unused
+                    && known
                     && !META.contains(&name.value.as_str())
                     && ran(&name.value)
                     && !index.is_used(scopes, f as FileId, sup, &name.value)
@@ -326,7 +333,8 @@ pub fn apply(
     for (f, sups) in scopes.suppressions.iter().enumerate() {
         for sup in sups {
             for name in sup.allowed() {
-                if META.contains(&name.value.as_str())
+                if report_unused
+                    && META.contains(&name.value.as_str())
                     && ran(&name.value)
                     && !index.is_used(scopes, f as FileId, sup, &name.value)
                 {

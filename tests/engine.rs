@@ -198,3 +198,24 @@ fn a_config_mistake_on_a_very_long_line_is_located_in_words() {
         .collect();
     insta::assert_snapshot!(rendered.join("\n"));
 }
+
+#[test]
+fn a_suppression_finding_of_a_rule_turned_off_is_neither_reported_nor_counted_as_suppressed() {
+    // The comment is malformed (`invalid-suppression`), and the next line's comment allows that
+    // rule; with the rule off, neither a finding nor a suppression of one may show.
+    let people = "# orglint: allow(invalid-suppression)\n# orglint: allow\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n";
+    let config = "[rules]\ninvalid-suppression = \"off\"\n";
+    let off = lint_tree(
+        &[("people.toml", people), ("orglint.toml", config)],
+        &[],
+        &[],
+    );
+    let rules: Vec<&str> = off.findings.iter().map(|f| f.rule.name).collect();
+    assert!(!rules.contains(&"invalid-suppression"), "{rules:?}");
+    assert_eq!(off.suppressed, 0);
+    // With the rule on, the same comment hides the finding and counts it.
+    let on = lint_tree(&[("people.toml", people)], &[], &[]);
+    let rules: Vec<&str> = on.findings.iter().map(|f| f.rule.name).collect();
+    assert!(!rules.contains(&"invalid-suppression"), "{rules:?}");
+    assert_eq!(on.suppressed, 1);
+}
