@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
-use orglint::finding::{Level, closest};
+use orglint::finding::Level;
 use orglint::load::{display_path, normalize};
 use orglint::render::{self, Format, HumanOptions, RulesFormat};
 use orglint::rules::{self, RULES};
@@ -227,9 +227,9 @@ fn explain(name: &str) -> u8 {
     match rules::find(&name.to_ascii_lowercase()) {
         Some(rule) => emit(rule.page, None),
         None => {
-            let hint = closest(name, RULES.iter().map(|r| r.name))
-                .map_or(String::from("; `orglint rules` lists them"), |n| {
-                    format!("; did you mean `{n}`?")
+            let hint = rules::closest(name)
+                .map_or(String::from("; `orglint rules` lists them"), |r| {
+                    format!("; did you mean `{}`?", r.name)
                 });
             tool_error(&format!("`{name}` is not a rule{hint}"))
         }

@@ -442,7 +442,7 @@ pub(crate) fn cap_per_file(findings: Vec<Reported>) -> Vec<Reported> {
 }
 
 /// `n` with thousands separators: `19,980`.
-pub fn thousands(n: usize) -> String {
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -581,7 +581,10 @@ impl Suggester {
 
 /// The closest of `candidates` to `word`, if one is close enough to be a likely typo; with a
 /// budget of its own (a rule that asks for many shares one).
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     Suggester::new().closest(word, candidates)
 }
 

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use toml_parser::lexer::TokenKind;
 
-use crate::finding::{EntityRef, Finding, closest, shown_code};
+use crate::finding::{EntityRef, Finding, shown_code};
 use crate::model::{Sp, Str};
 use crate::rules;
 use crate::source::{FileId, Span};
@@ -413,7 +413,7 @@ fn check_one(sup: &Suppression, require_reason: bool, scopes: &Scopes<'_>) -> Ve
                     format!("{} is not a rule", shown_code(&name.value)),
                 )
                 .with_label("unknown rule");
-                match closest(&name.value, rules::RULES.iter().map(|r| r.name)) {
+                match rules::closest(&name.value).map(|r| r.name) {
                     Some(near) => f.help(format!("did you mean `{near}`?")),
                     None => f.help("`orglint rules` lists every rule"),
                 };

@@ -104,6 +104,11 @@ pub fn find(name: &str) -> Option<&'static Rule> {
     index(name).map(|i| RULES[i])
 }
 
+/// The rule a misspelt `name` most likely meant, for a did-you-mean hint: one a few edits away.
+pub fn closest(name: &str) -> Option<&'static Rule> {
+    crate::finding::closest(name, RULES.iter().map(|r| r.name)).and_then(find)
+}
+
 /// The position of the rule named `name` in [`RULES`].
 pub(crate) fn index(name: &str) -> Option<usize> {
     RULES.binary_search_by(|r| r.name.cmp(name)).ok()
