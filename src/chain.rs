@@ -3,14 +3,14 @@
 use crate::finding::shown_id;
 
 /// How many other members of a cycle get a related location.
-pub const MAX_RELATED: usize = 10;
+pub(crate) const MAX_RELATED: usize = 10;
 
 /// How many ids a message lists before it shortens the cycle.
 const MAX_SHOWN: usize = 12;
 
 /// Why a [`Walker::walk`] stopped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stop {
+pub(crate) enum Stop {
     /// The last node of the path has no successor: the chain ends there.
     Top,
     /// The path ran into `node`, which an earlier walk passed (what lies beyond it is known from
@@ -30,7 +30,7 @@ pub enum Stop {
 /// is one loop over walks, each of which stops at a node seen before: so each is linear in the
 /// nodes, needs no recursion (a chain of 100,000 people or a ring of 200,000 must not overflow
 /// the stack) and cannot hang on a cycle.
-pub struct Walker<F> {
+pub(crate) struct Walker<F> {
     next: F,
     state: Vec<State>,
     path: Vec<usize>,
@@ -46,7 +46,7 @@ enum State {
 
 impl<F: Fn(usize) -> Option<usize>> Walker<F> {
     /// A walker over nodes `0..n`, where `next(node)` is the node's successor (below `n`), if any.
-    pub fn new(n: usize, next: F) -> Self {
+    pub(crate) fn new(n: usize, next: F) -> Self {
         Walker {
             next,
             state: vec![State::New; n],
@@ -57,7 +57,7 @@ impl<F: Fn(usize) -> Option<usize>> Walker<F> {
     /// Follows successors from `start` through nodes no walk has passed yet, and returns them in
     /// order (the path, empty when `start` was passed already) and why the walk stopped. The
     /// nodes of the path count as passed from then on.
-    pub fn walk(&mut self, start: usize) -> (&[usize], Stop) {
+    pub(crate) fn walk(&mut self, start: usize) -> (&[usize], Stop) {
         self.path.clear();
         let mut cur = start;
         let stop = loop {
@@ -88,7 +88,7 @@ impl<F: Fn(usize) -> Option<usize>> Walker<F> {
 /// in edge order, starting at the node with the smallest `id`.
 ///
 /// A chain that merely runs into a cycle is not part of it.
-pub fn cycles<'a>(
+pub(crate) fn cycles<'a>(
     n: usize,
     next: impl Fn(usize) -> Option<usize>,
     id: impl Fn(usize) -> &'a str,
@@ -108,7 +108,7 @@ pub fn cycles<'a>(
 
 /// Where a chain ends: at `node`, which has no successor, `steps` successors up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct End {
+pub(crate) struct End {
     /// The last node of the chain.
     pub node: usize,
     /// How many successors up it is (0 when the chain starts there).
@@ -118,7 +118,7 @@ pub struct End {
 /// Where each node's chain ends, worked out when asked and remembered, so that the chains are
 /// walked once in all however many nodes are asked about (`management-depth` asks about every
 /// person, `no-leadership-seat` about a few leads).
-pub struct Ends<F> {
+pub(crate) struct Ends<F> {
     walker: Walker<F>,
     memo: Vec<Option<End>>,
 }
@@ -126,7 +126,7 @@ pub struct Ends<F> {
 impl<F: Fn(usize) -> Option<usize>> Ends<F> {
     /// The ends of the chains of nodes `0..n` under `next`, as for [`Walker::new`]. To end chains
     /// at some nodes (a member of leadership), have `next` give them no successor.
-    pub fn new(n: usize, next: F) -> Self {
+    pub(crate) fn new(n: usize, next: F) -> Self {
         Ends {
             walker: Walker::new(n, next),
             memo: vec![None; n],
@@ -135,7 +135,7 @@ impl<F: Fn(usize) -> Option<usize>> Ends<F> {
 
     /// Where the chain from `node` ends, or `None` when it runs into a cycle or is part of one: a
     /// cycle has no end.
-    pub fn of(&mut self, node: usize) -> Option<End> {
+    pub(crate) fn of(&mut self, node: usize) -> Option<End> {
         let (path, stop) = self.walker.walk(node);
         let (mut above, below) = match stop {
             Stop::Top => match path.split_last() {
@@ -166,7 +166,7 @@ impl<F: Fn(usize) -> Option<usize>> Ends<F> {
 
 /// `: a → b → c → a`, shortened for long cycles (`of 500 people: a → b → … → a`), each id as
 /// messages show it.
-pub fn describe(ids: &[&str], noun: &str) -> String {
+pub(crate) fn describe(ids: &[&str], noun: &str) -> String {
     let first = shown_id(ids.first().copied().unwrap_or_default());
     if ids.len() <= MAX_SHOWN {
         let mut out = String::from(": ");

@@ -528,18 +528,18 @@ impl Default for Suggester {
 
 impl Suggester {
     /// A fresh budget.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Suggester::default()
     }
 
     /// Whether the budget is spent (every later call gives `None`).
-    pub fn spent(&self) -> bool {
+    pub(crate) fn spent(&self) -> bool {
         self.left == 0
     }
 
     /// The closest of `candidates` to `word`, if one is close enough to be a likely typo (a few
     /// edits, never every character) and the budget lasts: once it runs out, this and every later call give `None`.
-    pub fn closest<'a>(
+    pub(crate) fn closest<'a>(
         &mut self,
         word: &str,
         candidates: impl IntoIterator<Item = &'a str>,

@@ -11,7 +11,7 @@ use crate::source::{FileId, Span};
 
 /// One suppression comment.
 #[derive(Clone, Debug)]
-pub struct Suppression {
+pub(crate) struct Suppression {
     /// The whole comment.
     pub span: Span,
     /// The rule names it lists.
@@ -39,7 +39,7 @@ const MARKER: &str = "orglint:";
 const FORM: &str = "write `# orglint: allow(rule, ...) -- reason`";
 
 /// Finds the suppression comments of one file.
-pub fn scan(file: FileId, text: &str) -> Vec<Suppression> {
+pub(crate) fn scan(file: FileId, text: &str) -> Vec<Suppression> {
     if !text
         .as_bytes()
         .windows(MARKER.len() - 1)
@@ -152,7 +152,7 @@ fn parse_comment(file: FileId, at: usize, comment: &str) -> Option<Suppression> 
 /// where a scope (1, 2, ...) is one entity, and scope 0, before the first header, is the whole
 /// file (SPEC §3). A sub-table belongs to its entity: `[org.standards]` before `[org]` is the org,
 /// `[team.tooling]` the last `[[team]]`.
-pub fn headers(text: &str) -> Vec<(u32, u32)> {
+pub(crate) fn headers(text: &str) -> Vec<(u32, u32)> {
     struct Header {
         start: usize,
         array: bool,
@@ -215,7 +215,7 @@ pub fn headers(text: &str) -> Vec<(u32, u32)> {
 
 /// What applying suppressions gave.
 #[derive(Debug, Default)]
-pub struct Applied {
+pub(crate) struct Applied {
     /// Findings left to report, including `unused-suppression` and `invalid-suppression`.
     pub findings: Vec<Finding>,
     /// How many findings were suppressed.
@@ -223,7 +223,7 @@ pub struct Applied {
 }
 
 /// The suppression comments of the tree, with where each file's entities start.
-pub struct Scopes<'a> {
+pub(crate) struct Scopes<'a> {
     /// Per file: its suppression comments.
     pub suppressions: &'a [Vec<Suppression>],
     /// Per file: where its entities start, and which they are, sorted.
@@ -246,7 +246,7 @@ impl<'a> Scopes<'a> {
     }
 
     /// The entity whose table holds the start of `span`, if any.
-    pub fn entity(&self, span: Span) -> Option<EntityRef> {
+    pub(crate) fn entity(&self, span: Span) -> Option<EntityRef> {
         entity_at(&self.entities[span.file as usize], span.start).cloned()
     }
 }
@@ -292,7 +292,7 @@ impl<'a> Index<'a> {
 /// `ran` tells whether a rule ran (and so could have been suppressed); `require_reason` is
 /// `[suppressions].require_reason`. A comment may also suppress `unused-suppression` and
 /// `invalid-suppression` findings in its scope, in a second pass.
-pub fn apply(
+pub(crate) fn apply(
     findings: Vec<Finding>,
     scopes: &Scopes<'_>,
     ran: &dyn Fn(&str) -> bool,

@@ -12,7 +12,7 @@ use super::reader::{Reader, invalid_type, unknown_field};
 
 /// What one file holds.
 #[derive(Debug, Default)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// `[org]` tables.
     pub orgs: Vec<OrgDef>,
     /// People with an id.
@@ -31,7 +31,7 @@ pub struct Parsed {
 }
 
 /// Whether `id` is 1 to 64 ASCII letters, digits, `-`, `_` and `.`.
-pub fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     (1..=64).contains(&id.len())
         && id
             .bytes()
@@ -64,7 +64,7 @@ fn too_many_values(text: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// Parses the text of file `file`.
-pub fn parse(file: FileId, text: &str) -> Parsed {
+pub(crate) fn parse(file: FileId, text: &str) -> Parsed {
     let mut out = Parsed::default();
     if let Some(at) = too_many_values(text) {
         out.findings.push(

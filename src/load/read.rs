@@ -6,7 +6,7 @@ use std::path::Path;
 
 /// Why a file was not read.
 #[derive(Debug)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     /// Not a regular file: what it is ("a FIFO").
     NotRegular(&'static str),
     /// More than the limit: its claimed size when that already says so, else `None`.
@@ -19,7 +19,7 @@ pub enum ReadError {
 
 impl ReadError {
     /// The message of the finding or error, for a file limited to `limit` bytes.
-    pub fn message(&self, limit: u64) -> String {
+    pub(crate) fn message(&self, limit: u64) -> String {
         match self {
             ReadError::NotRegular(what) => format!("not a regular file ({what}); not read"),
             ReadError::TooLarge(Some(len)) => format!(
@@ -39,7 +39,7 @@ impl ReadError {
 }
 
 /// `bytes` in MiB or GiB, as the limits are documented.
-pub fn mib(bytes: u64) -> String {
+pub(crate) fn mib(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
     if bytes >= 1024 * MIB && bytes % (1024 * MIB) == 0 {
         format!("{} GiB", bytes / (1024 * MIB))
@@ -49,7 +49,7 @@ pub fn mib(bytes: u64) -> String {
 }
 
 /// What a file that is not regular is, in words.
-pub fn kind_of(meta: &Metadata) -> Option<&'static str> {
+pub(crate) fn kind_of(meta: &Metadata) -> Option<&'static str> {
     let ft = meta.file_type();
     if ft.is_file() {
         return None;
@@ -80,7 +80,7 @@ pub fn kind_of(meta: &Metadata) -> Option<&'static str> {
 /// ours, and checks that what was opened (not what the name pointed at a moment before) is a
 /// regular file. Unless `follow`, a link at the end of `path` is refused too: a real path checked
 /// a moment before cannot be swapped for a link.
-pub fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError> {
+pub(crate) fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError> {
     let mut options = File::options();
     options.read(true);
     #[cfg(not(unix))]
@@ -102,7 +102,7 @@ pub fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError> {
 /// Reads at most `limit` bytes of `file` (at most one chunk more is read to find out): the bytes,
 /// or `TooLarge` when there are more. The claimed size only sizes the buffer and refuses early;
 /// `/proc` files claim 0 and hold gigabytes.
-pub fn read_bounded(mut file: File, limit: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_bounded(mut file: File, limit: u64) -> Result<Vec<u8>, ReadError> {
     let claimed = file.metadata().map(|m| m.len()).unwrap_or(0);
     if claimed > limit {
         return Err(ReadError::TooLarge(Some(claimed)));
@@ -129,7 +129,7 @@ pub fn read_bounded(mut file: File, limit: u64) -> Result<Vec<u8>, ReadError> {
 const CHUNK: usize = 64 * 1024;
 
 /// Reads the regular file `path` as UTF-8, at most `limit` bytes (see [`open_regular`] for `follow`).
-pub fn read_text(path: &Path, limit: u64, follow: bool) -> Result<String, ReadError> {
+pub(crate) fn read_text(path: &Path, limit: u64, follow: bool) -> Result<String, ReadError> {
     let bytes = read_bounded(open_regular(path, follow)?, limit)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();

@@ -308,7 +308,7 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// A context for running `rule` with `options`.
-    pub fn new(
+    pub(crate) fn new(
         org: &'a Org,
         sources: &'a Sources,
         roles: &'a Roles,
@@ -328,12 +328,12 @@ impl<'a> Ctx<'a> {
 
     /// The same context, knowing where each file's entities start, so that each finding records
     /// the entity it lies in.
-    pub fn with_entities(self, entities: &'a [Vec<(u32, EntityRef)>]) -> Self {
+    pub(crate) fn with_entities(self, entities: &'a [Vec<(u32, EntityRef)>]) -> Self {
         Ctx { entities, ..self }
     }
 
     /// Reports a finding of this rule at `span`; chain `.help(..)`, `.related(..)` on the result.
-    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
+    pub(crate) fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
         let entity = self
             .entities
             .get(span.file as usize)
@@ -345,13 +345,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reports a finding with no location (only `missing-org` has one).
-    pub fn report_unlocated(&mut self, message: impl Into<String>) -> &mut Finding {
+    pub(crate) fn report_unlocated(&mut self, message: impl Into<String>) -> &mut Finding {
         self.out.push(Finding::new(self.rule, None, message));
         self.out.last_mut().expect("just pushed")
     }
 
     /// The integer option `name`.
-    pub fn int(&self, name: &str) -> i64 {
+    pub(crate) fn int(&self, name: &str) -> i64 {
         match self.option(name) {
             OptionValue::Int(v) => v,
             other => panic!(
@@ -362,7 +362,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The string option `name`.
-    pub fn string(&self, name: &str) -> String {
+    pub(crate) fn string(&self, name: &str) -> String {
         match self.option(name) {
             OptionValue::Str(v) => v,
             other => panic!(
@@ -373,7 +373,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The list option `name`.
-    pub fn list(&self, name: &str) -> Vec<String> {
+    pub(crate) fn list(&self, name: &str) -> Vec<String> {
         match self.option(name) {
             OptionValue::List(v) => v,
             other => panic!(
@@ -396,7 +396,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The findings reported so far.
-    pub fn into_findings(self) -> Vec<Finding> {
+    pub(crate) fn into_findings(self) -> Vec<Finding> {
         self.out
     }
 }
