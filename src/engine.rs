@@ -131,8 +131,15 @@ pub fn load_tree(tree: &Tree, cwd: &Path) -> Loaded {
 /// revision) exactly as [`load_tree`] loads files: in path order (a path given twice keeps its
 /// last text), within the same size limits, with the same findings, and shown by the same paths
 /// (relative to `cwd`, which relative paths are joined to). Every pair is read as an entity file:
-/// leave out what the walk would not read ([`Tree::classify`] says which), and give
-/// `orglint.toml` to [`Config::parse`] instead.
+/// leave out what the walk would not read ([`Tree::classify`] says which, for an absolute,
+/// normalised path), and give `orglint.toml` to [`Config::parse`] instead.
+///
+/// It never touches the file system, so texts from anyone are safe to give: a path is only a
+/// name (`/etc/passwd` is the text given for it; `..` is resolved by name and a path outside
+/// `cwd` is shown absolute), and names and texts reach every format escaped. What cannot be an
+/// entity file is reported, not read, as `invalid-toml`: a text over
+/// [`crate::limits::MAX_FILE_SIZE`] or past [`crate::limits::MAX_TOTAL_SIZE`], and a path that
+/// names no file (`""`, `teams/`, `.`, `a/..`).
 pub fn load_texts<P, T>(files: impl IntoIterator<Item = (P, T)>, cwd: &Path) -> Loaded
 where
     P: Into<PathBuf>,

@@ -72,27 +72,50 @@ pub(crate) fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &
 /// way, and shown by the same paths (relative to `cwd`, which relative paths are joined to).
 /// Every pair is read as an entity file: leave out what the walk would not read
 /// ([`crate::Tree::classify`] says which).
+/// A path that names no file (`""`, `teams/`, `.`, `a/..`) is not read: an `invalid-toml` finding
+/// says so, at the place it names.
 pub(crate) fn load_texts(files: Vec<(PathBuf, String)>, cwd: &Path) -> Loaded {
-    let files: std::collections::BTreeMap<PathBuf, String> = files
+    let files: std::collections::BTreeMap<PathBuf, (bool, String)> = files
         .into_iter()
-        .map(|(path, text)| (normalize(&cwd.join(path)), text))
+        .map(|(path, text)| (normalize(&cwd.join(&path)), (names_a_file(&path), text)))
         .collect();
     let mut total = 0;
+    let not_read = |path, message| {
+        Input::Walked(Entry::Unreadable {
+            path,
+            message,
+            help: walk::BROKEN_HELP,
+            broken: true,
+        })
+    };
     let inputs = files
         .into_iter()
-        .map(
-            |(path, text)| match refused(text.len() as u64, &mut total) {
+        .map(|(path, (file, text))| {
+            if !file {
+                return not_read(path, NAMES_NO_FILE.to_owned());
+            }
+            match refused(text.len() as u64, &mut total) {
                 None => Input::Text { path, text },
-                Some(message) => Input::Walked(Entry::Unreadable {
-                    path,
-                    message,
-                    help: walk::BROKEN_HELP,
-                    broken: true,
-                }),
-            },
-        )
+                Some(message) => not_read(path, message),
+            }
+        })
         .collect();
     gather(inputs, cwd)
+}
+
+const NAMES_NO_FILE: &str =
+    "not read: the path of this text names no file (it is empty, or ends in `/`, `.` or `..`)";
+
+/// Whether `path`, as a caller gave it, names a file: it ends in a name, not in a separator, `.`
+/// or `..` (which would make the text a directory's, shown as `.` or as the directory).
+fn names_a_file(path: &Path) -> bool {
+    // By bytes: `Path::components` drops a trailing `/` and `.`.
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let last = bytes
+        .rsplit(|&b| b.is_ascii() && std::path::is_separator(b as char))
+        .next()
+        .unwrap_or(bytes);
+    !matches!(last, b"" | b"." | b"..")
 }
 
 /// Reads and parses `inputs` in parallel, each as file number its index, and gathers them.

@@ -1,0 +1,191 @@
+//! `load_texts` given texts from anyone: paths that climb out, absolute paths, paths that name
+//! no file, names with controls, NUL bytes, a text past the size limit, many texts. Each gives a
+//! clear finding or is read as its documentation says; none panics, reads the disk or escapes a
+//! format.
+
+use std::path::Path;
+
+use orglint::render::{FORMATS, is_unsafe};
+use orglint::{Baseline, Config, Report, Settings, Tree};
+
+/// A root that does not exist: whatever is read, is read from the texts.
+const ROOT: &str = "/nonexistent/orglint-texts";
+
+const TEAM: &str = "[[team]]\nid = \"core\"\nname = \"Core\"\nkind = \"platform\"\nlead = \"ada\"\n\
+                    members = [\"ada\"]\n";
+
+fn lint(files: Vec<(&str, String)>) -> Report {
+    let root = Path::new(ROOT);
+    let settings = Settings::new(Config::default(), &[], &[]).expect("settings");
+    let loaded = orglint::load_texts(files, root);
+    let tree = Tree::new(root.to_path_buf(), settings.config());
+    orglint::lint(tree, loaded, &settings, None, &Baseline::default())
+}
+
+/// Every format's rendering of `report`, by name.
+fn rendered(report: &Report) -> Vec<(&'static str, String)> {
+    FORMATS
+        .iter()
+        .map(|f| (f.name(), f.render(report, Default::default())))
+        .collect()
+}
+
+/// (rule, shown file, message) of each finding.
+fn findings(report: &Report) -> Vec<(&'static str, String, String)> {
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            let file = f.primary.map_or(String::new(), |s| {
+                report.sources.get(s.file).display.clone()
+            });
+            (f.rule.name, file, f.message.clone())
+        })
+        .collect()
+}
+
+const NAMES_NO_FILE: &str =
+    "not read: the path of this text names no file (it is empty, or ends in `/`, `.` or `..`)";
+
+#[test]
+fn a_path_that_names_no_file_is_reported_not_read() {
+    for (path, shown) in [
+        ("", "."),
+        (".", "."),
+        ("teams/", "teams"),
+        ("teams/.", "teams"),
+        ("a/..", "."),
+        ("/", "/"),
+    ] {
+        let report = lint(vec![(path, TEAM.to_owned())]);
+        assert_eq!(
+            findings(&report),
+            [("invalid-toml", shown.to_owned(), NAMES_NO_FILE.to_owned())],
+            "{path:?}"
+        );
+        assert_eq!((report.files, report.broken), (1, 1), "{path:?}");
+        // Its text is not kept: nothing of it is parsed or shown.
+        assert_eq!(report.sources.get(0).text, "", "{path:?}");
+    }
+}
+
+#[test]
+fn paths_are_names_resolved_without_the_disk() {
+    let report = lint(vec![
+        ("../outside.toml", TEAM.replace("core", "out")),
+        ("a/../../b.toml", TEAM.replace("core", "b")),
+        ("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\n".to_owned()),
+        (
+            "README.md",
+            "# not TOML, read as an entity file all the same\n".to_owned(),
+        ),
+    ]);
+    let shown: Vec<&str> = report.sources.iter().map(|s| s.display.as_str()).collect();
+    // Outside `cwd` (the root here), shown absolute; in order of
+    // absolute path. A `.toml` name is the
+    // caller's to check (`Tree::classify`): `README.md` is read, a TOML comment.
+    assert_eq!(
+        shown,
+        [
+            "/etc/passwd",
+            "/nonexistent/b.toml",
+            "README.md",
+            "/nonexistent/outside.toml",
+        ]
+    );
+    // `/etc/passwd` is the text given for it, not the file.
+    assert_eq!(
+        report.sources.get(0).text,
+        "root:x:0:0:root:/root:/bin/sh\n"
+    );
+    let rules: Vec<_> = findings(&report).into_iter().map(|f| (f.0, f.1)).collect();
+    assert_eq!(rules, [("invalid-toml", "/etc/passwd".to_owned())]);
+}
+
+#[test]
+fn a_path_given_twice_under_two_spellings_keeps_the_last_text() {
+    let report = lint(vec![
+        ("teams/a.toml", "not toml".to_owned()),
+        ("./teams/x/../a.toml", TEAM.to_owned()),
+    ]);
+    assert_eq!(report.files, 1);
+    assert_eq!(report.sources.get(0).display, "teams/a.toml");
+    assert_eq!(report.sources.get(0).text, TEAM);
+}
+
+#[test]
+fn names_with_controls_render_escaped_in_every_format() {
+    let names = [
+        "a\nb.toml",
+        "evil\u{202e}lmot.toml",
+        "tab\tand\u{1b}[31mred.toml",
+    ];
+    for name in names {
+        // Two findings in the file: a `missing-field` and an `unknown-reference`.
+        let report = lint(vec![(name, TEAM.replace("kind = \"platform\"\n", ""))]);
+        assert_eq!(report.sources.get(0).display, name);
+        for (format, out) in rendered(&report) {
+            let bad: Vec<char> = out.chars().filter(|&c| c != '\n' && is_unsafe(c)).collect();
+            assert!(bad.is_empty(), "{format} shows {bad:?} of {name:?}:\n{out}");
+            if format == "json" {
+                let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+                assert_eq!(doc["diagnostics"][1]["file"], name, "{out}");
+            } else {
+                // One finding stays one line: the name's newline is an escape.
+                assert!(!out.contains(name), "{format}:\n{out}");
+                assert!(out.contains("\\u{"), "{format}:\n{out}");
+            }
+        }
+    }
+}
+
+#[test]
+fn nul_bytes_in_a_text_are_invalid_toml() {
+    let report = lint(vec![("n.toml", "[[team]]\nid = \"a\0b\"\n\0\n".to_owned())]);
+    let rules: Vec<_> = findings(&report).into_iter().map(|f| f.0).collect();
+    assert_eq!(rules, ["invalid-toml"]);
+    assert_eq!(report.broken, 1);
+    for (format, out) in rendered(&report) {
+        assert!(!out.contains('\0'), "{format}:\n{out}");
+    }
+}
+
+#[test]
+fn a_text_past_the_size_limit_is_reported_and_dropped() {
+    let limit = orglint::limits::MAX_FILE_SIZE as usize;
+    let report = lint(vec![
+        ("huge.toml", "#".repeat(limit + 1)),
+        ("teams/core.toml", TEAM.to_owned()),
+    ]);
+    let found = findings(&report);
+    assert_eq!(
+        found[0],
+        (
+            "invalid-toml",
+            "huge.toml".to_owned(),
+            format!(
+                "file is too large to read: {} bytes, the limit is 64 MiB",
+                limit + 1
+            )
+        )
+    );
+    assert_eq!(report.sources.get(0).text, "", "the text is not kept");
+    assert_eq!(report.broken, 1);
+    // Exactly at the limit, it is read.
+    let report = lint(vec![("big.toml", "#".repeat(limit))]);
+    assert_eq!(report.broken, 0);
+}
+
+#[test]
+fn a_hundred_thousand_tiny_texts() {
+    let files: Vec<(String, String)> = (0..100_000)
+        .map(|i| {
+            let person = format!("[[person]]\nid = \"p{i}\"\nname = \"P\"\nrole = \"cto\"\n");
+            (format!("people/p{i:06}.toml"), person)
+        })
+        .collect();
+    let files: Vec<(&str, String)> = files.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+    let report = lint(files);
+    assert_eq!((report.files, report.broken), (100_000, 0));
+    assert_eq!(report.sources.get(99_999).display, "people/p099999.toml");
+}
