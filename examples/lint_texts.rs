@@ -215,7 +215,9 @@ fn print_diff(out: &mut impl Write, before: &Report, after: &Report) -> std::io:
     Ok(())
 }
 
-fn run(args: &[String], out: &mut impl Write) -> Result<(), String> {
+/// Runs the example on `args` (`DIR [REVISION-2-DIR]`), writing to `out`; the error is what to
+/// print on stderr. Public so that `tests/example.rs` can run it in process.
+pub fn run(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let [first, rest @ ..] = args else {
         return Err("usage: lint_texts DIR [REVISION-2-DIR]".to_owned());
     };
