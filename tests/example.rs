@@ -53,9 +53,8 @@ fn the_example_reports_what_check_reports_entity_by_entity() {
             .entity
             .as_ref()
             .expect("every finding here is in an entity");
-        let heading = out
-            .find(&format!("\n{entity}\n"))
-            .expect(&entity.to_string());
+        let heading = out.find(&format!("\n{entity}\n"));
+        let heading = heading.unwrap_or_else(|| panic!("no heading {entity}"));
         assert!(heading < out.find(&line).unwrap(), "{line} under {entity}");
     }
     let finding_lines = out.lines().filter(|l| l.contains("] ") && l.ends_with(')'));
