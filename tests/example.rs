@@ -137,3 +137,114 @@ fn the_example_binary_prints_what_it_prints_in_process() {
         "usage: lint_texts DIR [REVISION-2-DIR]\n"
     );
 }
+
+/// Whether taplo runs; in CI (`CI` set) a missing taplo fails, as in tests/schema.rs.
+fn taplo_or_skip(test: &str) -> bool {
+    if Command::new("taplo").arg("--version").output().is_ok() {
+        return true;
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"));
+    assert!(
+        !ci,
+        "taplo is not on PATH and CI is set: {test} cannot be skipped"
+    );
+    eprintln!("note: skipped {test}: taplo is not on PATH (`python3 -m pip install taplo`)");
+    false
+}
+
+/// `taplo check` run in `dir` (its own configuration found as an editor finds it): whether it
+/// passed, and what it said.
+fn taplo_check_in(dir: &Path) -> (bool, String) {
+    let out = Command::new("taplo")
+        .args(["check", "--colors", "never"])
+        .current_dir(dir)
+        .output()
+        .expect("run taplo");
+    let said = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), said.into_owned())
+}
+
+/// A fresh copy of the example org with `orglint schema > orglint.schema.json` at its top.
+fn org_with_schema(dir: &Path) -> PathBuf {
+    let org = dir.join("org");
+    copy_tree(&example_org(), &org);
+    let schema = Command::new(env!("CARGO_BIN_EXE_orglint"))
+        .arg("schema")
+        .output()
+        .expect("orglint schema");
+    std::fs::write(org.join("orglint.schema.json"), schema.stdout).expect("write");
+    org
+}
+
+/// Misspells `name` in teams/platform.toml.
+fn misspell_a_key(org: &Path) {
+    let file = org.join("teams/platform.toml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replace("\nname = ", "\nnmae = ")).expect("write");
+}
+
+#[test]
+fn the_readmes_taplo_toml_works_as_written() {
+    if !taplo_or_skip("the_readmes_taplo_toml_works_as_written") {
+        return;
+    }
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    let block = readme
+        .split("```toml\n")
+        .find(|b| b.starts_with("# .taplo.toml"))
+        .and_then(|b| b.split("```").next())
+        .expect("README shows a .taplo.toml");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let org = org_with_schema(dir.path());
+    std::fs::write(org.join(".taplo.toml"), block).expect("write");
+    let (passed, said) = taplo_check_in(&org);
+    assert!(passed, "{said}");
+    misspell_a_key(&org);
+    let (passed, said) = taplo_check_in(&org);
+    assert!(!passed);
+    assert!(said.contains("('nmae' was unexpected)"), "{said}");
+}
+
+#[test]
+fn the_readmes_schema_directive_works_relative_to_each_file() {
+    if !taplo_or_skip("the_readmes_schema_directive_works_relative_to_each_file") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let org = org_with_schema(dir.path());
+    let mut todo = vec![(org.clone(), "./".to_owned())];
+    while let Some((d, up)) = todo.pop() {
+        for entry in std::fs::read_dir(&d).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                todo.push((path, format!("{up}../").replace("./../", "../")));
+            } else if path.extension().is_some_and(|e| e == "toml")
+                && !path.ends_with("orglint.toml")
+            {
+                // As README says: `./orglint.schema.json` at the top, `../` a level down.
+                let text = std::fs::read_to_string(&path).expect("read");
+                let text = format!("#:schema {up}orglint.schema.json\n{text}");
+                std::fs::write(&path, text).expect("write");
+            }
+        }
+    }
+    let rides = std::fs::read_to_string(org.join("teams/rides.toml")).expect("read");
+    assert!(
+        rides.starts_with("#:schema ../orglint.schema.json\n"),
+        "{rides}"
+    );
+    // From the top and from a subdirectory alike.
+    for at in [org.clone(), org.join("teams")] {
+        let (passed, said) = taplo_check_in(&at);
+        assert!(passed, "{}: {said}", at.display());
+    }
+    misspell_a_key(&org);
+    let (passed, said) = taplo_check_in(&org.join("teams"));
+    assert!(
+        !passed && said.contains("('nmae' was unexpected)"),
+        "{said}"
+    );
+    // orglint reads the directive as the comment it is.
+    let disk = lint_dir(&org);
+    assert!(disk.findings.iter().any(|f| f.rule.name == "unknown-field"));
+}
