@@ -41,6 +41,12 @@
 //! also call one by one: [`engine::build_model`], [`engine::run_rules`], [`engine::keep_enabled`]
 //! (levels), [`engine::filter_paths`], [`engine::suppress`], [`engine::report`] (levels and
 //! fingerprints), [`engine::baseline`], [`engine::sort`] and [`engine::cap`].
+//!
+//! `examples/lint_texts.rs` is a whole front end on this API (`cargo run --example lint_texts --
+//! fixtures/example-org`): it reads a directory's entity files into memory as an editor holds
+//! them (filtered with [`Tree::classify`]), prints the findings entity by entity with the text
+//! each [`Fix`] leaves, and lints a second revision to say which fingerprints appeared and which
+//! disappeared.
 
 #![warn(missing_docs)]
 

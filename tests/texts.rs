@@ -119,6 +119,7 @@ fn names_with_controls_render_escaped_in_every_format() {
         "a\nb.toml",
         "evil\u{202e}lmot.toml",
         "tab\tand\u{1b}[31mred.toml",
+        "nul\0byte.toml",
     ];
     for name in names {
         // Two findings in the file: a `missing-field` and an `unknown-reference`.
