@@ -194,11 +194,31 @@ fn the_readmes_taplo_toml_works_as_written() {
         .find(|b| b.starts_with("# .taplo.toml"))
         .and_then(|b| b.split("```").next())
         .expect("README shows a .taplo.toml");
+    let exclude = readme
+        .split("```toml\n")
+        .find(|b| b.starts_with("[files]\nexclude = [\".taplo.toml\"]"))
+        .and_then(|b| b.split("```").next())
+        .expect("README excludes .taplo.toml from orglint's tree");
     let dir = tempfile::tempdir().expect("temp dir");
     let org = org_with_schema(dir.path());
     std::fs::write(org.join(".taplo.toml"), block).expect("write");
     let (passed, said) = taplo_check_in(&org);
     assert!(passed, "{said}");
+    // orglint does not read `.taplo.toml` as an entity file once README's exclusion is in.
+    let config = org.join("orglint.toml");
+    let mut text = std::fs::read_to_string(&config).expect("read");
+    text.push_str(&format!("\n{exclude}"));
+    std::fs::write(&config, text).expect("write");
+    let said = |r: &orglint::Report| -> Vec<(&str, String)> {
+        let f = r.findings.iter();
+        f.map(|f| (f.rule.name, f.message.clone())).collect()
+    };
+    let copy = lint_dir(&org);
+    assert_eq!(
+        said(&copy),
+        said(&lint_dir(Path::new("fixtures/example-org")))
+    );
+    assert_eq!(copy.files, 12);
     misspell_a_key(&org);
     let (passed, said) = taplo_check_in(&org);
     assert!(!passed);
