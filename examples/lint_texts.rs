@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use orglint::render::printable;
 use orglint::tree::Kind;
-use orglint::{Applicability, Baseline, Config, EntityRef, Fix, Report, Settings, Tree};
+use orglint::{Baseline, Config, EntityRef, Fix, Report, Settings, Tree};
 
 /// One revision of a workspace: its `orglint.toml` (if any) and its entity files, as
 /// `(absolute path, text)`. Nothing else reads the disk: linting works on these texts alone.
@@ -98,24 +98,12 @@ fn lint(ws: &Workspace) -> Result<Report, String> {
     ))
 }
 
-/// The texts of the files `fix` edits, with its edits applied (edits never overlap).
+/// The texts of the files `fix` edits, with its edits applied.
 fn apply(fix: &Fix, report: &Report) -> BTreeMap<PathBuf, String> {
-    let mut by_file: BTreeMap<_, Vec<_>> = BTreeMap::new();
-    for edit in &fix.edits {
-        by_file.entry(edit.span.file).or_default().push(edit);
-    }
-    by_file
+    orglint::apply_edits(&report.sources, &fix.edits)
+        .texts
         .into_iter()
-        .map(|(file, mut edits)| {
-            let src = report.sources.get(file);
-            let mut text = src.text.clone();
-            // From the end, so that earlier offsets still hold.
-            edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-            for edit in edits {
-                text.replace_range(edit.span.range(), &edit.replacement);
-            }
-            (src.path.clone(), text)
-        })
+        .map(|(file, text)| (report.sources.get(file).path.clone(), text))
         .collect()
 }
 
@@ -148,10 +136,7 @@ fn print_report(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
                 f.fingerprint
             )?;
             if let Some(fix) = &f.fix {
-                let how = match fix.applicability {
-                    Applicability::Safe => "safe",
-                    Applicability::Unsafe => "unsafe",
-                };
+                let how = fix.applicability.as_str();
                 writeln!(out, "    fix ({how}): {}", printable(&fix.message))?;
                 for (path, text) in apply(fix, report) {
                     let shown = orglint::load::display_path(&path, &report.tree.root);
@@ -166,26 +151,23 @@ fn print_report(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The first revision with every fix of `report` applied (the fixes of one run never overlap).
+/// The first revision with every fix of `report` applied.
 fn with_fixes(ws: &Workspace, report: &Report) -> Workspace {
-    let mut edits: BTreeMap<&Path, Vec<&orglint::Edit>> = BTreeMap::new();
-    for fix in report.findings.iter().filter_map(|f| f.fix.as_ref()) {
-        for edit in &fix.edits {
-            let path = report.sources.get(edit.span.file).path.as_path();
-            edits.entry(path).or_default().push(edit);
-        }
-    }
+    let edits = report
+        .findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .flat_map(|fix| &fix.edits);
+    let mut fixed: BTreeMap<&Path, String> = orglint::apply_edits(&report.sources, edits)
+        .texts
+        .into_iter()
+        .map(|(file, text)| (report.sources.get(file).path.as_path(), text))
+        .collect();
     let files = ws
         .files
         .iter()
         .map(|(path, text)| {
-            let mut text = text.clone();
-            let mut edits = edits.remove(path.as_path()).unwrap_or_default();
-            // From the end, so that earlier offsets still hold.
-            edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-            for edit in edits {
-                text.replace_range(edit.span.range(), &edit.replacement);
-            }
+            let text = fixed.remove(path.as_path()).unwrap_or_else(|| text.clone());
             (path.clone(), text)
         })
         .collect();

@@ -1,6 +1,5 @@
 //! `orglint.toml`: rule levels and options, extra roles, excluded files and suppression policy, validated with spans.
 
-use crate::limits::{MAX_GLOB_LEN, MAX_GLOBS, MAX_SHOWN};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 use crate::finding::{
     Level, closest, did_you_mean, join_choices, shown, shown_code, suggestion, thousands,
 };
-use crate::limits::MAX_FILE_SIZE;
+use crate::limits::{MAX_FILE_SIZE, MAX_GLOB_LEN, MAX_GLOBS, MAX_SHOWN};
 use crate::load::read::{self, ReadError};
 use crate::roles::{Category, Roles};
 use crate::rules::{self, OptionKind, OptionValue, Options, Rule};

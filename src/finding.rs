@@ -1,11 +1,11 @@
 //! Findings: what a rule reports, where, and how bad it is.
 
-use crate::limits::{MAX_PER_FILE, MAX_SUGGESTED_LEN, SHOWN_CHARS, SUGGESTION_WORK};
 use std::fmt;
 
+use crate::limits::{MAX_PER_FILE, MAX_SUGGESTED_LEN, SHOWN_CHARS, SUGGESTION_WORK};
 use crate::model::EntityKind;
 use crate::rules::Rule;
-use crate::source::Span;
+use crate::source::{FileId, Sources, Span};
 
 /// How much a finding matters. Ordered from `Off` to `Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -93,6 +93,16 @@ pub enum Applicability {
     Unsafe,
 }
 
+impl Applicability {
+    /// `safe` or `unsafe`, as reports and editors name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
 /// One text edit: replace the text under `span` (empty to insert) with `replacement`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
@@ -100,6 +110,51 @@ pub struct Edit {
     pub span: Span,
     /// The new text.
     pub replacement: String,
+}
+
+/// The texts that applying edits leaves: see [`apply_edits`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Edited {
+    /// Each file an edit touched, with its new text, in file order.
+    pub texts: Vec<(FileId, String)>,
+    /// How many edits were left out because they overlap one before them in their file: lint
+    /// the new texts again and fix again.
+    pub skipped: usize,
+}
+
+/// Applies `edits` (of one fix or of many) to the texts of `sources`: the one way `--fix`, a
+/// language server and a bot turn fixes into files. Edits of one file apply in position order;
+/// one that overlaps an edit before it is left out (two insertions at one place are not an
+/// overlap: they apply in the order given), so the result is never a garbled mix of two fixes.
+pub fn apply_edits<'e>(sources: &Sources, edits: impl IntoIterator<Item = &'e Edit>) -> Edited {
+    let mut by_file: std::collections::BTreeMap<FileId, Vec<&Edit>> = Default::default();
+    for edit in edits {
+        by_file.entry(edit.span.file).or_default().push(edit);
+    }
+    let mut out = Edited::default();
+    for (file, mut edits) in by_file {
+        // Stable: insertions at one place keep the order given.
+        edits.sort_by_key(|e| (e.span.start, e.span.end));
+        let text = &sources.get(file).text;
+        let mut new = String::with_capacity(text.len());
+        let mut at = 0;
+        for edit in edits {
+            let range = edit.span.range();
+            let inside = range.end <= text.len()
+                && text.is_char_boundary(range.start)
+                && text.is_char_boundary(range.end);
+            if range.start < at || !inside {
+                out.skipped += 1;
+                continue;
+            }
+            new.push_str(&text[at..range.start]);
+            new.push_str(&edit.replacement);
+            at = range.end;
+        }
+        new.push_str(&text[at..]);
+        out.texts.push((file, new));
+    }
+    out
 }
 
 /// A change to the files that resolves a finding: one source for `--fix` and a language server's
@@ -591,6 +646,46 @@ pub(crate) fn closest<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_apply_in_position_order_and_an_overlapping_one_is_left_out() {
+        let mut sources = Sources::default();
+        let a = sources.add(crate::source::SourceFile::new(
+            "a.toml".into(),
+            "a.toml".into(),
+            "members = [\"ada\"]\n".into(),
+        ));
+        let b = sources.add(crate::source::SourceFile::new(
+            "b.toml".into(),
+            "b.toml".into(),
+            "lead = \"x\"\n".into(),
+        ));
+        let edit = |file, range: std::ops::Range<usize>, text: &str| Edit {
+            span: Span::new(file, range),
+            replacement: text.to_owned(),
+        };
+        let edits = [
+            // Given out of order, and two insertions at one place.
+            edit(a, 16..16, ", \"bob\""),
+            edit(b, 8..9, "y"),
+            edit(a, 16..16, ", \"cy\""),
+            // Overlaps the replacement of `"ada"` below, which comes first by position.
+            edit(a, 13..15, "zz"),
+            edit(a, 11..16, "\"eve\""),
+        ];
+        let edited = apply_edits(&sources, &edits);
+        assert_eq!(
+            edited.texts,
+            vec![
+                (a, "members = [\"eve\", \"bob\", \"cy\"]\n".to_owned()),
+                (b, "lead = \"y\"\n".to_owned())
+            ]
+        );
+        assert_eq!(edited.skipped, 1);
+        // A span outside the text, or inside a character, is left out, never a panic.
+        let bad = [edit(b, 100..101, "x")];
+        assert_eq!(apply_edits(&sources, &bad).skipped, 1);
+    }
 
     #[test]
     fn closest_finds_typos_and_not_strangers() {

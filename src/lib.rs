@@ -68,7 +68,9 @@ pub mod tree;
 
 pub use config::{Config, ConfigProblem};
 pub use engine::{Baseline, PathFilter, Settings, lint, load_texts, load_tree};
-pub use finding::{Applicability, Edit, EntityRef, Finding, Fix, Level, Related, Reported};
+pub use finding::{
+    Applicability, Edit, Edited, EntityRef, Finding, Fix, Level, Related, Reported, apply_edits,
+};
 pub use load::Loaded;
 pub use model::{EntityKind, Org};
 pub use rules::{RULES, Rule, RuleCategory};

@@ -5,7 +5,6 @@ pub(crate) mod read;
 pub(crate) mod reader;
 mod walk;
 
-use crate::limits::{MAX_BYTES_IN_FLIGHT, MAX_FILE_SIZE, MAX_TOTAL_SIZE};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex};
@@ -14,6 +13,7 @@ use globset::GlobSet;
 use rayon::prelude::*;
 
 use crate::finding::{EntityRef, Finding};
+use crate::limits::{MAX_BYTES_IN_FLIGHT, MAX_FILE_SIZE, MAX_TOTAL_SIZE};
 use crate::model::Org;
 use crate::rules;
 use crate::source::{FileId, SourceFile, Sources, Span};

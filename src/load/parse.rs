@@ -1,9 +1,9 @@
 //! One entity file: TOML with spans in, entities and per-file findings (`invalid-toml`, `unknown-field`, `missing-field`, `invalid-value`) out.
 
-use crate::limits::MAX_VALUES;
 use toml::de::{DeTable, DeValue};
 
 use crate::finding::{Finding, thousands};
+use crate::limits::MAX_VALUES;
 use crate::model::{EntityKind, Guild, OrgDef, Person, Team};
 use crate::rules;
 use crate::source::{FileId, Span, floor_char_boundary};
