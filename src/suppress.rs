@@ -6,7 +6,7 @@ use toml_parser::lexer::TokenKind;
 
 use crate::finding::{EntityRef, Finding, shown_code};
 use crate::model::{Sp, Str};
-use crate::rules;
+use crate::rules::{self, Check, Rule};
 use crate::source::{FileId, Span};
 
 /// One suppression comment.
@@ -251,7 +251,16 @@ impl<'a> Scopes<'a> {
     }
 }
 
-const META: [&str; 2] = ["unused-suppression", "invalid-suppression"];
+/// Whether `rule` is one of the rules about the comments themselves (`unused-suppression`,
+/// `invalid-suppression`): known by how it runs, not by a list of names that could be misspelt.
+fn is_meta(rule: &Rule) -> bool {
+    matches!(rule.check, Check::Suppression)
+}
+
+/// Whether the rule a comment names is one of the rules about the comments themselves.
+fn names_meta(name: &str) -> bool {
+    rules::find(name).is_some_and(is_meta)
+}
 
 /// The rule names of every comment, filed by file, scope and rule: a finding looks up the two
 /// places that can suppress it (its file's whole-file comments and its entity's), however many
@@ -318,7 +327,7 @@ pub(crate) fn apply(
                 let known = rules::find(&name.value).is_some_and(|rule| rule.suppressible);
                 if report_unused
                     && known
-                    && !META.contains(&name.value.as_str())
+                    && !names_meta(&name.value)
                     && ran(&name.value)
                     && !index.is_used(scopes, f as FileId, sup, &name.value)
                 {
@@ -334,7 +343,7 @@ pub(crate) fn apply(
         for sup in sups {
             for name in sup.allowed() {
                 if report_unused
-                    && META.contains(&name.value.as_str())
+                    && names_meta(&name.value)
                     && ran(&name.value)
                     && !index.is_used(scopes, f as FileId, sup, &name.value)
                 {
@@ -361,7 +370,7 @@ fn suppress_pass(
         };
         if scopes.suppressions[span.file as usize].is_empty()
             || !finding.rule.suppressible
-            || META.contains(&finding.rule.name) != meta
+            || is_meta(finding.rule) != meta
         {
             kept.push(finding);
             continue;
@@ -454,6 +463,18 @@ pub(crate) fn entity_at(entities: &[(u32, EntityRef)], offset: u32) -> Option<&E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_meta_rules_are_the_two_about_comments() {
+        let meta: Vec<&str> = rules::RULES
+            .iter()
+            .filter(|r| is_meta(r))
+            .map(|r| r.name)
+            .collect();
+        assert_eq!(meta, ["invalid-suppression", "unused-suppression"]);
+        assert!(names_meta("unused-suppression") && !names_meta("team-size"));
+        assert!(!names_meta("unused-supression"));
+    }
 
     #[test]
     fn parses_rules_reason_and_spans() {

@@ -1,0 +1,161 @@
+//! Review of issue 7: the engine's promises checked on inputs the other suites do not build (the
+//! `lead-not-member` fix on every way of writing `members`, applied and re-linted as an editor or
+//! `--fix` would).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use orglint::{Applicability, Baseline, Config, Report, Settings, Tree};
+
+/// Lints `files` (relative to a root of their own) with every rule at its default level.
+fn lint(files: &[(&str, &str)]) -> Report {
+    let root = Path::new("/ws");
+    let settings = Settings::new(Config::default(), &[], &[]).expect("settings");
+    let files: Vec<(PathBuf, String)> = files
+        .iter()
+        .map(|(p, t)| (root.join(p), (*t).to_owned()))
+        .collect();
+    let loaded = orglint::load_texts(files, root);
+    let tree = Tree::new(root.to_path_buf(), settings.config());
+    orglint::lint(tree, loaded, &settings, None, &Baseline::default())
+}
+
+/// `text` with the edits of every fix of `report` applied, last first (they do not overlap).
+fn apply_all(report: &Report, text: &str) -> String {
+    let mut edits: Vec<_> = report
+        .findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .flat_map(|fix| fix.edits.iter())
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    let mut out = text.to_owned();
+    for edit in edits {
+        out.replace_range(edit.span.range(), &edit.replacement);
+    }
+    out
+}
+
+fn rules_of(report: &Report) -> Vec<&'static str> {
+    report.findings.iter().map(|f| f.rule.name).collect()
+}
+
+const PEOPLE: &str = "[[person]]\nid = \"bob\"\nname = \"Bob\"\nrole = \"sre\"\nreports_to = \"ada\"\n\n[[person]]\nid = \"cy\"\nname = \"Cy\"\nrole = \"sre\"\nreports_to = \"ada\"\n";
+
+/// A team file whose team `core` is led by ada, with `members` written as `members`.
+fn team(members: &str) -> String {
+    format!(
+        "[[team]]\nid = \"core\"\nname = \"Core\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = {members}\n"
+    )
+}
+
+#[test]
+fn the_lead_not_member_fix_gives_valid_toml_with_the_lead_in_members() {
+    let cases = [
+        "[\"bob\"]".to_owned(),
+        "['bob', 'cy']".to_owned(),
+        "[ ]".to_owned(),
+        "[]".to_owned(),
+        "[\n  \"bob\", # the first\n  # more later\n]".to_owned(),
+        "[\n  \"bob\" # no comma\n]".to_owned(),
+        "[\"bob\",]".to_owned(),
+        "[\"\"\"bob\"\"\"]".to_owned(),
+        "[\n]".to_owned(),
+    ];
+    for members in &cases {
+        let text = team(members);
+        let files = [
+            ("org.toml", tiny_org!()),
+            ("people.toml", PEOPLE),
+            ("teams.toml", text.as_str()),
+        ];
+        let before = lint(&files);
+        let lead = before
+            .findings
+            .iter()
+            .find(|f| f.rule.name == "lead-not-member")
+            .unwrap_or_else(|| panic!("lead-not-member for {members}"));
+        let fix = lead
+            .fix
+            .as_ref()
+            .unwrap_or_else(|| panic!("a fix for {members}"));
+        assert_eq!(fix.applicability, Applicability::Safe);
+        let fixed = apply_all(&before, &text);
+        let after = lint(&[
+            ("org.toml", tiny_org!()),
+            ("people.toml", PEOPLE),
+            ("teams.toml", fixed.as_str()),
+        ]);
+        let parsed: toml::Table = fixed.parse().unwrap_or_else(|e| panic!("{fixed}: {e}"));
+        let listed: Vec<&str> = parsed["team"][0]["members"]
+            .as_array()
+            .expect("members")
+            .iter()
+            .map(|v| v.as_str().expect("a string"))
+            .collect();
+        assert_eq!(listed.last(), Some(&"ada"), "{members} -> {fixed}");
+        // Only the finding fixed goes (and those about the team's size may change).
+        let others = |r: &Report| -> Vec<&str> {
+            rules_of(r)
+                .into_iter()
+                .filter(|r| !["lead-not-member", "team-size", "empty-team"].contains(r))
+                .collect()
+        };
+        assert!(
+            !rules_of(&after).contains(&"lead-not-member"),
+            "{members} -> {fixed}"
+        );
+        assert_eq!(others(&after), others(&before), "{members} -> {fixed}");
+    }
+}
+
+#[test]
+fn the_lead_not_member_fix_works_in_inline_tables_and_for_two_teams_at_once() {
+    let text = "team = [\n  { id = \"a\", name = \"A\", kind = \"platform\", lead = \"ada\", members = [\"bob\"] },\n  { id = \"b\", name = \"B\", kind = \"platform\", lead = \"ada\", members = [] },\n]\n";
+    let files = [
+        ("org.toml", tiny_org!()),
+        ("people.toml", PEOPLE),
+        ("teams.toml", text),
+    ];
+    let before = lint(&files);
+    let fixes = before.findings.iter().filter(|f| f.fix.is_some()).count();
+    assert_eq!(fixes, 2, "{:?}", rules_of(&before));
+    let fixed = apply_all(&before, text);
+    let after = lint(&[
+        ("org.toml", tiny_org!()),
+        ("people.toml", PEOPLE),
+        ("teams.toml", fixed.as_str()),
+    ]);
+    assert!(
+        !rules_of(&after).contains(&"lead-not-member")
+            && !rules_of(&after).contains(&"invalid-toml"),
+        "{fixed}: {:?}",
+        rules_of(&after)
+    );
+}
+
+#[test]
+fn no_lead_not_member_fix_where_members_holds_a_wrong_type() {
+    for members in [
+        "[1]",
+        "[\"bob\", 2]",
+        "[[\"bob\"]]",
+        "{ bob = 1 }",
+        "\"bob\"",
+    ] {
+        let text = team(members);
+        let report = lint(&[
+            ("org.toml", tiny_org!()),
+            ("people.toml", PEOPLE),
+            ("teams.toml", text.as_str()),
+        ]);
+        // `invalid-value` speaks for the broken `members`: no finding, so no fix either.
+        assert!(
+            report.findings.iter().all(|f| f.fix.is_none()),
+            "{members}: {:?}",
+            rules_of(&report)
+        );
+        assert!(rules_of(&report).contains(&"invalid-value"), "{members}");
+    }
+}
