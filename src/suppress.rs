@@ -257,11 +257,6 @@ fn is_meta(rule: &Rule) -> bool {
     matches!(rule.check, Check::Suppression)
 }
 
-/// Whether the rule a comment names is one of the rules about the comments themselves.
-fn names_meta(name: &str) -> bool {
-    rules::find(name).is_some_and(is_meta)
-}
-
 /// The rule names of every comment, filed by file, scope and rule: a finding looks up the two
 /// places that can suppress it (its file's whole-file comments and its entity's), however many
 /// comments and names there are. All names under one key are used, or unused, together.
@@ -304,7 +299,7 @@ impl<'a> Index<'a> {
 pub(crate) fn apply(
     findings: Vec<Finding>,
     scopes: &Scopes<'_>,
-    ran: &dyn Fn(&str) -> bool,
+    ran: &dyn Fn(&'static Rule) -> bool,
     require_reason: bool,
 ) -> Applied {
     let mut index = Index::new(scopes);
@@ -315,8 +310,8 @@ pub(crate) fn apply(
 
     // The findings about comments are made only for the meta rules that run, so that the engine
     // filters levels once, before this pass, and nothing turned off is counted as suppressed.
-    let report_invalid = ran(rules::INVALID_SUPPRESSION.name);
-    let report_unused = ran(rules::UNUSED_SUPPRESSION.name);
+    let report_invalid = ran(&rules::INVALID_SUPPRESSION);
+    let report_unused = ran(&rules::UNUSED_SUPPRESSION);
     let mut meta = Vec::new();
     for (f, sups) in scopes.suppressions.iter().enumerate() {
         for sup in sups {
@@ -324,11 +319,14 @@ pub(crate) fn apply(
                 meta.extend(check_one(sup, require_reason, scopes));
             }
             for name in sup.allowed() {
-                let known = rules::find(&name.value).is_some_and(|rule| rule.suppressible);
+                // Only the rules that ran could have been suppressed: unknown names and those of
+                // rules that may not be suppressed are `invalid-suppression`'s.
+                let Some(rule) = rules::find(&name.value).filter(|r| r.suppressible) else {
+                    continue;
+                };
                 if report_unused
-                    && known
-                    && !names_meta(&name.value)
-                    && ran(&name.value)
+                    && !is_meta(rule)
+                    && ran(rule)
                     && !index.is_used(scopes, f as FileId, sup, &name.value)
                 {
                     meta.push(unused(name, scopes));
@@ -342,9 +340,11 @@ pub(crate) fn apply(
     for (f, sups) in scopes.suppressions.iter().enumerate() {
         for sup in sups {
             for name in sup.allowed() {
+                let Some(rule) = rules::find(&name.value).filter(|r| is_meta(r)) else {
+                    continue;
+                };
                 if report_unused
-                    && names_meta(&name.value)
-                    && ran(&name.value)
+                    && ran(rule)
                     && !index.is_used(scopes, f as FileId, sup, &name.value)
                 {
                     out.findings.push(unused(name, scopes));
@@ -472,8 +472,6 @@ mod tests {
             .map(|r| r.name)
             .collect();
         assert_eq!(meta, ["invalid-suppression", "unused-suppression"]);
-        assert!(names_meta("unused-suppression") && !names_meta("team-size"));
-        assert!(!names_meta("unused-supression"));
     }
 
     #[test]
