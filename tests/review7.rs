@@ -238,3 +238,52 @@ fn toml_1_1_syntax_is_read_without_a_finding_as_the_readme_says() {
         "Bob"
     );
 }
+
+/// The suppression findings of `people` with `ignore` turned off: (rule, message), in order.
+fn suppression_findings(people: &str, ignore: &[&str]) -> Vec<(&'static str, String)> {
+    let root = Path::new("/ws");
+    let ignore: Vec<String> = ignore.iter().map(|s| (*s).to_owned()).collect();
+    let settings = Settings::new(Config::default(), &[], &ignore).expect("settings");
+    let files = vec![
+        (root.join("org.toml"), tiny_org!().to_owned()),
+        (root.join("people.toml"), people.to_owned()),
+    ];
+    let loaded = orglint::load_texts(files, root);
+    let tree = Tree::new(root.to_path_buf(), settings.config());
+    let report = orglint::lint(tree, loaded, &settings, None, &Baseline::default());
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule.name.ends_with("-suppression"))
+        .map(|f| (f.rule.name, f.message.clone()))
+        .collect()
+}
+
+#[test]
+fn comments_naming_meta_unknown_and_unsuppressible_rules_get_the_findings_they_did() {
+    // Bob's `allow(unused-suppression)` hides the unused `team-size` and `invalid-value` of his
+    // scope (the comment above cy's header is still in it), so only cy's own is unused.
+    let people = "# orglint: allow(invalid-toml, bogus-rule)\n[[person]]\nid = \"bob\" # orglint: allow(team-size, unused-suppression)\nname = \"Bob\"\nrole = \"sre\"\nreports_to = \"ada\"\n# orglint: allow(invalid-value)\n[[person]]\nid = \"cy\" # orglint: allow(unused-suppression)\nname = \"Cy\"\nrole = \"sre\"\n";
+    let expected = [
+        ("invalid-suppression", "`invalid-toml` cannot be suppressed"),
+        ("invalid-suppression", "`bogus-rule` is not a rule"),
+        (
+            "unused-suppression",
+            "suppression of `unused-suppression` suppresses nothing here",
+        ),
+    ];
+    let expected: Vec<(&str, String)> = expected
+        .iter()
+        .map(|(r, m)| (*r, (*m).to_owned()))
+        .collect();
+    assert_eq!(suppression_findings(people, &[]), expected);
+    // Off, a meta rule reports nothing; the other still does.
+    assert_eq!(
+        suppression_findings(people, &["unused-suppression"]),
+        expected[..2].to_vec()
+    );
+    assert_eq!(
+        suppression_findings(people, &["invalid-suppression"]),
+        expected[2..].to_vec()
+    );
+}
