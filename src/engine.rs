@@ -281,10 +281,9 @@ pub fn suppress(
         })
         .collect();
     let org_rules_run = org_rules_run(loaded);
-    let ran = |name: &str| {
-        rules::find(name).is_some_and(|r| {
-            settings.level(r) != Level::Off && (org_rules_run || !matches!(r.check, Check::Org(_)))
-        })
+    let ran = |rule: &'static Rule| {
+        settings.level(rule) != Level::Off
+            && (org_rules_run || !matches!(rule.check, Check::Org(_)))
     };
     let scopes = suppress::Scopes {
         suppressions: &suppressions,

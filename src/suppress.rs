@@ -6,7 +6,7 @@ use toml_parser::lexer::TokenKind;
 
 use crate::finding::{EntityRef, Finding, shown_code};
 use crate::model::{Sp, Str};
-use crate::rules;
+use crate::rules::{self, Check, Rule};
 use crate::source::{FileId, Span};
 
 /// One suppression comment.
@@ -251,7 +251,11 @@ impl<'a> Scopes<'a> {
     }
 }
 
-const META: [&str; 2] = ["unused-suppression", "invalid-suppression"];
+/// Whether `rule` is one of the rules about the comments themselves (`unused-suppression`,
+/// `invalid-suppression`): known by how it runs, not by a list of names that could be misspelt.
+fn is_meta(rule: &Rule) -> bool {
+    matches!(rule.check, Check::Suppression)
+}
 
 /// The rule names of every comment, filed by file, scope and rule: a finding looks up the two
 /// places that can suppress it (its file's whole-file comments and its entity's), however many
@@ -295,7 +299,7 @@ impl<'a> Index<'a> {
 pub(crate) fn apply(
     findings: Vec<Finding>,
     scopes: &Scopes<'_>,
-    ran: &dyn Fn(&str) -> bool,
+    ran: &dyn Fn(&'static Rule) -> bool,
     require_reason: bool,
 ) -> Applied {
     let mut index = Index::new(scopes);
@@ -306,8 +310,8 @@ pub(crate) fn apply(
 
     // The findings about comments are made only for the meta rules that run, so that the engine
     // filters levels once, before this pass, and nothing turned off is counted as suppressed.
-    let report_invalid = ran(rules::INVALID_SUPPRESSION.name);
-    let report_unused = ran(rules::UNUSED_SUPPRESSION.name);
+    let report_invalid = ran(&rules::INVALID_SUPPRESSION);
+    let report_unused = ran(&rules::UNUSED_SUPPRESSION);
     let mut meta = Vec::new();
     for (f, sups) in scopes.suppressions.iter().enumerate() {
         for sup in sups {
@@ -315,11 +319,14 @@ pub(crate) fn apply(
                 meta.extend(check_one(sup, require_reason, scopes));
             }
             for name in sup.allowed() {
-                let known = rules::find(&name.value).is_some_and(|rule| rule.suppressible);
+                // Only the rules that ran could have been suppressed: unknown names and those of
+                // rules that may not be suppressed are `invalid-suppression`'s.
+                let Some(rule) = rules::find(&name.value).filter(|r| r.suppressible) else {
+                    continue;
+                };
                 if report_unused
-                    && known
-                    && !META.contains(&name.value.as_str())
-                    && ran(&name.value)
+                    && !is_meta(rule)
+                    && ran(rule)
                     && !index.is_used(scopes, f as FileId, sup, &name.value)
                 {
                     meta.push(unused(name, scopes));
@@ -333,9 +340,11 @@ pub(crate) fn apply(
     for (f, sups) in scopes.suppressions.iter().enumerate() {
         for sup in sups {
             for name in sup.allowed() {
+                let Some(rule) = rules::find(&name.value).filter(|r| is_meta(r)) else {
+                    continue;
+                };
                 if report_unused
-                    && META.contains(&name.value.as_str())
-                    && ran(&name.value)
+                    && ran(rule)
                     && !index.is_used(scopes, f as FileId, sup, &name.value)
                 {
                     out.findings.push(unused(name, scopes));
@@ -361,7 +370,7 @@ fn suppress_pass(
         };
         if scopes.suppressions[span.file as usize].is_empty()
             || !finding.rule.suppressible
-            || META.contains(&finding.rule.name) != meta
+            || is_meta(finding.rule) != meta
         {
             kept.push(finding);
             continue;
@@ -454,6 +463,16 @@ pub(crate) fn entity_at(entities: &[(u32, EntityRef)], offset: u32) -> Option<&E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_meta_rules_are_the_two_about_comments() {
+        let meta: Vec<&str> = rules::RULES
+            .iter()
+            .filter(|r| is_meta(r))
+            .map(|r| r.name)
+            .collect();
+        assert_eq!(meta, ["invalid-suppression", "unused-suppression"]);
+    }
 
     #[test]
     fn parses_rules_reason_and_spans() {

@@ -445,15 +445,9 @@ pub(crate) mod testing {
             value: v.to_owned(),
             span,
         };
-        crate::model::Person {
-            header: span,
-            id: s(id),
-            name: None,
-            role: None,
-            reports_to: boss.map(s),
-            email: None,
-            invalid: Default::default(),
-        }
+        let mut person = crate::model::Person::bare(span, s(id));
+        person.reports_to = boss.map(s);
+        person
     }
 
     /// A `[[person]]` with id and name `id` and `role`.
