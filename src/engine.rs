@@ -177,8 +177,14 @@ pub fn run_rules(loaded: &Loaded, settings: &Settings) -> Vec<Finding> {
         .filter_map(|&rule| match rule.check {
             Check::Org(check) => {
                 let options = config.options(rule);
-                let mut cx = Ctx::new(&loaded.org, &loaded.sources, &config.roles, rule, &options)
-                    .with_entities(&loaded.entities);
+                let mut cx = Ctx::new(
+                    &loaded.org,
+                    &loaded.sources,
+                    &config.roles,
+                    rule,
+                    &options,
+                    &loaded.entities,
+                );
                 check(&mut cx);
                 Some(cx.into_findings())
             }
@@ -304,18 +310,24 @@ pub fn report(findings: Vec<Finding>, loaded: &Loaded, settings: &Settings) -> V
         .into_iter()
         .map(|finding| Reported {
             level: settings.level(finding.rule),
-            fingerprint: fingerprint(&finding, &loaded.sources),
+            fingerprint: fingerprint(&finding, loaded),
             finding,
             more: 0,
         })
         .collect()
 }
 
-/// A stable id for a finding (FNV-1a, 16 hex digits): the rule, the entity it lies in (else its
-/// file), the text it points at and its message without digits, so that neither moved lines nor
-/// changed counts ("12 direct reports") make it a new finding. The entity and the text count only
-/// up to a bound (see [`crate::limits`]), so that each finding costs a bounded amount of work.
-pub fn fingerprint(f: &Finding, sources: &Sources) -> String {
+/// A stable id for a finding (FNV-1a, 16 hex digits): the rule, the entity whose table starts last
+/// before it (else its file), the text it points at and its message without digits, so that
+/// neither moved lines nor changed counts ("12 direct reports") make it a new finding. The entity
+/// and the text count only up to a bound (see [`crate::limits`]), so that each finding costs a
+/// bounded amount of work.
+///
+/// The entity is the one whose header comes last before the finding, not [`Finding::entity`] (the
+/// one whose table holds it): they differ only for a table written apart from its entity's
+/// (`[org.standards]` after a `[[person]]`), and fingerprints stay what they have been.
+pub fn fingerprint(f: &Finding, loaded: &Loaded) -> String {
+    let sources = &loaded.sources;
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |bytes: &[u8]| {
         for &b in bytes {
@@ -328,7 +340,7 @@ pub fn fingerprint(f: &Finding, sources: &Sources) -> String {
     let snippet = match f.primary {
         Some(s) => {
             let src = sources.get(s.file);
-            match &f.entity {
+            match loaded.entities[s.file as usize].last_before(s.start) {
                 Some(e) => {
                     feed(e.kind.key().as_bytes());
                     feed(b":");

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use toml_parser::lexer::TokenKind;
 
 use crate::finding::{EntityRef, Finding, shown_code};
+use crate::load::regions::Entities;
 use crate::model::{Sp, Str};
 use crate::rules::{self, Check, Rule};
 use crate::source::{FileId, Span};
@@ -226,8 +227,8 @@ pub(crate) struct Applied {
 pub(crate) struct Scopes<'a> {
     /// Per file: its suppression comments.
     pub suppressions: &'a [Vec<Suppression>],
-    /// Per file: where its entities start, and which they are, sorted.
-    pub entities: &'a [Vec<(u32, EntityRef)>],
+    /// Per file: its entities, where each starts and which holds each place.
+    pub(crate) entities: &'a [Entities],
     /// Per file with suppression comments: its table headers (see [`headers`]).
     pub headers: &'a [Vec<(u32, u32)>],
 }
@@ -247,7 +248,9 @@ impl<'a> Scopes<'a> {
 
     /// The entity whose table holds the start of `span`, if any.
     pub(crate) fn entity(&self, span: Span) -> Option<EntityRef> {
-        entity_at(&self.entities[span.file as usize], span.start).cloned()
+        self.entities[span.file as usize]
+            .holding(span.start)
+            .cloned()
     }
 }
 
@@ -452,12 +455,6 @@ fn unused(name: &Str, scopes: &Scopes<'_>) -> Finding {
     .with_label("unused")
     .with_help("remove it from the comment")
     .with_entity(scopes.entity(name.span))
-}
-
-/// The entity of `entities` (one file's, sorted by where they start) whose table holds `offset`.
-pub(crate) fn entity_at(entities: &[(u32, EntityRef)], offset: u32) -> Option<&EntityRef> {
-    let n = entities.partition_point(|(s, _)| *s <= offset);
-    (n > 0).then(|| &entities[n - 1].1)
 }
 
 #[cfg(test)]

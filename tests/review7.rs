@@ -303,7 +303,6 @@ fn entities_of(report: &Report, rule: &str) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "open (review of issue 7): the entity is the last table header before the finding, not the table that holds it"]
 fn a_sub_table_written_after_another_entity_still_belongs_to_its_own() {
     // `[org.standards]` after a person, and a person's sub-table after a team: TOML puts each in
     // its own entity's table, and so do the messages ("in person bob"), but `Finding::entity`
@@ -322,4 +321,27 @@ fn a_sub_table_written_after_another_entity_still_belongs_to_its_own() {
         ),
     ]);
     assert_eq!(entities_of(&report, "invalid-value"), ["none"]);
+}
+
+#[test]
+fn a_rule_finding_and_a_comment_finding_lie_in_the_table_that_holds_them() {
+    // The team's tooling is written after a person's table, and a comment that suppresses
+    // nothing sits in it: both lie in the team (SPEC §3: the table that contains the line).
+    let org = "[org]\nname = \"Tiny\"\nleadership = [\"ada\"]\n\n[org.standards]\nci_cd = \"github-actions\"\n";
+    let teams = "[[team]]\nid = \"core\"\nname = \"Core\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n\n[team.tooling]\n# orglint: allow(empty-team) -- nothing to hide\nci_cd = \"jenkins\"\n";
+    let report = lint(&[("org.toml", org), ("teams.toml", teams)]);
+    assert_eq!(entities_of(&report, "divergent-tooling"), ["team:core"]);
+    assert_eq!(entities_of(&report, "unused-suppression"), ["team:core"]);
+    // Before the first table, a place lies in no entity.
+    let report = lint(&[
+        ("org.toml", org),
+        (
+            "teams.toml",
+            &format!("# orglint: allow(empty-team)\n{teams}"),
+        ),
+    ]);
+    assert_eq!(
+        entities_of(&report, "unused-suppression"),
+        ["none", "team:core"]
+    );
 }

@@ -3,6 +3,7 @@
 pub(crate) mod parse;
 pub(crate) mod read;
 pub(crate) mod reader;
+pub(crate) mod regions;
 mod walk;
 
 use std::path::{Component, Path, PathBuf};
@@ -12,8 +13,9 @@ use std::sync::{Condvar, Mutex};
 use globset::GlobSet;
 use rayon::prelude::*;
 
-use crate::finding::{EntityRef, Finding};
+use crate::finding::Finding;
 use crate::limits::{MAX_BYTES_IN_FLIGHT, MAX_FILE_SIZE, MAX_TOTAL_SIZE};
+use crate::load::regions::Entities;
 use crate::model::Org;
 use crate::rules;
 use crate::source::{FileId, SourceFile, Sources, Span};
@@ -37,9 +39,8 @@ pub struct Loaded {
     pub(crate) cwd: PathBuf,
     /// For each file, whether it could not be parsed.
     pub(crate) broken_files: Vec<bool>,
-    /// For each file, where its entities start and which they are (see
-    /// [`parse::Parsed::entities`]).
-    pub(crate) entities: Vec<Vec<(u32, EntityRef)>>,
+    /// For each file, its entities: where each starts and which holds each place.
+    pub(crate) entities: Vec<Entities>,
     /// For each file, its suppression comments.
     pub(crate) suppressions: Vec<Vec<Suppression>>,
     /// For each file, its table headers as suppression scopes (see [`suppress::headers`]); empty
@@ -289,14 +290,7 @@ fn read_and_parse(id: FileId, input: Input, cwd: &Path, budget: &Budget) -> OneF
     match read {
         Ok(text) => {
             let permit = budget.acquire(text.len() as u64);
-            let mut parsed = parse::parse(id, &text);
-            // The parser's findings, each told the entity it lies in from the file's own table.
-            for f in &mut parsed.findings {
-                f.entity = f
-                    .primary
-                    .and_then(|s| suppress::entity_at(&parsed.entities, s.start))
-                    .cloned();
-            }
+            let parsed = parse::parse(id, &text);
             let sups = suppress::scan(id, &text);
             // In a file that could not be parsed, only `invalid-toml` is found: nothing to suppress.
             let headers = if sups.is_empty() || parsed.broken {

@@ -9,6 +9,7 @@ use crate::rules;
 use crate::source::{FileId, Span, floor_char_boundary};
 
 use super::reader::{Reader, invalid_type, unknown_field};
+use super::regions::Entities;
 
 /// What one file holds.
 #[derive(Debug, Default)]
@@ -25,9 +26,8 @@ pub(crate) struct Parsed {
     pub findings: Vec<Finding>,
     /// Whether the file could not be parsed at all.
     pub broken: bool,
-    /// Where each entity's table starts and what it is (`team:recs`), sorted by offset: the scopes
-    /// of suppression comments, and the entity part of fingerprints.
-    pub entities: Vec<(u32, crate::finding::EntityRef)>,
+    /// Where each entity's table starts, what it is (`team:recs`), and which holds each place.
+    pub entities: Entities,
 }
 
 /// Whether `id` is 1 to 64 ASCII letters, digits, `-`, `_` and `.`.
@@ -99,24 +99,34 @@ pub(crate) fn parse(file: FileId, text: &str) -> Parsed {
             return out;
         }
     };
+    out.entities = Entities::new();
     for (key, value) in doc.get_ref().iter() {
         let name = key.get_ref().as_ref();
         let Some(kind) = EntityKind::parse(name) else {
-            unknown_field(
-                &mut out.findings,
-                file,
-                key,
-                "an entity file",
-                EntityKind::KEYS,
-            );
+            let f = unknown_field(file, key, "an entity file", EntityKind::KEYS);
+            out.findings.push(f);
+            // Its tables belong to no entity: a place in them is not the entity's above.
+            match value.get_ref() {
+                DeValue::Table(table) => out.entities.add_table(text, value.span(), table, None),
+                DeValue::Array(items) => {
+                    for item in items {
+                        if let DeValue::Table(table) = item.get_ref() {
+                            out.entities.add_table(text, item.span(), table, None);
+                        }
+                    }
+                }
+                _ => {}
+            }
             continue;
         };
         match value.get_ref() {
-            DeValue::Table(table) => entity(&mut out, file, kind, table, value.span()),
+            DeValue::Table(table) => entity(&mut out, text, file, kind, table, value.span()),
             DeValue::Array(items) => {
                 for item in items {
                     match item.get_ref() {
-                        DeValue::Table(table) => entity(&mut out, file, kind, table, item.span()),
+                        DeValue::Table(table) => {
+                            entity(&mut out, text, file, kind, table, item.span())
+                        }
                         other => out.findings.push(invalid_type(
                             file,
                             item.span(),
@@ -134,7 +144,7 @@ pub(crate) fn parse(file: FileId, text: &str) -> Parsed {
             )),
         }
     }
-    out.entities.sort_unstable();
+    out.entities.finish();
     out
 }
 
@@ -179,6 +189,7 @@ fn too_deep_key(text: &str) -> Option<std::ops::Range<usize>> {
 
 fn entity(
     out: &mut Parsed,
+    text: &str,
     file: FileId,
     kind: EntityKind,
     table: &DeTable<'_>,
@@ -196,13 +207,12 @@ fn entity(
         .unwrap_or("");
     // The entity's key for fingerprints: its id or name, cut (an id is at most 64 characters) so
     // that a name of megabytes is neither copied per entity nor hashed per finding.
-    out.entities.push((
-        header.start,
-        crate::finding::EntityRef {
-            kind,
-            id: name[..floor_char_boundary(name, crate::limits::FINGERPRINT_BYTES)].to_owned(),
-        },
-    ));
+    let entity = crate::finding::EntityRef {
+        kind,
+        id: name[..floor_char_boundary(name, crate::limits::FINGERPRINT_BYTES)].to_owned(),
+    };
+    out.entities
+        .add(text, header.range(), table, entity.clone());
     // How messages name the entity: "person ada", "the org", "this team" (no usable id).
     let who = match kind {
         EntityKind::Org => "the org".to_owned(),
@@ -216,6 +226,7 @@ fn entity(
         kind,
         who,
         findings: &mut out.findings,
+        entity,
         keys: kind.keys(),
         invalid: 0,
         anchor: header,

@@ -4,7 +4,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::parse::valid_id;
-use crate::finding::{Finding, closest, join_choices, join_names, shown, shown_code, thousands};
+use crate::finding::{
+    EntityRef, Finding, closest, join_choices, join_names, shown, shown_code, thousands,
+};
 use crate::limits::SHOWN_CHARS;
 use crate::model::{EntityKind, List, Sp, Str, StrMap};
 use crate::rules;
@@ -21,6 +23,8 @@ pub(crate) struct Reader<'a, 'i> {
     pub(super) kind: EntityKind,
     pub(super) who: String,
     pub(super) findings: &'a mut Vec<Finding>,
+    /// The entity every finding of the reader lies in.
+    pub(super) entity: EntityRef,
     /// The entity's keys, in table order.
     pub(super) keys: &'static [&'static str],
     /// The keys (by position) whose values were invalid or that were misspelt while absent.
@@ -38,7 +42,8 @@ impl<'a, 'i> Reader<'a, 'i> {
             if allowed.contains(&name) {
                 continue;
             }
-            unknown_field(self.findings, self.file, key, &self.who, allowed);
+            let f = unknown_field(self.file, key, &self.who, allowed);
+            self.push(f);
             // A misspelling of a key that is absent stands for it: the rules about that key being
             // absent would only repeat this finding (one mistake, one finding).
             if let Some(near) = closest(name, allowed.iter().copied())
@@ -48,6 +53,12 @@ impl<'a, 'i> Reader<'a, 'i> {
                 self.mark(i);
             }
         }
+    }
+
+    /// Reports `finding`, which lies in this entity.
+    fn push(&mut self, finding: Finding) {
+        let entity = Some(self.entity.clone());
+        self.findings.push(finding.with_entity(entity));
     }
 
     fn mark(&mut self, i: usize) {
@@ -74,7 +85,7 @@ impl<'a, 'i> Reader<'a, 'i> {
 
     fn bad(&mut self, i: usize, finding: Finding) {
         self.mark(i);
-        self.findings.push(finding);
+        self.push(finding);
     }
 
     /// Reports that the required key `i` is absent.
@@ -85,7 +96,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         }
         let key = self.keys[i];
         let at = self.anchor;
-        self.findings.push(
+        self.push(
             Finding::new(
                 &rules::MISSING_FIELD,
                 Some(at),
@@ -118,7 +129,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         if valid_id(&s.value) {
             return Some(s);
         }
-        self.findings.push(malformed_id(&s));
+        self.push(malformed_id(&s, ""));
         // The entity stays in the model under its malformed id, so that references to it do not cascade.
         Some(s)
     }
@@ -191,16 +202,21 @@ impl<'a, 'i> Reader<'a, 'i> {
         }
         if let Some((span, other)) = first_bad {
             let expected = format!("each `{key}` entry must be a string");
-            let mut f = invalid_type(self.file, span, &expected, other);
-            if list.bad > 1 {
-                f.message = format!(
-                    "{expected}: {} entries are not, the first is {}",
-                    thousands(list.bad),
-                    type_name(other)
-                );
-                f.label = Some(format!("the first, {}", type_name(other)));
-            }
-            self.findings.push(f);
+            let f = if list.bad > 1 {
+                Finding::new(
+                    &rules::INVALID_VALUE,
+                    Some(Span::new(self.file, span)),
+                    format!(
+                        "{expected}: {} entries are not, the first is {}",
+                        thousands(list.bad),
+                        type_name(other)
+                    ),
+                )
+                .with_label(format!("the first, {}", type_name(other)))
+            } else {
+                invalid_type(self.file, span, &expected, other)
+            };
+            self.push(f);
         }
         if list.bad > 0 {
             // Partly wrong: rules about the list being empty must not fire on top of `invalid-value`.
@@ -216,13 +232,11 @@ impl<'a, 'i> Reader<'a, 'i> {
         // The malformed ids of one list are one finding, at the first, that says how many.
         let mut malformed = list.items.iter().filter(|item| !valid_id(&item.value));
         if let Some(first) = malformed.next() {
-            let mut f = malformed_id(first);
-            let more = malformed.count();
-            if more > 0 {
-                f.message
-                    .push_str(&format!(" (and {} more in `{key}`)", thousands(more)));
-            }
-            self.findings.push(f);
+            let more = match malformed.count() {
+                0 => String::new(),
+                n => format!(" (and {} more in `{key}`)", thousands(n)),
+            };
+            self.push(malformed_id(first, &more));
         }
         Some(list)
     }
@@ -259,7 +273,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                         &format!("`{key}.{}` must be a string", shown(k.get_ref())),
                         other,
                     );
-                    self.findings.push(f);
+                    self.push(f);
                     map.bad.push(k.get_ref().to_string());
                 }
             }
@@ -270,13 +284,13 @@ impl<'a, 'i> Reader<'a, 'i> {
     }
 }
 
+/// `unknown-field` for `key` in `what`, with the closest of `allowed`, else all of them.
 pub(super) fn unknown_field(
-    findings: &mut Vec<Finding>,
     file: FileId,
     key: &Spanned<toml::de::DeString<'_>>,
     what: &str,
     allowed: &[&str],
-) {
+) -> Finding {
     let name = key.get_ref().as_ref();
     let mut f = Finding::new(
         &rules::UNKNOWN_FIELD,
@@ -288,26 +302,24 @@ pub(super) fn unknown_field(
         Some(near) => f.help(format!("did you mean `{near}`?")),
         None => f.help(format!("the valid fields are {}", join_names(allowed))),
     };
-    findings.push(f);
+    f
 }
 
-fn malformed_id(s: &Str) -> Finding {
-    Finding::new(
-        &rules::INVALID_VALUE,
-        Some(s.span),
-        if s.value.is_empty() {
-            "an empty string is not a valid id".to_owned()
-        } else {
-            // Cut before escaping, so that a huge id costs no more than a short one.
-            let head: String = s.value.chars().take(SHOWN_CHARS + 1).collect();
-            format!(
-                "{} is not a valid id",
-                shown_code(&head.escape_debug().to_string())
-            )
-        },
-    )
-    .with_label("malformed id")
-    .with_help("ids are 1 to 64 ASCII letters, digits, `-`, `_` and `.`")
+/// `invalid-value` for the malformed id `s`, its message ending in `more` (how many others).
+fn malformed_id(s: &Str, more: &str) -> Finding {
+    let what = if s.value.is_empty() {
+        "an empty string is not a valid id".to_owned()
+    } else {
+        // Cut before escaping, so that a huge id costs no more than a short one.
+        let head: String = s.value.chars().take(SHOWN_CHARS + 1).collect();
+        format!(
+            "{} is not a valid id",
+            shown_code(&head.escape_debug().to_string())
+        )
+    };
+    Finding::new(&rules::INVALID_VALUE, Some(s.span), format!("{what}{more}"))
+        .with_label("malformed id")
+        .with_help("ids are 1 to 64 ASCII letters, digits, `-`, `_` and `.`")
 }
 
 fn type_name(v: &DeValue<'_>) -> &'static str {

@@ -44,7 +44,7 @@ mod tests {
     fn an_empty_tree_has_no_org_either() {
         let (org, sources, roles) = (Org::default(), Sources::default(), Roles::default());
         let options = Default::default();
-        let mut cx = Ctx::new(&org, &sources, &roles, &RULE, &options);
+        let mut cx = Ctx::new(&org, &sources, &roles, &RULE, &options, &[]);
         check(&mut cx);
         let found = cx.into_findings();
         assert_eq!(found.len(), 1);

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::finding::{EntityRef, Finding, Level};
+use crate::finding::{Finding, Level};
+use crate::load::regions::Entities;
 use crate::model::Org;
 use crate::roles::Roles;
 use crate::source::{Sources, Span};
@@ -300,9 +301,8 @@ pub(crate) struct Ctx<'a> {
     pub roles: &'a Roles,
     rule: &'static Rule,
     options: &'a Options,
-    /// Per file: where its entities start (see [`crate::load::Loaded`]), to tell each finding
-    /// the entity it lies in.
-    entities: &'a [Vec<(u32, EntityRef)>],
+    /// Per file: its entities, to tell each finding the entity it lies in.
+    entities: &'a [Entities],
     out: Vec<Finding>,
 }
 
@@ -314,6 +314,7 @@ impl<'a> Ctx<'a> {
         roles: &'a Roles,
         rule: &'static Rule,
         options: &'a Options,
+        entities: &'a [Entities],
     ) -> Self {
         Ctx {
             org,
@@ -321,15 +322,9 @@ impl<'a> Ctx<'a> {
             roles,
             rule,
             options,
-            entities: &[],
+            entities,
             out: Vec::new(),
         }
-    }
-
-    /// The same context, knowing where each file's entities start, so that each finding records
-    /// the entity it lies in.
-    pub(crate) fn with_entities(self, entities: &'a [Vec<(u32, EntityRef)>]) -> Self {
-        Ctx { entities, ..self }
     }
 
     /// Reports a finding of this rule at `span`; chain `.help(..)`, `.related(..)` on the result.
@@ -337,7 +332,7 @@ impl<'a> Ctx<'a> {
         let entity = self
             .entities
             .get(span.file as usize)
-            .and_then(|e| crate::suppress::entity_at(e, span.start))
+            .and_then(|e| e.holding(span.start))
             .cloned();
         self.out
             .push(Finding::new(self.rule, Some(span), message).with_entity(entity));

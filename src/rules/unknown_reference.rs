@@ -195,7 +195,7 @@ mod tests {
     fn run(org: &Org) -> Vec<crate::finding::Finding> {
         let (sources, roles) = (Sources::default(), Roles::default());
         let options = Default::default();
-        let mut cx = Ctx::new(org, &sources, &roles, &RULE, &options);
+        let mut cx = Ctx::new(org, &sources, &roles, &RULE, &options, &[]);
         check(&mut cx);
         cx.into_findings()
     }
