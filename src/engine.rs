@@ -152,9 +152,39 @@ where
     load::load_texts(files, cwd)
 }
 
+/// A workspace with its model built: what the rules and every later stage read. It derefs to
+/// the [`Loaded`] workspace it was built from; only [`build_model`] makes one, so no stage can
+/// run on a model whose indexes are missing.
+#[derive(Debug)]
+pub struct Model {
+    loaded: Loaded,
+}
+
+impl std::ops::Deref for Model {
+    type Target = Loaded;
+
+    fn deref(&self) -> &Loaded {
+        &self.loaded
+    }
+}
+
+impl Model {
+    /// Takes the loader's findings out (they go on to the later stages with the rules'),
+    /// leaving none.
+    pub fn take_loader_findings(&mut self) -> Vec<Finding> {
+        std::mem::take(&mut self.loaded.findings)
+    }
+
+    /// The workspace back, to take its sources and org into a [`Report`].
+    pub fn into_loaded(self) -> Loaded {
+        self.loaded
+    }
+}
+
 /// Stage 2: builds the model's indexes (ids, reporting lines, role categories from `config`).
-pub fn build_model(loaded: &mut Loaded, config: &Config) {
+pub fn build_model(mut loaded: Loaded, config: &Config) -> Model {
     loaded.org.index(&config.roles);
+    Model { loaded }
 }
 
 /// Whether the whole-org rules may run on `loaded`: not when a file could not be parsed, since
@@ -166,7 +196,8 @@ pub fn org_rules_run(loaded: &Loaded) -> bool {
 /// Stage 3: runs every whole-org rule `settings` turns on, in parallel, over the model, and
 /// gives their findings (none when a file could not be parsed). The loader's own findings are
 /// in [`Loaded::findings`].
-pub fn run_rules(loaded: &Loaded, settings: &Settings) -> Vec<Finding> {
+pub fn run_rules(model: &Model, settings: &Settings) -> Vec<Finding> {
+    let loaded: &Loaded = model;
     if !org_rules_run(loaded) {
         return Vec::new();
     }
@@ -425,20 +456,21 @@ pub fn cap(findings: Vec<Reported>) -> Vec<Reported> {
 /// output path that would overwrite an input); [`Report::not_checked`] is left empty.
 pub fn lint(
     tree: Tree,
-    mut loaded: Loaded,
+    loaded: Loaded,
     settings: &Settings,
     paths: Option<&[PathBuf]>,
     accepted: &Baseline,
 ) -> Report {
-    build_model(&mut loaded, &settings.config);
-    let mut findings = std::mem::take(&mut loaded.findings);
-    findings.extend(run_rules(&loaded, settings));
-    let paths = paths.map_or_else(PathFilter::everything, |p| PathFilter::new(&loaded, p));
+    let mut model = build_model(loaded, &settings.config);
+    let mut findings = model.take_loader_findings();
+    findings.extend(run_rules(&model, settings));
+    let paths = paths.map_or_else(PathFilter::everything, |p| PathFilter::new(&model, p));
     let findings = filter_paths(keep_enabled(findings, settings), &paths);
-    let suppressed = suppress(findings, &loaded, settings, &paths);
-    let findings = report(suppressed.findings, &loaded, settings);
+    let suppressed = suppress(findings, &model, settings, &paths);
+    let findings = report(suppressed.findings, &model, settings);
     let (mut findings, baselined) = baseline(findings, accepted);
-    sort(&mut findings, &loaded.sources);
+    sort(&mut findings, &model.sources);
+    let loaded = model.into_loaded();
     let findings = cap(findings);
     let broken = loaded.broken();
     Report {

@@ -67,7 +67,7 @@ pub(crate) mod suppress;
 pub mod tree;
 
 pub use config::{Config, ConfigProblem};
-pub use engine::{Baseline, PathFilter, Settings, lint, load_texts, load_tree};
+pub use engine::{Baseline, Model, PathFilter, Settings, lint, load_texts, load_tree};
 pub use finding::{
     Applicability, Edit, Edited, EntityRef, Finding, Fix, Level, Related, Reported, apply_edits,
 };

@@ -443,8 +443,8 @@ pub struct Org {
 }
 
 impl Org {
-    /// Builds the indexes over entities that were loaded already.
-    pub fn index(&mut self, roles: &Roles) {
+    /// Builds the indexes over entities that were loaded already (the engine's model stage).
+    pub(crate) fn index(&mut self, roles: &Roles) {
         self.person_index = first_index(self.people.iter().map(|p| p.id.as_str()));
         self.team_index = first_index(self.teams.iter().map(|t| t.id.as_str()));
         self.guild_index = first_index(self.guilds.iter().map(|g| g.id.as_str()));

@@ -181,16 +181,15 @@ fn the_stages_one_by_one_give_what_lint_gives() {
         Config::parse(&text, "fixtures/example-org/orglint.toml", &config_path).expect("config");
     let tree = Tree::new(root.clone(), &config);
     let settings = Settings::new(config, &[], &[]).expect("settings");
-    let mut loaded = orglint::load_tree(&tree, &repo());
-    engine::build_model(&mut loaded, settings.config());
-    let mut findings = std::mem::take(&mut loaded.findings);
-    findings.extend(engine::run_rules(&loaded, &settings));
+    let loaded = orglint::load_tree(&tree, &repo());
+    let mut model = engine::build_model(loaded, settings.config());
+    let mut findings = model.take_loader_findings();
+    findings.extend(engine::run_rules(&model, &settings));
     let everything = PathFilter::everything();
     let findings = engine::keep_enabled(findings, &settings);
-    let suppressed = engine::suppress(findings, &loaded, &settings, &everything);
-    let findings = engine::keep_enabled(suppressed.findings, &settings);
-    let mut reported = engine::report(findings, &loaded, &settings);
-    engine::sort(&mut reported, &loaded.sources);
+    let suppressed = engine::suppress(findings, &model, &settings, &everything);
+    let mut reported = engine::report(suppressed.findings, &model, &settings);
+    engine::sort(&mut reported, &model.sources);
     let reported = engine::cap(reported);
 
     assert_eq!(suppressed.suppressed, whole.suppressed);

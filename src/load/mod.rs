@@ -26,12 +26,14 @@ use self::walk::Entry;
 pub(crate) use self::walk::{is_entity_name, is_skipped_dir};
 
 /// Everything read from one workspace (a tree on disk, or texts a caller holds): the first stage
-/// of a run. Build the model over it with [`crate::engine::build_model`].
+/// of a run, made only by [`crate::load_tree`] and [`crate::load_texts`]. Build the model over it
+/// with [`crate::engine::build_model`].
 #[derive(Debug, Default)]
+#[non_exhaustive]
 pub struct Loaded {
     /// The files, in sorted path order.
     pub sources: Sources,
-    /// The entities of every file (indexed once [`crate::engine::build_model`] ran).
+    /// The entities of every file (their indexes are built by [`crate::engine::build_model`]).
     pub org: Org,
     /// Findings of the loader (`invalid-toml`, `unknown-field`, `missing-field`, `invalid-value`).
     pub findings: Vec<Finding>,
