@@ -90,6 +90,18 @@ pub struct Field {
     pub doc: &'static str,
 }
 
+/// One reference an entity makes, as its field table declares it: the key, what kind of entity
+/// it must name, and the ids written (one for an id, the elements for an array of ids).
+#[derive(Clone, Copy, Debug)]
+pub struct Reference<'a> {
+    /// The key as written in TOML.
+    pub key: &'static str,
+    /// What it must name (never [`IdOf::Own`]).
+    pub to: IdOf,
+    /// The ids written, with their spans.
+    pub ids: &'a [crate::model::Str],
+}
+
 /// The key enum of one entity (`TeamKey`, ...): a key named by type, so that a misspelt key in a
 /// rule is a compile error.
 pub trait Key: Copy {
@@ -229,6 +241,29 @@ macro_rules! bare_value {
     };
 }
 
+/// The [`Reference`] a field of type `$ty` makes, if it is an id or array of ids of another
+/// entity and is written.
+macro_rules! reference {
+    ($value:expr, $key:ident, id $of:ident) => {
+        $value.as_ref().map(|v| $crate::fields::Reference {
+            key: stringify!($key),
+            to: $crate::fields::IdOf::$of,
+            ids: std::slice::from_ref(v),
+        })
+    };
+    ($value:expr, $key:ident, ids $of:ident) => {
+        $value.as_ref().map(|l| $crate::fields::Reference {
+            key: stringify!($key),
+            to: $crate::fields::IdOf::$of,
+            ids: &l.items,
+        })
+    };
+    ($value:expr, $key:ident, $($other:tt)+) => {{
+        let _ = &$value;
+        None
+    }};
+}
+
 /// Reads the value of the field at `$i` of type `$ty` with the reader `$r`.
 macro_rules! read_value {
     ($r:ident, $i:expr, string) => {
@@ -343,6 +378,14 @@ macro_rules! entity {
             /// What it is, in one line: the schema's `description` of its table.
             pub const DOC: &'static str = concat!($($doc),+).trim_ascii();
 
+            /// The references it makes, in table order: every id or array of ids of another
+            /// entity that is written (what `unknown-reference` checks).
+            pub fn references(&self) -> impl Iterator<Item = $crate::fields::Reference<'_>> {
+                [$($crate::fields::reference!(self.$field, $field, $ty $($arg)?)),+]
+                    .into_iter()
+                    .flatten()
+            }
+
             /// Whether `key`'s value was invalid (its finding said so already).
             pub fn is_invalid(&self, key: $key) -> bool {
                 self.invalid.contains(key)
@@ -382,7 +425,9 @@ macro_rules! entity {
 
 #[cfg(test)]
 pub(crate) use bare_value;
-pub(crate) use {default_of, entity, field_kind, field_type, is_required, read_field, read_value};
+pub(crate) use {
+    default_of, entity, field_kind, field_type, is_required, read_field, read_value, reference,
+};
 
 #[cfg(test)]
 mod tests {

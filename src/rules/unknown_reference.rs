@@ -1,8 +1,9 @@
 //! `unknown-reference`: an id reference names nothing.
 
 use super::prelude::*;
+use crate::fields::{IdOf, Reference};
 use crate::finding::Suggester;
-use crate::model::{List, Str};
+use crate::model::Str;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -23,21 +24,14 @@ pub static RULE: Rule = Rule {
 /// hundred-thousand-person org gets a few suggestions; the rest get the plain help).
 const MAX_SUGGESTIONS: usize = 200;
 
-/// What a reference must name.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Want {
-    Person,
-    Team,
-    TeamOrGuild,
-}
-
-impl Want {
-    fn noun(self) -> &'static str {
-        match self {
-            Want::Person => "person",
-            Want::Team => "team",
-            Want::TeamOrGuild => "team or guild",
-        }
+/// How messages name what a reference must name.
+fn noun(to: IdOf) -> &'static str {
+    match to {
+        IdOf::Person => "person",
+        IdOf::Team => "team",
+        IdOf::TeamOrGuild => "team or guild",
+        // An entity's own id is no reference: `duplicate-id` and the loader speak for it.
+        IdOf::Own => "entity",
     }
 }
 
@@ -51,31 +45,22 @@ fn check(cx: &mut Ctx) {
         teams: None,
         teams_and_guilds: None,
     };
+    // Every reference the field tables declare, entity by entity: a key added to a table is
+    // checked without a word here.
     for o in &org.orgs {
-        refs.list("the org", "leadership", o.leadership.as_ref(), Want::Person);
-        refs.one(
-            "the org",
-            "ai_intake",
-            o.ai_intake.as_ref(),
-            Want::TeamOrGuild,
-        );
+        refs.all("the org", o.references());
     }
     for p in &org.people {
-        let owner = shown_id(p.id.as_str()).to_string();
-        refs.one(&owner, "reports_to", p.reports_to.as_ref(), Want::Person);
+        refs.all(&shown_id(p.id.as_str()).to_string(), p.references());
     }
     for t in &org.teams {
-        let owner = format!("team {}", shown_id(t.id.as_str()));
-        refs.one(&owner, "lead", t.lead.as_ref(), Want::Person);
-        refs.list(&owner, "members", t.members.as_ref(), Want::Person);
-        refs.one(&owner, "parent", t.parent.as_ref(), Want::Team);
-        refs.list(&owner, "stakeholders", t.stakeholders.as_ref(), Want::Team);
-        refs.list(&owner, "partners", t.partners.as_ref(), Want::Team);
-        refs.list(&owner, "syncs_with", t.syncs_with.as_ref(), Want::Team);
+        refs.all(&format!("team {}", shown_id(t.id.as_str())), t.references());
     }
     for g in &org.guilds {
-        let owner = format!("guild {}", shown_id(g.id.as_str()));
-        refs.list(&owner, "members", g.members.as_ref(), Want::Person);
+        refs.all(
+            &format!("guild {}", shown_id(g.id.as_str())),
+            g.references(),
+        );
     }
 }
 
@@ -90,23 +75,25 @@ struct Refs<'c, 'a> {
 }
 
 impl<'a> Refs<'_, 'a> {
-    fn list(&mut self, owner: &str, key: &str, list: Option<&List<Str>>, want: Want) {
-        for item in list.map_or(&[][..], |l| &l.items) {
-            self.one(owner, key, Some(item), want);
+    fn all<'r>(&mut self, owner: &str, references: impl Iterator<Item = Reference<'r>>) {
+        for r in references {
+            for value in r.ids {
+                self.one(owner, r.key, value, r.to);
+            }
         }
     }
 
-    fn one(&mut self, owner: &str, key: &str, value: Option<&Str>, want: Want) {
-        let Some(value) = value else { return };
+    fn one(&mut self, owner: &str, key: &str, value: &Str, want: IdOf) {
         let org = self.cx.org;
         let id = value.as_str();
         let is_person = org.person(id).is_some();
         let is_team = org.team(id).is_some();
         let is_guild = org.guild(id).is_some();
         let found = match want {
-            Want::Person => is_person,
-            Want::Team => is_team,
-            Want::TeamOrGuild => is_team || is_guild,
+            IdOf::Person => is_person,
+            IdOf::Team => is_team,
+            IdOf::TeamOrGuild => is_team || is_guild,
+            IdOf::Own => true,
         };
         // A malformed id is already `invalid-value`: one mistake, one finding.
         if found || value.is_malformed_id() {
@@ -121,7 +108,7 @@ impl<'a> Refs<'_, 'a> {
         } else {
             None
         };
-        let noun = want.noun();
+        let noun = noun(want);
         let shown = shown_id(id);
         if let Some(other) = other {
             self.cx
@@ -149,19 +136,19 @@ impl<'a> Refs<'_, 'a> {
         };
     }
 
-    fn suggest(&mut self, id: &str, want: Want) -> Option<&'a str> {
+    fn suggest(&mut self, id: &str, want: IdOf) -> Option<&'a str> {
         if self.suggestions_left == 0 {
             return None;
         }
         let org = self.cx.org;
         let candidates = match want {
-            Want::Person => self
+            IdOf::Person | IdOf::Own => self
                 .people
                 .get_or_insert_with(|| org.person_index.keys().map(String::as_str).collect()),
-            Want::Team => self
+            IdOf::Team => self
                 .teams
                 .get_or_insert_with(|| org.team_index.keys().map(String::as_str).collect()),
-            Want::TeamOrGuild => self.teams_and_guilds.get_or_insert_with(|| {
+            IdOf::TeamOrGuild => self.teams_and_guilds.get_or_insert_with(|| {
                 org.team_index
                     .keys()
                     .chain(org.guild_index.keys())
@@ -177,6 +164,49 @@ impl<'a> Refs<'_, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fields::FieldType;
+    use crate::model::EntityKind;
+
+    #[test]
+    fn every_reference_key_of_the_field_tables_is_checked() {
+        // One entity of each kind with every key of its table written: required keys with a valid
+        // value, every id or array of ids of another entity naming no one. Each must be reported,
+        // so that a key added to a table is checked with no word in this rule.
+        let mut text = String::new();
+        let mut expected = Vec::new();
+        for kind in EntityKind::ALL {
+            let header = match kind {
+                EntityKind::Org => "[org]",
+                _ => &format!("[[{}]]", kind.key()),
+            };
+            text.push_str(header);
+            text.push('\n');
+            for f in kind.fields() {
+                let value = match (f.key, f.ty) {
+                    (_, FieldType::Id(IdOf::Own)) => format!("\"the-{}\"", kind.key()),
+                    (_, FieldType::Id(_)) => "\"ghost\"".to_owned(),
+                    (_, FieldType::IdList(_)) => "[\"ghost\"]".to_owned(),
+                    (_, FieldType::Choice(names)) => format!("\"{}\"", names[0]),
+                    ("name", _) | ("role", _) => "\"x\"".to_owned(),
+                    _ => continue,
+                };
+                if matches!(f.ty, FieldType::Id(of) | FieldType::IdList(of) if of != IdOf::Own) {
+                    expected.push(format!("`{}`", f.key));
+                }
+                text.push_str(&format!("{} = {value}\n", f.key));
+            }
+            text.push('\n');
+        }
+        let found = crate::rules::testing::messages(RULE.name, &[("org.toml", &text)]);
+        let mut keys: Vec<String> = found
+            .iter()
+            .map(|m| m.split(' ').next().unwrap_or_default().to_owned())
+            .collect();
+        keys.sort();
+        expected.sort();
+        assert_eq!(keys, expected, "{found:#?}");
+        assert!(expected.len() >= 9, "{expected:?}");
+    }
     use crate::model::{Org, Person};
     use crate::roles::Roles;
     use crate::source::Sources;
