@@ -2,8 +2,8 @@
 //! caller holds), build the org, run the rules, return findings; never print (the renderers in
 //! [`render`] turn a [`Report`] into text).
 //!
-//! [`check`] is what `orglint check` runs: it finds the root and `orglint.toml`, walks the tree and
-//! runs every stage. A front end that holds its texts (a language server, a diff of two git
+//! [`check`] is what `orglint check` runs: it finds the root and `orglint.toml` ([`workspace`]),
+//! walks the tree and runs every stage. A front end that holds its texts (a language server, a diff of two git
 //! revisions) runs the same stages through [`engine`]: [`load_texts`] parses them exactly as files
 //! are parsed (same limits, same findings, same paths), and [`lint`] runs the rest. Nothing is
 //! global, so one process may lint any number of workspaces.
@@ -192,8 +192,28 @@ fn discover(start: &Path) -> Option<PathBuf> {
     None
 }
 
-/// Lints the tree the options name.
-pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
+/// The workspace a run lints: its tree (root, exclusions, configuration file) and settings, as
+/// `orglint check` finds them for the same options.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Workspace {
+    /// The root and what is an entity file under it.
+    pub tree: Tree,
+    /// The configuration and the level of every rule.
+    pub settings: Settings,
+    /// The PATH arguments, absolute and normalised (the working directory when none was given).
+    pub paths: Vec<PathBuf>,
+    /// The working directory, normalised: paths are shown relative to it.
+    pub cwd: PathBuf,
+}
+
+/// Finds the workspace `opts` name, as `orglint check` does (SPEC §1): the root is the nearest
+/// directory upwards with `orglint.toml` (from the working directory when the PATHs are files, so
+/// that a file a pull request adds cannot re-root the run), else the directory given; the
+/// configuration is `--config`, else the root's `orglint.toml`, read without following a link out
+/// of the root. A language server gives the file it opened as the one PATH, then lints its
+/// buffers with [`load_texts`] and [`lint`].
+pub fn workspace(opts: &CheckOptions) -> Result<Workspace, Error> {
     let cwd = normalize(&opts.cwd);
     let given: Vec<PathBuf> = if opts.paths.is_empty() {
         vec![cwd.clone()]
@@ -248,8 +268,25 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
         Some((path, within)) => config::load(path, &display_path(path, &cwd), within.as_deref())?,
         None => Config::default(),
     };
-    let tree = Tree::new(root.clone(), &config);
+    let tree = Tree::new(root, &config);
     let settings = Settings::new(config, &opts.select, &opts.ignore)?;
+    Ok(Workspace {
+        tree,
+        settings,
+        paths: given,
+        cwd,
+    })
+}
+
+/// Lints the tree the options name.
+pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
+    let Workspace {
+        tree,
+        settings,
+        paths: given,
+        cwd,
+    } = workspace(opts)?;
+    let root = tree.root.clone();
     // Which PATHs narrow the report: none when one is the root, or names the configuration,
     // since a change there can change any finding (SPEC §1).
     let mut whole = false;

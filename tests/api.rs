@@ -410,3 +410,37 @@ fn a_text_past_the_size_limit_is_the_same_invalid_toml_as_a_file() {
     assert!(json.contains("too large"), "{json}");
     assert_eq!(common::json(&memory), json);
 }
+
+#[test]
+fn a_language_server_finds_the_workspace_of_the_file_it_opened_as_check_does() {
+    // The editor opened one file; orglint finds its root and configuration, then lints the
+    // buffers (here the files as they are on disk) in memory.
+    let root = repo().join("fixtures/example-org");
+    let opened = files_under(&root)
+        .into_iter()
+        .map(|(p, _)| p)
+        .find(|p| p.extension().is_some_and(|e| e == "toml") && p.parent() != Some(&root))
+        .expect("a file in a subdirectory");
+    let ws = orglint::workspace(&CheckOptions {
+        paths: vec![opened.clone()],
+        cwd: repo(),
+        ..CheckOptions::default()
+    })
+    .expect("workspace");
+    assert_eq!(ws.tree.root, root);
+    assert_eq!(
+        ws.tree.config.as_deref(),
+        Some(root.join("orglint.toml").as_path())
+    );
+    assert_eq!(ws.paths, [opened]);
+    let buffers: Vec<(PathBuf, String)> = files_under(&root)
+        .into_iter()
+        .filter(|(p, _)| ws.tree.classify(p, false) == Kind::Entity)
+        .collect();
+    let loaded = orglint::load_texts(buffers, &ws.cwd);
+    let memory = orglint::lint(ws.tree, loaded, &ws.settings, None, &Baseline::default());
+    assert_eq!(
+        common::json(&memory),
+        common::json(&lint_on_disk(&root, &repo()))
+    );
+}
