@@ -467,6 +467,25 @@ mod tests {
     }
 
     #[test]
+    fn the_schema_pattern_of_an_id_is_the_loaders_rule() {
+        // ID_PATTERN is this class, 1 to 64 long; the loader's `valid_id` must accept the same.
+        assert_eq!(ID_PATTERN, "^[A-Za-z0-9._-]{1,64}$");
+        for b in 0..=127u8 {
+            let c = char::from(b);
+            let in_class = c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
+            assert_eq!(
+                crate::load::parse::valid_id(&c.to_string()),
+                in_class,
+                "{c:?}"
+            );
+        }
+        assert!(crate::load::parse::valid_id(&"a".repeat(64)));
+        assert!(!crate::load::parse::valid_id(&"a".repeat(65)));
+        assert!(!crate::load::parse::valid_id(""));
+        assert!(!crate::load::parse::valid_id("é"));
+    }
+
+    #[test]
     fn docs_are_one_trimmed_line() {
         for kind in EntityKind::ALL {
             assert!(!kind.doc().is_empty() && kind.doc() == kind.doc().trim());

@@ -295,7 +295,7 @@ crate::fields::entity! {
         Id id: required own_id,
         /// The person's name.
         Name name: required string,
-        /// Their role: a free string, sorted into role categories (see Roles).
+        /// Their role: a free string, sorted into role categories (the defaults are in docs/format.md; `[roles]` in `orglint.toml` adds more).
         Role role: required string,
         /// Their manager.
         ReportsTo reports_to: optional id(Person),
