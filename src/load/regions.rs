@@ -62,11 +62,20 @@ impl Entities {
                 return;
             }
             Some(b'[') => self.open.push((span.start as u32, owner)),
+            // An entity written with dotted keys at the top of the file (`person.id = "ada"`): its
+            // table's span is its first key, and its entries lie among other top-level keys (of
+            // other entities too), so each is an interval of its own.
+            _ if entity.is_some() => {
+                self.inline
+                    .push((span.start as u32, span.end as u32, owner));
+                self.add_dotted(text, table, owner);
+            }
             // An inline table that is no entity's, or a dotted key's implicit table: it lies in the
             // region around it.
             _ => {}
         }
         // The sub-tables written under headers of their own (`[org.standards]`, `[[team.x]]`),
+        // also below a dotted key's table (`tooling.ci = "x"` then `[team.tooling.more]`),
         // iteratively: nesting depth is the file's to choose.
         let mut stack: Vec<&DeTable<'_>> = vec![table];
         while let Some(t) = stack.pop() {
@@ -76,11 +85,39 @@ impl Entities {
                     _ => std::slice::from_ref(value),
                 };
                 for v in items {
-                    if let DeValue::Table(sub) = v.get_ref()
-                        && text.as_bytes().get(v.span().start) == Some(&b'[')
-                    {
-                        self.open.push((v.span().start as u32, owner));
-                        stack.push(sub);
+                    let DeValue::Table(sub) = v.get_ref() else {
+                        continue;
+                    };
+                    match text.as_bytes().get(v.span().start) {
+                        // No header lies inside an inline table.
+                        Some(b'{') => {}
+                        Some(b'[') => {
+                            self.open.push((v.span().start as u32, owner));
+                            stack.push(sub);
+                        }
+                        _ => stack.push(sub),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Records each entry of the dotted-key table `table` (from its key to the end of its value)
+    /// as lying in the entity whose table starts at `owner`; a dotted sub-table's entries each
+    /// again. A sub-table under a header of its own is [`Entities::add_table`]'s.
+    fn add_dotted(&mut self, text: &str, table: &DeTable<'_>, owner: u32) {
+        let mut stack: Vec<&DeTable<'_>> = vec![table];
+        while let Some(t) = stack.pop() {
+            for (key, value) in t.iter() {
+                let at = text.as_bytes().get(value.span().start);
+                match value.get_ref() {
+                    // A header's table (or array of tables) is a region of its own.
+                    DeValue::Table(_) if at == Some(&b'[') => {}
+                    DeValue::Table(sub) if at != Some(&b'{') => stack.push(sub),
+                    DeValue::Array(items) if items.first().is_some_and(|i| header(text, i)) => {}
+                    _ => {
+                        self.inline
+                            .push((key.span().start as u32, value.span().end as u32, owner))
                     }
                 }
             }
@@ -116,5 +153,132 @@ impl Entities {
     pub(crate) fn last_before(&self, offset: u32) -> Option<&EntityRef> {
         let n = self.starts.partition_point(|(s, _)| *s <= offset);
         n.checked_sub(1).map(|i| &self.starts[i].1)
+    }
+}
+
+/// Whether `value` is a table written under a header of its own (`[team.tooling]`, an element of
+/// `[[team.x]]`), not an inline or dotted key's table.
+fn header(text: &str, value: &toml::Spanned<DeValue<'_>>) -> bool {
+    matches!(value.get_ref(), DeValue::Table(_))
+        && text.as_bytes().get(value.span().start) == Some(&b'[')
+}
+
+#[cfg(test)]
+mod tests {
+    /// The entity (`team:t`, `-` for none) holding the first place of `text` where each needle of
+    /// `places` starts, as the loader records them.
+    fn held(text: &str, places: &[&str]) -> Vec<String> {
+        let parsed = crate::load::parse::parse(0, text);
+        places
+            .iter()
+            .map(|p| {
+                let at = text.find(p).unwrap_or_else(|| panic!("{p:?} in the text")) as u32;
+                parsed
+                    .entities
+                    .holding(at)
+                    .map_or("-".to_owned(), ToString::to_string)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_entity_written_with_dotted_keys_holds_its_entries() {
+        let text = "org.name = \"T\"\nperson.id = \"ada\"\norg.leadership = [\"gh\"]\n\
+                    person.role = \"nope\"\norg.standards.ci = 1\nx = 1\n\n[[team]]\nid = \"t\"\n";
+        assert_eq!(
+            held(
+                text,
+                &[
+                    "org.name",
+                    "\"T\"",
+                    "\"ada\"",
+                    "[\"gh\"]",
+                    "\"nope\"",
+                    "1\n",
+                    "x =",
+                    "id = \"t\""
+                ]
+            ),
+            [
+                "org:T",
+                "org:T",
+                "person:ada",
+                "org:T",
+                "person:ada",
+                "org:T",
+                "-",
+                "team:t"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_below_a_dotted_sub_table_is_its_entity_s() {
+        // `[team.tooling.more]` extends the last team's `tooling`, defined by a dotted key, even
+        // after a guild.
+        let text = "[[team]]\nid = \"t\"\ntooling.a = \"x\"\n\n[[guild]]\nid = \"g\"\n\n\
+                    [team.tooling.more]\nq = 1\n";
+        assert_eq!(
+            held(
+                text,
+                &["tooling.a", "id = \"g\"", "[team.tooling.more]", "q = 1"]
+            ),
+            ["team:t", "guild:g", "team:t", "team:t"]
+        );
+    }
+
+    #[test]
+    fn tables_in_any_order_are_their_entity_s() {
+        let text = "\u{feff}# top\n[org.standards]\nci = 1\n\n[ \"org\" ]\nname = \"T\"\n\n\
+                    [[ person ]]\nid = \"ada\"\n\n[extra]\ne = 1\n\n[[team]]\nid = \"t\"\n\n\
+                    [[team.x]]\ny = 1\n\n[person.a.b]\nc = 1\n\n[team.tooling]\nd = 1\n\n\
+                    [[guild]]\nid = \"g\"\n";
+        assert_eq!(
+            held(
+                text,
+                &[
+                    "# top",
+                    "ci = 1",
+                    "name",
+                    "id = \"ada\"",
+                    "e = 1",
+                    "y = 1",
+                    "c = 1",
+                    "d = 1",
+                    "id = \"g\""
+                ]
+            ),
+            [
+                "-",
+                "org:T",
+                "org:T",
+                "person:ada",
+                "-",
+                "team:t",
+                "person:ada",
+                "team:t",
+                "guild:g"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_end_of_a_file_and_an_empty_file_hold_no_panic() {
+        let text = "[[person]]\nid = \"ada\"";
+        let parsed = crate::load::parse::parse(0, text);
+        for at in [text.len() as u32, text.len() as u32 + 1, u32::MAX] {
+            assert_eq!(
+                parsed
+                    .entities
+                    .holding(at)
+                    .map(ToString::to_string)
+                    .as_deref(),
+                Some("person:ada")
+            );
+            assert!(parsed.entities.last_before(at).is_some());
+        }
+        let empty = crate::load::parse::parse(0, "");
+        assert!(empty.entities.holding(0).is_none());
+        assert!(empty.entities.last_before(u32::MAX).is_none());
     }
 }
