@@ -1,7 +1,7 @@
 //! `unknown-reference`: an id reference names nothing.
 
 use super::prelude::*;
-use crate::fields::{IdOf, Reference};
+use crate::fields::{IdOf, Key, Reference};
 use crate::finding::Suggester;
 use crate::model::Str;
 
@@ -54,7 +54,16 @@ fn check(cx: &mut Ctx) {
         refs.all(&shown_id(p.id.as_str()).to_string(), p.references());
     }
     for t in &org.teams {
-        refs.all(&format!("team {}", shown_id(t.id.as_str())), t.references());
+        // `lead` and `members` first, then the rest in table order (`parent`, `stakeholders`,
+        // ...), as this rule always checked them: the first unknown references take the
+        // suggestions' budget, so the order decides which get a did-you-mean.
+        let (lead, members) = (TeamKey::Lead.as_str(), TeamKey::Members.as_str());
+        let first = t.references().filter(|r| r.key == lead || r.key == members);
+        let rest = t.references().filter(|r| r.key != lead && r.key != members);
+        refs.all(
+            &format!("team {}", shown_id(t.id.as_str())),
+            first.chain(rest),
+        );
     }
     for g in &org.guilds {
         refs.all(

@@ -1,0 +1,69 @@
+//! Second review of issue 7: unknown-reference checking the references the field tables declare
+//! gives the same suggestions as before, and entity attribution on tables written in odd ways.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use orglint::{Baseline, Config, Report, Settings, Tree};
+
+/// Lints `files` (relative to a root of their own) with every rule at its default level.
+fn lint(files: &[(&str, &str)]) -> Report {
+    let root = Path::new("/ws");
+    let settings = Settings::new(Config::default(), &[], &[]).expect("settings");
+    let files: Vec<(PathBuf, String)> = files
+        .iter()
+        .map(|(p, t)| (root.join(p), (*t).to_owned()))
+        .collect();
+    let loaded = orglint::load_texts(files, root);
+    let tree = Tree::new(root.to_path_buf(), settings.config());
+    orglint::lint(tree, loaded, &settings, None, &Baseline::default())
+}
+
+/// The help of the `unknown-reference` finding whose message starts with `start`.
+fn help_of<'r>(report: &'r Report, start: &str) -> &'r str {
+    report
+        .findings
+        .iter()
+        .find(|f| f.rule.name == "unknown-reference" && f.message.starts_with(start))
+        .unwrap_or_else(|| panic!("a finding `{start}...`"))
+        .help
+        .as_deref()
+        .unwrap_or_default()
+}
+
+/// An org with team `t` (its `parent`, `lead` and `stakeholders` each one typo from an id), and
+/// `dangling` people whose `reports_to` names no one (they are checked first).
+fn near_misses(dangling: usize) -> Report {
+    let mut text = String::from(concat!(
+        tiny_org!(),
+        "\n[[team]]\nid = \"teamy\"\nname = \"Y\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\"]\n",
+        "\n[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nparent = \"teamx\"\nlead = \"adc\"\n",
+        "members = [\"ada\"]\nstakeholders = [\"teamz\"]\n",
+    ));
+    for i in 0..dangling {
+        text.push_str(&format!(
+            "\n[[person]]\nid = \"p{i}\"\nname = \"P\"\nrole = \"sre\"\nreports_to = \"adb\"\n"
+        ));
+    }
+    lint(&[("org.toml", &text)])
+}
+
+const NO_TEAM: &str = "define a team with this id, or correct or remove the reference";
+
+#[test]
+fn a_team_s_references_take_suggestions_in_the_order_they_always_did() {
+    // The rule gives at most 200 suggestions, to the first unknown references it checks: a team's
+    // in the order `lead`, `members`, `parent`, `stakeholders`, ..., as when the rule listed the
+    // keys itself, not in table order (`parent` first).
+    let report = near_misses(199);
+    assert_eq!(help_of(&report, "`lead` of team t"), "did you mean `ada`?");
+    assert_eq!(help_of(&report, "`parent` of team t"), NO_TEAM);
+    let report = near_misses(198);
+    assert_eq!(help_of(&report, "`lead` of team t"), "did you mean `ada`?");
+    assert_eq!(
+        help_of(&report, "`parent` of team t"),
+        "did you mean `teamy`?"
+    );
+    assert_eq!(help_of(&report, "`stakeholders` of team t"), NO_TEAM);
+}
