@@ -67,3 +67,29 @@ fn a_team_s_references_take_suggestions_in_the_order_they_always_did() {
     );
     assert_eq!(help_of(&report, "`stakeholders` of team t"), NO_TEAM);
 }
+
+#[test]
+fn a_rule_s_finding_in_an_entity_written_with_dotted_keys_is_that_entity_s() {
+    let text = "org.name = \"T\"\norg.leadership = [\"ada\", \"ghost\"]\nperson.id = \"ada\"\n\
+                person.name = \"A\"\nperson.role = \"cto\"\nperson.reports_to = \"nobody\"\n";
+    let report = lint(&[("org.toml", text)]);
+    let entities: Vec<(&str, String)> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule.name == "unknown-reference")
+        .map(|f| {
+            let entity = f
+                .entity
+                .as_ref()
+                .map_or("-".to_owned(), ToString::to_string);
+            (f.message.split(' ').next().unwrap_or_default(), entity)
+        })
+        .collect();
+    assert_eq!(
+        entities,
+        [
+            ("`leadership`", "org:T".to_owned()),
+            ("`reports_to`", "person:ada".to_owned())
+        ]
+    );
+}
