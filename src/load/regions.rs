@@ -16,8 +16,9 @@ pub(crate) struct Entities {
     /// From each table header to the next: (where it starts, the entity's header offset or
     /// [`NONE`]); sorted by start once [`Entities::finish`] ran. Before the first, no entity.
     open: Vec<(u32, u32)>,
-    /// Inline entity tables (`person = [{ id = "a" }]`): (start, end, the entity's offset). They
-    /// never nest: an inline entity's own sub-tables lie inside it.
+    /// Inline entity tables (`person = [{ id = "a" }]`) and the entries of an entity written with
+    /// dotted keys (`person.id = "a"`): (start, end, the entity's offset). They never nest: an
+    /// inline entity's own sub-tables lie inside it, and top-level entries are apart.
     inline: Vec<(u32, u32, u32)>,
 }
 
