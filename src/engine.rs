@@ -334,8 +334,11 @@ pub fn suppress(
     }
 }
 
-/// The reporting stage: each finding with its level (from `settings`: keep only enabled
-/// findings first, with [`keep_enabled`]) and its fingerprint (see [`fingerprint`]).
+/// The reporting stage: each finding of `loaded`'s workspace with its level (from `settings`:
+/// keep only enabled findings first, with [`keep_enabled`]) and its fingerprint (FNV-1a, 16 hex
+/// digits, of the rule, the entity whose table starts last before the finding, else its file, the
+/// text it points at, cut, and its message without digits: neither moved lines nor changed counts
+/// make a finding new).
 pub fn report(findings: Vec<Finding>, loaded: &Loaded, settings: &Settings) -> Vec<Reported> {
     findings
         .into_iter()
@@ -357,7 +360,7 @@ pub fn report(findings: Vec<Finding>, loaded: &Loaded, settings: &Settings) -> V
 /// The entity is the one whose header comes last before the finding, not [`Finding::entity`] (the
 /// one whose table holds it): they differ only for a table written apart from its entity's
 /// (`[org.standards]` after a `[[person]]`), and fingerprints stay what they have been.
-pub fn fingerprint(f: &Finding, loaded: &Loaded) -> String {
+pub(crate) fn fingerprint(f: &Finding, loaded: &Loaded) -> String {
     let sources = &loaded.sources;
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |bytes: &[u8]| {
