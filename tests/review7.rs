@@ -4,21 +4,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use orglint::{Applicability, Baseline, Config, Report, Settings, Tree};
 
 /// Lints `files` (relative to a root of their own) with every rule at its default level.
 fn lint(files: &[(&str, &str)]) -> Report {
-    let root = Path::new("/ws");
-    let settings = Settings::new(Config::default(), &[], &[]).expect("settings");
-    let files: Vec<(PathBuf, String)> = files
-        .iter()
-        .map(|(p, t)| (root.join(p), (*t).to_owned()))
-        .collect();
-    let loaded = orglint::load_texts(files, root);
-    let tree = Tree::new(root.to_path_buf(), settings.config());
-    orglint::lint(tree, loaded, &settings, None, &Baseline::default())
+    common::lint_texts(Path::new("/ws"), files.iter().copied())
 }
 
 /// `text` with the edits of every fix of `report` applied, last first (they do not overlap).

@@ -156,3 +156,22 @@ pub fn tree<C: AsRef<[u8]>>(files: &[(&str, C)]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// Lints `(path, text)` pairs held in memory (relative paths joined to `root`) with every rule at
+/// its default level, as `load_texts` and `lint` do for a front end.
+#[allow(dead_code)]
+pub fn lint_texts<P, T>(root: &Path, files: impl IntoIterator<Item = (P, T)>) -> Report
+where
+    P: AsRef<Path>,
+    T: Into<String>,
+{
+    use orglint::{Baseline, Config, Settings, Tree};
+    let settings = Settings::new(Config::default(), &[], &[]).expect("settings");
+    let files: Vec<(std::path::PathBuf, String)> = files
+        .into_iter()
+        .map(|(p, t)| (root.join(p), t.into()))
+        .collect();
+    let loaded = orglint::load_texts(files, root);
+    let tree = Tree::new(root.to_path_buf(), settings.config());
+    orglint::lint(tree, loaded, &settings, None, &Baseline::default())
+}
