@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::fields::Field;
+use crate::fields::{Field, Key, Reference};
 use crate::finding::{Shown, shown_id, shown_name};
 use crate::roles::{Category, Roles};
 use crate::source::Span;
@@ -408,6 +408,9 @@ impl Guild {
 }
 
 /// Every entity of the tree, in file order then source order, plus the indexes built once.
+///
+/// [`Org::index`] hashes each id string once (a seeded foldhash map, dropped when it is done)
+/// and resolves every reference to integers: the rules then work on integers and hash no string.
 #[derive(Debug, Default)]
 pub struct Org {
     /// Every `[org]` (more than one is `multiple-orgs`).
@@ -418,21 +421,33 @@ pub struct Org {
     pub teams: Vec<Team>,
     /// Every guild with an id.
     pub guilds: Vec<Guild>,
-    /// Person id to the index of its first definition.
-    pub person_index: HashMap<String, usize>,
-    /// Team id to the index of its first definition.
-    pub team_index: HashMap<String, usize>,
-    /// Guild id to the index of its first definition.
-    pub guild_index: HashMap<String, usize>,
-    /// For each person, the teams that list them in `members` (each team once).
-    pub teams_of: Vec<Vec<usize>>,
-    /// For each person, the guilds that list them in `members` (each guild once).
-    pub guilds_of: Vec<Vec<usize>>,
+    /// Per defined id ([`Sym`]), the entities it names.
+    named: Vec<Named>,
+    /// Per person, team and guild, the [`Sym`] of its own id.
+    person_sym: Vec<Sym>,
+    team_sym: Vec<Sym>,
+    guild_sym: Vec<Sym>,
+    /// Per entity, what each id of its `references()` names, in that order.
+    org_refs: Lists<Option<Sym>>,
+    person_refs: Lists<Option<Sym>>,
+    team_refs: Lists<Option<Sym>>,
+    guild_refs: Lists<Option<Sym>>,
+    /// Per team, its `lead` (first definition), if defined.
+    lead_of: Vec<u32>,
+    /// Per team and guild, the defined people in `members`, each once, in order.
+    team_members: Lists<Member>,
+    guild_members: Lists<Member>,
+    /// How many distinct person ids are defined.
+    person_count: usize,
+    /// For each person, the teams that list them in `members` (each team once, in order).
+    pub teams_of: Lists<u32>,
+    /// For each person, the guilds that list them in `members` (each guild once, in order).
+    pub guilds_of: Lists<u32>,
     /// For each person, the person their `reports_to` names (its first definition), if defined:
     /// the successor the rules' chain walker follows up reporting lines.
     pub manager_of: Vec<Option<usize>>,
-    /// For each person, the people whose `reports_to` names them.
-    pub reports_of: Vec<Vec<usize>>,
+    /// For each person, the people whose `reports_to` names them, in order.
+    pub reports_of: Lists<u32>,
     /// For each team, the team its `parent` names (its first definition), if defined: the
     /// successor the rules' chain walker follows up the team tree.
     pub parent_of: Vec<Option<usize>>,
@@ -442,62 +457,163 @@ pub struct Org {
     pub in_leadership: Vec<bool>,
 }
 
+/// The seeded hasher of every map keyed by ids: foldhash is several times faster than std's
+/// SipHash on short keys, and its per-process random seed keeps crafted ids from colliding.
+type IdMap<'a> = HashMap<&'a str, u32, foldhash::fast::RandomState>;
+
+/// The [`Sym`] of `id`, interned now if it is new; records entity `i` as the first definition in
+/// the namespace `kind` picks unless one came before.
+fn intern<'a>(
+    map: &mut IdMap<'a>,
+    named: &mut Vec<Named>,
+    id: &'a str,
+    i: usize,
+    kind: fn(&mut Named) -> &mut u32,
+) -> Sym {
+    let next = named.len() as u32;
+    let s = *map.entry(id).or_insert(next);
+    if s == next {
+        named.push(Named::NOTHING);
+    }
+    let slot = kind(&mut named[s as usize]);
+    if *slot == NONE {
+        *slot = i as u32;
+    }
+    Sym(s)
+}
+
+/// Resolves the ids of each entity's references through `map`, in `references()` order.
+fn resolve_all<'a, E: 'a, R: Iterator<Item = Reference<'a>>>(
+    map: &IdMap,
+    entities: &'a [E],
+    references: impl Fn(&'a E) -> R,
+) -> Lists<Option<Sym>> {
+    let mut lists = Lists::default();
+    for e in entities {
+        for r in references(e) {
+            lists
+                .items
+                .extend(r.ids.iter().map(|id| map.get(id.as_str()).map(|&s| Sym(s))));
+        }
+        lists.close();
+    }
+    lists
+}
+
 impl Org {
     /// Builds the indexes over entities that were loaded already (the engine's model stage).
     pub(crate) fn index(&mut self, roles: &Roles) {
-        self.person_index = first_index(self.people.iter().map(|p| p.id.as_str()));
-        self.team_index = first_index(self.teams.iter().map(|t| t.id.as_str()));
-        self.guild_index = first_index(self.guilds.iter().map(|g| g.id.as_str()));
+        // Intern every defined id once; later definitions of an id keep the first.
+        let n_ids = self.people.len() + self.teams.len() + self.guilds.len();
+        let mut map: IdMap = HashMap::with_capacity_and_hasher(n_ids, Default::default());
+        let mut named: Vec<Named> = Vec::with_capacity(n_ids);
+        let person_sym: Vec<Sym> = (self.people.iter().enumerate())
+            .map(|(i, p)| intern(&mut map, &mut named, p.id.as_str(), i, |n| &mut n.person))
+            .collect();
+        let team_sym: Vec<Sym> = (self.teams.iter().enumerate())
+            .map(|(i, t)| intern(&mut map, &mut named, t.id.as_str(), i, |n| &mut n.team))
+            .collect();
+        let guild_sym: Vec<Sym> = (self.guilds.iter().enumerate())
+            .map(|(i, g)| intern(&mut map, &mut named, g.id.as_str(), i, |n| &mut n.guild))
+            .collect();
+        // Resolve every reference once, people on one core and the rest on the other.
+        let ((person_refs, categories_of), (team_refs, guild_refs, org_refs)) = rayon::join(
+            || {
+                let refs = resolve_all(&map, &self.people, Person::references);
+                let categories: Vec<u8> = (self.people.iter())
+                    .map(|p| p.role.as_ref().map_or(0, |r| roles.categories(r.as_str())))
+                    .collect();
+                (refs, categories)
+            },
+            || {
+                (
+                    resolve_all(&map, &self.teams, Team::references),
+                    resolve_all(&map, &self.guilds, Guild::references),
+                    resolve_all(&map, &self.orgs, OrgDef::references),
+                )
+            },
+        );
+        drop(map);
+        let person = |s: Option<Sym>| s.map_or(NONE, |s| named[s.index()].person);
+        let team = |s: Option<Sym>| s.map_or(NONE, |s| named[s.index()].team);
         let n = self.people.len();
-        self.teams_of = vec![Vec::new(); n];
-        self.guilds_of = vec![Vec::new(); n];
-        self.reports_of = vec![Vec::new(); n];
-        for (t, team) in self.teams.iter().enumerate() {
-            for m in team.member_ids() {
-                if let Some(&p) = self.person_index.get(m.as_str())
-                    // Teams come in index order, so a repeat can only be the last one pushed.
-                    && self.teams_of[p].last() != Some(&t)
-                {
-                    self.teams_of[p].push(t);
+        // Each defined member once per team or guild: `last[p]` is the last list that took p.
+        let mut last = vec![NONE; n];
+        let members =
+            |last: &mut [u32], refs: &[Option<Sym>], list: u32, into: &mut Lists<Member>| {
+                for (e, &s) in refs.iter().enumerate() {
+                    let p = person(s);
+                    if p != NONE && last[p as usize] != list {
+                        last[p as usize] = list;
+                        into.items.push(Member {
+                            person: p,
+                            entry: e as u32,
+                        });
+                    }
                 }
-            }
+                into.close();
+            };
+        let mut team_members = Lists::default();
+        let mut lead_of = Vec::with_capacity(self.teams.len());
+        let mut parent_of = Vec::with_capacity(self.teams.len());
+        for (t, team_def) in self.teams.iter().enumerate() {
+            let refs = &team_refs[t];
+            let of = |key: TeamKey| slots_of(team_def.references(), refs, key.as_str());
+            members(&mut last, of(TeamKey::Members), t as u32, &mut team_members);
+            lead_of.push(of(TeamKey::Lead).first().map_or(NONE, |&s| person(s)));
+            parent_of.push(of(TeamKey::Parent).first().and_then(|&s| some(team(s))));
         }
+        last.fill(NONE);
+        let mut guild_members = Lists::default();
         for (g, guild) in self.guilds.iter().enumerate() {
-            for m in guild.member_ids() {
-                if let Some(&p) = self.person_index.get(m.as_str())
-                    && self.guilds_of[p].last() != Some(&g)
-                {
-                    self.guilds_of[p].push(g);
+            let refs = slots_of(
+                guild.references(),
+                &guild_refs[g],
+                GuildKey::Members.as_str(),
+            );
+            members(&mut last, refs, g as u32, &mut guild_members);
+        }
+        let manager_of: Vec<Option<usize>> = (self.people.iter().enumerate())
+            .map(|(p, def)| {
+                let refs = slots_of(def.references(), &person_refs[p], "reports_to");
+                refs.first().and_then(|&s| some(person(s)))
+            })
+            .collect();
+        let invert = |lists: &Lists<Member>| {
+            let pairs: Vec<(u32, u32)> = (lists.iter().enumerate())
+                .flat_map(|(i, ms)| ms.iter().map(move |m| (m.person, i as u32)))
+                .collect();
+            Lists::grouped(n, &pairs)
+        };
+        self.teams_of = invert(&team_members);
+        self.guilds_of = invert(&guild_members);
+        let reports: Vec<(u32, u32)> = (manager_of.iter().enumerate())
+            .filter_map(|(p, b)| b.map(|b| (b as u32, p as u32)))
+            .collect();
+        self.reports_of = Lists::grouped(n, &reports);
+        self.in_leadership = vec![false; n];
+        if let Some(o) = self.orgs.first() {
+            for &s in slots_of(o.references(), &org_refs[0], OrgKey::Leadership.as_str()) {
+                if let Some(p) = some(person(s)) {
+                    self.in_leadership[p] = true;
                 }
             }
         }
-        self.manager_of = self
-            .people
-            .iter()
-            .map(|p| p.reports_to.as_ref().and_then(|b| self.person(b.as_str())))
-            .collect();
-        for (i, &boss) in self.manager_of.iter().enumerate() {
-            if let Some(b) = boss {
-                self.reports_of[b].push(i);
-            }
-        }
-        self.parent_of = self
-            .teams
-            .iter()
-            .map(|t| t.parent.as_ref().and_then(|p| self.team(p.as_str())))
-            .collect();
-        self.categories_of = self
-            .people
-            .iter()
-            .map(|p| p.role.as_ref().map_or(0, |r| roles.categories(r.as_str())))
-            .collect();
-        self.in_leadership = vec![false; n];
-        let leaders = self.orgs.first().and_then(|o| o.leadership.as_ref());
-        for id in leaders.map_or(&[][..], |l| &l.items) {
-            if let Some(&p) = self.person_index.get(id.as_str()) {
-                self.in_leadership[p] = true;
-            }
-        }
+        self.person_count = named.iter().filter(|n| n.person != NONE).count();
+        self.named = named;
+        self.person_sym = person_sym;
+        self.team_sym = team_sym;
+        self.guild_sym = guild_sym;
+        self.org_refs = org_refs;
+        self.person_refs = person_refs;
+        self.team_refs = team_refs;
+        self.guild_refs = guild_refs;
+        self.lead_of = lead_of;
+        self.team_members = team_members;
+        self.guild_members = guild_members;
+        self.manager_of = manager_of;
+        self.parent_of = parent_of;
+        self.categories_of = categories_of;
     }
 
     /// The org, when there is exactly one or more (the first).
@@ -505,19 +621,103 @@ impl Org {
         self.orgs.first()
     }
 
-    /// The person with this id (its first definition).
+    /// The person with this id (its first definition), found by a linear search: for tests and
+    /// tools; rules use the resolved references.
     pub fn person(&self, id: &str) -> Option<usize> {
-        self.person_index.get(id).copied()
+        self.people.iter().position(|p| p.id.as_str() == id)
     }
 
-    /// The team with this id (its first definition).
-    pub fn team(&self, id: &str) -> Option<usize> {
-        self.team_index.get(id).copied()
+    /// The person a defined id names (its first definition), if any.
+    pub fn person_named(&self, s: Sym) -> Option<usize> {
+        some(self.named[s.index()].person)
     }
 
-    /// The guild with this id (its first definition).
-    pub fn guild(&self, id: &str) -> Option<usize> {
-        self.guild_index.get(id).copied()
+    /// The team a defined id names (its first definition), if any.
+    pub fn team_named(&self, s: Sym) -> Option<usize> {
+        some(self.named[s.index()].team)
+    }
+
+    /// The guild a defined id names (its first definition), if any.
+    pub fn guild_named(&self, s: Sym) -> Option<usize> {
+        some(self.named[s.index()].guild)
+    }
+
+    /// How many defined ids there are: the size of a table with one slot per [`Sym`].
+    pub fn sym_count(&self) -> usize {
+        self.named.len()
+    }
+
+    /// The [`Sym`] of person `p`'s own id.
+    pub fn person_sym(&self, p: usize) -> Sym {
+        self.person_sym[p]
+    }
+
+    /// The [`Sym`] of team `t`'s own id.
+    pub fn team_sym(&self, t: usize) -> Sym {
+        self.team_sym[t]
+    }
+
+    /// The [`Sym`] of guild `g`'s own id.
+    pub fn guild_sym(&self, g: usize) -> Sym {
+        self.guild_sym[g]
+    }
+
+    /// Whether person `p` is the first definition of its id (a later one is `duplicate-id`'s).
+    pub fn is_first_person(&self, p: usize) -> bool {
+        self.person_named(self.person_sym[p]) == Some(p)
+    }
+
+    /// The first definition of team `t`'s id (`t` itself unless it is a duplicate).
+    pub fn first_team(&self, t: usize) -> usize {
+        self.team_named(self.team_sym[t]).unwrap_or(t)
+    }
+
+    /// What each id of org `o`'s `references()` names, in that order (see [`resolved`]).
+    pub fn org_refs(&self, o: usize) -> &[Option<Sym>] {
+        &self.org_refs[o]
+    }
+
+    /// What each id of person `p`'s `references()` names, in that order.
+    pub fn person_refs(&self, p: usize) -> &[Option<Sym>] {
+        &self.person_refs[p]
+    }
+
+    /// What each id of team `t`'s `references()` names, in that order.
+    pub fn team_refs(&self, t: usize) -> &[Option<Sym>] {
+        &self.team_refs[t]
+    }
+
+    /// What each id of guild `g`'s `references()` names, in that order.
+    pub fn guild_refs(&self, g: usize) -> &[Option<Sym>] {
+        &self.guild_refs[g]
+    }
+
+    /// What each entry of team `t`'s `members` names, aligned with [`Team::member_ids`].
+    pub fn team_member_syms(&self, t: usize) -> &[Option<Sym>] {
+        slots_of(
+            self.teams[t].references(),
+            &self.team_refs[t],
+            TeamKey::Members.as_str(),
+        )
+    }
+
+    /// What each entry of org `o`'s `leadership` names, in order.
+    pub fn leadership_syms(&self, o: usize) -> &[Option<Sym>] {
+        slots_of(
+            self.orgs[o].references(),
+            &self.org_refs[o],
+            OrgKey::Leadership.as_str(),
+        )
+    }
+
+    /// Team `t`'s `lead` (its first definition), if it names a defined person.
+    pub fn lead_of(&self, t: usize) -> Option<usize> {
+        some(self.lead_of[t])
+    }
+
+    /// How many distinct person ids are defined.
+    pub fn person_count(&self) -> usize {
+        self.person_count
     }
 
     /// Whether person `p` has a role in `category`.
@@ -530,28 +730,35 @@ impl Org {
         self.has_category(p, Category::Ml)
     }
 
-    /// The people listed in a team's `members` who are defined, in order, each once.
-    pub fn members_of(&self, team: &Team) -> Vec<usize> {
-        self.member_entries(team).map(|(p, _)| p).collect()
+    /// The defined people in team `t`'s `members`, in order, each once with its first entry.
+    pub fn members(&self, t: usize) -> &[Member] {
+        &self.team_members[t]
     }
 
-    /// The people listed in a team's `members` who are defined, in order, each once with its
+    /// The defined people in guild `g`'s `members`, in order, each once with its first entry.
+    pub fn guild_members(&self, g: usize) -> &[Member] {
+        &self.guild_members[g]
+    }
+
+    /// The people listed in team `t`'s `members` who are defined, in order, each once.
+    pub fn members_of(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+        self.members(t).iter().map(|m| m.person as usize)
+    }
+
+    /// The people listed in team `t`'s `members` who are defined, in order, each once with its
     /// first entry in `members` (where findings about their membership point).
-    pub fn member_entries<'t>(&self, team: &'t Team) -> impl Iterator<Item = (usize, &'t Str)> {
-        let mut seen = std::collections::HashSet::new();
-        team.member_ids()
-            .iter()
-            .filter_map(|m| self.person(m.as_str()).map(|p| (p, m)))
-            .filter(move |&(p, _)| seen.insert(p))
+    pub fn member_entries(&self, t: usize) -> impl Iterator<Item = (usize, &Str)> {
+        let ids = self.teams[t].member_ids();
+        (self.members(t).iter()).map(move |m| (m.person as usize, &ids[m.entry as usize]))
     }
 
-    /// The ML practitioners of a team: its [`Org::member_entries`] with an ML role, in order.
+    /// The ML practitioners of team `t`: its [`Org::member_entries`] with an ML role, in order.
     ///
     /// The one definition the rules about ML people in teams share (`lone-ml-hire`,
     /// `no-ml-guild`, `missing-ml-core`, ...); lazy, so that asking whether there is one stops
     /// at the first.
-    pub fn ml_members<'t>(&self, team: &'t Team) -> impl Iterator<Item = (usize, &'t Str)> {
-        self.member_entries(team).filter(|&(p, _)| self.is_ml(p))
+    pub fn ml_members(&self, t: usize) -> impl Iterator<Item = (usize, &Str)> {
+        self.member_entries(t).filter(|&(p, _)| self.is_ml(p))
     }
 
     /// Whether there is an ML team, or a team whose `kind` is invalid and so might be one.
@@ -561,14 +768,19 @@ impl Org {
             .any(|t| t.is_ml_team() || t.is_invalid(TeamKey::Kind))
     }
 
-    /// The ML teams (`kind = "centralized-ml"`).
-    pub fn ml_teams(&self) -> impl Iterator<Item = &Team> {
-        self.teams.iter().filter(|t| t.is_ml_team())
+    /// The ML teams (`kind = "centralized-ml"`), with their indexes.
+    pub fn ml_teams(&self) -> impl Iterator<Item = (usize, &Team)> {
+        self.teams
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_ml_team())
     }
 
     /// Whether person `p` is in an ML guild.
     pub fn in_ml_guild(&self, p: usize) -> bool {
-        self.guilds_of[p].iter().any(|&g| self.guilds[g].is_ml())
+        self.guilds_of[p]
+            .iter()
+            .any(|&g| self.guilds[g as usize].is_ml())
     }
 
     /// The org's stage: declared, else derived from headcount.
@@ -576,7 +788,7 @@ impl Org {
         if let Some(stage) = self.org().and_then(|o| o.stage.as_ref()) {
             return stage.value;
         }
-        match self.person_index.len() {
+        match self.person_count {
             n if n < 50 => Stage::Startup,
             n if n < 1000 => Stage::Scaleup,
             _ => Stage::Enterprise,
@@ -584,10 +796,225 @@ impl Org {
     }
 }
 
-fn first_index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        map.entry(id.to_owned()).or_insert(i);
+/// No entity: what an unresolved slot holds.
+const NONE: u32 = u32::MAX;
+
+/// An id string that some entity defines, interned by [`Org::index`]: two references name the
+/// same id exactly when they resolve to the same `Sym`, so that rules compare integers, not
+/// strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Sym(u32);
+
+impl Sym {
+    /// Its dense number, from 0: an index into a table with one slot per defined id.
+    pub fn index(self) -> usize {
+        self.0 as usize
     }
-    map
+}
+
+/// What one defined id names: in each namespace, its first definition (if any).
+#[derive(Clone, Copy, Debug)]
+struct Named {
+    person: u32,
+    team: u32,
+    guild: u32,
+}
+
+impl Named {
+    const NOTHING: Named = Named {
+        person: NONE,
+        team: NONE,
+        guild: NONE,
+    };
+}
+
+fn some(i: u32) -> Option<usize> {
+    (i != NONE).then_some(i as usize)
+}
+
+/// One list of items per entity, in one allocation (offsets into one vector), so that a
+/// per-entity list costs no allocation of its own: list `i` is `lists[i]`.
+#[derive(Clone, Debug)]
+pub struct Lists<T> {
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Lists<T> {
+    fn default() -> Self {
+        Lists {
+            starts: vec![0],
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T> Lists<T> {
+    /// Ends the list whose items were pushed since the last one ended.
+    fn close(&mut self) {
+        let end = u32::try_from(self.items.len()).expect("fewer than 4 G ids in a tree");
+        self.starts.push(end);
+    }
+
+    /// How many lists there are.
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Whether there are no lists.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every list, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[T]> {
+        self.starts
+            .windows(2)
+            .map(|w| &self.items[w[0] as usize..w[1] as usize])
+    }
+}
+
+impl<T: Copy> Lists<T> {
+    /// `n` lists from `(list, item)` pairs: each list's items in the order of `pairs` (a stable
+    /// counting sort, no hashing).
+    fn grouped(n: usize, pairs: &[(u32, T)]) -> Self {
+        let mut starts = vec![0u32; n + 1];
+        for &(k, _) in pairs {
+            starts[k as usize + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut next: Vec<u32> = starts[..n].to_vec();
+        let mut items: Vec<Option<T>> = vec![None; pairs.len()];
+        for &(k, v) in pairs {
+            items[next[k as usize] as usize] = Some(v);
+            next[k as usize] += 1;
+        }
+        Lists {
+            starts,
+            items: items.into_iter().flatten().collect(),
+        }
+    }
+}
+
+impl<T> std::ops::Index<usize> for Lists<T> {
+    type Output = [T];
+
+    fn index(&self, i: usize) -> &[T] {
+        &self.items[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+}
+
+/// A defined person in a team's or guild's `members`, once, with its first entry there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Member {
+    /// The person (its first definition).
+    pub person: u32,
+    /// The index in `members` of its first entry (where findings about the membership point).
+    pub entry: u32,
+}
+
+/// The references of one entity (in `references()` order) with what each id resolved to,
+/// aligned with the slots [`Org::index`] stored for it.
+pub fn resolved<'a>(
+    references: impl Iterator<Item = Reference<'a>>,
+    slots: &'a [Option<Sym>],
+) -> impl Iterator<Item = (Reference<'a>, &'a [Option<Sym>])> {
+    let mut at = 0;
+    references.map(move |r| {
+        let n = r.ids.len();
+        let s = &slots[at..at + n];
+        at += n;
+        (r, s)
+    })
+}
+
+/// The slots of `key` among an entity's resolved references (empty when it is not written).
+fn slots_of<'a>(
+    references: impl Iterator<Item = Reference<'a>>,
+    slots: &'a [Option<Sym>],
+    key: &str,
+) -> &'a [Option<Sym>] {
+    resolved(references, slots)
+        .find(|(r, _)| r.key == key)
+        .map_or(&[], |(_, s)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn s(v: &str) -> Str {
+        Sp {
+            value: v.to_owned(),
+            span: Span::new(0, 0..0),
+        }
+    }
+
+    fn list(ids: &[&str]) -> List<Str> {
+        List {
+            span: Span::new(0, 0..0),
+            items: ids.iter().map(|i| s(i)).collect(),
+            bad: 0,
+        }
+    }
+
+    #[test]
+    fn grouped_lists_keep_the_order_of_the_pairs() {
+        let lists = Lists::grouped(4, &[(2, 'a'), (0, 'b'), (2, 'c'), (3, 'd'), (2, 'e')]);
+        let got: Vec<&[char]> = lists.iter().collect();
+        assert_eq!(got, [&['b'][..], &[], &['a', 'c', 'e'], &['d']]);
+        assert_eq!(&lists[2], ['a', 'c', 'e']);
+        assert_eq!(Lists::<u32>::default().len(), 0);
+    }
+
+    #[test]
+    fn every_reference_is_resolved_once_to_first_definitions() {
+        let span = Span::new(0, 0..0);
+        let mut org = Org {
+            people: ["ana", "ben", "ana", "cy"]
+                .iter()
+                .map(|id| crate::rules::testing::bare_person(id, Some("ben")))
+                .collect(),
+            ..Org::default()
+        };
+        let mut team = Team::bare(span, s("t"));
+        team.members = Some(list(&["cy", "ghost", "ana", "cy", "ben", "ana"]));
+        team.lead = Some(s("ana"));
+        team.parent = Some(s("u"));
+        let mut other = Team::bare(span, s("u"));
+        other.members = Some(list(&["ana"]));
+        let mut guild = Guild::bare(span, s("u"));
+        guild.members = Some(list(&["ben", "ben"]));
+        org.teams = vec![team, other];
+        org.guilds = vec![guild];
+        org.index(&Roles::default());
+
+        let m = |person, entry| Member { person, entry };
+        assert_eq!(org.members(0), [m(3, 0), m(0, 2), m(1, 4)]);
+        assert_eq!(org.members(1), [m(0, 0)]);
+        assert_eq!(org.guild_members(0), [m(1, 0)]);
+        assert_eq!(org.lead_of(0), Some(0));
+        assert_eq!(org.parent_of, [Some(1), None]);
+        assert_eq!(org.manager_of, [Some(1); 4]);
+        assert_eq!(&org.reports_of[1], [0, 1, 2, 3]);
+        assert_eq!(&org.teams_of[0], [0, 1]);
+        assert_eq!(&org.teams_of[2], [] as [u32; 0]);
+        assert_eq!(&org.guilds_of[1], [0]);
+        assert!(org.is_first_person(0) && !org.is_first_person(2));
+        assert_eq!(org.person_sym(0), org.person_sym(2));
+        assert_eq!(org.person_count(), 3);
+        // "ghost" names nothing; "u" names both a team and a guild.
+        let syms = org.team_member_syms(0);
+        assert_eq!(syms[1], None);
+        assert_eq!(syms[0], syms[3]);
+        let u = org.team_sym(1);
+        assert_eq!(
+            (org.team_named(u), org.guild_named(u), org.person_named(u)),
+            (Some(1), Some(0), None)
+        );
+        assert_eq!(org.person("cy"), Some(3));
+    }
 }

@@ -38,7 +38,7 @@ fn check(cx: &mut Ctx) {
             Some(_) => "central ML team".to_owned(),
             None => format!(
                 "central ML team; {} people make this a startup",
-                org.person_index.len()
+                org.person_count()
             ),
         };
         let finding = cx

@@ -1,8 +1,7 @@
 //! `duplicate-id`: two people, or two teams or guilds, share an id.
 
-use std::collections::HashMap;
-
 use super::prelude::*;
+use crate::model::Sym;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -20,40 +19,40 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     // People have their own namespace. A malformed id is `invalid-value` at each definition.
-    let people: Vec<(&str, Span, &str)> = org
-        .people
-        .iter()
-        .filter(|p| !p.id.is_malformed_id())
-        .map(|p| (p.id.as_str(), p.id.span, "person"))
+    let people: Vec<(Sym, &str, Span, &str)> = (org.people.iter().enumerate())
+        .filter(|(_, p)| !p.id.is_malformed_id())
+        .map(|(i, p)| (org.person_sym(i), p.id.as_str(), p.id.span, "person"))
         .collect();
     report_later_ones(cx, &people);
     // Teams and guilds share one: `ai_intake` may name either.
-    let groups: Vec<(&str, Span, &str)> = org
-        .teams
-        .iter()
-        .map(|t| (&t.id, "team"))
-        .chain(org.guilds.iter().map(|g| (&g.id, "guild")))
-        .filter(|(id, _)| !id.is_malformed_id())
-        .map(|(id, kind)| (id.as_str(), id.span, kind))
+    let teams = (org.teams.iter().enumerate()).map(|(i, t)| (org.team_sym(i), &t.id, "team"));
+    let guilds = (org.guilds.iter().enumerate()).map(|(i, g)| (org.guild_sym(i), &g.id, "guild"));
+    let groups: Vec<(Sym, &str, Span, &str)> = teams
+        .chain(guilds)
+        .filter(|(_, id, _)| !id.is_malformed_id())
+        .map(|(s, id, kind)| (s, id.as_str(), id.span, kind))
         .collect();
     report_later_ones(cx, &groups);
 }
 
 /// Reports every definition of an id after its first, in file and source order (span order).
-fn report_later_ones(cx: &mut Ctx, defs: &[(&str, Span, &str)]) {
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(defs.len());
-    for (i, &(id, span, _)) in defs.iter().enumerate() {
-        let e = first.entry(id).or_insert(i);
-        if span < defs[*e].1 {
+///
+/// Ids are compared as [`Sym`]s: the first definition of each is found in one table indexed by
+/// them, with no hashing.
+fn report_later_ones(cx: &mut Ctx, defs: &[(Sym, &str, Span, &str)]) {
+    let mut first = vec![usize::MAX; cx.org.sym_count()];
+    for (i, &(s, _, span, _)) in defs.iter().enumerate() {
+        let e = &mut first[s.index()];
+        if *e == usize::MAX || span < defs[*e].2 {
             *e = i;
         }
     }
-    for (i, &(id, span, kind)) in defs.iter().enumerate() {
-        let f = first[id];
+    for (i, &(s, id, span, kind)) in defs.iter().enumerate() {
+        let f = first[s.index()];
         if f == i {
             continue;
         }
-        let (_, first_span, first_kind) = defs[f];
+        let (_, _, first_span, first_kind) = defs[f];
         let id = shown_id(id);
         let other = if first_kind == kind {
             format!("another {kind}")

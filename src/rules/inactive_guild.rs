@@ -1,7 +1,5 @@
 //! `inactive-guild`: a guild rarely or never meets, or has fewer than 2 members.
 
-use std::collections::HashSet;
-
 use super::prelude::*;
 use crate::model::{Cadence, Guild};
 
@@ -101,20 +99,21 @@ fn members_problem(guild: &Guild) -> Option<Problem> {
         return None;
     }
     // Distinct ids as listed: an undefined member is `unknown-reference`'s finding, not a second one here.
-    let mut distinct = HashSet::new();
+    let mut only: Option<&str> = None;
     for m in guild.member_ids() {
-        distinct.insert(m.as_str());
-        if distinct.len() >= 2 {
-            return None;
+        match only {
+            None => only = Some(m.as_str()),
+            Some(o) if o != m.as_str() => return None,
+            Some(_) => {}
         }
     }
-    let what = match distinct.iter().next() {
+    let what = match only {
         Some(only) => format!("has only one member ({})", shown_id(only)),
         None => "has no members".to_owned(),
     };
     Some(Problem {
         what,
-        label: if distinct.is_empty() {
+        label: if only.is_none() {
             "no members"
         } else {
             "only one member"

@@ -20,17 +20,16 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;
-    for team in &org.teams {
+    for (t, team) in org.teams.iter().enumerate() {
         let Some(lead) = &team.lead else { continue };
         // A lead that names no one is `unknown-reference`; a malformed lead or a broken `members`
         // is `invalid-value`.
-        if lead.is_malformed_id()
-            || org.person(lead.as_str()).is_none()
-            || team.is_invalid(TeamKey::Members)
-        {
+        let Some(p) = org.lead_of(t) else { continue };
+        if lead.is_malformed_id() || team.is_invalid(TeamKey::Members) {
             continue;
         }
-        if team.member_ids().iter().any(|m| m.value == lead.value) {
+        // The lead is a defined person, so an entry with the same id resolves to the same `Sym`.
+        if org.team_member_syms(t).contains(&Some(org.person_sym(p))) {
             continue;
         }
         let fix = team

@@ -18,18 +18,18 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     let ml_guild = org.guilds.iter().find(|g| g.is_ml());
-    for team in &org.teams {
+    for (t, team) in org.teams.iter().enumerate() {
         // An invalid `kind` might have meant `centralized-ml`: `invalid-value` speaks for it.
         if team.is_ml_team() || team.is_invalid(TeamKey::Kind) {
             continue;
         }
-        let Some((p, entry)) = lone_ml_member(org, team) else {
+        let Some((p, entry)) = lone_ml_member(org, t) else {
             continue;
         };
         // A guild whose `topic` is invalid may be the ML guild the person is in.
         let unsure = org.guilds_of[p]
             .iter()
-            .any(|&g| org.guilds[g].is_invalid(GuildKey::Topic));
+            .any(|&g| org.guilds[g as usize].is_invalid(GuildKey::Topic));
         if org.in_ml_guild(p) || unsure {
             continue;
         }
@@ -55,8 +55,8 @@ fn check(cx: &mut Ctx) {
 }
 
 /// The team's only ML practitioner and their first entry in `members`, when it has exactly one.
-fn lone_ml_member<'t>(org: &Org, team: &'t Team) -> Option<(usize, &'t crate::model::Str)> {
-    let mut ml = org.ml_members(team);
+fn lone_ml_member(org: &Org, t: usize) -> Option<(usize, &crate::model::Str)> {
+    let mut ml = org.ml_members(t);
     let first = ml.next()?;
     ml.next().is_none().then_some(first)
 }

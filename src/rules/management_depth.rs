@@ -33,7 +33,7 @@ fn check(cx: &mut Ctx) {
             continue; // runs into a cycle: `reporting-cycle` reports the cycle alone
         };
         // A later definition of a duplicated id is `duplicate-id`'s.
-        if depth as i64 <= max || org.person(person.id.as_str()) != Some(p) {
+        if depth as i64 <= max || !org.is_first_person(p) {
             continue;
         }
         let Some(boss) = &person.reports_to else {
@@ -68,13 +68,11 @@ mod tests {
     use crate::roles::Roles;
 
     fn org(people: &[(&str, Option<&str>)]) -> Org {
-        let mut org = Org {
-            people: people
-                .iter()
-                .map(|&(id, boss)| crate::rules::testing::bare_person(id, boss))
-                .collect(),
-            ..Org::default()
-        };
+        let mut org = Org::default();
+        org.people = people
+            .iter()
+            .map(|&(id, boss)| crate::rules::testing::bare_person(id, boss))
+            .collect();
         org.index(&Roles::default());
         org
     }

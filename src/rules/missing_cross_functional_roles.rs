@@ -39,16 +39,14 @@ fn check(cx: &mut Ctx) {
         }
     }
     let org = cx.org;
-    for team in &org.teams {
-        if !team.is_feature() || org.ml_members(team).next().is_none() {
+    for (t, team) in org.teams.iter().enumerate() {
+        if !team.is_feature() || org.ml_members(t).next().is_none() {
             continue;
         }
         // The union of the members' categories. A role in several categories counts for each
         // (an `mlops-engineer` is both ML and software), as SPEC §1 sorts roles.
-        let present = team
-            .member_ids()
-            .iter()
-            .filter_map(|m| org.person(m.as_str()))
+        let present = org
+            .members_of(t)
             .fold(0u8, |acc, p| acc | org.categories_of[p]);
         let missing: Vec<Category> = required
             .iter()

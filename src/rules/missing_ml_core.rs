@@ -29,10 +29,9 @@ fn check(cx: &mut Ctx) {
     if org.may_have_ml_team() {
         return;
     }
-    let with_ml: Vec<&Team> = org
-        .teams
-        .iter()
-        .filter(|t| t.is_feature() && org.ml_members(t).next().is_some())
+    let with_ml: Vec<&Team> = (org.teams.iter().enumerate())
+        .filter(|&(t, team)| team.is_feature() && org.ml_members(t).next().is_some())
+        .map(|(_, team)| team)
         .collect();
     if with_ml.len() < 3 {
         return;

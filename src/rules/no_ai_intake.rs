@@ -25,10 +25,12 @@ fn check(cx: &mut Ctx) {
     if org.may_have_ml_team() {
         return;
     }
-    let first = org.teams.iter().filter(|t| t.is_feature()).find_map(|t| {
-        let (_, entry) = org.ml_members(t).next()?;
-        Some((t, entry))
-    });
+    let first = (org.teams.iter().enumerate())
+        .filter(|(_, t)| t.is_feature())
+        .find_map(|(t, team)| {
+            let (_, entry) = org.ml_members(t).next()?;
+            Some((team, entry))
+        });
     let Some((team, entry)) = first else { return };
     let help = match org.guilds.iter().find(|g| g.is_ml()) {
         Some(g) => format!(

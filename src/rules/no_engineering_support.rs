@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;
-    for team in org.ml_teams() {
+    for (t, team) in org.ml_teams() {
         if team.is_invalid(TeamKey::Partners) || team.is_invalid(TeamKey::Members) {
             continue;
         }
@@ -25,17 +25,16 @@ fn check(cx: &mut Ctx) {
             continue;
         }
         // An undefined member could be an engineer: `unknown-reference` covers that mistake.
-        if team
-            .member_ids()
+        if org
+            .team_member_syms(t)
             .iter()
-            .any(|m| org.person(m.as_str()).is_none())
+            .any(|&s| s.and_then(|s| org.person_named(s)).is_none())
         {
             continue;
         }
         if org
-            .members_of(team)
-            .iter()
-            .any(|&p| org.has_category(p, Category::Software))
+            .members_of(t)
+            .any(|p| org.has_category(p, Category::Software))
         {
             continue;
         }

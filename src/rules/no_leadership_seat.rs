@@ -29,17 +29,17 @@ fn check(cx: &mut Ctx) {
     }
     let max_hops = usize::try_from(cx.int("max_hops")).unwrap_or(usize::MAX);
     let mut hops = hops_to_leadership(org);
-    for team in org.ml_teams() {
+    for (t, team) in org.ml_teams() {
         if team.is_invalid(TeamKey::Members) || team.is_invalid(TeamKey::Lead) {
             continue;
         }
-        if org.members_of(team).iter().any(|&p| org.in_leadership[p]) {
+        if org.members_of(t).any(|p| org.in_leadership[p]) {
             continue;
         }
         let lead = team
             .lead
             .as_ref()
-            .and_then(|l| org.person(l.as_str()).map(|p| (l, p)));
+            .and_then(|l| org.lead_of(t).map(|p| (l, p)));
         let lead_hops = lead.map(|(l, p)| (l, hops(p)));
         if lead_hops.is_some_and(|(_, h)| h != NEVER && h <= max_hops) {
             continue;

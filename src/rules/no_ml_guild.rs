@@ -1,7 +1,5 @@
 //! `no-ml-guild`: ML practitioners sit in several teams and there is no ML guild.
 
-use std::collections::HashSet;
-
 use super::prelude::*;
 
 /// The rule.
@@ -33,11 +31,11 @@ fn check(cx: &mut Ctx) {
         return;
     }
     // Teams with an ML practitioner, each id once, with that practitioner's entry in `members`.
-    let mut seen = HashSet::new();
+    let mut seen = vec![false; org.teams.len()];
     let mut teams = Vec::new();
-    for team in &org.teams {
-        if let Some((_, entry)) = org.ml_members(team).next()
-            && seen.insert(team.id.as_str())
+    for (t, team) in org.teams.iter().enumerate() {
+        if let Some((_, entry)) = org.ml_members(t).next()
+            && !std::mem::replace(&mut seen[org.first_team(t)], true)
         {
             teams.push((team, entry));
         }

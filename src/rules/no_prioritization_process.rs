@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    for team in cx.org.ml_teams() {
+    for (_, team) in cx.org.ml_teams() {
         if team.is_invalid(TeamKey::Intake) {
             continue;
         }

@@ -2,8 +2,6 @@
 
 use super::prelude::*;
 
-use std::collections::HashSet;
-
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "orphan-person",
@@ -27,26 +25,29 @@ fn check(cx: &mut Ctx) {
         return;
     }
     // A second `[org]` is `multiple-orgs`; the leaders it names are not orphans for that.
-    let more_leaders: HashSet<&str> = org.orgs[1..]
-        .iter()
-        .filter_map(|o| o.leadership.as_ref())
-        .flat_map(|l| l.items.iter().map(|id| id.as_str()))
-        .collect();
+    // (A person is marked at the first definition of their id, which every reference resolves to.)
+    let mut spared = vec![false; org.people.len()];
+    for o in 1..org.orgs.len() {
+        for s in org.leadership_syms(o).iter().flatten() {
+            if let Some(p) = org.person_named(*s) {
+                spared[p] = true;
+            }
+        }
+    }
     // A lead missing from their own team's `members` is `lead-not-member`, not an orphan too.
-    let leads: HashSet<&str> = org
-        .teams
-        .iter()
-        .filter_map(|t| t.lead.as_ref().map(|l| l.as_str()))
-        .collect();
+    for t in 0..org.teams.len() {
+        if let Some(p) = org.lead_of(t) {
+            spared[p] = true;
+        }
+    }
     for (p, person) in org.people.iter().enumerate() {
         // A later definition of a duplicated id is `duplicate-id`'s; memberships go to the first.
         // A malformed id is `invalid-value`: no list could name it correctly.
         if person.id.is_malformed_id()
-            || org.person(person.id.as_str()) != Some(p)
+            || !org.is_first_person(p)
             || !org.teams_of[p].is_empty()
             || org.in_leadership[p]
-            || more_leaders.contains(person.id.as_str())
-            || leads.contains(person.id.as_str())
+            || spared[p]
         {
             continue;
         }

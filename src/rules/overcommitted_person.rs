@@ -2,8 +2,6 @@
 
 use super::prelude::*;
 
-use std::collections::HashMap;
-
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "overcommitted-person",
@@ -25,37 +23,39 @@ fn check(cx: &mut Ctx) {
     let max = cx.int("max_teams");
     let org = cx.org;
     // The teams of each overcommitted person, each team id once (its first definition).
-    let mut over: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut over: Vec<(usize, Vec<usize>)> = Vec::new();
     for (p, teams) in org.teams_of.iter().enumerate() {
         if teams.len() as i64 <= max {
             continue; // the common case, decided without filtering
         }
         let teams: Vec<usize> = teams
             .iter()
-            .copied()
-            .filter(|&t| org.team(org.teams[t].id.as_str()) == Some(t))
+            .map(|&t| t as usize)
+            .filter(|&t| org.first_team(t) == t)
             .collect();
         if teams.len() as i64 > max {
-            over.insert(p, teams);
+            over.push((p, teams));
         }
     }
     if over.is_empty() {
         return;
     }
     // Where each of them is listed in each team's `members`, found in one pass over all teams.
-    let mut entries: HashMap<(usize, usize), Span> = HashMap::new();
-    for (t, team) in org.teams.iter().enumerate() {
-        for m in team.member_ids() {
-            if let Some(p) = org.person(m.as_str())
-                && over.contains_key(&p)
-            {
-                entries.entry((p, t)).or_insert(m.span);
+    // Each person is once in a team's resolved members, with their first entry.
+    let mut is_over = vec![false; org.people.len()];
+    for &(p, _) in &over {
+        is_over[p] = true;
+    }
+    let mut entries: Vec<((usize, usize), Span)> = Vec::new();
+    for t in 0..org.teams.len() {
+        for (p, m) in org.member_entries(t) {
+            if is_over[p] {
+                entries.push(((p, t), m.span));
             }
         }
     }
-    let mut people: Vec<_> = over.into_iter().collect();
-    people.sort_unstable();
-    for (p, teams) in people {
+    entries.sort_unstable_by_key(|&(k, _)| k);
+    for (p, teams) in over {
         let who = shown_id(org.people[p].id.as_str());
         // The team names go in the related places, not the message: a message that lists them
         // grows without bound and changes (with the fingerprint) whenever one is renamed.
@@ -73,7 +73,8 @@ fn check(cx: &mut Ctx) {
             ));
         f.more_related(teams.len().saturating_sub(RELATED));
         for &t in teams.iter().take(RELATED) {
-            if let Some(&span) = entries.get(&(p, t)) {
+            if let Ok(i) = entries.binary_search_by_key(&(p, t), |&(k, _)| k) {
+                let span = entries[i].1;
                 f.related(
                     span,
                     format!("{who} is a member of {}", org.teams[t].label()),

@@ -31,10 +31,10 @@ fn check(cx: &mut Ctx) {
         }
         let reports: Vec<usize> = org.reports_of[p]
             .iter()
-            .copied()
+            .map(|&r| r as usize)
             // Each report once (the first definition of a duplicated id), and not oneself: a
             // self-report is `reporting-cycle`'s.
-            .filter(|&r| r != p && org.person(org.people[r].id.as_str()) == Some(r))
+            .filter(|&r| r != p && org.is_first_person(r))
             .collect();
         let n = reports.len() as i64;
         if n <= max {

@@ -2,8 +2,6 @@
 
 use super::prelude::*;
 
-use std::collections::HashSet;
-
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "team-size",
@@ -34,11 +32,24 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let (min, max) = (cx.int("min"), cx.int("max"));
     let org = cx.org;
-    for team in &org.teams {
+    // Reused for every team: the defined ids as `Sym`s, the others as strings.
+    let (mut syms, mut unknown) = (Vec::new(), Vec::new());
+    for (t, team) in org.teams.iter().enumerate() {
         let Some(list) = &team.members else { continue };
         // Each person counts once, defined or not: an unknown id is `unknown-reference`'s business.
-        let ids: HashSet<&str> = list.items.iter().map(|m| m.as_str()).collect();
-        let n = ids.len() as i64;
+        syms.clear();
+        unknown.clear();
+        for (m, &s) in list.items.iter().zip(org.team_member_syms(t)) {
+            match s {
+                Some(s) => syms.push(s),
+                None => unknown.push(m.as_str()),
+            }
+        }
+        syms.sort_unstable();
+        syms.dedup();
+        unknown.sort_unstable();
+        unknown.dedup();
+        let n = (syms.len() + unknown.len()) as i64;
         if n == 0 {
             continue; // `empty-team`
         }

@@ -68,11 +68,11 @@ fn check(cx: &mut Ctx) {
         "say in `function` what the team is for and whom it serves, in {min_words} words \
          or more, e.g. `\"raise search conversion with better product ranking\"`"
     );
-    for team in &org.teams {
+    for (t, team) in org.teams.iter().enumerate() {
         let ml_team = team.is_ml_team();
         // Why a team that is not an ML team is held to this: one of its ML practitioners.
         let practitioner = (!ml_team)
-            .then(|| org.ml_members(team).next().map(|(p, _)| p))
+            .then(|| org.ml_members(t).next().map(|(p, _)| p))
             .flatten();
         if !ml_team && practitioner.is_none() {
             continue;

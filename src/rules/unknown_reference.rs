@@ -3,7 +3,7 @@
 use super::prelude::*;
 use crate::fields::{IdOf, Key, Reference};
 use crate::finding::Suggester;
-use crate::model::Str;
+use crate::model::{Str, Sym, resolved};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -47,28 +47,36 @@ fn check(cx: &mut Ctx) {
     };
     // Every reference the field tables declare, entity by entity: a key added to a table is
     // checked without a word here.
-    for o in &org.orgs {
-        refs.all("the org", o.references());
+    // Each owner's name is built only for a finding.
+    for (i, o) in org.orgs.iter().enumerate() {
+        refs.all(
+            || "the org".to_owned(),
+            resolved(o.references(), org.org_refs(i)),
+        );
     }
-    for p in &org.people {
-        refs.all(&shown_id(p.id.as_str()).to_string(), p.references());
+    for (i, p) in org.people.iter().enumerate() {
+        refs.all(
+            || shown_id(p.id.as_str()).to_string(),
+            resolved(p.references(), org.person_refs(i)),
+        );
     }
-    for t in &org.teams {
+    for (i, t) in org.teams.iter().enumerate() {
         // `lead` and `members` first, then the rest in table order (`parent`, `stakeholders`,
         // ...), as this rule always checked them: the first unknown references take the
         // suggestions' budget, so the order decides which get a did-you-mean.
         let (lead, members) = (TeamKey::Lead.as_str(), TeamKey::Members.as_str());
-        let first = t.references().filter(|r| r.key == lead || r.key == members);
-        let rest = t.references().filter(|r| r.key != lead && r.key != members);
+        let all = || resolved(t.references(), org.team_refs(i));
+        let first = all().filter(|(r, _)| r.key == lead || r.key == members);
+        let rest = all().filter(|(r, _)| r.key != lead && r.key != members);
         refs.all(
-            &format!("team {}", shown_id(t.id.as_str())),
+            || format!("team {}", shown_id(t.id.as_str())),
             first.chain(rest),
         );
     }
-    for g in &org.guilds {
+    for (i, g) in org.guilds.iter().enumerate() {
         refs.all(
-            &format!("guild {}", shown_id(g.id.as_str())),
-            g.references(),
+            || format!("guild {}", shown_id(g.id.as_str())),
+            resolved(g.references(), org.guild_refs(i)),
         );
     }
 }
@@ -84,20 +92,31 @@ struct Refs<'c, 'a> {
 }
 
 impl<'a> Refs<'_, 'a> {
-    fn all<'r>(&mut self, owner: &str, references: impl Iterator<Item = Reference<'r>>) {
-        for r in references {
-            for value in r.ids {
-                self.one(owner, r.key, value, r.to);
+    fn all<'r>(
+        &mut self,
+        owner: impl Fn() -> String,
+        references: impl Iterator<Item = (Reference<'r>, &'r [Option<Sym>])>,
+    ) {
+        for (r, syms) in references {
+            for (value, &sym) in r.ids.iter().zip(syms) {
+                self.one(&owner, r.key, value, sym, r.to);
             }
         }
     }
 
-    fn one(&mut self, owner: &str, key: &str, value: &Str, want: IdOf) {
+    fn one(
+        &mut self,
+        owner: &impl Fn() -> String,
+        key: &str,
+        value: &Str,
+        sym: Option<Sym>,
+        want: IdOf,
+    ) {
         let org = self.cx.org;
         let id = value.as_str();
-        let is_person = org.person(id).is_some();
-        let is_team = org.team(id).is_some();
-        let is_guild = org.guild(id).is_some();
+        let is_person = sym.and_then(|s| org.person_named(s)).is_some();
+        let is_team = sym.and_then(|s| org.team_named(s)).is_some();
+        let is_guild = sym.and_then(|s| org.guild_named(s)).is_some();
         let found = match want {
             IdOf::Person => is_person,
             IdOf::Team => is_team,
@@ -119,6 +138,7 @@ impl<'a> Refs<'_, 'a> {
         };
         let noun = noun(want);
         let shown = shown_id(id);
+        let owner = owner();
         if let Some(other) = other {
             self.cx
                 .report(
@@ -150,20 +170,30 @@ impl<'a> Refs<'_, 'a> {
             return None;
         }
         let org = self.cx.org;
+        // Every defined id of the kind once, in definition order. (The order cannot change the
+        // answer: the suggester breaks ties by the id, and its budget runs out, or not, on the
+        // sum of the candidates' costs.)
+        let people = || {
+            (org.people.iter().enumerate())
+                .filter(|&(p, _)| org.is_first_person(p))
+                .map(|(_, p)| p.id.as_str())
+        };
+        let teams = || {
+            (org.teams.iter().enumerate())
+                .filter(|&(t, _)| org.first_team(t) == t)
+                .map(|(_, t)| t.id.as_str())
+        };
+        let guilds = || {
+            (org.guilds.iter().enumerate())
+                .filter(|&(g, _)| org.guild_named(org.guild_sym(g)) == Some(g))
+                .map(|(_, g)| g.id.as_str())
+        };
         let candidates = match want {
-            IdOf::Person | IdOf::Own => self
-                .people
-                .get_or_insert_with(|| org.person_index.keys().map(String::as_str).collect()),
-            IdOf::Team => self
-                .teams
-                .get_or_insert_with(|| org.team_index.keys().map(String::as_str).collect()),
-            IdOf::TeamOrGuild => self.teams_and_guilds.get_or_insert_with(|| {
-                org.team_index
-                    .keys()
-                    .chain(org.guild_index.keys())
-                    .map(String::as_str)
-                    .collect()
-            }),
+            IdOf::Person | IdOf::Own => self.people.get_or_insert_with(|| people().collect()),
+            IdOf::Team => self.teams.get_or_insert_with(|| teams().collect()),
+            IdOf::TeamOrGuild => self
+                .teams_and_guilds
+                .get_or_insert_with(|| teams().chain(guilds()).collect()),
         };
         self.suggestions_left -= 1;
         self.suggester.closest(id, candidates.iter().copied())
@@ -223,10 +253,8 @@ mod tests {
     use crate::rules::testing::bare_person as person;
 
     fn org(people: Vec<Person>) -> Org {
-        let mut org = Org {
-            people,
-            ..Org::default()
-        };
+        let mut org = Org::default();
+        org.people = people;
         org.index(&Roles::default());
         org
     }
