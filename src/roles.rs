@@ -100,13 +100,14 @@ impl Category {
 /// Which categories each known role is in.
 #[derive(Clone, Debug)]
 pub struct Roles {
-    map: HashMap<String, u8>,
+    /// Looked up once per person: the seeded foldhash of the id maps, not SipHash.
+    map: HashMap<String, u8, foldhash::fast::RandomState>,
 }
 
 impl Default for Roles {
     fn default() -> Self {
         let mut roles = Roles {
-            map: HashMap::new(),
+            map: HashMap::default(),
         };
         for c in Category::ALL {
             for r in c.default_roles() {
