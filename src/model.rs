@@ -503,28 +503,33 @@ fn resolve_all<'a, E: 'a, R: Iterator<Item = Reference<'a>>>(
 impl Org {
     /// Builds the indexes over entities that were loaded already (the engine's model stage).
     pub(crate) fn index(&mut self, roles: &Roles) {
-        // Intern every defined id once; later definitions of an id keep the first.
-        let n_ids = self.people.len() + self.teams.len() + self.guilds.len();
-        let mut map: IdMap = HashMap::with_capacity_and_hasher(n_ids, Default::default());
-        let mut named: Vec<Named> = Vec::with_capacity(n_ids);
-        let person_sym: Vec<Sym> = (self.people.iter().enumerate())
-            .map(|(i, p)| intern(&mut map, &mut named, p.id.as_str(), i, |n| &mut n.person))
-            .collect();
-        let team_sym: Vec<Sym> = (self.teams.iter().enumerate())
-            .map(|(i, t)| intern(&mut map, &mut named, t.id.as_str(), i, |n| &mut n.team))
-            .collect();
-        let guild_sym: Vec<Sym> = (self.guilds.iter().enumerate())
-            .map(|(i, g)| intern(&mut map, &mut named, g.id.as_str(), i, |n| &mut n.guild))
-            .collect();
-        // Resolve every reference once, people on one core and the rest on the other.
-        let ((person_refs, categories_of), (team_refs, guild_refs, org_refs)) = rayon::join(
+        // Intern every defined id once (later definitions of an id keep the first), while the
+        // other core sorts the roles into categories.
+        let ((map, named, person_sym, team_sym, guild_sym), categories_of) = rayon::join(
             || {
-                let refs = resolve_all(&map, &self.people, Person::references);
-                let categories: Vec<u8> = (self.people.iter())
-                    .map(|p| p.role.as_ref().map_or(0, |r| roles.categories(r.as_str())))
+                let n_ids = self.people.len() + self.teams.len() + self.guilds.len();
+                let mut map: IdMap = HashMap::with_capacity_and_hasher(n_ids, Default::default());
+                let mut named: Vec<Named> = Vec::with_capacity(n_ids);
+                let person_sym: Vec<Sym> = (self.people.iter().enumerate())
+                    .map(|(i, p)| intern(&mut map, &mut named, p.id.as_str(), i, |n| &mut n.person))
                     .collect();
-                (refs, categories)
+                let team_sym: Vec<Sym> = (self.teams.iter().enumerate())
+                    .map(|(i, t)| intern(&mut map, &mut named, t.id.as_str(), i, |n| &mut n.team))
+                    .collect();
+                let guild_sym: Vec<Sym> = (self.guilds.iter().enumerate())
+                    .map(|(i, g)| intern(&mut map, &mut named, g.id.as_str(), i, |n| &mut n.guild))
+                    .collect();
+                (map, named, person_sym, team_sym, guild_sym)
             },
+            || -> Vec<u8> {
+                (self.people.iter())
+                    .map(|p| p.role.as_ref().map_or(0, |r| roles.categories(r.as_str())))
+                    .collect()
+            },
+        );
+        // Resolve every reference once, people's on one core and the rest on the other.
+        let (person_refs, (team_refs, guild_refs, org_refs)) = rayon::join(
+            || resolve_all(&map, &self.people, Person::references),
             || {
                 (
                     resolve_all(&map, &self.teams, Team::references),
