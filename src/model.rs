@@ -423,11 +423,12 @@ pub struct Org {
     pub guilds: Vec<Guild>,
     /// Per defined id ([`Sym`]), the entities it names.
     named: Vec<Named>,
-    /// Per person, team and guild, the [`Sym`] of its own id.
+    /// Per person, the [`Sym`] of its own id (and so for teams and guilds below).
     person_sym: Vec<Sym>,
     team_sym: Vec<Sym>,
     guild_sym: Vec<Sym>,
-    /// Per entity, what each id of its `references()` names, in that order.
+    /// Per org, what each id of its `references()` names, in that order (and so for people,
+    /// teams and guilds below).
     org_refs: Lists<Option<Sym>>,
     person_refs: Lists<Option<Sym>>,
     team_refs: Lists<Option<Sym>>,
