@@ -2,14 +2,14 @@
 //!
 //! ```text
 //! cargo bench --bench floor -- [--runs 7] [--sizes 1000,10000,100000,200000]
-//!                              [--layouts files,one-file] [--seed 1] [--orglint PATH]
+//!                              [--layouts files,one-file] [--seed 1] [--orglint PATH]...
 //! ```
 //!
 //! For each size and layout it generates the seeded synthetic org (`benches/support/synth.rs`)
 //! into `target/bench-orgs/` once, runs each side once to warm the cache, then runs the release
-//! binary and the floor alternately, `--runs` times each, and prints the medians, the spread
-//! (min–max) and the ratio of the medians, for wall time and for peak RSS (`ru_maxrss` of the
-//! child, from `wait4`). The floor is this same executable run as `floor DIR`: a sorted
+//! binary (or each `--orglint` binary, to compare builds in one run) and the floor in turn,
+//! `--runs` times each, and prints the medians, the spread (min–max) and the ratio of the
+//! medians, for wall time and for peak RSS (`ru_maxrss` of the child, from `wait4`). The floor is this same executable run as `floor DIR`: a sorted
 //! recursive `std::fs` walk (skipping what SPEC §1 skips), then reading and parsing every file
 //! into a `toml` `DeTable` in parallel with rayon, as orglint reads and parses. Only ratios from
 //! one run mean anything: the machine is shared.
@@ -100,42 +100,59 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// The org of `people` in `layout`, generated once under `target/bench-orgs/`.
+/// The org of `people` in `layout`, generated once under `target/bench-orgs/`, by a child
+/// process: Linux counts the parent's resident memory at the spawn in a child's `ru_maxrss`, so
+/// this process must never hold a big org itself.
 fn org(people: usize, layout: synth::Layout, seed: u64) -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-orgs");
     let dir = root.join(format!("{}-{people}-seed{seed}", layout.name()));
     if !dir.join("orglint.toml").is_file() {
         let temp = root.join(format!(".partial-{}-{people}-{seed}", layout.name()));
         let _ = std::fs::remove_dir_all(&temp);
-        let opts = synth::Options {
-            people,
-            seed,
-            layout,
-        };
-        synth::generate(&opts).write(&temp).expect("write the org");
+        let me = std::env::current_exe().expect("current_exe");
+        let status = Command::new(me)
+            .args(["gen", &people.to_string(), layout.name(), &seed.to_string()])
+            .arg(&temp)
+            .status()
+            .expect("spawn the generator");
+        assert!(status.success(), "generating {}", dir.display());
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::rename(&temp, &dir).expect("rename the org");
     }
     dir
 }
 
+/// `gen PEOPLE LAYOUT SEED DIR`: writes the org (run as a child of the driver).
+fn gen_org(args: &[String]) {
+    let opts = synth::Options {
+        people: args[0].parse().expect("people"),
+        layout: synth::Layout::parse(&args[1]).expect("layout"),
+        seed: args[2].parse().expect("seed"),
+    };
+    synth::generate(&opts)
+        .write(Path::new(&args[3]))
+        .expect("write the org");
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().is_some_and(|a| a == "floor") {
-        std::process::exit(i32::from(floor(Path::new(&args[1]))));
+    match args.first().map(String::as_str) {
+        Some("floor") => std::process::exit(i32::from(floor(Path::new(&args[1])))),
+        Some("gen") => return gen_org(&args[1..]),
+        _ => {}
     }
     let mut runs = 7;
     let mut sizes = vec![1_000, 10_000, 100_000, 200_000];
     let mut layouts = vec![synth::Layout::Files, synth::Layout::OneFile];
     let mut seed = 1;
-    let mut orglint = PathBuf::from(env!("CARGO_BIN_EXE_orglint"));
+    let mut binaries: Vec<PathBuf> = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let mut value = || it.next().expect("a value after the option").clone();
         match arg.as_str() {
             "--runs" => runs = value().parse().expect("--runs N"),
             "--seed" => seed = value().parse().expect("--seed S"),
-            "--orglint" => orglint = PathBuf::from(value()),
+            "--orglint" => binaries.push(PathBuf::from(value())),
             "--sizes" => {
                 sizes = value()
                     .split(',')
@@ -153,15 +170,19 @@ fn main() {
             other => panic!("unknown argument `{other}`"),
         }
     }
+    if binaries.is_empty() {
+        binaries.push(PathBuf::from(env!("CARGO_BIN_EXE_orglint")));
+    }
     let me = std::env::current_exe().expect("current_exe");
+    for (i, b) in binaries.iter().enumerate() {
+        println!("orglint #{i}: {}", b.display());
+    }
+    println!("{runs} alternating runs each, after one warm-up; time in ms, peak RSS in MB");
     println!(
-        "orglint: {}; {runs} alternating runs each, after one warm-up; time in ms, RSS in MB",
-        orglint.display()
-    );
-    println!(
-        "{:>7} {:<8} | {:>22} | {:>22} | {:>5} | {:>7} {:>7} {:>5}",
+        "{:>7} {:<8} {:>2} | {:>22} | {:>22} | {:>5} | {:>7} {:>7} {:>5}",
         "people",
         "layout",
+        "#",
         "orglint median (min-max)",
         "floor median (min-max)",
         "ratio",
@@ -172,39 +193,51 @@ fn main() {
     for &people in &sizes {
         for &layout in &layouts {
             let dir = org(people, layout, seed);
-            let mut lint = Command::new(&orglint);
-            lint.args(["check", "--format", "json"]).arg(&dir);
+            // The binaries, then the floor, in turn.
+            let mut cmds: Vec<Command> = binaries
+                .iter()
+                .map(|b| {
+                    let mut c = Command::new(b);
+                    c.args(["check", "--format", "json"]).arg(&dir);
+                    c
+                })
+                .collect();
             let mut base = Command::new(&me);
             base.arg("floor").arg(&dir);
-            measure(&mut lint);
-            measure(&mut base);
-            let (mut lt, mut lm, mut ft, mut fm) = (vec![], vec![], vec![], vec![]);
-            for _ in 0..runs {
-                let (t, m) = measure(&mut lint);
-                lt.push(t);
-                lm.push(m);
-                let (t, m) = measure(&mut base);
-                ft.push(t);
-                fm.push(m);
+            cmds.push(base);
+            let mut times = vec![Vec::new(); cmds.len()];
+            let mut rss = vec![Vec::new(); cmds.len()];
+            for cmd in &mut cmds {
+                measure(cmd);
             }
-            let (l, l0, l1) = stats(&mut lt);
-            let (f, f0, f1) = stats(&mut ft);
-            let (lr, _, _) = stats(&mut lm);
-            let (fr, _, _) = stats(&mut fm);
-            println!(
-                "{people:>7} {:<8} | {:>8.1} ({:>6.1}-{:>6.1}) | {:>8.1} ({:>6.1}-{:>6.1}) | {:>5.2} | {:>7.1} {:>7.1} {:>5.2}",
-                layout.name(),
-                ms(l),
-                ms(l0),
-                ms(l1),
-                ms(f),
-                ms(f0),
-                ms(f1),
-                ms(l) / ms(f),
-                lr as f64 / 1024.0,
-                fr as f64 / 1024.0,
-                lr as f64 / fr as f64,
-            );
+            for _ in 0..runs {
+                for (k, cmd) in cmds.iter_mut().enumerate() {
+                    let (t, m) = measure(cmd);
+                    times[k].push(t);
+                    rss[k].push(m);
+                }
+            }
+            let last = cmds.len() - 1;
+            let (f, f0, f1) = stats(&mut times[last]);
+            let (fr, _, _) = stats(&mut rss[last]);
+            for k in 0..last {
+                let (l, l0, l1) = stats(&mut times[k]);
+                let (lr, _, _) = stats(&mut rss[k]);
+                println!(
+                    "{people:>7} {:<8} {k:>2} | {:>8.1} ({:>6.1}-{:>6.1}) | {:>8.1} ({:>6.1}-{:>6.1}) | {:>5.2} | {:>7.1} {:>7.1} {:>5.2}",
+                    layout.name(),
+                    ms(l),
+                    ms(l0),
+                    ms(l1),
+                    ms(f),
+                    ms(f0),
+                    ms(f1),
+                    ms(l) / ms(f),
+                    lr as f64 / 1024.0,
+                    fr as f64 / 1024.0,
+                    lr as f64 / fr as f64,
+                );
+            }
         }
     }
 }
