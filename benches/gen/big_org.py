@@ -3,6 +3,8 @@
 
 Used to measure `--output` and file arguments on a large tree:
     python3 benches/gen/big_org.py /tmp/big-org 10000 10
+A uniform org with no management chain, guild or planted findings, kept because earlier
+measurements name it; the seeded, company-like generator is examples/gen_org.rs.
 """
 import os
 import sys
