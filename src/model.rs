@@ -409,8 +409,9 @@ impl Guild {
 
 /// Every entity of the tree, in file order then source order, plus the indexes built once.
 ///
-/// [`Org::index`] hashes each id string once (a seeded foldhash map, dropped when it is done)
-/// and resolves every reference to integers: the rules then work on integers and hash no string.
+/// The model stage ([`crate::engine::build_model`]) hashes each id string once (a seeded foldhash
+/// map, dropped when it is done) and resolves every reference to integers: the rules then work on
+/// integers and hash no string.
 #[derive(Debug, Default)]
 pub struct Org {
     /// Every `[org]` (more than one is `multiple-orgs`).
@@ -805,9 +806,9 @@ impl Org {
 /// No entity: what an unresolved slot holds.
 const NONE: u32 = u32::MAX;
 
-/// An id string that some entity defines, interned by [`Org::index`]: two references name the
-/// same id exactly when they resolve to the same `Sym`, so that rules compare integers, not
-/// strings.
+/// An id string that some entity defines, interned by the model stage
+/// ([`crate::engine::build_model`]): two references name the same id exactly when they resolve to
+/// the same `Sym`, so that rules compare integers, not strings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Sym(u32);
 
@@ -921,8 +922,8 @@ pub struct Member {
     pub entry: u32,
 }
 
-/// The references of one entity (in `references()` order) with what each id resolved to,
-/// aligned with the slots [`Org::index`] stored for it.
+/// The references of one entity (in `references()` order) with what each id resolved to, aligned
+/// with the slots the model stage ([`crate::engine::build_model`]) stored for it.
 pub fn resolved<'a>(
     references: impl Iterator<Item = Reference<'a>>,
     slots: &'a [Option<Sym>],
