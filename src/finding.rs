@@ -559,6 +559,28 @@ fn max_typo_distance(chars: usize) -> usize {
     (chars / 7).max(1)
 }
 
+/// A lower bound of the edit distance (with transpositions) of two ASCII words: the larger of how
+/// many characters of each the other lacks, counted as multisets. An insertion, deletion or
+/// substitution changes either count by at most one, and a transposition changes neither.
+fn bag_distance(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 128];
+    for x in a.bytes() {
+        counts[usize::from(x & 0x7f)] += 1;
+    }
+    for x in b.bytes() {
+        counts[usize::from(x & 0x7f)] -= 1;
+    }
+    let (mut only_a, mut only_b) = (0, 0);
+    for c in counts {
+        if c > 0 {
+            only_a += c;
+        } else {
+            only_b -= c;
+        }
+    }
+    only_a.max(only_b) as usize
+}
+
 /// Whether `candidate`, at edit distance `distance` from a word of `chars` characters, is a likely
 /// typo of it: within [`max_typo_distance`], and never a change of every character (`qa-engineer`
 /// is not a typo of `ml-engineer`).
@@ -625,6 +647,11 @@ impl Suggester {
             if n.is_none() {
                 continue;
             }
+            // A bound first, in linear time and without allocating: most ids of a large org are
+            // too far from the word to need the distance itself (what is charged is unchanged).
+            if word.is_ascii() && c.is_ascii() && bag_distance(word, c) > limit {
+                continue;
+            }
             let d = strsim::osa_distance(word, c);
             if close_enough(d, chars) && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
                 best = Some((d, c));
@@ -646,6 +673,40 @@ pub(crate) fn closest<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bag_distance_never_exceeds_the_edit_distance() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "bca",
+            "members",
+            "memebrs",
+            "lead",
+            "leads",
+            "p1234",
+            "p1243",
+            "p4321",
+            "ghost",
+            "ml-engineer",
+            "qa-engineer",
+            "aaaa",
+            "bbbb",
+        ];
+        for a in words {
+            for b in words {
+                let bag = bag_distance(a, b);
+                assert!(bag <= strsim::osa_distance(a, b), "{a} {b}");
+                assert_eq!(bag, bag_distance(b, a));
+            }
+        }
+        assert_eq!(bag_distance("memebrs", "members"), 0);
+        assert_eq!(bag_distance("ghost", "p1234"), 5);
+    }
 
     #[test]
     fn edits_apply_in_position_order_and_an_overlapping_one_is_left_out() {
