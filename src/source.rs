@@ -50,10 +50,40 @@ pub struct SourceFile {
     pub display: String,
     /// The whole text, byte-order mark included, so that parser offsets stay valid.
     pub text: String,
+    /// Where lines and characters are, built the first time a place of this file is asked for:
+    /// most files of a large org have no finding, and their index was a tenth of the memory.
+    index: std::sync::OnceLock<Index>,
+}
+
+/// The line and character index of a text.
+#[derive(Debug)]
+struct Index {
     line_starts: Vec<usize>,
     /// For each block of [`BLOCK`] bytes, how many characters start before it: columns on a
     /// line of megabytes then cost one short count, not a walk from the start of the line.
     chars_before_block: Vec<u32>,
+}
+
+impl Index {
+    fn of(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut count = 0u32;
+        for block in text.as_bytes().chunks(BLOCK) {
+            chars_before_block.push(count);
+            count += block.iter().filter(|b| starts_char(b)).count() as u32;
+        }
+        Index {
+            line_starts,
+            chars_before_block,
+        }
+    }
 }
 
 /// The block size of [`SourceFile`]'s character index.
@@ -76,32 +106,27 @@ fn starts_char(b: &u8) -> bool {
 impl SourceFile {
     /// A source file over `text`.
     pub fn new(path: PathBuf, display: String, text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
-        let mut count = 0u32;
-        for block in text.as_bytes().chunks(BLOCK) {
-            chars_before_block.push(count);
-            count += block.iter().filter(|b| starts_char(b)).count() as u32;
-        }
         SourceFile {
             path,
             display,
             text,
-            line_starts,
-            chars_before_block,
+            index: std::sync::OnceLock::new(),
         }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::of(&self.text))
     }
 
     /// How many characters start before byte `offset`.
     fn chars_before(&self, offset: usize) -> usize {
         let block = offset / BLOCK;
-        let base = self.chars_before_block.get(block).copied().unwrap_or(0) as usize;
+        let base = self
+            .index()
+            .chars_before_block
+            .get(block)
+            .copied()
+            .unwrap_or(0) as usize;
         base + self.text.as_bytes()[block * BLOCK..offset]
             .iter()
             .filter(|b| starts_char(b))
@@ -112,7 +137,7 @@ impl SourceFile {
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(&self.text, offset);
         let line = self.line_of(offset);
-        let mut start = self.line_starts[line];
+        let mut start = self.index().line_starts[line];
         if line == 0 && self.text.starts_with('\u{feff}') {
             start = offset.min(3);
         }
@@ -124,12 +149,13 @@ impl SourceFile {
 
     /// The 0-based line of byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset) - 1
+        self.index().line_starts.partition_point(|&s| s <= offset) - 1
     }
 
     /// Where 0-based line `line` starts; the text's length past the last line.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
+        self.index()
+            .line_starts
             .get(line)
             .copied()
             .unwrap_or(self.text.len())
@@ -146,7 +172,7 @@ impl SourceFile {
         let last = self.line_of((span.end as usize).min(self.text.len()));
         first == last
             || last - first <= MAX_LINES
-                && (first..=last.min(self.line_starts.len() - 1))
+                && (first..=last.min(self.index().line_starts.len() - 1))
                     .all(|l| self.line_start(l + 1) - self.line_start(l) <= MAX_LINE)
     }
 
