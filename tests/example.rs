@@ -138,18 +138,9 @@ fn the_example_binary_prints_what_it_prints_in_process() {
     );
 }
 
-/// Whether taplo runs; in CI (`CI` set) a missing taplo fails, as in tests/schema.rs.
+/// Whether taplo runs: a panic in CI if not, else a note that `test` was skipped.
 fn taplo_or_skip(test: &str) -> bool {
-    if Command::new("taplo").arg("--version").output().is_ok() {
-        return true;
-    }
-    let ci = std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"));
-    assert!(
-        !ci,
-        "taplo is not on PATH and CI is set: {test} cannot be skipped"
-    );
-    eprintln!("note: skipped {test}: taplo is not on PATH (`python3 -m pip install taplo`)");
-    false
+    common::tool_or_skip("taplo", "python3 -m pip install taplo", test)
 }
 
 /// `taplo check` run in `dir` (its own configuration found as an editor finds it): whether it

@@ -8,33 +8,12 @@
 
 mod common;
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Whether `CI` is set to something that means yes.
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !matches!(v.as_str(), "" | "0" | "false"))
-}
-
 /// Whether `pre-commit` runs; if not, fails in CI and otherwise says so where `cargo test` shows it.
 fn have_pre_commit(test: &str) -> bool {
-    let ok = Command::new("pre-commit")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            !in_ci(),
-            "pre-commit is not installed (`pip install pre-commit`); .ci/run installs it"
-        );
-        // Straight to the process's stderr, which the test harness does not capture.
-        let _ = writeln!(
-            std::io::stderr(),
-            "note: skipped {test}: pre-commit is not installed (with CI set, this fails)"
-        );
-    }
-    ok
+    common::tool_or_skip("pre-commit", "python3 -m pip install pre-commit", test)
 }
 
 fn copy_tree(from: &Path, to: &Path) {

@@ -5,14 +5,8 @@ mod common;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use common::{fired, repo};
+use common::{fired, in_ci, repo};
 use orglint::CheckOptions;
-
-/// Whether this run is CI's, where a missing real org must fail rather than skip: `CI` set to
-/// anything but empty, `0` or `false` (GitHub, GitLab and `.ci/run` set `CI=true`).
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
-}
 
 /// `root` if it is a directory. Otherwise a panic in CI, and else `None` after a note on `out`
 /// saying that `test` was skipped.

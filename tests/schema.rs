@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -20,33 +19,9 @@ const READING: [&str; 4] = [
     "unknown-field",
 ];
 
-/// Whether this run is CI's, where a missing taplo must fail rather than skip: `CI` set to
-/// anything but empty, `0` or `false` (as tests/real_org.rs reads it).
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
-}
-
-/// Whether taplo runs. Otherwise a panic in CI, and else `false` after a note saying that `test`
-/// was skipped, written to the stderr handle itself, which libtest does not capture.
+/// Whether taplo runs: a panic in CI if not, else a note that `test` was skipped.
 fn taplo_or_skip(test: &str) -> bool {
-    let found = Command::new("taplo")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if found {
-        return true;
-    }
-    assert!(
-        !in_ci(),
-        "taplo is not on PATH and CI is set, so {test} cannot be skipped: \
-         `python3 -m pip install taplo` (as .ci/run does)"
-    );
-    let _ = writeln!(
-        std::io::stderr(),
-        "note: skipped {test}: taplo is not on PATH (`python3 -m pip install taplo`; with CI set, \
-         this fails)"
-    );
-    false
+    common::tool_or_skip("taplo", "python3 -m pip install taplo", test)
 }
 
 /// The schema `orglint schema` prints, written to a file in `dir`, as the URL taplo takes.

@@ -175,3 +175,32 @@ where
     let tree = Tree::new(root.to_path_buf(), settings.config());
     orglint::lint(tree, loaded, &settings, None, &Baseline::default())
 }
+
+/// Whether this run is CI's, where a test that needs something absent must fail rather than skip:
+/// `CI` set to anything but empty, `0` or `false` (GitHub, GitLab and `.ci/run` set `CI=true`).
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
+/// Whether the program `tool` runs (`tool --version` succeeds). Otherwise a panic in CI, and else
+/// `false` after a note saying that `test` was skipped and how to get the tool (`install`),
+/// written to the stderr handle itself, which libtest does not capture.
+pub fn tool_or_skip(tool: &str, install: &str, test: &str) -> bool {
+    use std::io::Write as _;
+    let found = Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if found {
+        return true;
+    }
+    assert!(
+        !in_ci(),
+        "{tool} is not on PATH and CI is set, so {test} cannot be skipped: `{install}` (as .ci/run does)"
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "note: skipped {test}: {tool} is not on PATH (`{install}`; with CI set, this fails)"
+    );
+    false
+}
