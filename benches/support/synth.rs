@@ -395,16 +395,8 @@ pub fn generate(opts: &Options) -> Org {
     }
 
     // The management chain, nine reports per manager, with a staff team each.
-    let ml_working: Vec<usize> = working
-        .iter()
-        .copied()
-        .filter(|&t| g.teams[t].kind == Kind::Ml)
-        .collect();
-    let other: Vec<usize> = working
-        .iter()
-        .copied()
-        .filter(|&t| g.teams[t].kind != Kind::Ml)
-        .collect();
+    let ml_working = of_kind(&g, &working, |k| k == Kind::Ml);
+    let other = of_kind(&g, &working, |k| k != Kind::Ml);
     // (manager, staff team) per unit of the level below; level 0 is the working teams' leads.
     let mut below: Vec<(usize, usize)> = other.iter().map(|&t| (g.teams[t].lead, t)).collect();
     let mut level = 0;
@@ -505,16 +497,8 @@ pub fn generate(opts: &Options) -> Org {
     }
 
     // Links between working teams: progress syncs, and the ML teams' stakeholders and partners.
-    let feature: Vec<usize> = working
-        .iter()
-        .copied()
-        .filter(|&t| g.teams[t].kind == Kind::Feature)
-        .collect();
-    let platform: Vec<usize> = working
-        .iter()
-        .copied()
-        .filter(|&t| g.teams[t].kind == Kind::Platform)
-        .collect();
+    let feature = of_kind(&g, &working, |k| k == Kind::Feature);
+    let platform = of_kind(&g, &working, |k| k == Kind::Platform);
     for &t in &working {
         let count = 1 + g.rng.below(2);
         while g.teams[t].syncs_with.len() < count {
@@ -758,6 +742,15 @@ pub fn generate(opts: &Options) -> Org {
         people: g.people.len(),
         teams: g.teams.len(),
     }
+}
+
+/// The teams of `teams` whose kind `keep` accepts, in order.
+fn of_kind(g: &Gen, teams: &[usize], keep: impl Fn(Kind) -> bool) -> Vec<usize> {
+    teams
+        .iter()
+        .copied()
+        .filter(|&t| keep(g.teams[t].kind))
+        .collect()
 }
 
 fn people_list(g: &Gen, ids: &[usize]) -> String {
