@@ -305,18 +305,20 @@ pub fn suppress(
     settings: &Settings,
     paths: &PathFilter,
 ) -> Suppressed {
-    let suppressions: Vec<Vec<suppress::Suppression>> = loaded
-        .suppressions
-        .iter()
-        .enumerate()
-        .map(|(file, sups)| {
+    // The comments as they are when every file is in scope (every run but a hook's): no copy.
+    let suppressions: std::borrow::Cow<'_, [Vec<suppress::Suppression>]> = if paths.files.is_none()
+    {
+        std::borrow::Cow::Borrowed(&loaded.suppressions)
+    } else {
+        let kept = loaded.suppressions.iter().enumerate().map(|(file, sups)| {
             if paths.keeps_file(file as crate::source::FileId) {
                 sups.clone()
             } else {
                 Vec::new()
             }
-        })
-        .collect();
+        });
+        std::borrow::Cow::Owned(kept.collect())
+    };
     let org_rules_run = org_rules_run(loaded);
     let ran = |rule: &'static Rule| {
         settings.level(rule) != Level::Off
