@@ -258,10 +258,9 @@ macro_rules! reference {
             ids: &l.items,
         })
     };
-    ($value:expr, $key:ident, $($other:tt)+) => {{
-        let _ = &$value;
+    ($value:expr, $key:ident, $($other:tt)+) => {
         None
-    }};
+    };
 }
 
 /// Reads the value of the field at `$i` of type `$ty` with the reader `$r`.
