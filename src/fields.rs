@@ -455,10 +455,7 @@ mod tests {
     #[test]
     fn a_bare_entity_has_its_id_and_no_other_key() {
         let span = crate::source::Span::new(0, 0..0);
-        let id = crate::model::Sp {
-            value: "core".to_owned(),
-            span,
-        };
+        let id = crate::model::Str::new("core", span);
         let team = Team::bare(span, id);
         assert_eq!(team.id.as_str(), "core");
         assert!(team.name.is_none() && team.members.is_none() && team.tooling.is_none());

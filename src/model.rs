@@ -16,20 +16,76 @@ pub struct Sp<T> {
     pub span: Span,
 }
 
-/// A string value with its span.
-pub type Str = Sp<String>;
+/// A string value: a range of the source text it is written in (which the run keeps anyway), or,
+/// for a string with escapes, its decoded text; and the span of the value as written.
+///
+/// No value is copied out of its file: a `Str` shares the file's text, so that a 100,000-person
+/// org holds its strings once, in the texts, instead of once more in some 600,000 small heap
+/// strings. Cloning one is a reference count.
+#[derive(Clone)]
+pub struct Str {
+    /// Where it is written (quotes included).
+    pub span: Span,
+    /// The text that holds it: the file's, or its own when it had escapes.
+    text: std::sync::Arc<String>,
+    /// Its byte range in `text`.
+    start: u32,
+    len: u32,
+}
 
 impl Str {
+    /// The string `value` written at `span`, in text of its own (for strings that are not a range
+    /// of a source text: decoded escapes, suppression comments, tests and tools).
+    pub fn new(value: impl Into<String>, span: Span) -> Str {
+        let text = value.into();
+        let len = text.len() as u32;
+        Str {
+            span,
+            text: std::sync::Arc::new(text),
+            start: 0,
+            len,
+        }
+    }
+
+    /// The string `value` written at `span`, shared with `text` when it lies in it (as the TOML
+    /// parser's strings without escapes do), else copied.
+    pub(crate) fn within(text: &std::sync::Arc<String>, value: &str, span: Span) -> Str {
+        let base = text.as_ptr() as usize;
+        let at = (value.as_ptr() as usize).wrapping_sub(base);
+        if at <= text.len() && value.len() <= text.len() - at {
+            Str {
+                span,
+                text: std::sync::Arc::clone(text),
+                start: at as u32,
+                len: value.len() as u32,
+            }
+        } else {
+            Str::new(value, span)
+        }
+    }
+
     /// The string.
     pub fn as_str(&self) -> &str {
-        &self.value
+        let start = self.start as usize;
+        self.text
+            .get(start..start + self.len as usize)
+            .unwrap_or_default()
     }
 
     /// Whether this id is malformed (`""`, `bob smith`): it is an `invalid-value` already, so the
     /// rules about what it names (references, duplicates, memberships) pass it by, and one mistake
     /// stays one finding.
     pub fn is_malformed_id(&self) -> bool {
-        !crate::load::parse::valid_id(&self.value)
+        !crate::load::parse::valid_id(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Str")
+            .field("value", &self.as_str())
+            .field("span", &self.span)
+            .finish()
     }
 }
 
@@ -391,7 +447,7 @@ crate::fields::entity! {
 impl Guild {
     /// Whether this is an ML guild (`topic = "ml"`).
     pub fn is_ml(&self) -> bool {
-        self.topic.as_ref().is_some_and(|t| t.value == "ml")
+        self.topic.as_ref().is_some_and(|t| t.as_str() == "ml")
     }
 
     /// The member ids, in order.
@@ -954,10 +1010,7 @@ mod tests {
     use crate::source::Span;
 
     fn s(v: &str) -> Str {
-        Sp {
-            value: v.to_owned(),
-            span: Span::new(0, 0..0),
-        }
+        Str::new(v, Span::new(0, 0..0))
     }
 
     fn list(ids: &[&str]) -> List<Str> {
@@ -966,6 +1019,21 @@ mod tests {
             items: ids.iter().map(|i| s(i)).collect(),
             bad: 0,
         }
+    }
+
+    #[test]
+    fn a_string_of_the_text_is_a_range_of_it_and_any_other_is_its_own() {
+        let text = std::sync::Arc::new("id = \"ada\"".to_owned());
+        let span = Span::new(0, 5..10);
+        let ada = Str::within(&text, &text[6..9], span);
+        assert_eq!(ada.as_str(), "ada");
+        // Shared: the same bytes, not a copy.
+        assert_eq!(ada.as_str().as_ptr(), text[6..].as_ptr());
+        assert_eq!(std::sync::Arc::strong_count(&text), 2);
+        let decoded = Str::within(&text, "ad\u{e9}", span);
+        assert_eq!((decoded.as_str(), decoded.span), ("ad\u{e9}", span));
+        assert_eq!(std::sync::Arc::strong_count(&text), 2);
+        assert_eq!(Str::within(&text, "", span).as_str(), "");
     }
 
     #[test]

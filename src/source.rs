@@ -48,8 +48,9 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The path as shown in reports: relative to the working directory when beneath it, `/`-separated.
     pub display: String,
-    /// The whole text, byte-order mark included, so that parser offsets stay valid.
-    pub text: String,
+    /// The whole text, byte-order mark included, so that parser offsets stay valid; shared with
+    /// the model's strings, which are ranges of it.
+    pub text: std::sync::Arc<String>,
     /// Where lines and characters are, built the first time a place of this file is asked for:
     /// most files of a large org have no finding, and their index was a tenth of the memory.
     index: std::sync::OnceLock<Index>,
@@ -106,6 +107,11 @@ fn starts_char(b: &u8) -> bool {
 impl SourceFile {
     /// A source file over `text`.
     pub fn new(path: PathBuf, display: String, text: String) -> Self {
+        Self::shared(path, display, std::sync::Arc::new(text))
+    }
+
+    /// A source file over `text`, which the model's strings share.
+    pub fn shared(path: PathBuf, display: String, text: std::sync::Arc<String>) -> Self {
         SourceFile {
             path,
             display,

@@ -6,7 +6,7 @@ use toml_parser::lexer::TokenKind;
 
 use crate::finding::{EntityRef, Finding, shown_code};
 use crate::load::regions::Entities;
-use crate::model::{Sp, Str};
+use crate::model::Str;
 use crate::rules::{self, Check, Rule};
 use crate::source::{FileId, Span};
 
@@ -129,10 +129,10 @@ fn parse_comment(file: FileId, at: usize, comment: &str) -> Option<Suppression> 
             continue;
         }
         let start = offset_of(trimmed);
-        sup.rules.push(Sp {
-            value: trimmed.to_owned(),
-            span: Span::new(file, start..start + trimmed.len()),
-        });
+        sup.rules.push(Str::new(
+            trimmed,
+            Span::new(file, start..start + trimmed.len()),
+        ));
     }
     if sup.rules.is_empty() {
         sup.malformed = Some("the list of rules is empty");
@@ -277,7 +277,7 @@ impl<'a> Index<'a> {
                 for name in sup.allowed() {
                     let next = slots.len();
                     slots
-                        .entry((f as FileId, scope, name.value.as_str()))
+                        .entry((f as FileId, scope, name.as_str()))
                         .or_insert(next);
                 }
             }
@@ -324,13 +324,13 @@ pub(crate) fn apply(
             for name in sup.allowed() {
                 // Only the rules that ran could have been suppressed: unknown names and those of
                 // rules that may not be suppressed are `invalid-suppression`'s.
-                let Some(rule) = rules::find(&name.value).filter(|r| r.suppressible) else {
+                let Some(rule) = rules::find(name.as_str()).filter(|r| r.suppressible) else {
                     continue;
                 };
                 if report_unused
                     && !is_meta(rule)
                     && ran(rule)
-                    && !index.is_used(scopes, f as FileId, sup, &name.value)
+                    && !index.is_used(scopes, f as FileId, sup, name.as_str())
                 {
                     meta.push(unused(name, scopes));
                 }
@@ -343,12 +343,12 @@ pub(crate) fn apply(
     for (f, sups) in scopes.suppressions.iter().enumerate() {
         for sup in sups {
             for name in sup.allowed() {
-                let Some(rule) = rules::find(&name.value).filter(|r| is_meta(r)) else {
+                let Some(rule) = rules::find(name.as_str()).filter(|r| is_meta(r)) else {
                     continue;
                 };
                 if report_unused
                     && ran(rule)
-                    && !index.is_used(scopes, f as FileId, sup, &name.value)
+                    && !index.is_used(scopes, f as FileId, sup, name.as_str())
                 {
                     out.findings.push(unused(name, scopes));
                 }
@@ -409,11 +409,11 @@ fn check_one(sup: &Suppression, require_reason: bool, scopes: &Scopes<'_>) -> Ve
         );
     }
     for name in &sup.rules {
-        match rules::find(&name.value) {
+        match rules::find(name.as_str()) {
             Some(rule) if !rule.suppressible => found.push(
                 at(
                     name.span,
-                    format!("{} cannot be suppressed", shown_code(&name.value)),
+                    format!("{} cannot be suppressed", shown_code(name.as_str())),
                 )
                 .with_label("not suppressible")
                 .with_help("fix the file instead; remove this name from the comment"),
@@ -422,10 +422,10 @@ fn check_one(sup: &Suppression, require_reason: bool, scopes: &Scopes<'_>) -> Ve
             None => {
                 let mut f = at(
                     name.span,
-                    format!("{} is not a rule", shown_code(&name.value)),
+                    format!("{} is not a rule", shown_code(name.as_str())),
                 )
                 .with_label("unknown rule");
-                match rules::closest(&name.value).map(|r| r.name) {
+                match rules::closest(name.as_str()).map(|r| r.name) {
                     Some(near) => f.help(format!("did you mean `{near}`?")),
                     None => f.help("`orglint rules` lists every rule"),
                 };
@@ -449,7 +449,7 @@ fn unused(name: &Str, scopes: &Scopes<'_>) -> Finding {
         Some(name.span),
         format!(
             "suppression of {} suppresses nothing here",
-            shown_code(&name.value)
+            shown_code(name.as_str())
         ),
     )
     .with_label("unused")

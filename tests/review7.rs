@@ -226,7 +226,11 @@ fn toml_1_1_syntax_is_read_without_a_finding_as_the_readme_says() {
     );
     let bob = report.org.person("bob").expect("bob");
     assert_eq!(
-        report.org.people[bob].name.as_ref().expect("a name").value,
+        report.org.people[bob]
+            .name
+            .as_ref()
+            .expect("a name")
+            .as_str(),
         "Bob"
     );
 }

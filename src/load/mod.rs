@@ -121,35 +121,53 @@ fn names_a_file(path: &Path) -> bool {
     !matches!(last, b"" | b"." | b"..")
 }
 
-/// Reads and parses `inputs` in parallel, each as file number its index, and gathers them.
+/// How many files are read and parsed in parallel before their entities join the model: what
+/// the files gave waits for the merge only a batch at a time, not all of them at once next to the
+/// merged model (which had doubled the peak memory of the entities), and a batch is still
+/// hundreds of files for the threads to share.
+const BATCH: usize = 512;
+
+/// Reads and parses `inputs` in parallel, each as file number its index, and gathers them in
+/// that order.
 fn gather(inputs: Vec<Input>, cwd: &Path) -> Loaded {
     let budget = Budget::default();
-    let results: Vec<OneFile> = inputs
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, input)| read_and_parse(i as FileId, input, cwd, &budget))
-        .collect();
     let mut loaded = Loaded {
         cwd: cwd.to_path_buf(),
         ..Loaded::default()
     };
-    for OneFile {
-        source,
-        parsed,
-        sups,
-        headers,
-    } in results
-    {
-        loaded.sources.add(source);
-        loaded.findings.extend(parsed.findings);
-        loaded.broken_files.push(parsed.broken);
-        loaded.org.orgs.extend(parsed.orgs);
-        loaded.org.people.extend(parsed.people);
-        loaded.org.teams.extend(parsed.teams);
-        loaded.org.guilds.extend(parsed.guilds);
-        loaded.entities.push(parsed.entities);
-        loaded.suppressions.push(sups);
-        loaded.headers.push(headers);
+    let n = inputs.len();
+    loaded.broken_files.reserve_exact(n);
+    loaded.entities.reserve_exact(n);
+    loaded.suppressions.reserve_exact(n);
+    loaded.headers.reserve_exact(n);
+    let mut inputs = inputs.into_iter();
+    let mut first = 0;
+    while first < n {
+        let batch: Vec<Input> = inputs.by_ref().take(BATCH).collect();
+        let results: Vec<OneFile> = batch
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, input)| read_and_parse((first + i) as FileId, input, cwd, &budget))
+            .collect();
+        first += results.len();
+        for OneFile {
+            source,
+            parsed,
+            sups,
+            headers,
+        } in results
+        {
+            loaded.sources.add(source);
+            loaded.findings.extend(parsed.findings);
+            loaded.broken_files.push(parsed.broken);
+            loaded.org.orgs.extend(parsed.orgs);
+            loaded.org.people.extend(parsed.people);
+            loaded.org.teams.extend(parsed.teams);
+            loaded.org.guilds.extend(parsed.guilds);
+            loaded.entities.push(parsed.entities);
+            loaded.suppressions.push(sups);
+            loaded.headers.push(headers);
+        }
     }
     loaded
 }
@@ -292,6 +310,8 @@ fn read_and_parse(id: FileId, input: Input, cwd: &Path, budget: &Budget) -> OneF
     match read {
         Ok(text) => {
             let permit = budget.acquire(text.len() as u64);
+            // Shared with the model, whose strings are ranges of it.
+            let text = std::sync::Arc::new(text);
             let parsed = parse::parse(id, &text);
             let sups = suppress::scan(id, &text);
             // In a file that could not be parsed, only `invalid-toml` is found: nothing to suppress.
@@ -302,7 +322,7 @@ fn read_and_parse(id: FileId, input: Input, cwd: &Path, budget: &Budget) -> OneF
             };
             drop(permit);
             OneFile {
-                source: SourceFile::new(path, display, text),
+                source: SourceFile::shared(path, display, text),
                 parsed,
                 sups,
                 headers,

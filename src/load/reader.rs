@@ -17,6 +17,8 @@ use crate::source::{FileId, Span};
 /// key by its position in the table.
 pub(crate) struct Reader<'a, 'i> {
     pub(super) file: FileId,
+    /// The file's text, which the strings read are ranges of.
+    pub(super) text: &'a std::sync::Arc<String>,
     pub(super) table: &'a DeTable<'i>,
     /// The table header: the entity's `header`.
     pub(crate) header: Span,
@@ -73,6 +75,11 @@ impl<'a, 'i> Reader<'a, 'i> {
         self.table.get(key)
     }
 
+    /// The string `s` written at `span`: a range of the file's text, unless it had escapes.
+    fn str(&self, s: &str, span: std::ops::Range<usize>) -> Str {
+        Str::within(self.text, s, Span::new(self.file, span))
+    }
+
     pub(super) fn span(&self, v: &Spanned<DeValue<'_>>) -> Span {
         Span::new(self.file, v.span())
     }
@@ -112,10 +119,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let key = self.keys[i];
         let v = self.get(key)?;
         match v.get_ref() {
-            DeValue::String(s) => Some(Sp {
-                value: s.to_string(),
-                span: self.span(v),
-            }),
+            DeValue::String(s) => Some(self.str(s, v.span())),
             _ => {
                 self.wrong_type(i, v, &format!("`{key}` must be a string"));
                 None
@@ -126,7 +130,7 @@ impl<'a, 'i> Reader<'a, 'i> {
     /// Key `i`'s id; a malformed one is reported and kept.
     pub(crate) fn id(&mut self, i: usize) -> Option<Str> {
         let s = self.string(i)?;
-        if valid_id(&s.value) {
+        if valid_id(s.as_str()) {
             return Some(s);
         }
         self.push(malformed_id(&s, ""));
@@ -149,7 +153,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             return None;
         }
         let s = self.string(i)?;
-        if let Some(value) = parse(&s.value) {
+        if let Some(value) = parse(s.as_str()) {
             return Some(Sp {
                 value,
                 span: s.span,
@@ -161,11 +165,11 @@ impl<'a, 'i> Reader<'a, 'i> {
             format!(
                 "`{key}` must be one of {}, not {}",
                 join_choices(names),
-                shown_code(&s.value)
+                shown_code(s.as_str())
             ),
         )
         .with_label("not a valid value");
-        if let Some(near) = closest(&s.value, names.iter().copied()) {
+        if let Some(near) = closest(s.as_str(), names.iter().copied()) {
             f.help(format!("did you mean `{near}`?"));
         }
         self.bad(i, f);
@@ -190,10 +194,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let mut first_bad = None;
         for item in items {
             match item.get_ref() {
-                DeValue::String(s) => list.items.push(Sp {
-                    value: s.to_string(),
-                    span: Span::new(self.file, item.span()),
-                }),
+                DeValue::String(s) => list.items.push(self.str(s, item.span())),
                 other => {
                     first_bad.get_or_insert((item.span(), other));
                     list.bad += 1;
@@ -230,7 +231,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let key = self.keys[i];
         let list = self.string_list(i)?;
         // The malformed ids of one list are one finding, at the first, that says how many.
-        let mut malformed = list.items.iter().filter(|item| !valid_id(&item.value));
+        let mut malformed = list.items.iter().filter(|item| !valid_id(item.as_str()));
         if let Some(first) = malformed.next() {
             let more = match malformed.count() {
                 0 => String::new(),
@@ -256,16 +257,9 @@ impl<'a, 'i> Reader<'a, 'i> {
         };
         for (k, item) in table.iter() {
             match item.get_ref() {
-                DeValue::String(s) => map.entries.push((
-                    Sp {
-                        value: k.get_ref().to_string(),
-                        span: Span::new(self.file, k.span()),
-                    },
-                    Sp {
-                        value: s.to_string(),
-                        span: Span::new(self.file, item.span()),
-                    },
-                )),
+                DeValue::String(s) => map
+                    .entries
+                    .push((self.str(k.get_ref(), k.span()), self.str(s, item.span()))),
                 other => {
                     let f = invalid_type(
                         self.file,
@@ -278,7 +272,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                 }
             }
         }
-        map.entries.sort_by(|a, b| a.0.value.cmp(&b.0.value));
+        map.entries.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
         map.bad.sort_unstable();
         Some(map)
     }
@@ -307,11 +301,11 @@ pub(super) fn unknown_field(
 
 /// `invalid-value` for the malformed id `s`, its message ending in `more` (how many others).
 fn malformed_id(s: &Str, more: &str) -> Finding {
-    let what = if s.value.is_empty() {
+    let what = if s.as_str().is_empty() {
         "an empty string is not a valid id".to_owned()
     } else {
         // Cut before escaping, so that a huge id costs no more than a short one.
-        let head: String = s.value.chars().take(SHOWN_CHARS + 1).collect();
+        let head: String = s.as_str().chars().take(SHOWN_CHARS + 1).collect();
         format!(
             "{} is not a valid id",
             shown_code(&head.escape_debug().to_string())

@@ -169,7 +169,7 @@ mod tests {
     /// The entity (`team:t`, `-` for none) holding the first place of `text` where each needle of
     /// `places` starts, as the loader records them.
     fn held(text: &str, places: &[&str]) -> Vec<String> {
-        let parsed = crate::load::parse::parse(0, text);
+        let parsed = crate::load::parse::parse(0, &std::sync::Arc::new(text.to_owned()));
         places
             .iter()
             .map(|p| {
@@ -266,7 +266,7 @@ mod tests {
     #[test]
     fn the_end_of_a_file_and_an_empty_file_hold_no_panic() {
         let text = "[[person]]\nid = \"ada\"";
-        let parsed = crate::load::parse::parse(0, text);
+        let parsed = crate::load::parse::parse(0, &std::sync::Arc::new(text.to_owned()));
         for at in [text.len() as u32, text.len() as u32 + 1, u32::MAX] {
             assert_eq!(
                 parsed
@@ -278,7 +278,7 @@ mod tests {
             );
             assert!(parsed.entities.last_before(at).is_some());
         }
-        let empty = crate::load::parse::parse(0, "");
+        let empty = crate::load::parse::parse(0, &Default::default());
         assert!(empty.entities.holding(0).is_none());
         assert!(empty.entities.last_before(u32::MAX).is_none());
     }

@@ -96,7 +96,7 @@ fn check(cx: &mut Ctx) {
                 shown(key)
             );
             if let Some(standard) = standards.get(key) {
-                if value.value == standard.value {
+                if value.as_str() == standard.as_str() {
                     continue;
                 }
                 cx.report(
@@ -116,7 +116,7 @@ fn check(cx: &mut Ctx) {
                 ))
                 .related(standard.span, "the org standard is set here");
             } else if let Some(&(major, n, first, first_value)) = majorities.get(key) {
-                if value.value == major {
+                if value.as_str() == major {
                     continue;
                 }
                 let teams = votes[key].teams;

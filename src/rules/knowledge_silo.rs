@@ -22,7 +22,7 @@ fn check(cx: &mut Ctx) {
         }
         let practices = team.knowledge_sharing.as_ref();
         // Blank entries name no practice.
-        if practices.is_some_and(|l| l.items.iter().any(|s| !s.value.trim().is_empty())) {
+        if practices.is_some_and(|l| l.items.iter().any(|s| !s.as_str().trim().is_empty())) {
             continue;
         }
         let (span, label) = match practices {

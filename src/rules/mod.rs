@@ -436,10 +436,7 @@ pub(crate) mod testing {
     /// A person built in memory, with no source: id `id`, reporting to `boss`.
     pub fn bare_person(id: &str, boss: Option<&str>) -> crate::model::Person {
         let span = crate::source::Span::new(0, 0..0);
-        let s = |v: &str| crate::model::Sp {
-            value: v.to_owned(),
-            span,
-        };
+        let s = |v: &str| crate::model::Str::new(v, span);
         let mut person = crate::model::Person::bare(span, s(id));
         person.reports_to = boss.map(s);
         person

@@ -50,21 +50,21 @@ fn check(cx: &mut Ctx) {
                 match h {
                     NEVER => format!(
                         "nobody in {}'s reporting line is in leadership",
-                        shown_id(&l.value)
+                        shown_id(l.as_str())
                     ),
                     1 => format!(
                         "{} is 1 step below leadership; `max_hops` is 0",
-                        shown_id(&l.value)
+                        shown_id(l.as_str())
                     ),
                     h => format!(
                         "{} is {h} steps below leadership; `max_hops` is {max_hops}",
-                        shown_id(&l.value)
+                        shown_id(l.as_str())
                     ),
                 },
                 format!(
                     "add a member of {} to `[org].leadership`, or have {} report to someone who is in it",
                     team.label(),
-                    shown_id(&l.value)
+                    shown_id(l.as_str())
                 ),
             ),
             None => (

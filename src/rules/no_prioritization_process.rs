@@ -22,7 +22,7 @@ fn check(cx: &mut Ctx) {
         }
         // A blank `intake` describes no process either.
         let (span, label) = match &team.intake {
-            Some(intake) if !intake.value.trim().is_empty() => continue,
+            Some(intake) if !intake.as_str().trim().is_empty() => continue,
             Some(intake) => (intake.span, "blank `intake`"),
             None => (team.id.span, "no `intake`"),
         };

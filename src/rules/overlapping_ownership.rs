@@ -24,7 +24,7 @@ fn check(cx: &mut Ctx) {
     let mut owner: HashMap<String, (&Team, &Str)> = HashMap::new();
     for team in &org.teams {
         for item in team.owns.as_ref().map_or(&[][..], |l| &l.items) {
-            let key = item.value.trim().to_lowercase();
+            let key = item.as_str().trim().to_lowercase();
             if key.is_empty() {
                 continue;
             }
@@ -33,7 +33,7 @@ fn check(cx: &mut Ctx) {
                 continue;
             };
             // The same team twice (or a duplicated id) is not two teams.
-            if first.id.value == team.id.value {
+            if first.id.as_str() == team.id.as_str() {
                 continue;
             }
             cx.report(
@@ -42,13 +42,13 @@ fn check(cx: &mut Ctx) {
                     "{} and {} both own {}",
                     team.label(),
                     first.label(),
-                    shown_code(item.value.trim())
+                    shown_code(item.as_str().trim())
                 ),
             )
             .label(format!("also owned by {}", first.label()))
             .help(format!(
                 "give {} one owner: keep it in one team's `owns` and remove it from the other's",
-                shown_code(item.value.trim())
+                shown_code(item.as_str().trim())
             ))
             .related(first_item.span, format!("{} owns it here", first.label()));
         }

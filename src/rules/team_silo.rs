@@ -25,7 +25,7 @@ fn check(cx: &mut Ctx) {
         let others = team
             .syncs_with
             .as_ref()
-            .is_some_and(|s| s.items.iter().any(|t| t.value != team.id.value));
+            .is_some_and(|s| s.items.iter().any(|t| t.as_str() != team.id.as_str()));
         if others {
             continue;
         }

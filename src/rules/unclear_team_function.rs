@@ -98,18 +98,18 @@ fn check(cx: &mut Ctx) {
                     "no `function`".to_owned(),
                     help,
                 )),
-                Some(f) if vague.contains(&normalize(&f.value)) => problems.push((
+                Some(f) if vague.contains(&normalize(f.as_str())) => problems.push((
                     f.span,
                     format!(
                         "the function of {}, {}, is too vague to say what the team is for",
                         team.label(),
-                        shown_code(f.value.trim())
+                        shown_code(f.as_str().trim())
                     ),
                     "vague".to_owned(),
                     help,
                 )),
                 Some(f) => {
-                    let words = f.value.split_whitespace().count();
+                    let words = f.as_str().split_whitespace().count();
                     if words < min_words {
                         problems.push((
                             f.span,
@@ -142,7 +142,7 @@ fn check(cx: &mut Ctx) {
                 let at = person.role.as_ref().map_or(person.id.span, |r| r.span);
                 finding.related(
                     at,
-                    format!("{} is an ML practitioner", shown_id(&person.id.value)),
+                    format!("{} is an ML practitioner", shown_id(person.id.as_str())),
                 );
             }
         }
