@@ -380,7 +380,7 @@ pub(crate) fn fingerprint(f: &Finding, loaded: &Loaded) -> String {
                 Some(e) => {
                     feed(e.kind.key().as_bytes());
                     feed(b":");
-                    feed(e.id.as_bytes());
+                    feed(e.id.as_str().as_bytes());
                 }
                 None => feed(src.display.as_bytes()),
             }

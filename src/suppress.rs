@@ -248,9 +248,7 @@ impl<'a> Scopes<'a> {
 
     /// The entity whose table holds the start of `span`, if any.
     pub(crate) fn entity(&self, span: Span) -> Option<EntityRef> {
-        self.entities[span.file as usize]
-            .holding(span.start)
-            .cloned()
+        self.entities[span.file as usize].holding(span.start)
     }
 }
 

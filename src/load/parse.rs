@@ -4,12 +4,12 @@ use toml::de::{DeTable, DeValue};
 
 use crate::finding::{Finding, thousands};
 use crate::limits::MAX_VALUES;
-use crate::model::{EntityKind, Guild, OrgDef, Person, Team};
+use crate::model::{EntityKind, Guild, OrgDef, Person, Str, Team};
 use crate::rules;
 use crate::source::{FileId, Span, floor_char_boundary};
 
 use super::reader::{Reader, invalid_type, unknown_field};
-use super::regions::Entities;
+use super::regions::{Entities, Held};
 
 /// What one file holds.
 #[derive(Debug, Default)]
@@ -210,30 +210,25 @@ fn entity(
     let name = table
         .get(name_key)
         .and_then(|v| v.get_ref().as_str())
-        .unwrap_or("");
+        .unwrap_or(&text[..0]);
     // The entity's key for fingerprints: its id or name, cut (an id is at most 64 characters) so
-    // that a name of megabytes is neither copied per entity nor hashed per finding.
-    let entity = crate::finding::EntityRef {
+    // that a name of megabytes is neither copied per entity nor hashed per finding; a range of
+    // the text unless it had escapes.
+    let cut = &name[..floor_char_boundary(name, crate::limits::FINGERPRINT_BYTES)];
+    let held = Held {
         kind,
-        id: name[..floor_char_boundary(name, crate::limits::FINGERPRINT_BYTES)].to_owned(),
+        id: Str::within(text, cut, header),
     };
-    out.entities
-        .add(text, header.range(), table, entity.clone());
-    // How messages name the entity: "person ada", "the org", "this team" (no usable id).
-    let who = match kind {
-        EntityKind::Org => "the org".to_owned(),
-        _ if valid_id(name) => format!("{} {name}", kind.key()),
-        _ => format!("this {}", kind.key()),
-    };
+    out.entities.add(text, header.range(), table, held.clone());
     let mut r = Reader {
         file,
         text,
         table,
         header,
         kind,
-        who,
+        named: kind != EntityKind::Org && valid_id(name),
         findings: &mut out.findings,
-        entity,
+        entity: held,
         keys: kind.keys(),
         invalid: 0,
         anchor: header,

@@ -4,9 +4,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::parse::valid_id;
-use crate::finding::{
-    EntityRef, Finding, closest, join_choices, join_names, shown, shown_code, thousands,
-};
+use super::regions::Held;
+use crate::finding::{Finding, closest, join_choices, join_names, shown, shown_code, thousands};
 use crate::limits::SHOWN_CHARS;
 use crate::model::{EntityKind, List, Sp, Str, StrMap};
 use crate::rules;
@@ -23,10 +22,11 @@ pub(crate) struct Reader<'a, 'i> {
     /// The table header: the entity's `header`.
     pub(crate) header: Span,
     pub(super) kind: EntityKind,
-    pub(super) who: String,
+    /// Whether the entity has a usable id, which messages name it by.
+    pub(super) named: bool,
     pub(super) findings: &'a mut Vec<Finding>,
     /// The entity every finding of the reader lies in.
-    pub(super) entity: EntityRef,
+    pub(super) entity: Held,
     /// The entity's keys, in table order.
     pub(super) keys: &'static [&'static str],
     /// The keys (by position) whose values were invalid or that were misspelt while absent.
@@ -44,7 +44,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             if allowed.contains(&name) {
                 continue;
             }
-            let f = unknown_field(self.file, key, &self.who, allowed);
+            let f = unknown_field(self.file, key, &self.who(), allowed);
             self.push(f);
             // A misspelling of a key that is absent stands for it: the rules about that key being
             // absent would only repeat this finding (one mistake, one finding).
@@ -57,9 +57,19 @@ impl<'a, 'i> Reader<'a, 'i> {
         }
     }
 
+    /// How messages name the entity: "person ada", "the org", "this team" (no usable id); made
+    /// only for a finding, not for every entity read.
+    fn who(&self) -> String {
+        match self.kind {
+            EntityKind::Org => "the org".to_owned(),
+            kind if self.named => format!("{} {}", kind.key(), self.entity.id.as_str()),
+            kind => format!("this {}", kind.key()),
+        }
+    }
+
     /// Reports `finding`, which lies in this entity.
     fn push(&mut self, finding: Finding) {
-        let entity = Some(self.entity.clone());
+        let entity = Some(self.entity.to_ref());
         self.findings.push(finding.with_entity(entity));
     }
 
@@ -107,7 +117,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             Finding::new(
                 &rules::MISSING_FIELD,
                 Some(at),
-                format!("{} has no `{key}`", self.who),
+                format!("{} has no `{key}`", self.who()),
             )
             .with_label(format!("`{key}` is required"))
             .with_help(format!("add `{key} = ...` to this {}", self.kind.key())),

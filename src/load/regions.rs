@@ -3,6 +3,26 @@
 use toml::de::{DeTable, DeValue};
 
 use crate::finding::EntityRef;
+use crate::model::{EntityKind, Str};
+
+/// An entity as the regions know it: its kind and its id (or the org's name), cut to
+/// [`crate::limits::FINGERPRINT_BYTES`]; a range of the file's text, so that recording one per
+/// entity copies nothing.
+#[derive(Debug, Clone)]
+pub(crate) struct Held {
+    pub(crate) kind: EntityKind,
+    pub(crate) id: Str,
+}
+
+impl Held {
+    /// The entity a finding records.
+    pub(crate) fn to_ref(&self) -> EntityRef {
+        EntityRef {
+            kind: self.kind,
+            id: self.id.as_str().to_owned(),
+        }
+    }
+}
 
 /// No entity: the top of the file before any header, or a table that is not an entity's.
 const NONE: u32 = u32::MAX;
@@ -12,7 +32,7 @@ const NONE: u32 = u32::MAX;
 pub(crate) struct Entities {
     /// Where each entity's table starts (its header, or the inline table) and which it is,
     /// sorted by offset.
-    starts: Vec<(u32, EntityRef)>,
+    starts: Vec<(u32, Held)>,
     /// From each table header to the next: (where it starts, the entity's header offset or
     /// [`NONE`]); sorted by start once [`Entities::finish`] ran. Before the first, no entity.
     open: Vec<(u32, u32)>,
@@ -38,7 +58,7 @@ impl Entities {
         text: &str,
         span: std::ops::Range<usize>,
         table: &DeTable<'_>,
-        entity: EntityRef,
+        entity: Held,
     ) {
         self.starts.push((span.start as u32, entity));
         self.add_table(text, span.clone(), table, Some(span.start as u32));
@@ -127,13 +147,13 @@ impl Entities {
 
     /// Sorts what was added, for the look-ups.
     pub(crate) fn finish(&mut self) {
-        self.starts.sort_unstable();
+        self.starts.sort_unstable_by_key(|(s, _)| *s);
         self.open.sort_unstable();
         self.inline.sort_unstable();
     }
 
     /// The entity whose table holds `offset`: what a finding there records as its entity.
-    pub(crate) fn holding(&self, offset: u32) -> Option<&EntityRef> {
+    pub(crate) fn holding(&self, offset: u32) -> Option<EntityRef> {
         let n = self.inline.partition_point(|&(s, _, _)| s <= offset);
         let owner = match n.checked_sub(1).map(|i| self.inline[i]) {
             Some((_, end, owner)) if offset < end => owner,
@@ -146,12 +166,12 @@ impl Entities {
             return None;
         }
         let i = self.starts.binary_search_by_key(&owner, |(s, _)| *s).ok()?;
-        Some(&self.starts[i].1)
+        Some(self.starts[i].1.to_ref())
     }
 
     /// The last entity whose table starts at or before `offset`, whichever table holds it: the
     /// entity part of a finding's fingerprint, kept as it was so that fingerprints stay stable.
-    pub(crate) fn last_before(&self, offset: u32) -> Option<&EntityRef> {
+    pub(crate) fn last_before(&self, offset: u32) -> Option<&Held> {
         let n = self.starts.partition_point(|(s, _)| *s <= offset);
         n.checked_sub(1).map(|i| &self.starts[i].1)
     }
@@ -177,7 +197,7 @@ mod tests {
                 parsed
                     .entities
                     .holding(at)
-                    .map_or("-".to_owned(), ToString::to_string)
+                    .map_or("-".to_owned(), |e| e.to_string())
             })
             .collect()
     }
@@ -272,7 +292,7 @@ mod tests {
                 parsed
                     .entities
                     .holding(at)
-                    .map(ToString::to_string)
+                    .map(|e| e.to_string())
                     .as_deref(),
                 Some("person:ada")
             );

@@ -1,7 +1,7 @@
 //! `duplicate-id`: two people, or two teams or guilds, share an id.
 
 use super::prelude::*;
-use crate::model::Sym;
+use crate::model::{Str, Sym};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -19,41 +19,44 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     // People have their own namespace. A malformed id is `invalid-value` at each definition.
-    let people: Vec<(Sym, &str, Span, &str)> = (org.people.iter().enumerate())
+    let people: Vec<Def<'_>> = (org.people.iter().enumerate())
         .filter(|(_, p)| !p.id.is_malformed_id())
-        .map(|(i, p)| (org.person_sym(i), p.id.as_str(), p.id.span, "person"))
+        .map(|(i, p)| (org.person_sym(i), &p.id, "person"))
         .collect();
     report_later_ones(cx, &people);
     // Teams and guilds share one: `ai_intake` may name either.
     let teams = (org.teams.iter().enumerate()).map(|(i, t)| (org.team_sym(i), &t.id, "team"));
     let guilds = (org.guilds.iter().enumerate()).map(|(i, g)| (org.guild_sym(i), &g.id, "guild"));
-    let groups: Vec<(Sym, &str, Span, &str)> = teams
+    let groups: Vec<Def<'_>> = teams
         .chain(guilds)
         .filter(|(_, id, _)| !id.is_malformed_id())
-        .map(|(s, id, kind)| (s, id.as_str(), id.span, kind))
         .collect();
     report_later_ones(cx, &groups);
 }
+
+/// A definition of an id: its [`Sym`], the id as written, and the kind of entity.
+type Def<'a> = (Sym, &'a Str, &'static str);
 
 /// Reports every definition of an id after its first, in file and source order (span order).
 ///
 /// Ids are compared as [`Sym`]s: the first definition of each is found in one table indexed by
 /// them, with no hashing.
-fn report_later_ones(cx: &mut Ctx, defs: &[(Sym, &str, Span, &str)]) {
-    let mut first = vec![usize::MAX; cx.org.sym_count()];
-    for (i, &(s, _, span, _)) in defs.iter().enumerate() {
+fn report_later_ones(cx: &mut Ctx, defs: &[Def<'_>]) {
+    let mut first = vec![u32::MAX; cx.org.sym_count()];
+    for (i, &(s, id, _)) in defs.iter().enumerate() {
         let e = &mut first[s.index()];
-        if *e == usize::MAX || span < defs[*e].2 {
-            *e = i;
+        if *e == u32::MAX || id.span < defs[*e as usize].1.span {
+            *e = i as u32;
         }
     }
-    for (i, &(s, id, span, kind)) in defs.iter().enumerate() {
-        let f = first[s.index()];
+    for (i, &(s, id, kind)) in defs.iter().enumerate() {
+        let f = first[s.index()] as usize;
         if f == i {
             continue;
         }
-        let (_, _, first_span, first_kind) = defs[f];
-        let id = shown_id(id);
+        let (_, first_id, first_kind) = defs[f];
+        let (span, first_span) = (id.span, first_id.span);
+        let id = shown_id(id.as_str());
         let other = if first_kind == kind {
             format!("another {kind}")
         } else {

@@ -332,8 +332,7 @@ impl<'a> Ctx<'a> {
         let entity = self
             .entities
             .get(span.file as usize)
-            .and_then(|e| e.holding(span.start))
-            .cloned();
+            .and_then(|e| e.holding(span.start));
         self.out
             .push(Finding::new(self.rule, Some(span), message).with_entity(entity));
         self.out.last_mut().expect("just pushed")
