@@ -142,34 +142,53 @@ fn gather(inputs: Vec<Input>, cwd: &Path) -> Loaded {
     loaded.headers.reserve_exact(n);
     let mut inputs = inputs.into_iter();
     let mut first = 0;
-    while first < n {
+    // While one batch is merged, the next is read and parsed on the other threads.
+    let mut parsed: Option<Vec<OneFile>> = None;
+    loop {
         let batch: Vec<Input> = inputs.by_ref().take(BATCH).collect();
-        let results: Vec<OneFile> = batch
-            .into_par_iter()
-            .enumerate()
-            .map(|(i, input)| read_and_parse((first + i) as FileId, input, cwd, &budget))
-            .collect();
-        first += results.len();
-        for OneFile {
-            source,
-            parsed,
-            sups,
-            headers,
-        } in results
-        {
-            loaded.sources.add(source);
-            loaded.findings.extend(parsed.findings);
-            loaded.broken_files.push(parsed.broken);
-            loaded.org.orgs.extend(parsed.orgs);
-            loaded.org.people.extend(parsed.people);
-            loaded.org.teams.extend(parsed.teams);
-            loaded.org.guilds.extend(parsed.guilds);
-            loaded.entities.push(parsed.entities);
-            loaded.suppressions.push(sups);
-            loaded.headers.push(headers);
+        let done = parsed.take();
+        if batch.is_empty() {
+            done.into_iter().for_each(|d| merge(&mut loaded, d));
+            break;
         }
+        let start = first;
+        first += batch.len();
+        let parse = || -> Vec<OneFile> {
+            batch
+                .into_par_iter()
+                .enumerate()
+                .map(|(i, input)| read_and_parse((start + i) as FileId, input, cwd, &budget))
+                .collect()
+        };
+        let ((), next) = rayon::join(
+            || done.into_iter().for_each(|d| merge(&mut loaded, d)),
+            parse,
+        );
+        parsed = Some(next);
     }
     loaded
+}
+
+/// Adds what a batch of files gave to `loaded`, in file order.
+fn merge(loaded: &mut Loaded, files: Vec<OneFile>) {
+    for OneFile {
+        source,
+        parsed,
+        sups,
+        headers,
+    } in files
+    {
+        loaded.sources.add(source);
+        loaded.findings.extend(parsed.findings);
+        loaded.broken_files.push(parsed.broken);
+        loaded.org.orgs.extend(parsed.orgs);
+        loaded.org.people.extend(parsed.people);
+        loaded.org.teams.extend(parsed.teams);
+        loaded.org.guilds.extend(parsed.guilds);
+        loaded.entities.push(parsed.entities);
+        loaded.suppressions.push(sups);
+        loaded.headers.push(headers);
+    }
 }
 
 impl Loaded {
