@@ -207,17 +207,17 @@ fn entity(
     } else {
         "id"
     };
-    let name = table
+    let (name, name_at) = table
         .get(name_key)
-        .and_then(|v| v.get_ref().as_str())
-        .unwrap_or(&text[..0]);
+        .and_then(|v| Some((v.get_ref().as_str()?, Span::new(file, v.span()))))
+        .unwrap_or((&text[..0], Span::new(file, 0..0)));
     // The entity's key for fingerprints: its id or name, cut (an id is at most 64 characters) so
     // that a name of megabytes is neither copied per entity nor hashed per finding; a range of
     // the text unless it had escapes.
     let cut = &name[..floor_char_boundary(name, crate::limits::FINGERPRINT_BYTES)];
     let held = Held {
         kind,
-        id: Str::within(text, cut, header),
+        id: Str::within(text, cut, name_at),
     };
     out.entities.add(text, header.range(), table, held.clone());
     let mut r = Reader {
