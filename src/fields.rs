@@ -54,6 +54,8 @@ pub enum FieldType {
     StringTable,
     /// One of these strings (an enumeration of `model.rs`, by its `NAMES`).
     Choice(&'static [&'static str]),
+    /// `true` or `false`.
+    Bool,
 }
 
 impl FieldType {
@@ -71,6 +73,7 @@ impl FieldType {
                 .map(|n| format!("`{n}`"))
                 .collect::<Vec<_>>()
                 .join(" | "),
+            FieldType::Bool => "boolean".to_owned(),
         }
     }
 }
@@ -202,6 +205,7 @@ macro_rules! field_type {
     (strings) => { Option<$crate::model::List<$crate::model::Str>> };
     (table) => { Option<$crate::model::StrMap> };
     (choice $enum:ident) => { Option<$crate::model::Sp<$crate::model::$enum>> };
+    (bool) => { Option<$crate::model::Sp<bool>> };
 }
 
 /// The [`FieldType`] of a field of type `$ty`.
@@ -226,6 +230,9 @@ macro_rules! field_kind {
     };
     (choice $enum:ident) => {
         $crate::fields::FieldType::Choice($crate::model::$enum::NAMES)
+    };
+    (bool) => {
+        $crate::fields::FieldType::Bool
     };
 }
 
@@ -282,6 +289,9 @@ macro_rules! read_value {
     };
     ($r:ident, $i:expr, choice $enum:ident) => {
         $r.choice($i, $crate::model::$enum::NAMES, $crate::model::$enum::parse)
+    };
+    ($r:ident, $i:expr, bool) => {
+        $r.boolean($i)
     };
 }
 

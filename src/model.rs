@@ -206,6 +206,25 @@ str_enum!(
         Business = "business",
         /// A management group.
         Management = "management",
+        /// A named list of people that is not a working team: a roster, a mailing list, a
+        /// sign-off group.
+        Group = "group",
+    }
+);
+
+str_enum!(
+    /// How the org has organised its ML work, derived from where ML practitioners sit (SPEC §8).
+    Structure {
+        /// No ML practitioner sits in a team that is not `management` or `group`.
+        None = "none",
+        /// There is an ML team, and every other practitioner is embedded.
+        Centralized = "centralized",
+        /// Centralized, and an ML team has its own `software` and `product` people.
+        FullStackCentralized = "full-stack-centralized",
+        /// No ML team; practitioners sit in other teams.
+        Decentralized = "decentralized",
+        /// An ML team, and practitioners who are not embedded sit in other teams.
+        Hybrid = "hybrid",
     }
 );
 
@@ -370,6 +389,8 @@ crate::fields::entity! {
         ReportsTo reports_to: optional id(Person),
         /// Their email address.
         Email email: optional string,
+        /// A former member kept for the record: left out of every rule but the correctness rules and `alumni-in-team`.
+        Alumni alumni: optional bool = "false",
     }
 }
 
@@ -421,6 +442,24 @@ impl Team {
             .is_some_and(|k| k.value == TeamKind::CentralizedMl)
     }
 
+    /// Whether ML work can sit here (SPEC §2): not a `management` or `group` team, whose ML
+    /// members (a chief scientist among the founders, a data scientist on a mailing list) count
+    /// for none of the ML rules.
+    pub fn ml_sits_here(&self) -> bool {
+        !self
+            .kind
+            .as_ref()
+            .is_some_and(|k| matches!(k.value, TeamKind::Management | TeamKind::Group))
+    }
+
+    /// Whether this is a `group` team: a roster, mailing list or sign-off group, not a working
+    /// team.
+    pub fn is_group(&self) -> bool {
+        self.kind
+            .as_ref()
+            .is_some_and(|k| k.value == TeamKind::Group)
+    }
+
     /// Whether this is a `feature` team.
     pub fn is_feature(&self) -> bool {
         self.kind
@@ -448,7 +487,7 @@ crate::fields::entity! {
         Id id: required own_id,
         /// The guild's name.
         Name name: required string,
-        /// What it is about: `ml` marks an ML guild.
+        /// What it is about: `ml` (in any case) marks an ML guild.
         Topic topic: optional string,
         /// The people in it.
         Members members: optional ids(Person),
@@ -458,9 +497,11 @@ crate::fields::entity! {
 }
 
 impl Guild {
-    /// Whether this is an ML guild (`topic = "ml"`).
+    /// Whether this is an ML guild (`topic = "ml"`, in any case: `"ML"` is one too).
     pub fn is_ml(&self) -> bool {
-        self.topic.as_ref().is_some_and(|t| t.as_str() == "ml")
+        self.topic
+            .as_ref()
+            .is_some_and(|t| t.as_str().eq_ignore_ascii_case("ml"))
     }
 
     /// The member ids, in order.
@@ -474,6 +515,19 @@ impl Guild {
             .as_ref()
             .map_or(shown_id(self.id.as_str()), |n| shown_name(n.as_str()))
     }
+}
+
+/// The org as a whole, as the reports give it (SPEC §6 and §8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Facts<'a> {
+    /// `[org].name`, if it is a string.
+    pub name: Option<&'a str>,
+    /// The stage, declared or derived from headcount.
+    pub stage: Stage,
+    /// The AI focus, declared or `product`.
+    pub ai_focus: AiFocus,
+    /// Where ML work sits.
+    pub structure: Structure,
 }
 
 /// Every entity of the tree, in file order then source order, plus the indexes built once.
@@ -526,6 +580,12 @@ pub struct Org {
     pub categories_of: Vec<u8>,
     /// For each person, whether `[org].leadership` names them.
     pub in_leadership: Vec<bool>,
+    /// For each person, whether they are `alumni`: a former member kept for the record.
+    alumni: Vec<bool>,
+    /// For each person, whether an ML team lists them in `members`.
+    in_ml_team: Vec<bool>,
+    /// How many distinct person ids are defined whose first definition is not `alumni`.
+    headcount: usize,
 }
 
 /// The seeded hasher of every map keyed by ids: foldhash is several times faster than std's
@@ -676,6 +736,20 @@ impl Org {
             }
         }
         self.person_count = named.iter().filter(|n| n.person != NONE).count();
+        self.alumni = (self.people.iter())
+            .map(|p| p.alumni.as_ref().is_some_and(|a| a.value))
+            .collect();
+        self.headcount = (named.iter())
+            .filter(|n| n.person != NONE && !self.alumni[n.person as usize])
+            .count();
+        self.in_ml_team = vec![false; n];
+        for (t, team) in self.teams.iter().enumerate() {
+            if team.is_ml_team() {
+                for m in &team_members[t] {
+                    self.in_ml_team[m.person as usize] = true;
+                }
+            }
+        }
         self.named = named;
         self.person_sym = person_sym;
         self.team_sym = team_sym;
@@ -796,14 +870,33 @@ impl Org {
         self.person_count
     }
 
+    /// How many people the org has now: distinct person ids whose first definition is not
+    /// `alumni` (what the stage is derived from).
+    pub fn headcount(&self) -> usize {
+        self.headcount
+    }
+
     /// Whether person `p` has a role in `category`.
     pub fn has_category(&self, p: usize, category: Category) -> bool {
         self.categories_of[p] & category.bit() != 0
     }
 
-    /// Whether person `p` is an ML practitioner.
+    /// Whether person `p` is an ML practitioner: a role in `ml`, and not `alumni`.
     pub fn is_ml(&self, p: usize) -> bool {
-        self.has_category(p, Category::Ml)
+        self.has_category(p, Category::Ml) && !self.alumni[p]
+    }
+
+    /// Whether person `p` is `alumni`: a former member kept for the record, whom only the
+    /// correctness rules and `alumni-in-team` look at.
+    pub fn is_alumni(&self, p: usize) -> bool {
+        self.alumni[p]
+    }
+
+    /// Whether person `p` is an ML practitioner who is also a member of an ML team: connected to
+    /// the central team wherever else they sit, so never a lone hire and not spreading ML across
+    /// the org (SPEC §2, *Where ML work sits*).
+    pub fn is_embedded(&self, p: usize) -> bool {
+        self.is_ml(p) && self.in_ml_team[p]
     }
 
     /// The defined people in team `t`'s `members`, in order, each once with its first entry.
@@ -828,13 +921,66 @@ impl Org {
         (self.members(t).iter()).map(move |m| (m.person as usize, &ids[m.entry as usize]))
     }
 
-    /// The ML practitioners of team `t`: its [`Org::member_entries`] with an ML role, in order.
+    /// The people listed in team `t`'s `members` who are defined and not `alumni`, in order,
+    /// each once: the team as the rules other than correctness see it.
+    pub fn current_members(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+        self.members_of(t).filter(|&p| !self.alumni[p])
+    }
+
+    /// The ML practitioners who sit in team `t` (SPEC §2, *Where ML work sits*): its
+    /// [`Org::member_entries`] with an ML role who are not `alumni`, in order; none in a
+    /// `management` or `group` team, which is not where ML work sits.
     ///
-    /// The one definition the rules about ML people in teams share (`lone-ml-hire`,
-    /// `no-ml-guild`, `missing-ml-core`, ...); lazy, so that asking whether there is one stops
-    /// at the first.
+    /// The one definition every ML rule shares (`lone-ml-hire`, `no-ml-guild`, `missing-ml-core`,
+    /// ...); lazy, so that asking whether there is one stops at the first.
     pub fn ml_members(&self, t: usize) -> impl Iterator<Item = (usize, &Str)> {
-        self.member_entries(t).filter(|&(p, _)| self.is_ml(p))
+        let sits = self.teams[t].ml_sits_here();
+        (self.member_entries(t)).filter(move |&(p, _)| sits && self.is_ml(p))
+    }
+
+    /// The ML practitioners who sit in team `t` and are not embedded (not also members of an ML
+    /// team): the ones who depend on the team and the guilds alone.
+    pub fn unembedded_ml_members(&self, t: usize) -> impl Iterator<Item = (usize, &Str)> {
+        self.ml_members(t).filter(|&(p, _)| !self.in_ml_team[p])
+    }
+
+    /// Whether team `t`'s `key` (`stakeholders`, `partners` or `syncs_with`) names a team other
+    /// than `t` itself (SPEC §2: naming itself is naming no team). An id that names nothing
+    /// counts as naming another team: `unknown-reference` reports it, and one mistake is one
+    /// finding.
+    pub fn names_other_team(&self, t: usize, key: TeamKey) -> bool {
+        let own = self.team_sym[t];
+        slots_of(self.teams[t].references(), &self.team_refs[t], key.as_str())
+            .iter()
+            .any(|&s| s != Some(own))
+    }
+
+    /// The org's structure, derived from where ML practitioners sit (SPEC §8).
+    pub fn structure(&self) -> Structure {
+        let working = |t: usize| !self.teams[t].is_ml_team() && self.teams[t].ml_sits_here();
+        let sits = (0..self.teams.len()).any(|t| self.ml_members(t).next().is_some());
+        if !sits {
+            return Structure::None;
+        }
+        let outside = (0..self.teams.len())
+            .filter(|&t| working(t))
+            .any(|t| self.unembedded_ml_members(t).next().is_some());
+        let mut ml_teams = self.ml_teams().map(|(t, _)| t).peekable();
+        if ml_teams.peek().is_none() {
+            return Structure::Decentralized;
+        }
+        if outside {
+            return Structure::Hybrid;
+        }
+        let full_stack = ml_teams.any(|t| {
+            let has = |c| self.current_members(t).any(|p| self.has_category(p, c));
+            has(Category::Software) && has(Category::Product)
+        });
+        if full_stack {
+            Structure::FullStackCentralized
+        } else {
+            Structure::Centralized
+        }
     }
 
     /// Whether there is an ML team, or a team whose `kind` is invalid and so might be one.
@@ -859,12 +1005,29 @@ impl Org {
             .any(|&g| self.guilds[g as usize].is_ml())
     }
 
+    /// What the reports say about the org as a whole: its name, stage and AI focus as given or
+    /// derived, and its structure; `None` without an `[org]`.
+    pub fn facts(&self) -> Option<Facts<'_>> {
+        let def = self.org()?;
+        Some(Facts {
+            name: def.name.as_ref().map(Str::as_str),
+            stage: self.stage(),
+            ai_focus: self.ai_focus(),
+            structure: self.structure(),
+        })
+    }
+
+    /// The org's AI focus: declared, else `product`.
+    pub fn ai_focus(&self) -> AiFocus {
+        (self.org().and_then(|o| o.ai_focus.as_ref())).map_or(AiFocus::Product, |f| f.value)
+    }
+
     /// The org's stage: declared, else derived from headcount.
     pub fn stage(&self) -> Stage {
         if let Some(stage) = self.org().and_then(|o| o.stage.as_ref()) {
             return stage.value;
         }
-        match self.person_count {
+        match self.headcount {
             n if n < 50 => Stage::Startup,
             n if n < 1000 => Stage::Scaleup,
             _ => Stage::Enterprise,

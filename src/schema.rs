@@ -85,11 +85,16 @@ fn field(f: &Field) -> Value {
             json!({ "type": "object", "additionalProperties": { "type": "string" } })
         }
         FieldType::Choice(names) => json!({ "type": "string", "enum": names }),
+        FieldType::Bool => json!({ "type": "boolean" }),
     };
     let map = schema.as_object_mut().expect("an object");
     map.insert("description".to_owned(), f.doc.into());
     if let Some(default) = f.default {
-        map.insert("default".to_owned(), default.into());
+        let value = match f.ty {
+            FieldType::Bool => (default == "true").into(),
+            _ => default.into(),
+        };
+        map.insert("default".to_owned(), value);
     }
     schema
 }
@@ -196,7 +201,7 @@ mod tests {
         assert!(kind.required);
         assert_eq!(
             cell(&kind.ty.describe()),
-            "`centralized-ml` \\| `feature` \\| `platform` \\| `business` \\| `management`"
+            "`centralized-ml` \\| `feature` \\| `platform` \\| `business` \\| `management` \\| `group`"
         );
     }
 }

@@ -186,6 +186,22 @@ impl<'a, 'i> Reader<'a, 'i> {
         None
     }
 
+    /// Key `i`'s boolean.
+    pub(crate) fn boolean(&mut self, i: usize) -> Option<Sp<bool>> {
+        let key = self.keys[i];
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(Sp {
+                value: *b,
+                span: self.span(v),
+            }),
+            _ => {
+                self.wrong_type(i, v, &format!("`{key}` must be `true` or `false`"));
+                None
+            }
+        }
+    }
+
     /// Key `i`'s array of strings.
     pub(crate) fn string_list(&mut self, i: usize) -> Option<List<Str>> {
         let key = self.keys[i];

@@ -66,6 +66,10 @@ pub(crate) fn human(report: &Report, opts: HumanOptions) -> String {
     }
     out.push_str(&summary(report));
     out.push('\n');
+    if let Some(line) = super::summary::org_line(report) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     out
 }
 

@@ -19,6 +19,7 @@ pub(super) static FORMAT: Format = Format {
 struct Document<'a> {
     version: u32,
     tool: Tool,
+    org: Option<Org<'a>>,
     summary: Summary,
     diagnostics: Vec<Diagnostic<'a>>,
 }
@@ -29,6 +30,15 @@ struct Tool {
     version: &'static str,
 }
 
+/// The org as a whole: name, stage and AI focus as given or derived, and the structure.
+#[derive(Serialize)]
+struct Org<'a> {
+    name: Option<&'a str>,
+    stage: &'static str,
+    ai_focus: &'static str,
+    structure: &'static str,
+}
+
 #[derive(Serialize)]
 struct Summary {
     files: usize,
@@ -37,6 +47,7 @@ struct Summary {
     infos: usize,
     suppressed: usize,
     baselined: usize,
+    broken_files: usize,
 }
 
 #[derive(Serialize)]
@@ -104,6 +115,12 @@ pub(crate) fn json(report: &Report) -> String {
             name: "orglint",
             version: env!("CARGO_PKG_VERSION"),
         },
+        org: report.org.facts().map(|f| Org {
+            name: f.name,
+            stage: f.stage.as_str(),
+            ai_focus: f.ai_focus.as_str(),
+            structure: f.structure.as_str(),
+        }),
         summary: Summary {
             files: report.files,
             errors: report.count(Level::Error),
@@ -111,6 +128,7 @@ pub(crate) fn json(report: &Report) -> String {
             infos: report.count(Level::Info),
             suppressed: report.suppressed,
             baselined: report.baselined,
+            broken_files: report.broken,
         },
         diagnostics,
     };

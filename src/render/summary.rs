@@ -35,6 +35,21 @@ pub fn summary(report: &Report) -> String {
     line
 }
 
+/// The line after the human report's summary that says what the org is:
+/// `structure: hybrid, stage: enterprise`; none without an `[org]`, or when a file could not be
+/// parsed (the model is then not the whole org).
+pub fn org_line(report: &Report) -> Option<String> {
+    if report.broken > 0 {
+        return None;
+    }
+    let facts = report.org.facts()?;
+    Some(format!(
+        "structure: {}, stage: {}",
+        facts.structure.as_str(),
+        facts.stage.as_str()
+    ))
+}
+
 /// `n` and `word`, counted: `1 error`, `3 errors`.
 pub(super) fn plural(n: usize, word: &str) -> String {
     format!("{n} {}", noun(n, word))
