@@ -230,7 +230,7 @@ fn toml_semantics_hold_across_the_cuts() {
 }
 
 #[test]
-fn a_file_over_the_limit_is_cut_and_reports_the_same() {
+fn a_file_over_the_limit_is_cut_and_parses_the_same() {
     // Over 1 MiB, so `parse` cuts it (not only `debug_parse`), with every case's good parts.
     let mut text = String::from(ORG);
     let mut i = 0;
@@ -241,7 +241,7 @@ fn a_file_over_the_limit_is_cut_and_reports_the_same() {
         i += 1;
     }
     assert!(same(&text, "a file over the limit"));
-    // Through the whole program: the same report as the pieces' parse gives above.
+    // And through the whole program, which cuts it too.
     let report = common::lint_snippet(&text);
     assert!(common::fired(&report).contains(&"unknown-reference"));
 }
