@@ -1,5 +1,6 @@
 //! Loading an org tree: walk it in sorted order, read each entity file, parse it (in parallel) and gather the whole org.
 
+pub(crate) mod chunks;
 pub(crate) mod parse;
 pub(crate) mod read;
 pub(crate) mod reader;
@@ -21,6 +22,8 @@ use crate::rules;
 use crate::source::{FileId, SourceFile, Sources, Span};
 use crate::suppress::{self, Suppression};
 
+#[doc(hidden)]
+pub use self::parse::debug_parse;
 use self::read::ReadError;
 use self::walk::Entry;
 pub(crate) use self::walk::{is_entity_name, is_skipped_dir};

@@ -1,5 +1,6 @@
 //! One entity file: TOML with spans in, entities and per-file findings (`invalid-toml`, `unknown-field`, `missing-field`, `invalid-value`) out.
 
+use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::finding::{Finding, thousands};
@@ -8,6 +9,7 @@ use crate::model::{EntityKind, Guild, OrgDef, Person, Str, Team};
 use crate::rules;
 use crate::source::{FileId, Span, floor_char_boundary};
 
+use super::chunks;
 use super::reader::{Reader, invalid_type, unknown_field};
 use super::regions::{Entities, Held};
 
@@ -63,8 +65,18 @@ fn too_many_values(text: &str) -> Option<std::ops::Range<usize>> {
         .map(|t| t.span().start()..t.span().end())
 }
 
+/// Files larger than this are parsed piece by piece where they can be ([`super::chunks`]): the
+/// whole parse tree of a one-file org of 100,000 people, with toml's token and event vectors, is
+/// most of a run's memory. Smaller files gain nothing from it and are parsed whole.
+const CHUNKED_FROM: usize = 1 << 20;
+
 /// Parses the text of file `file`.
 pub(crate) fn parse(file: FileId, text: &std::sync::Arc<String>) -> Parsed {
+    parse_as(file, text, text.len() > CHUNKED_FROM)
+}
+
+/// [`parse`], with pieces tried (`chunked`) whatever the size; the result is the same either way.
+fn parse_as(file: FileId, text: &std::sync::Arc<String>, chunked: bool) -> Parsed {
     let mut out = Parsed::default();
     if let Some(at) = too_many_values(text) {
         out.findings.push(
@@ -81,6 +93,9 @@ pub(crate) fn parse(file: FileId, text: &std::sync::Arc<String>) -> Parsed {
         );
         out.broken = true;
         return out;
+    }
+    if chunked && let Some(parsed) = parse_chunked(file, text) {
+        return parsed;
     }
     let doc = match DeTable::parse(text) {
         Ok(doc) => doc,
@@ -101,48 +116,7 @@ pub(crate) fn parse(file: FileId, text: &std::sync::Arc<String>) -> Parsed {
     };
     out.entities = Entities::new();
     for (key, value) in doc.get_ref().iter() {
-        let name = key.get_ref().as_ref();
-        let Some(kind) = EntityKind::parse(name) else {
-            let f = unknown_field(file, key, "an entity file", EntityKind::KEYS);
-            out.findings.push(f);
-            // Its tables belong to no entity: a place in them is not the entity's above.
-            match value.get_ref() {
-                DeValue::Table(table) => out.entities.add_table(text, value.span(), table, None),
-                DeValue::Array(items) => {
-                    for item in items {
-                        if let DeValue::Table(table) = item.get_ref() {
-                            out.entities.add_table(text, item.span(), table, None);
-                        }
-                    }
-                }
-                _ => {}
-            }
-            continue;
-        };
-        match value.get_ref() {
-            DeValue::Table(table) => entity(&mut out, text, file, kind, table, value.span()),
-            DeValue::Array(items) => {
-                for item in items {
-                    match item.get_ref() {
-                        DeValue::Table(table) => {
-                            entity(&mut out, text, file, kind, table, item.span())
-                        }
-                        other => out.findings.push(invalid_type(
-                            file,
-                            item.span(),
-                            &format!("each `{name}` must be a table"),
-                            other,
-                        )),
-                    }
-                }
-            }
-            other => out.findings.push(invalid_type(
-                file,
-                value.span(),
-                &format!("`{name}` must be a table or an array of tables"),
-                other,
-            )),
-        }
+        top_level(&mut out, text, file, key, value);
     }
     out.entities.finish();
     // Every file's entities wait for the merge together: a vector's spare room (a file of one
@@ -152,6 +126,105 @@ pub(crate) fn parse(file: FileId, text: &std::sync::Arc<String>) -> Parsed {
     out.teams.shrink_to_fit();
     out.guilds.shrink_to_fit();
     out
+}
+
+/// [`parse`] piece by piece, each piece's tree dropped once its entities are built: the same
+/// entities and findings in the same order as the whole file's parse (the pieces are visited in
+/// the order of the keys of the whole file's root table), or `None` when the file cannot be cut
+/// soundly or a piece does not parse (then the whole file's parse gives toml's own error).
+fn parse_chunked(file: FileId, text: &std::sync::Arc<String>) -> Option<Parsed> {
+    let chunks = chunks::split(text, EntityKind::KEYS)?;
+    let mut root = chunks::parse_piece(text, 0..chunks.prefix_end).ok()?;
+    for array in &chunks.arrays {
+        // `[person]`, `person.x = 1` or `person = [...]` before the first `[[person]]`: toml's error.
+        if root.contains_key(array.name) {
+            return None;
+        }
+        // A stand-in, so that the root table orders the arrays among its keys as toml does.
+        let key = Spanned::new(array.key.clone(), std::borrow::Cow::Borrowed(array.name));
+        let empty = Spanned::new(array.key.clone(), DeValue::Array(Default::default()));
+        root.insert(key, empty);
+    }
+    let mut out = Parsed {
+        entities: Entities::new(),
+        ..Parsed::default()
+    };
+    for (key, value) in root.iter() {
+        let name: &str = key.get_ref();
+        let Some(array) = chunks.arrays.iter().find(|a| a.name == name) else {
+            top_level(&mut out, text, file, key, value);
+            continue;
+        };
+        for piece in &array.pieces {
+            // Just `name`: one array of one table, with its sub-tables.
+            let piece = chunks::parse_piece(text, piece.clone()).ok()?;
+            for (key, value) in piece.iter() {
+                top_level(&mut out, text, file, key, value);
+            }
+        }
+    }
+    out.entities.finish();
+    Some(out)
+}
+
+/// The parse of `text` as one entity file, as `Debug` text, whole or (`chunked`) piece by piece
+/// where it can be cut (whatever its size), and whether it was. Only for the tests that check the
+/// two agree (`tests/chunked_parse.rs`).
+#[doc(hidden)]
+pub fn debug_parse(text: &str, chunked: bool) -> (String, bool) {
+    let text = std::sync::Arc::new(text.to_owned());
+    let cut = chunked && too_many_values(&text).is_none() && parse_chunked(0, &text).is_some();
+    (format!("{:?}", parse_as(0, &text, chunked)), cut)
+}
+
+/// One key of the root table and its value: an entity, an array of them, or a finding.
+fn top_level(
+    out: &mut Parsed,
+    text: &std::sync::Arc<String>,
+    file: FileId,
+    key: &Spanned<toml::de::DeString<'_>>,
+    value: &Spanned<DeValue<'_>>,
+) {
+    let name = key.get_ref().as_ref();
+    let Some(kind) = EntityKind::parse(name) else {
+        let f = unknown_field(file, key, "an entity file", EntityKind::KEYS);
+        out.findings.push(f);
+        // Its tables belong to no entity: a place in them is not the entity's above.
+        match value.get_ref() {
+            DeValue::Table(table) => out.entities.add_table(text, value.span(), table, None),
+            DeValue::Array(items) => {
+                for item in items {
+                    if let DeValue::Table(table) = item.get_ref() {
+                        out.entities.add_table(text, item.span(), table, None);
+                    }
+                }
+            }
+            _ => {}
+        }
+        return;
+    };
+    match value.get_ref() {
+        DeValue::Table(table) => entity(out, text, file, kind, table, value.span()),
+        DeValue::Array(items) => {
+            for item in items {
+                match item.get_ref() {
+                    DeValue::Table(table) => entity(out, text, file, kind, table, item.span()),
+                    other => out.findings.push(invalid_type(
+                        file,
+                        item.span(),
+                        &format!("each `{name}` must be a table"),
+                        other,
+                    )),
+                }
+            }
+        }
+        other => out.findings.push(invalid_type(
+            file,
+            value.span(),
+            &format!("`{name}` must be a table or an array of tables"),
+            other,
+        )),
+    }
 }
 
 /// Where the TOML parse error `err` in `text` is (an entity file's or `orglint.toml`'s): toml's
