@@ -154,39 +154,7 @@ fn parse_comment(file: FileId, at: usize, comment: &str) -> Option<Suppression> 
 /// file (SPEC §3). A sub-table belongs to its entity: `[org.standards]` before `[org]` is the org,
 /// `[team.tooling]` the last `[[team]]`.
 pub(crate) fn headers(text: &str) -> Vec<(u32, u32)> {
-    struct Header {
-        start: usize,
-        array: bool,
-        first_key: Option<std::ops::Range<usize>>,
-        keys: usize,
-    }
-    let tokens: Vec<_> = toml_parser::Source::new(text).lex().collect();
-    let mut found: Vec<Header> = Vec::new();
-    let mut open: Option<Header> = None;
-    let mut receiver = |e: toml_parser::parser::Event| {
-        use toml_parser::parser::EventKind as K;
-        let span = e.span();
-        match e.kind() {
-            K::StdTableOpen | K::ArrayTableOpen => {
-                open = Some(Header {
-                    start: span.start(),
-                    array: e.kind() == K::ArrayTableOpen,
-                    first_key: None,
-                    keys: 0,
-                });
-            }
-            K::SimpleKey => {
-                if let Some(h) = open.as_mut() {
-                    h.keys += 1;
-                    h.first_key.get_or_insert(span.start()..span.end());
-                }
-            }
-            K::StdTableClose | K::ArrayTableClose => found.extend(open.take()),
-            _ => {}
-        }
-    };
-    toml_parser::parser::parse_document(&tokens, &mut receiver, &mut ());
-    found.extend(open.take());
+    let found = header_tables(text);
     let mut tables: HashMap<&str, u32> = HashMap::new();
     let mut arrays: HashMap<&str, u32> = HashMap::new();
     let mut next = 0;
@@ -212,6 +180,76 @@ pub(crate) fn headers(text: &str) -> Vec<(u32, u32)> {
         out.push((h.start as u32, scope));
     }
     out
+}
+
+/// A table header of a file: where it starts, whether it opens an element of an array of
+/// tables (`[[team]]`), the span of its first key and how many keys it has (`[team.tooling]`: 2).
+#[derive(Debug, PartialEq, Eq)]
+struct Header {
+    start: usize,
+    array: bool,
+    first_key: Option<std::ops::Range<usize>>,
+    keys: usize,
+}
+
+/// The table headers of `text`, which parsed as TOML, in order: found by streaming the lexer's
+/// tokens, never holding them (a 20 MB file has millions), and telling a header (a `[` where an
+/// expression starts) from an array value (a `[` inside a value, also on a line of its own).
+fn header_tables(text: &str) -> Vec<Header> {
+    use toml_parser::lexer::TokenKind as K;
+    let mut found = Vec::new();
+    // How deep inside arrays and inline tables of a value the lexer is.
+    let mut depth = 0usize;
+    // Whether the next token other than whitespace or a comment starts an expression.
+    let mut expression = true;
+    // The header being read, and whether its second `[` may come next.
+    let mut open: Option<Header> = None;
+    let mut just_opened = false;
+    for token in toml_parser::Source::new(text).lex() {
+        let kind = token.kind();
+        let span = token.span();
+        if let Some(h) = open.as_mut() {
+            let second = std::mem::take(&mut just_opened);
+            match kind {
+                K::LeftSquareBracket if second => h.array = true,
+                K::Atom | K::BasicString | K::LiteralString => {
+                    h.keys += 1;
+                    h.first_key.get_or_insert(span.start()..span.end());
+                }
+                K::RightSquareBracket => {
+                    found.extend(open.take());
+                    expression = false;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match kind {
+            K::Whitespace | K::Comment => {}
+            K::Newline => expression = expression || depth == 0,
+            K::LeftSquareBracket if expression && depth == 0 => {
+                open = Some(Header {
+                    start: span.start(),
+                    array: false,
+                    first_key: None,
+                    keys: 0,
+                });
+                just_opened = true;
+            }
+            K::LeftSquareBracket | K::LeftCurlyBracket => {
+                depth += 1;
+                expression = false;
+            }
+            K::RightSquareBracket | K::RightCurlyBracket => {
+                depth = depth.saturating_sub(1);
+                expression = false;
+            }
+            _ => expression = false,
+        }
+    }
+    // A header's closing `]` of `[[a]]` is read as the end of the header; the second one lands
+    // here as a stray `]` at depth 0, which changes nothing.
+    found
 }
 
 /// What applying suppressions gave.
@@ -457,6 +495,75 @@ fn unused(name: &Str, scopes: &Scopes<'_>) -> Finding {
 
 #[cfg(test)]
 mod tests {
+    /// The table headers of `text` as toml_parser's event parser sees them, over the whole
+    /// token list: the oracle the streaming [`header_tables`] is checked against.
+    fn headers_by_events(text: &str) -> Vec<Header> {
+        use toml_parser::parser::EventKind as K;
+        let tokens: Vec<_> = toml_parser::Source::new(text).lex().collect();
+        let mut found: Vec<Header> = Vec::new();
+        let mut open: Option<Header> = None;
+        let mut receiver = |e: toml_parser::parser::Event| {
+            let span = e.span();
+            match e.kind() {
+                K::StdTableOpen | K::ArrayTableOpen => {
+                    open = Some(Header {
+                        start: span.start(),
+                        array: e.kind() == K::ArrayTableOpen,
+                        first_key: None,
+                        keys: 0,
+                    });
+                }
+                K::SimpleKey => {
+                    if let Some(h) = open.as_mut() {
+                        h.keys += 1;
+                        h.first_key.get_or_insert(span.start()..span.end());
+                    }
+                }
+                K::StdTableClose | K::ArrayTableClose => found.extend(open.take()),
+                _ => {}
+            }
+        };
+        toml_parser::parser::parse_document(&tokens, &mut receiver, &mut ());
+        found
+    }
+
+    #[test]
+    fn headers_are_found_by_streaming_as_the_event_parser_finds_them() {
+        let tricky = [
+            "[org]\nname = \"a\"\n[[team]]\nid = \"t\"\n[team.tooling]\nci = \"x\"\n",
+            "members = [\n  [\"a\"],\n  [1, [2]],\n]\n[[ person ]]\nid = \"p\"\n",
+            "[ \"team\" . 'tooling' ]\nx = { a = [1, 2], b = { c = [] } }\n[[team.x]]\n",
+            "s = \"\"\"\n[not.a.header]\n\"\"\"\nt = '''\n[[nor]]\n'''\n[real]\n",
+            "# [comment]\n  [indented] # c\nk = [ # c\n [\"x\"] ]\n\n[[a.b.c]]\n",
+            "\u{feff}[org]\r\nname = \"x\"\r\n[[team]]\r\n",
+            "t = { a = [\n 1,\n], b = 2 }\n[x]\n",
+            "",
+        ];
+        let mut texts: Vec<String> = tricky.iter().map(|t| t.to_string()).collect();
+        // Every fixture file of the project.
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("fixtures").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "toml") {
+                    texts.extend(std::fs::read_to_string(&path).ok());
+                }
+            }
+        }
+        let mut checked = 0;
+        for text in &texts {
+            if toml::de::DeTable::parse(text).is_err() {
+                continue;
+            }
+            assert_eq!(header_tables(text), headers_by_events(text), "{text:?}");
+            checked += 1;
+        }
+        assert!(checked > 300, "{checked} of {}", texts.len());
+    }
+
     use super::*;
 
     #[test]
