@@ -21,7 +21,8 @@ fn check(cx: &mut Ctx) {
         if team.is_invalid(TeamKey::Partners) || team.is_invalid(TeamKey::Members) {
             continue;
         }
-        if team.partners.as_ref().is_some_and(|l| !l.items.is_empty()) {
+        // Naming itself is naming no team (SPEC §2).
+        if org.names_other_team(t, TeamKey::Partners) {
             continue;
         }
         // An undefined member could be an engineer: `unknown-reference` covers that mistake.
@@ -32,14 +33,16 @@ fn check(cx: &mut Ctx) {
         {
             continue;
         }
+        // An engineer who has left builds nothing.
         if org
-            .members_of(t)
+            .current_members(t)
             .any(|p| org.has_category(p, Category::Software))
         {
             continue;
         }
         let (span, label) = match &team.partners {
-            Some(list) => (list.span, "no partner teams"),
+            Some(list) if list.items.is_empty() => (list.span, "no partner teams"),
+            Some(list) => (list.span, "names only the team itself"),
             None => (team.id.span, "no `partners` and no engineers"),
         };
         let finding = cx
@@ -56,7 +59,50 @@ fn check(cx: &mut Ctx) {
                  or add a software engineer to its members",
             );
         if let Some(members) = &team.members {
-            finding.related(members.span, "no member here has a software role");
+            finding.related(members.span, "no current member here has a software role");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::person;
+
+    fn labels(members: &str, partners: Option<&str>) -> Vec<String> {
+        let partners = partners.map_or(String::new(), |p| format!("partners = {p}\n"));
+        let org = format!(
+            "[org]\nname = \"Acme\"\n\n{}{}alumni = true\n{}\n\
+             [[team]]\nid = \"ml\"\nname = \"ML\"\nkind = \"centralized-ml\"\nmembers = {members}\n{partners}\n\
+             [[team]]\nid = \"web\"\nname = \"Web\"\nkind = \"feature\"\n",
+            person("dana", "ml-engineer"),
+            person("old", "backend-engineer"),
+            person("rui", "backend-engineer"),
+        );
+        crate::rules::testing::findings(RULE.name, &[("org.toml", &org)])
+            .into_iter()
+            .map(|f| f.label.unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn naming_itself_is_no_partner() {
+        assert_eq!(
+            labels(r#"["dana"]"#, Some(r#"["ml"]"#)),
+            ["names only the team itself"]
+        );
+        assert_eq!(labels(r#"["dana"]"#, Some("[]")), ["no partner teams"]);
+        assert!(labels(r#"["dana"]"#, Some(r#"["ml", "web"]"#)).is_empty());
+        // An id that names nothing: `unknown-reference` speaks for it.
+        assert!(labels(r#"["dana"]"#, Some(r#"["wbe"]"#)).is_empty());
+    }
+
+    #[test]
+    fn an_engineer_who_has_left_is_no_support() {
+        assert_eq!(
+            labels(r#"["dana", "old"]"#, None),
+            ["no `partners` and no engineers"]
+        );
+        assert!(labels(r#"["dana", "rui"]"#, None).is_empty());
     }
 }

@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
     options: &[RuleOption {
         name: "max_hops",
         kind: OptionKind::Int { default: 1, min: 0 },
-        doc: "how many steps up the lead's `reports_to` chain still count as a seat",
+        doc: "how many steps up the lead's `reports_to` chain, or up the team's `parent` chain, \
+              still count as a seat",
     }],
     page: include_str!("../../lints/no-leadership-seat.md"),
     check: Check::Org(check),
@@ -29,11 +30,22 @@ fn check(cx: &mut Ctx) {
     }
     let max_hops = usize::try_from(cx.int("max_hops")).unwrap_or(usize::MAX);
     let mut hops = hops_to_leadership(org);
+    let mut team_hops = hops_to_led_team(org);
     for (t, team) in org.ml_teams() {
         if team.is_invalid(TeamKey::Members) || team.is_invalid(TeamKey::Lead) {
             continue;
         }
-        if org.members_of(t).any(|p| org.in_leadership[p]) {
+        // Alumni are not at the table, nor in the team.
+        if org.current_members(t).any(|p| seated(org, p)) {
+            continue;
+        }
+        // A lead who has left says nothing of who answers for the team now: `alumni-in-team`
+        // reports the stale `lead`.
+        if org.lead_of(t).is_some_and(|p| org.is_alumni(p)) {
+            continue;
+        }
+        // An AI division led by someone at the table gives its teams a seat.
+        if within(team_hops(t), max_hops) {
             continue;
         }
         let lead = team
@@ -41,7 +53,7 @@ fn check(cx: &mut Ctx) {
             .as_ref()
             .and_then(|l| org.lead_of(t).map(|p| (l, p)));
         let lead_hops = lead.map(|(l, p)| (l, hops(p)));
-        if lead_hops.is_some_and(|(_, h)| h != NEVER && h <= max_hops) {
+        if lead_hops.is_some_and(|(_, h)| within(h, max_hops)) {
             continue;
         }
         let (span, label, help) = match lead_hops {
@@ -62,7 +74,8 @@ fn check(cx: &mut Ctx) {
                     ),
                 },
                 format!(
-                    "add a member of {} to `[org].leadership`, or have {} report to someone who is in it",
+                    "add a member of {} to `[org].leadership`, have {} report to someone in it, \
+                     or set `parent` to a team led by someone in it",
                     team.label(),
                     shown_id(l.as_str())
                 ),
@@ -70,7 +83,11 @@ fn check(cx: &mut Ctx) {
             None => (
                 team.lead.as_ref().map_or(team.id.span, |l| l.span),
                 "no member is in leadership".to_owned(),
-                format!("add a member of {} to `[org].leadership`", team.label()),
+                format!(
+                    "add a member of {} to `[org].leadership`, or set `parent` to a team \
+                     led by someone in it",
+                    team.label()
+                ),
             ),
         };
         let finding = cx
@@ -98,19 +115,56 @@ fn check(cx: &mut Ctx) {
 /// No member of leadership up the chain (it ends, or runs into a cycle).
 const NEVER: usize = usize::MAX;
 
+/// Whether a seat `hops` steps up is close enough.
+fn within(hops: usize, max_hops: usize) -> bool {
+    hops != NEVER && hops <= max_hops
+}
+
+/// Whether person `p` sits at the leadership table: `[org].leadership` names them and they have
+/// not left.
+fn seated(org: &Org, p: usize) -> bool {
+    org.in_leadership[p] && !org.is_alumni(p)
+}
+
 /// Steps from a person up `reports_to` to the nearest member of leadership (0 when they are
 /// one), or [`NEVER`]: worked out lazily and remembered, so that every person's chain is walked
 /// once in all.
 fn hops_to_leadership(org: &Org) -> impl FnMut(usize) -> usize {
     // The walk up stops at the first member of leadership, or at a person whose manager is
-    // unreadable (`invalid-value` said so) and who gets the benefit of the doubt.
-    let seat = |p: usize| org.in_leadership[p] || org.people[p].is_invalid(PersonKey::ReportsTo);
+    // unreadable (`invalid-value` said so) or has left (`alumni-in-team` says so): the line above
+    // them is unknown, and they get the benefit of the doubt.
+    let seat = |p: usize| {
+        seated(org, p)
+            || org.people[p].is_invalid(PersonKey::ReportsTo)
+            || org.manager_of[p].is_some_and(|m| org.is_alumni(m))
+    };
     let mut ends = Ends::new(org.people.len(), move |p| {
         if seat(p) { None } else { org.manager_of[p] }
     });
     move |p| match ends.of(p) {
         Some(End { node, steps }) if seat(node) => steps,
         // The chain ends, or runs into a cycle, with no seat on it.
+        _ => NEVER,
+    }
+}
+
+/// Steps from a team up `parent` to the nearest team whose `lead` is a member of leadership (0
+/// when its own lead is one), or [`NEVER`]; like [`hops_to_leadership`], each team's chain is
+/// walked once in all.
+fn hops_to_led_team(org: &Org) -> impl FnMut(usize) -> usize {
+    // An unreadable `parent` or `lead` (`invalid-value` said so) gets the benefit of the doubt.
+    let seat = |t: usize| {
+        let team = &org.teams[t];
+        team.is_invalid(TeamKey::Parent)
+            || team.is_invalid(TeamKey::Lead)
+            || org.lead_of(t).is_some_and(|p| seated(org, p))
+    };
+    let mut ends = Ends::new(org.teams.len(), move |t| {
+        if seat(t) { None } else { org.parent_of[t] }
+    });
+    move |t| match ends.of(t) {
+        Some(End { node, steps }) if seat(node) => steps,
+        // The chain ends, or runs into a cycle (`team-cycle` reports it), with no seat on it.
         _ => NEVER,
     }
 }
@@ -208,6 +262,106 @@ mod tests {
         let org = format!(
             "[org]\nname = \"Acme\"\nleadership = [\"dana\"]\n\n{}{team}",
             person("dana", None)
+        );
+        assert!(labels(&org, None).is_empty());
+    }
+
+    /// A team of `kind` led by `lead`, under `parent` when given.
+    fn team(id: &str, kind: &str, lead: &str, parent: Option<&str>) -> String {
+        let parent = parent.map_or(String::new(), |p| format!("parent = \"{p}\"\n"));
+        format!(
+            "[[team]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"{kind}\"\nlead = \"{lead}\"\nmembers = [\"{lead}\"]\n{parent}\n"
+        )
+    }
+
+    #[test]
+    fn a_division_led_from_the_table_gives_its_teams_a_seat() {
+        // maya (leadership) leads the AI division; the ML team under it is led by dana, who
+        // reports to nobody.
+        let org = format!(
+            "{ORG}{}{}{}{}",
+            person("maya", None),
+            person("dana", None),
+            team("ai", "management", "maya", None),
+            team("ml", "centralized-ml", "dana", Some("ai")),
+        );
+        assert!(labels(&org, None).is_empty());
+        // Two steps up: the division is the grandparent.
+        let org = format!(
+            "{ORG}{}{}{}{}{}{}",
+            person("maya", None),
+            person("dana", None),
+            person("lee", None),
+            team("ai", "management", "maya", None),
+            team("lab", "business", "lee", Some("ai")),
+            team("ml", "centralized-ml", "dana", Some("lab")),
+        );
+        assert_eq!(
+            labels(&org, None),
+            ["nobody in dana's reporting line is in leadership"]
+        );
+        let config = "[rules]\nno-leadership-seat = { max_hops = 2 }\n";
+        assert!(labels(&org, Some(config)).is_empty());
+        let config = "[rules]\nno-leadership-seat = { max_hops = 0 }\n";
+        assert_eq!(labels(&org, Some(config)).len(), 1);
+    }
+
+    #[test]
+    fn a_cycle_of_parents_gives_no_seat() {
+        let org = format!(
+            "{ORG}{}{}{}{}",
+            person("maya", None),
+            person("dana", None),
+            team("a", "business", "dana", Some("ml")),
+            team("ml", "centralized-ml", "dana", Some("a")),
+        );
+        let config = "[rules]\nno-leadership-seat = { max_hops = 1000 }\n";
+        assert_eq!(
+            labels(&org, Some(config)),
+            ["nobody in dana's reporting line is in leadership"]
+        );
+    }
+
+    #[test]
+    fn alumni_give_no_seat() {
+        let alumnus = |id: &str| person(id, None).replace("\n\n", "\nalumni = true\n\n");
+        // maya has left: the seat she held in the team, or above its division, is empty.
+        let org = format!(
+            "{ORG}{}{}{}{}",
+            alumnus("maya"),
+            person("dana", None),
+            team("ai", "management", "maya", None),
+            team("ml", "centralized-ml", "dana", Some("ai")),
+        );
+        assert_eq!(
+            labels(&org, None),
+            ["nobody in dana's reporting line is in leadership"]
+        );
+        let team_with_maya = team("ml", "centralized-ml", "dana", None)
+            .replace("[\"dana\"]", "[\"dana\", \"maya\"]");
+        let org = format!(
+            "{ORG}{}{}{team_with_maya}",
+            alumnus("maya"),
+            person("dana", None)
+        );
+        assert_eq!(
+            labels(&org, None),
+            ["nobody in dana's reporting line is in leadership"]
+        );
+        // A lead who has left, or who reports to someone who has: `alumni-in-team` speaks.
+        let org = format!(
+            "{ORG}{}{}{}",
+            person("maya", None),
+            alumnus("dana"),
+            team("ml", "centralized-ml", "dana", None),
+        );
+        assert!(labels(&org, None).is_empty());
+        let org = format!(
+            "{ORG}{}{}{}{}",
+            person("maya", None),
+            alumnus("eli"),
+            person("dana", Some("eli")),
+            team("ml", "centralized-ml", "dana", None),
         );
         assert!(labels(&org, None).is_empty());
     }

@@ -1,6 +1,7 @@
 //! `no-prioritization-process`: an ML team has no `intake` process.
 
 use super::prelude::*;
+use crate::model::Stage;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -16,7 +17,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    for (_, team) in cx.org.ml_teams() {
+    // A handful of people need no intake process, and `centralized-at-small-startup` speaks to
+    // a startup's ML team (SPEC §2). An unreadable `stage` is `invalid-value`'s: the stage is
+    // unknown.
+    let org = cx.org;
+    if org.org().is_some_and(|o| o.is_invalid(OrgKey::Stage)) || org.stage() == Stage::Startup {
+        return;
+    }
+    for (_, team) in org.ml_teams() {
         if team.is_invalid(TeamKey::Intake) {
             continue;
         }
@@ -38,5 +46,29 @@ fn check(cx: &mut Ctx) {
             "describe in `intake` how requests reach the team and who ranks them, \
              e.g. `\"request form, ranked monthly with stakeholders\"`",
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(stage: Option<&str>) -> Vec<String> {
+        let stage = stage.map_or(String::new(), |s| format!("stage = {s}\n"));
+        let org = format!(
+            "[org]\nname = \"Acme\"\n{stage}\n[[team]]\nid = \"ml\"\nname = \"ML\"\nkind = \"centralized-ml\"\n"
+        );
+        crate::rules::testing::messages(RULE.name, &[("org.toml", &org)])
+    }
+
+    #[test]
+    fn not_at_a_startup() {
+        assert_eq!(messages(Some("\"scaleup\"")).len(), 1);
+        assert_eq!(messages(Some("\"enterprise\"")).len(), 1);
+        assert!(messages(Some("\"startup\"")).is_empty());
+        // No `stage`, and fewer than 50 people: a startup.
+        assert!(messages(None).is_empty());
+        // An unreadable `stage` is `invalid-value`'s.
+        assert!(messages(Some("\"big\"")).is_empty());
     }
 }
