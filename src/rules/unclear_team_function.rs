@@ -326,4 +326,17 @@ mod tests {
             .is_empty()
         );
     }
+
+    #[test]
+    fn the_former_vague_phrases_option_is_a_configuration_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = "[rules]\nunclear-team-function = { vague_phrases = [\"AI\"] }\n";
+        std::fs::write(dir.path().join("orglint.toml"), config).expect("write");
+        let run = crate::check(&crate::CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            ..Default::default()
+        });
+        assert!(run.is_err(), "vague_phrases was accepted");
+    }
 }
