@@ -82,6 +82,11 @@ name = "Ada"
 role = "cto"
 
 [[person]]
+id = "bo"
+name = "Bo"
+role = "ml-engineer"
+
+[[person]]
 id = "{id}"
 name = "P"
 role = "ml-engineer"
@@ -97,7 +102,7 @@ id = "big"
 name = "{name}"
 kind = "feature"
 lead = "{id}"
-members = ["ada"]
+members = ["ada", "bo"]
 owns = ["{item}"]
 {key} = 1
 

@@ -241,7 +241,8 @@ fn a_comment_under_a_sub_table_covers_its_entity_not_the_file() {
     let text = "[org.standards]\ntracking = \"mlflow\"\n# orglint: allow(team-silo) -- org only\n\n\
                 [org]\nname = \"Acme\"\nstage = \"scaleup\"\nai_focus = \"product\"\nleadership = [\"ada\"]\n\n\
                 [[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n\n\
-                [[team]]\nid = \"web\"\nname = \"Web\"\nkind = \"feature\"\nlead = \"ada\"\nmembers = [\"ada\"]\n";
+                [[person]]\nid = \"bo\"\nname = \"Bo\"\nrole = \"ml-engineer\"\n\n\
+                [[team]]\nid = \"web\"\nname = \"Web\"\nkind = \"feature\"\nlead = \"ada\"\nmembers = [\"ada\", \"bo\"]\n";
     let report = lint_snippet(text);
     assert!(
         fired(&report).contains(&"team-silo"),

@@ -1,4 +1,4 @@
-//! `inactive-guild`: a guild rarely or never meets, or has fewer than 2 members.
+//! `inactive-guild`: an ML guild rarely or never meets, or has fewer than 2 current members.
 
 use super::prelude::*;
 use crate::model::{Cadence, Guild};
@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     name: "inactive-guild",
     category: RuleCategory::MlDecentralized,
     default_level: Level::Warn,
-    summary: "a guild rarely or never meets, or has fewer than 2 members",
+    summary: "an ML guild rarely or never meets, or has fewer than 2 current members",
     options: &[RuleOption {
         name: "max_cadence",
         kind: OptionKind::Choice {
@@ -25,9 +25,15 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let max = Cadence::parse(&cx.string("max_cadence")).unwrap_or(Cadence::Monthly);
-    for guild in &cx.org.guilds {
+    let org = cx.org;
+    for (g, guild) in org.guilds.iter().enumerate() {
+        // Other guilds are the org's own business (SPEC §2): a quarterly accessibility circle is
+        // fine. A guild whose `topic` is invalid is `invalid-value`'s.
+        if !guild.is_ml() {
+            continue;
+        }
         let cadence = cadence_problem(guild, max);
-        let members = members_problem(guild);
+        let members = members_problem(org, g);
         if cadence.is_none() && members.is_none() {
             continue;
         }
@@ -94,31 +100,47 @@ fn cadence_problem(guild: &Guild, max: Cadence) -> Option<Problem> {
     }
 }
 
-fn members_problem(guild: &Guild) -> Option<Problem> {
-    if guild.is_invalid(GuildKey::Members) {
+fn members_problem(org: &Org, g: usize) -> Option<Problem> {
+    let guild = &org.guilds[g];
+    if guild.is_invalid(GuildKey::Members) || guild.members.as_ref().is_some_and(|m| m.bad > 0) {
         return None;
     }
-    // Distinct ids as listed: an undefined member is `unknown-reference`'s finding, not a second one here.
-    let mut only: Option<&str> = None;
-    for m in guild.member_ids() {
-        match only {
-            None => only = Some(m.as_str()),
-            Some(o) if o != m.as_str() => return None,
-            Some(_) => {}
-        }
+    // An id that names nobody may be the missing second member: `unknown-reference` speaks for
+    // it, and one mistake is one finding.
+    if org.guild_refs(g).iter().any(Option::is_none) {
+        return None;
     }
-    let what = match only {
-        Some(only) => format!("has only one member ({})", shown_id(only)),
-        None => "has no members".to_owned(),
+    // Defined people, each once, who are not alumni: a former member meets no one.
+    let mut current = org
+        .guild_members(g)
+        .iter()
+        .map(|m| m.person as usize)
+        .filter(|&p| !org.is_alumni(p));
+    let first = current.next();
+    if current.next().is_some() {
+        return None;
+    }
+    let any_alumni = !org.guild_members(g).is_empty();
+    let what = match (first, any_alumni) {
+        (Some(p), _) => {
+            let only = shown_id(org.people[p].id.as_str());
+            if org.guild_members(g).len() > 1 {
+                format!("has only one member who is not alumni ({only})")
+            } else {
+                format!("has only one member ({only})")
+            }
+        }
+        (None, true) => "has no members who are not alumni".to_owned(),
+        (None, false) => "has no members".to_owned(),
     };
     Some(Problem {
         what,
-        label: if only.is_none() {
+        label: if first.is_none() {
             "no members"
         } else {
             "only one member"
         },
-        help: "give it at least 2 `members`".to_owned(),
+        help: "give it at least 2 current `members`".to_owned(),
     })
 }
 
@@ -135,7 +157,7 @@ mod tests {
 
     fn guild(extra: &str) -> String {
         format!(
-            "{}{}[[guild]]\nid = \"g\"\nname = \"G\"\n{extra}\n",
+            "{}{}[[guild]]\nid = \"g\"\nname = \"G\"\ntopic = \"ml\"\n{extra}\n",
             person("a", "sre"),
             person("b", "sre")
         )
@@ -176,6 +198,25 @@ mod tests {
                 &guild("cadence = \"weekly\"\nmembers = [\"a\", \"ghost\"]")
             )])
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn only_ml_guilds_are_checked_and_alumni_do_not_count() {
+        let other = guild("cadence = \"quarterly\"\nmembers = [\"a\"]")
+            .replace("topic = \"ml\"", "topic = \"accessibility\"");
+        assert!(fire(&[("g.toml", &other)]).is_empty());
+        let upper =
+            guild("cadence = \"none\"\nmembers = [\"a\", \"b\"]").replace("\"ml\"", "\"ML\"");
+        assert_eq!(fire(&[("g.toml", &upper)]).len(), 1);
+        let left = format!(
+            "{}{}alumni = true\n",
+            guild("cadence = \"weekly\"\nmembers = [\"a\", \"c\"]"),
+            person("c", "sre")
+        );
+        assert_eq!(
+            fire(&[("g.toml", &left)]),
+            ["guild G has only one member who is not alumni (a)"]
         );
     }
 }

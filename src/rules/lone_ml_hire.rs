@@ -1,4 +1,4 @@
-//! `lone-ml-hire`: the only ML practitioner of a team is in no ML guild.
+//! `lone-ml-hire`: the only ML practitioner of a team is in no ML guild and not embedded.
 
 use super::prelude::*;
 
@@ -7,7 +7,7 @@ pub static RULE: Rule = Rule {
     name: "lone-ml-hire",
     category: RuleCategory::MlDecentralized,
     default_level: Level::Warn,
-    summary: "the only ML practitioner of a team is in no ML guild",
+    summary: "the only ML practitioner of a team is in no ML guild and not embedded",
     options: &[],
     page: include_str!("../../lints/lone-ml-hire.md"),
     check: Check::Org(check),
@@ -23,9 +23,14 @@ fn check(cx: &mut Ctx) {
         if team.is_ml_team() || team.is_invalid(TeamKey::Kind) {
             continue;
         }
+        // `ml_members` is empty for a `management` or `group` team: no ML work sits there.
         let Some((p, entry)) = lone_ml_member(org, t) else {
             continue;
         };
+        // Also a member of an ML team: connected to the central team, not alone (SPEC §2).
+        if org.is_embedded(p) {
+            continue;
+        }
         // A guild whose `topic` is invalid may be the ML guild the person is in.
         let unsure = org.guilds_of[p]
             .iter()
@@ -148,5 +153,31 @@ mod tests {
         );
         // An invalid topic might have been `ml`.
         assert!(fire(&[("a.toml", ORG), ("b.toml", &t), ("g.toml", &guild("1"))]).is_empty());
+    }
+
+    #[test]
+    fn an_embedded_practitioner_a_management_or_group_team_or_alumni_are_quiet() {
+        let ml_team = "[[team]]\nid = \"lab\"\nname = \"Lab\"\nkind = \"centralized-ml\"\nmembers = [\"bob\", \"eve\"]\n";
+        let t = team("feature", "[\"dan\", \"bob\"]");
+        assert!(fire(&[("a.toml", ORG), ("b.toml", &t), ("m.toml", ml_team)]).is_empty());
+        for kind in ["management", "group"] {
+            assert!(
+                fire(&[
+                    ("a.toml", ORG),
+                    ("b.toml", &team(kind, "[\"dan\", \"bob\"]"))
+                ])
+                .is_empty()
+            );
+        }
+        // bob left: eve is the team's only practitioner, and alumni are no practitioners.
+        let alumni = format!(
+            "{}alumni = true\n",
+            crate::rules::testing::person("old", "ml-engineer")
+        );
+        let t = team("feature", "[\"dan\", \"bob\", \"old\"]");
+        assert_eq!(
+            fire(&[("a.toml", ORG), ("b.toml", &t), ("c.toml", &alumni)]).len(),
+            1
+        );
     }
 }

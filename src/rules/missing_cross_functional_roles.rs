@@ -43,10 +43,19 @@ fn check(cx: &mut Ctx) {
         if !team.is_feature() || org.ml_members(t).next().is_none() {
             continue;
         }
-        // The union of the members' categories. A role in several categories counts for each
-        // (an `mlops-engineer` is both ML and software), as SPEC §1 sorts roles.
+        // A member id that names nobody may be the missing product manager: `unknown-reference`
+        // (or `invalid-value`, for a malformed id or a wrong-typed entry) speaks for it.
+        if team.is_invalid(TeamKey::Members)
+            || team.members.as_ref().is_some_and(|m| m.bad > 0)
+            || org.team_member_syms(t).iter().any(Option::is_none)
+        {
+            continue;
+        }
+        // The union of the current members' categories: alumni fill no seat. A role in several
+        // categories counts for each (an `mlops-engineer` is both ML and software), as SPEC §1
+        // sorts roles.
         let present = org
-            .members_of(t)
+            .current_members(t)
             .fold(0u8, |acc, p| acc | org.categories_of[p]);
         let missing: Vec<Category> = required
             .iter()
@@ -143,5 +152,24 @@ mod tests {
     #[test]
     fn a_team_without_ml_is_not_checked() {
         assert!(fire(&[("t.toml", &team(&[("a", "designer")]))]).is_empty());
+    }
+
+    #[test]
+    fn an_undefined_member_is_left_to_unknown_reference_and_alumni_fill_no_seat() {
+        let t = team(&[("a", "data-scientist"), ("b", "backend-engineer")]);
+        let ghost = t.replace("members = [", "members = [\"ghost\", ");
+        assert!(fire(&[("t.toml", &ghost)]).is_empty());
+        let alumni = format!(
+            "{}alumni = true\n",
+            team(&[
+                ("a", "data-scientist"),
+                ("b", "backend-engineer"),
+                ("c", "product-manager")
+            ])
+        );
+        assert_eq!(
+            fire(&[("t.toml", &alumni)]),
+            ["feature team T has an ML practitioner but no product member"]
+        );
     }
 }

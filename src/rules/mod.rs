@@ -24,6 +24,7 @@ mod missing_cross_functional_roles;
 mod missing_field;
 mod missing_ml_core;
 mod missing_org;
+mod ml_guild_coverage;
 mod multiple_orgs;
 mod no_ai_intake;
 mod no_business_context;
@@ -37,6 +38,7 @@ mod overcommitted_person;
 mod overlapping_ownership;
 mod reporting_cycle;
 mod research_in_feature_team;
+mod scattered_research;
 mod span_of_control;
 mod team_cycle;
 mod team_silo;
@@ -75,6 +77,7 @@ pub static RULES: &[&Rule] = &[
     &missing_field::RULE,
     &missing_ml_core::RULE,
     &missing_org::RULE,
+    &ml_guild_coverage::RULE,
     &multiple_orgs::RULE,
     &no_ai_intake::RULE,
     &no_business_context::RULE,
@@ -88,6 +91,7 @@ pub static RULES: &[&Rule] = &[
     &overlapping_ownership::RULE,
     &reporting_cycle::RULE,
     &research_in_feature_team::RULE,
+    &scattered_research::RULE,
     &span_of_control::RULE,
     &team_cycle::RULE,
     &team_silo::RULE,

@@ -1,4 +1,4 @@
-//! `no-ai-intake`: ML sits in feature teams, with no ML team and no `ai_intake`.
+//! `no-ai-intake`: ML sits in feature teams, with no ML team and no `ai_intake` that reaches an ML practitioner.
 
 use super::prelude::*;
 
@@ -7,7 +7,7 @@ pub static RULE: Rule = Rule {
     name: "no-ai-intake",
     category: RuleCategory::MlDecentralized,
     default_level: Level::Warn,
-    summary: "ML sits in feature teams, with no ML team and no `ai_intake`",
+    summary: "ML sits in feature teams, with no ML team and no `ai_intake` that reaches an ML practitioner",
     options: &[],
     page: include_str!("../../lints/no-ai-intake.md"),
     check: Check::Org(check),
@@ -19,10 +19,7 @@ fn check(cx: &mut Ctx) {
     let org = cx.org;
     // Without an `[org]` there is nowhere to set `ai_intake`: `missing-org` reports the tree.
     let Some(def) = org.org() else { return };
-    if def.ai_intake.is_some() || def.is_invalid(OrgKey::AiIntake) {
-        return;
-    }
-    if org.may_have_ml_team() {
+    if def.is_invalid(OrgKey::AiIntake) || org.may_have_ml_team() {
         return;
     }
     let first = (org.teams.iter().enumerate())
@@ -32,25 +29,51 @@ fn check(cx: &mut Ctx) {
             Some((team, entry))
         });
     let Some((team, entry)) = first else { return };
-    let help = match org.guilds.iter().find(|g| g.is_ml()) {
-        Some(g) => format!(
-            "set `ai_intake` in `[org]` to the team or guild that takes new AI ideas, such as `ai_intake = \"{}\"`",
-            shown(g.id.as_str())
-        ),
+    let who = def.who();
+    let finding = match &def.ai_intake {
         None => {
-            "set `ai_intake` in `[org]` to the team or guild that takes new AI ideas".to_owned()
+            let help = match ml_guild(org) {
+                Some(g) => format!(
+                    "set `ai_intake` in `[org]` to the team or guild that takes new AI ideas, such as `ai_intake = \"{}\"`",
+                    shown(g.id.as_str())
+                ),
+                None => "set `ai_intake` in `[org]` to the team or guild that takes new AI ideas"
+                    .to_owned(),
+            };
+            cx.report(
+                def.anchor(),
+                format!(
+                    "{who} sets no `ai_intake`, yet its ML practitioners sit in feature teams and it has no ML team"
+                ),
+            )
+            .label("no `ai_intake`")
+            .help(help)
+        }
+        Some(intake) => {
+            let Some((label, at)) = intake_without_ml(org) else {
+                return;
+            };
+            let help = match ml_guild(org) {
+                Some(g) => format!(
+                    "point `ai_intake` at a team or guild with ML practitioners, such as `ai_intake = \"{}\"`, or add one to {label}",
+                    shown(g.id.as_str())
+                ),
+                None => format!(
+                    "point `ai_intake` at a team or guild with ML practitioners, or add one to {label}"
+                ),
+            };
+            cx.report(
+                intake.span,
+                format!(
+                    "{who} brings new AI ideas to {label}, where no ML practitioner is, and it has no ML team"
+                ),
+            )
+            .label("no ML practitioner here")
+            .help(help)
+            .related(at, format!("{label} is defined here"))
         }
     };
-    let who = def.who();
-    cx.report(
-        def.anchor(),
-        format!(
-            "{who} sets no `ai_intake`, yet its ML practitioners sit in feature teams and it has no ML team"
-        ),
-    )
-    .label("no `ai_intake`")
-    .help(help)
-    .related(
+    finding.related(
         entry.span,
         format!(
             "{} is an ML practitioner in feature team {}",
@@ -58,6 +81,43 @@ fn check(cx: &mut Ctx) {
             team.label()
         ),
     );
+}
+
+/// The first ML guild, if any.
+fn ml_guild(org: &Org) -> Option<&crate::model::Guild> {
+    org.guilds.iter().find(|g| g.is_ml())
+}
+
+/// What `ai_intake` names, as messages show it and where it is defined, when it names a team or
+/// guild (its first definition) none of whose current members is an ML practitioner.
+///
+/// Any ML practitioner counts here, even in a `management` or `group` team: the idea reaches
+/// someone who can judge it. An id that names nothing is `unknown-reference`'s finding; an id that
+/// names both a team and a guild (`duplicate-id`) is quiet when either has one.
+fn intake_without_ml(org: &Org) -> Option<(String, Span)> {
+    let def = org.org()?;
+    let (_, slots) = crate::model::resolved(def.references(), org.org_refs(0))
+        .find(|(r, _)| r.key == crate::fields::Key::as_str(OrgKey::AiIntake))?;
+    let sym = (*slots.first()?)?;
+    let team = org.team_named(sym);
+    let guild = org.guild_named(sym);
+    let team_has = team.is_some_and(|t| org.current_members(t).any(|p| org.is_ml(p)));
+    let guild_has =
+        guild.is_some_and(|g| (org.guild_members(g).iter()).any(|m| org.is_ml(m.person as usize)));
+    if team_has || guild_has {
+        return None;
+    }
+    match (team, guild) {
+        (Some(t), _) => {
+            let t = &org.teams[t];
+            Some((format!("team {}", t.label()), t.id.span))
+        }
+        (None, Some(g)) => {
+            let g = &org.guilds[g];
+            Some((format!("guild {}", g.label()), g.id.span))
+        }
+        (None, None) => None,
+    }
 }
 
 #[cfg(test)]
@@ -110,5 +170,32 @@ mod tests {
             "[[team]]\nid = \"m\"\nname = \"M\"\nkind = \"centralized-ml\"\n".to_owned(),
         ));
         assert!(run(&with_ml_team).is_empty());
+    }
+
+    #[test]
+    fn an_intake_with_no_ml_practitioner_fires_at_the_value() {
+        let mut files = tree("ai_intake = \"sales\"", "feature");
+        files.push((
+            "s.toml",
+            format!(
+                "[[team]]\nid = \"sales\"\nname = \"Sales\"\nkind = \"business\"\nmembers = [\"sue\", \"old\"]\n{}{}alumni = true\n",
+                person("sue", "marketing"),
+                person("old", "data-scientist")
+            ),
+        ));
+        assert_eq!(
+            run(&files),
+            [
+                "the org Acme brings new AI ideas to team Sales, where no ML practitioner is, and it has no ML team"
+            ]
+        );
+        // A guild with an ML practitioner takes them; an unknown id is `unknown-reference`'s.
+        let mut guild = tree("ai_intake = \"g\"", "feature");
+        guild.push((
+            "g.toml",
+            "[[guild]]\nid = \"g\"\nname = \"G\"\nmembers = [\"bob\"]\n".to_owned(),
+        ));
+        assert!(run(&guild).is_empty());
+        assert!(run(&tree("ai_intake = \"ghost\"", "feature")).is_empty());
     }
 }

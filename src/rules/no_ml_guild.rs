@@ -1,4 +1,4 @@
-//! `no-ml-guild`: ML practitioners sit in several teams and there is no ML guild.
+//! `no-ml-guild`: ML practitioners who are not embedded sit in several teams and there is no ML guild.
 
 use super::prelude::*;
 
@@ -7,7 +7,7 @@ pub static RULE: Rule = Rule {
     name: "no-ml-guild",
     category: RuleCategory::MlDecentralized,
     default_level: Level::Warn,
-    summary: "ML practitioners sit in several teams and there is no ML guild",
+    summary: "ML practitioners who are not embedded sit in several teams and there is no ML guild",
     options: &[],
     page: include_str!("../../lints/no-ml-guild.md"),
     check: Check::Org(check),
@@ -30,15 +30,28 @@ fn check(cx: &mut Ctx) {
     {
         return;
     }
-    // Teams with an ML practitioner, each id once, with that practitioner's entry in `members`.
+    // Teams where practitioners who are not embedded sit, each id once, with the first such
+    // practitioner's entry in `members`. ML, `management` and `group` teams do not count, nor a
+    // team whose `kind` is invalid (it might have meant `centralized-ml`).
     let mut seen = vec![false; org.teams.len()];
     let mut teams = Vec::new();
+    let mut people = std::collections::BTreeSet::new();
     for (t, team) in org.teams.iter().enumerate() {
-        if let Some((_, entry)) = org.ml_members(t).next()
-            && !std::mem::replace(&mut seen[org.first_team(t)], true)
-        {
+        if team.is_ml_team() || team.is_invalid(TeamKey::Kind) {
+            continue;
+        }
+        let mut unembedded = org.unembedded_ml_members(t).peekable();
+        let Some(&(_, entry)) = unembedded.peek() else {
+            continue;
+        };
+        people.extend(unembedded.map(|(p, _)| org.person_sym(p)));
+        if !std::mem::replace(&mut seen[org.first_team(t)], true) {
             teams.push((team, entry));
         }
+    }
+    // One person in two teams is not yet a community to gather.
+    if people.len() < 2 {
+        return;
     }
     if teams.len() < 2 {
         return;
@@ -54,7 +67,7 @@ fn check(cx: &mut Ctx) {
         )
         .label(format!("ML practitioners in {} teams", teams.len()))
         .help(
-            "start an ML guild (a guild with `topic = \"ml\"`) where the ML practitioners of every team meet regularly",
+            "start an ML guild (a guild with `topic = \"ml\"`, in any case) where the ML practitioners of every team meet regularly",
         );
     f.more_related(teams.len().saturating_sub(SHOWN));
     for (team, entry) in teams.iter().take(SHOWN) {
@@ -139,5 +152,43 @@ mod tests {
                 "the org Acme has no ML guild, although ML practitioners sit in several teams | ML practitioners in 5 teams"
             ]
         );
+    }
+
+    #[test]
+    fn embedded_practitioners_ml_management_and_group_teams_and_one_person_do_not_count() {
+        let lab = "[[team]]\nid = \"lab\"\nname = \"Lab\"\nkind = \"centralized-ml\"\nmembers = [\"bob\"]\n";
+        let files = [
+            ("a.toml", ORG),
+            ("b.toml", &team("b", "bob")),
+            ("c.toml", &team("c", "eve")),
+        ];
+        // bob is embedded: only eve is spread out.
+        let mut with_lab = files.to_vec();
+        with_lab.push(("l.toml", lab));
+        assert!(fire(&with_lab).is_empty());
+        // eve in two teams is one practitioner.
+        let twice =
+            "[[team]]\nid = \"d\"\nname = \"d\"\nkind = \"platform\"\nmembers = [\"eve\"]\n";
+        assert!(
+            fire(&[
+                ("a.toml", ORG),
+                ("c.toml", &team("c", "eve")),
+                ("d.toml", twice)
+            ])
+            .is_empty()
+        );
+        let managers = team("b", "bob").replace("feature", "management");
+        assert!(
+            fire(&[
+                ("a.toml", ORG),
+                ("b.toml", &managers),
+                ("c.toml", &team("c", "eve"))
+            ])
+            .is_empty()
+        );
+        let guild = "[[guild]]\nid = \"g\"\nname = \"G\"\ntopic = \"ML\"\n";
+        let mut with_guild = files.to_vec();
+        with_guild.push(("g.toml", guild));
+        assert!(fire(&with_guild).is_empty());
     }
 }

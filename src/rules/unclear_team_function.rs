@@ -13,16 +13,16 @@ pub static RULE: Rule = Rule {
     options: &[
         RuleOption {
             name: "min_words",
-            kind: OptionKind::Int { default: 5, min: 1 },
+            kind: OptionKind::Int { default: 2, min: 1 },
             doc: "the fewest words a function must have",
         },
         RuleOption {
-            name: "vague_phrases",
+            name: "generic_words",
             kind: OptionKind::List {
                 default: &[],
                 choices: &[],
             },
-            doc: "more phrases that do not count as a function",
+            doc: "more words or phrases that name the field or fill space rather than say a purpose",
         },
     ],
     page: include_str!("../../lints/unclear-team-function.md"),
@@ -31,42 +31,105 @@ pub static RULE: Rule = Rule {
     configurable: true,
 };
 
-/// Phrases that say no more than "we do ML"; `vague_phrases` adds to them.
-const VAGUE: &[&str] = &[
+/// Words and phrases that name the field, or fill space, and say nothing of what a team is for;
+/// `generic_words` adds to them. A function made of nothing else is too vague. Each entry is
+/// split into words as a function is (see [`words`]), and a phrase of several words counts only
+/// as that phrase: "machine learning" is generic, "machine" or "learning" alone is not. The page
+/// lists them all (a test checks that it does).
+pub(crate) const GENERIC: &[&str] = &[
+    // The field.
     "ai",
     "ml",
-    "ai/ml",
-    "ml/ai",
-    "ai and ml",
+    "genai",
+    "generative ai",
     "artificial intelligence",
     "machine learning",
     "deep learning",
     "data science",
-    "do ai",
-    "doing ai",
-    "develop ai",
-    "developing ai",
-    "build ai",
-    "building ai",
-    "do ml",
-    "doing ml",
-    "do machine learning",
-    "doing machine learning",
-    "build models",
-    "building models",
-    "build ml models",
-    "ai stuff",
-    "ml stuff",
+    // Doing something, unsaid.
+    "do",
+    "doing",
+    "develop",
+    "developing",
+    "development",
+    "build",
+    "building",
+    "create",
+    "creating",
+    "deliver",
+    "delivering",
+    "provide",
+    "providing",
+    "apply",
+    "applying",
+    "use",
+    "using",
+    "leverage",
+    "leveraging",
+    "explore",
+    "exploring",
+    "enable",
+    "enabling",
+    "drive",
+    "driving",
+    // Things, unnamed.
+    "solution",
+    "solutions",
+    "model",
+    "models",
+    "project",
+    "projects",
+    "initiative",
+    "initiatives",
+    "capability",
+    "capabilities",
+    "use cases",
+    "innovation",
+    "stuff",
+    "things",
+    // For whom, unsaid.
+    "for the whole company",
+    "the whole company",
+    "the company",
+    "company-wide",
+    "the business",
+    "the organisation",
+    "the organization",
+    "everyone",
+    // Filler.
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "for",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "across",
+    "all",
+    "our",
+    "new",
+    "etc",
 ];
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     let min_words = usize::try_from(cx.int("min_words")).unwrap_or(usize::MAX);
-    let mut vague: HashSet<String> = VAGUE.iter().map(|p| normalize(p)).collect();
-    vague.extend(cx.list("vague_phrases").iter().map(|p| normalize(p)));
+    let extra = cx.list("generic_words");
+    let generic: HashSet<Vec<String>> = (GENERIC.iter().copied())
+        .chain(extra.iter().map(String::as_str))
+        .map(words)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let longest = generic.iter().map(Vec::len).max().unwrap_or(0);
     let function_help = format!(
-        "say in `function` what the team is for and whom it serves, in {min_words} words \
-         or more, e.g. `\"raise search conversion with better product ranking\"`"
+        "say in `function` what the team is for, in {min_words} words or more that name the \
+         problem rather than the field, e.g. `\"sign-up fraud detection\"`"
     );
     for (t, team) in org.teams.iter().enumerate() {
         let ml_team = team.is_ml_team();
@@ -98,26 +161,27 @@ fn check(cx: &mut Ctx) {
                     "no `function`".to_owned(),
                     help,
                 )),
-                Some(f) if vague.contains(&normalize(f.as_str())) => problems.push((
-                    f.span,
-                    format!(
-                        "the function of {}, {}, is too vague to say what the team is for",
-                        team.label(),
-                        shown_code(f.as_str().trim())
-                    ),
-                    "vague".to_owned(),
-                    help,
-                )),
                 Some(f) => {
-                    let words = f.as_str().split_whitespace().count();
-                    if words < min_words {
+                    let words = words(f.as_str());
+                    if !words.is_empty() && all_generic(&words, &generic, longest) {
+                        problems.push((
+                            f.span,
+                            format!(
+                                "the function of {}, {}, is too vague to say what the team is for",
+                                team.label(),
+                                shown_code(f.as_str().trim())
+                            ),
+                            "only generic words".to_owned(),
+                            help,
+                        ));
+                    } else if words.len() < min_words {
                         problems.push((
                             f.span,
                             format!(
                                 "the function of {} is too short to say what the team is for",
                                 team.label()
                             ),
-                            match words {
+                            match words.len() {
                                 1 => format!("1 word, fewer than {min_words}"),
                                 n => format!("{n} words, fewer than {min_words}"),
                             },
@@ -149,27 +213,130 @@ fn check(cx: &mut Ctx) {
     }
 }
 
-/// A phrase as compared: lowercase, trimmed, single spaces, no trailing punctuation.
-fn normalize(phrase: &str) -> String {
-    let lower = phrase.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    words
-        .join(" ")
-        .trim_end_matches(|c: char| c.is_ascii_punctuation())
-        .trim_end()
-        .to_owned()
+/// The words of a function or of a generic entry, as compared: lowercase runs of letters and
+/// digits, with a hyphen or apostrophe inside a word kept (`sign-up`, `don't`); every other
+/// character (space, slash, comma, full stop, `&`, ...) separates words and is dropped. So
+/// `"AI/ML."` is `ai ml`, and `"Sign-up fraud detection"` is three words.
+fn words(text: &str) -> Vec<String> {
+    let joiner = |c: char| matches!(c, '-' | '\'' | '\u{2019}');
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && !joiner(c))
+        .map(|w| w.trim_matches(joiner))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.replace('\u{2019}', "'"))
+        .collect()
+}
+
+/// Whether `words` is, from start to end, a sequence of generic entries (each at most `longest`
+/// words): a phrase matches only whole, so "machine learning" covers both words and "machine"
+/// alone covers nothing.
+fn all_generic(words: &[String], generic: &HashSet<Vec<String>>, longest: usize) -> bool {
+    // covered[i]: the first i words are a sequence of generic entries.
+    let mut covered = vec![false; words.len() + 1];
+    covered[0] = true;
+    for end in 1..=words.len() {
+        covered[end] = (1..=longest.min(end))
+            .any(|n| covered[end - n] && generic.contains(&words[end - n..end]));
+    }
+    covered[words.len()]
 }
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{GENERIC, RULE, all_generic, words};
+    use std::collections::HashSet;
+
+    fn vague(text: &str) -> bool {
+        let generic: HashSet<Vec<String>> = GENERIC.iter().map(|g| words(g)).collect();
+        all_generic(&words(text), &generic, 4)
+    }
 
     #[test]
-    fn normalize_folds_case_space_and_trailing_punctuation() {
-        assert_eq!(normalize("  Develop   AI! "), "develop ai");
-        assert_eq!(normalize("Machine\tLearning..."), "machine learning");
-        assert_eq!(normalize("ai / ml ."), "ai / ml");
-        assert_eq!(normalize("AI/ML"), "ai/ml");
-        assert_eq!(normalize("!!!"), "");
+    fn words_fold_case_and_punctuation_and_keep_inner_hyphens() {
+        assert_eq!(words("  Develop   AI! "), ["develop", "ai"]);
+        assert_eq!(words("AI/ML."), ["ai", "ml"]);
+        assert_eq!(
+            words("Sign-up fraud detection"),
+            ["sign-up", "fraud", "detection"]
+        );
+        assert_eq!(words("don\u{2019}t -ship- it"), ["don't", "ship", "it"]);
+        assert!(words("!!! -- ").is_empty());
+    }
+
+    #[test]
+    fn generic_phrases_match_whole() {
+        assert!(vague("develop AI solutions for the whole company"));
+        assert!(vague("Machine Learning"));
+        assert!(vague("AI & ML"));
+        assert!(!vague("machine translation"));
+        assert!(!vague("Sign-up fraud detection"));
+        assert!(!vague("learning"));
+    }
+
+    #[test]
+    fn the_page_lists_every_built_in_word() {
+        for g in GENERIC {
+            assert!(
+                RULE.page.contains(&format!("`{g}`")),
+                "lints/unclear-team-function.md does not list `{g}`"
+            );
+        }
+    }
+
+    /// The messages of this rule on a tree of `(path, text)` files.
+    fn fire(files: &[(&str, &str)]) -> Vec<String> {
+        crate::rules::testing::messages(RULE.name, files)
+    }
+
+    fn team(function: &str) -> String {
+        format!(
+            "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"feature\"\nfunction = \"{function}\"\nmembers = [\"bob\"]\n{}",
+            crate::rules::testing::person("bob", "ml-engineer")
+        )
+    }
+
+    #[test]
+    fn short_clear_functions_pass_and_generic_words_add_phrases() {
+        assert!(fire(&[("t.toml", &team("Sign-up fraud detection"))]).is_empty());
+        assert_eq!(
+            fire(&[("t.toml", &team("Ranking"))]),
+            ["the function of T is too short to say what the team is for"]
+        );
+        assert_eq!(
+            fire(&[(
+                "t.toml",
+                &team("develop AI solutions for the whole company")
+            )])
+            .len(),
+            1
+        );
+        let config = "[rules]\nunclear-team-function = { generic_words = [\"AI research\"] }\n";
+        let research = team("AI research for our models");
+        assert!(fire(&[("t.toml", &research)]).is_empty());
+        assert_eq!(
+            fire(&[("t.toml", &research), ("orglint.toml", config)]).len(),
+            1
+        );
+        // A phrase counts only whole: "research" alone is not generic.
+        assert!(
+            fire(&[
+                ("t.toml", &team("research for our models")),
+                ("orglint.toml", config)
+            ])
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_former_vague_phrases_option_is_a_configuration_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = "[rules]\nunclear-team-function = { vague_phrases = [\"AI\"] }\n";
+        std::fs::write(dir.path().join("orglint.toml"), config).expect("write");
+        let run = crate::check(&crate::CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            cwd: dir.path().to_path_buf(),
+            ..Default::default()
+        });
+        assert!(run.is_err(), "vague_phrases was accepted");
     }
 }
