@@ -2,7 +2,7 @@
 //! counting once and `group` teams not at all.
 
 use super::prelude::*;
-use crate::chain::{Stop, Walker};
+use crate::chain::Tree;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -40,8 +40,9 @@ fn check(cx: &mut Ctx) {
         if teams.len() as i64 <= max {
             continue;
         }
-        let tree = tree.get_or_insert_with(|| TeamTree::new(org));
-        tree.keep_tops(org, &mut teams);
+        // The team tree along `parent`, built once and only when someone needs it.
+        let tree = tree.get_or_insert_with(|| Tree::new(org.teams.len(), |t| org.parent_of[t]));
+        keep_tops(tree, org, &mut teams);
         if teams.len() as i64 > max {
             over.push((p, teams));
         }
@@ -96,84 +97,22 @@ fn check(cx: &mut Ctx) {
 /// How many memberships are shown as related locations.
 const RELATED: usize = 5;
 
-/// The team tree along `parent`, numbered in depth-first order so that whether one team is
-/// above another is two comparisons: team `a` is above `b` when `b`'s number falls in `a`'s
-/// range.
-///
-/// A `parent` cycle is `team-cycle`'s: the walker cuts each cycle at the team where a walk
-/// first ran into it, which becomes a top, so every team is in the tree once, and a person in
-/// several teams of a cycle is counted once for them, as for a team and its sub-teams.
-struct TeamTree {
-    /// Per team, its number in depth-first order.
-    enter: Vec<u32>,
-    /// Per team, one past the largest number in its subtree.
-    leave: Vec<u32>,
-}
-
-impl TeamTree {
-    fn new(org: &Org) -> TeamTree {
-        let n = org.teams.len();
-        // The parent of each team, with each cycle cut once (chain.rs's walker: iterative and
-        // linear, whatever the shape of the tree).
-        let mut parent = org.parent_of.clone();
-        let mut walker = Walker::new(n, |t| org.parent_of[t]);
-        for t in 0..n {
-            if let (path, Stop::Cycle { at }) = walker.walk(t) {
-                let cut = path[at];
-                parent[cut] = None;
-            }
+/// Keeps, of one person's `teams` (each once), those that count: not a `group`, and with no
+/// team of `teams` above it in the team tree (a `group` above counts too, as SPEC says: any
+/// ancestor they are a member of). In tree order. A `parent` cycle is `team-cycle`'s: the tree
+/// cuts it once, so a person in several teams of a cycle is counted once for them.
+fn keep_tops(tree: &Tree, org: &Org, teams: &mut Vec<usize>) {
+    teams.sort_unstable_by_key(|&t| tree.order(t));
+    // The teams of `teams` above the current one, innermost last.
+    let mut above: Vec<usize> = Vec::new();
+    teams.retain(|&t| {
+        while above.last().is_some_and(|&a| !tree.holds(a, t)) {
+            above.pop();
         }
-        let mut children: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for (t, p) in parent.iter().enumerate() {
-            if let Some(p) = *p {
-                children[p].push(t as u32);
-            }
-        }
-        let (mut enter, mut leave) = (vec![0u32; n], vec![0u32; n]);
-        let mut next = 0u32;
-        // An explicit stack: a chain of 100,000 teams must not overflow the call stack.
-        let mut stack: Vec<(u32, usize)> = Vec::new();
-        for top in (0..n).filter(|&t| parent[t].is_none()) {
-            enter[top] = next;
-            next += 1;
-            stack.push((top as u32, 0));
-            while let Some((t, i)) = stack.last_mut() {
-                let t = *t as usize;
-                if let Some(&c) = children[t].get(*i) {
-                    *i += 1;
-                    enter[c as usize] = next;
-                    next += 1;
-                    stack.push((c, 0));
-                } else {
-                    leave[t] = next;
-                    stack.pop();
-                }
-            }
-        }
-        TeamTree { enter, leave }
-    }
-
-    /// Whether team `a` is `b` or above it.
-    fn holds(&self, a: usize, b: usize) -> bool {
-        self.enter[a] <= self.enter[b] && self.enter[b] < self.leave[a]
-    }
-
-    /// Keeps, of one person's `teams` (each once), those that count: not a `group`, and with
-    /// no team of `teams` above it (a `group` above counts, as SPEC says: any ancestor they are
-    /// a member of). In tree order.
-    fn keep_tops(&self, org: &Org, teams: &mut Vec<usize>) {
-        teams.sort_unstable_by_key(|&t| self.enter[t]);
-        // The teams of `teams` above the current one, innermost last.
-        let mut above: Vec<usize> = Vec::new();
-        teams.retain(|&t| {
-            while above.last().is_some_and(|&a| !self.holds(a, t)) {
-                above.pop();
-            }
-            let counts = above.is_empty() && !org.teams[t].is_group();
-            above.push(t);
-            counts
-        });
-    }
+        let counts = above.is_empty() && !org.teams[t].is_group();
+        above.push(t);
+        counts
+    });
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! `team-size`: a working team is smaller than `min` or larger than `max`.
 
 use super::prelude::*;
+use crate::chain::Tree;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -32,6 +33,11 @@ pub static RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let (min, max) = (cx.int("min"), cx.int("max"));
     let org = cx.org;
+    let mut is_parent = vec![false; org.teams.len()];
+    for &p in org.parent_of.iter().flatten() {
+        is_parent[p] = true;
+    }
+    let mut tree = None;
     for (t, team) in org.teams.iter().enumerate() {
         // A `group` (a mailing list of forty, a sign-off group of one) is not a working team.
         if team.is_group() {
@@ -40,19 +46,42 @@ fn check(cx: &mut Ctx) {
         let Some(list) = &team.members else { continue };
         // Each current person counts once, defined or not (an unknown id is
         // `unknown-reference`'s business); alumni do not count.
-        let n = org.current_size(t) as i64;
-        if n == 0 {
+        let listed = org.current_size(t);
+        if listed == 0 {
             continue; // `empty-team`
         }
+        // An umbrella's people who also sit in a team below it are counted there: a department
+        // that lists everyone in its sub-teams is not one team of that size.
+        let below = if is_parent[t] {
+            let tree = tree.get_or_insert_with(|| Tree::new(org.teams.len(), |t| org.parent_of[t]));
+            (org.current_members(t))
+                .filter(|&p| {
+                    (org.teams_of[p].iter()).any(|&s| s as usize != t && tree.holds(t, s as usize))
+                })
+                .count()
+        } else {
+            0
+        };
+        let n = (listed - below) as i64;
         let alumni = org.members_of(t).filter(|&p| org.is_alumni(p)).count();
+        let mut left_out = Vec::new();
+        if below > 0 {
+            left_out.push(format!("{below} in its sub-teams"));
+        }
+        match alumni {
+            0 => {}
+            1 => left_out.push("1 former member".to_owned()),
+            a => left_out.push(format!("{a} former members")),
+        }
+        let not_counting = if left_out.is_empty() {
+            String::new()
+        } else {
+            format!(" (not counting {})", left_out.join(" and "))
+        };
         let who = format!("team {}", team.label());
         let people = if n == 1 { "member" } else { "members" };
-        let not_counting = match alumni {
-            0 => String::new(),
-            1 => " (not counting 1 former member)".to_owned(),
-            a => format!(" (not counting {a} former members)"),
-        };
-        if n < min {
+        // An umbrella is not small: its people sit in the teams below it.
+        if n < min && below == 0 {
             if list.bad > 0 {
                 continue; // the team is larger as written; `invalid-value` comes first
             }
@@ -81,6 +110,47 @@ mod tests {
 
     fn sizes(org: &str) -> Vec<String> {
         crate::rules::testing::messages("team-size", &[("org.toml", org)])
+    }
+
+    #[test]
+    fn an_umbrella_is_sized_by_the_people_not_in_its_sub_teams() {
+        let ids: Vec<String> = (0..12).map(|i| format!("p{i}")).collect();
+        let mut org = String::from("[org]\nname = \"X\"\n");
+        for id in &ids {
+            org += &person(id, "sre");
+        }
+        let list = |ids: &[String]| {
+            let quoted: Vec<String> = ids.iter().map(|i| format!("\"{i}\"")).collect();
+            quoted.join(", ")
+        };
+        let team = |id: &str, parent: &str, members: &str| {
+            format!(
+                "[[team]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"platform\"\n{parent}members = [{members}]\n"
+            )
+        };
+        // dept lists all twelve, six in each of two sub-teams (one of them below a third).
+        org += &team("dept", "", &list(&ids));
+        org += &team("a", "parent = \"dept\"\n", &list(&ids[..6]));
+        org += &team("mid", "parent = \"dept\"\n", "\"p6\", \"p7\"");
+        org += &team("b", "parent = \"mid\"\n", &list(&ids[6..]));
+        assert!(sizes(&org).is_empty(), "{:?}", sizes(&org));
+        // Eleven of its own and one in a sub-team: too many still; and an umbrella is never
+        // too small.
+        let mut org = String::from("[org]\nname = \"X\"\n");
+        for id in &ids {
+            org += &person(id, "sre");
+        }
+        let one = team("dept", "", &list(&ids)) + &team("s", "parent = \"dept\"\n", "\"p0\"");
+        assert_eq!(
+            sizes(&(org.clone() + &one)),
+            [
+                "team dept has 11 members (not counting 1 in its sub-teams), more than the maximum of 10",
+                "team s has 1 member, fewer than the minimum of 2",
+            ]
+        );
+        let small = team("dept", "", "\"p0\", \"p1\"")
+            + &team("s", "parent = \"dept\"\n", "\"p1\", \"p2\"");
+        assert!(sizes(&(org + &small)).is_empty());
     }
 
     #[test]
