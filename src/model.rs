@@ -927,6 +927,21 @@ impl Org {
         self.members_of(t).filter(|&p| !self.alumni[p])
     }
 
+    /// How many people team `t` has now, as the hygiene rules count a team (`empty-team`,
+    /// `team-size`, `team-without-lead`): each of its [`Org::current_members`] once, and each
+    /// distinct id in `members` that names no person once too (it may well be a current member;
+    /// `unknown-reference` speaks for it). Alumni do not count.
+    pub fn current_size(&self, t: usize) -> usize {
+        let mut unknown: Vec<&str> = (self.teams[t].member_ids().iter())
+            .zip(self.team_member_syms(t))
+            .filter(|&(_, &s)| s.and_then(|s| self.person_named(s)).is_none())
+            .map(|(id, _)| id.as_str())
+            .collect();
+        unknown.sort_unstable();
+        unknown.dedup();
+        self.current_members(t).count() + unknown.len()
+    }
+
     /// The ML practitioners who sit in team `t` (SPEC §2, *Where ML work sits*): its
     /// [`Org::member_entries`] with an ML role who are not `alumni`, in order; none in a
     /// `management` or `group` team, which is not where ML work sits.

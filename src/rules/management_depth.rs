@@ -32,8 +32,9 @@ fn check(cx: &mut Ctx) {
         else {
             continue; // runs into a cycle: `reporting-cycle` reports the cycle alone
         };
-        // A later definition of a duplicated id is `duplicate-id`'s.
-        if depth as i64 <= max || !org.is_first_person(p) {
+        // A later definition of a duplicated id is `duplicate-id`'s. An alumni's `reports_to`
+        // is kept for the record: how deep they sat is history.
+        if depth as i64 <= max || !org.is_first_person(p) || org.is_alumni(p) {
             continue;
         }
         let Some(boss) = &person.reports_to else {

@@ -8,6 +8,7 @@ use crate::model::Org;
 use crate::roles::Roles;
 use crate::source::{Sources, Span};
 
+mod alumni_in_team;
 mod centralized_at_small_startup;
 mod divergent_tooling;
 mod duplicate_id;
@@ -61,6 +62,7 @@ pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
 
 /// Every rule, sorted by name.
 pub static RULES: &[&Rule] = &[
+    &alumni_in_team::RULE,
     &centralized_at_small_startup::RULE,
     &divergent_tooling::RULE,
     &duplicate_id::RULE,

@@ -1,4 +1,4 @@
-//! `orphan-person`: a person is in no team and not in leadership.
+//! `orphan-person`: a current person is in no team and not in leadership.
 
 use super::prelude::*;
 
@@ -42,8 +42,11 @@ fn check(cx: &mut Ctx) {
     }
     for (p, person) in org.people.iter().enumerate() {
         // A later definition of a duplicated id is `duplicate-id`'s; memberships go to the first.
-        // A malformed id is `invalid-value`: no list could name it correctly.
+        // A malformed id is `invalid-value`: no list could name it correctly. Alumni have left:
+        // that they are in no team is the point. Any team counts, a `group` too: someone on
+        // a roster or a mailing list has a place in the org, if not a working team.
         if person.id.is_malformed_id()
+            || org.is_alumni(p)
             || !org.is_first_person(p)
             || !org.teams_of[p].is_empty()
             || org.in_leadership[p]
@@ -103,6 +106,15 @@ mod tests {
         let org = format!(
             "{PEOPLE}\n[org]\nname = \"X\"\nleadership = [\"ana\"]\n\
              [[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ben\"\nmembers = [\"ana\"]\n"
+        );
+        assert!(orphans(&org).is_empty());
+    }
+
+    #[test]
+    fn alumni_are_not_orphans_and_a_group_is_a_place() {
+        let org = format!(
+            "{PEOPLE}alumni = true\n[org]\nname = \"X\"\n\
+             [[team]]\nid = \"all\"\nname = \"All\"\nkind = \"group\"\nmembers = [\"ana\"]\n"
         );
         assert!(orphans(&org).is_empty());
     }

@@ -26,15 +26,17 @@ fn check(cx: &mut Ctx) {
     let max = cx.int("max");
     let org = cx.org;
     for (p, person) in org.people.iter().enumerate() {
-        if org.reports_of[p].len() as i64 <= max {
+        // An alumni manager's reports are `alumni-in-team`'s: each `reports_to` naming them.
+        if org.reports_of[p].len() as i64 <= max || org.is_alumni(p) {
             continue; // the common case, decided without filtering
         }
         let reports: Vec<usize> = org.reports_of[p]
             .iter()
             .map(|&r| r as usize)
             // Each report once (the first definition of a duplicated id), and not oneself: a
-            // self-report is `reporting-cycle`'s.
-            .filter(|&r| r != p && org.is_first_person(r))
+            // self-report is `reporting-cycle`'s. Alumni who still name their old manager have
+            // left: they are no one's report now.
+            .filter(|&r| r != p && org.is_first_person(r) && !org.is_alumni(r))
             .collect();
         let n = reports.len() as i64;
         if n <= max {

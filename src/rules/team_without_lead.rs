@@ -1,4 +1,4 @@
-//! `team-without-lead`: a team has no `lead`.
+//! `team-without-lead`: a working team with members has no `lead`.
 
 use super::prelude::*;
 
@@ -17,9 +17,14 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;
-    for team in &org.teams {
-        // A team with no (readable) members is `empty-team`'s: its lead comes with its people.
-        if team.lead.is_some() || team.is_invalid(TeamKey::Lead) || team.member_ids().is_empty() {
+    for (t, team) in org.teams.iter().enumerate() {
+        // A `group` (a roster, a mailing list) is nobody's team to lead. A team with no (readable)
+        // members, or only alumni, is `empty-team`'s: its lead comes with its people.
+        if team.is_group()
+            || team.lead.is_some()
+            || team.is_invalid(TeamKey::Lead)
+            || org.current_size(t) == 0
+        {
             continue;
         }
         cx.report(team.id.span, format!("team {} has no `lead`", team.label()))

@@ -30,7 +30,11 @@ fn check(cx: &mut Ctx) {
     let mut near: HashMap<&str, Option<&str>> = HashMap::new();
     let mut suggester = Suggester::new();
     let mut found = Vec::new();
-    for person in &org.people {
+    for (p, person) in org.people.iter().enumerate() {
+        // An alumni's role is the one they had, kept for the record: no rule counts by it.
+        if org.is_alumni(p) {
+            continue;
+        }
         let Some(role) = &person.role else { continue };
         if cx.roles.categories(role.as_str()) != 0 {
             continue;
