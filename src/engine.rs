@@ -354,7 +354,7 @@ pub fn report(findings: Vec<Finding>, loaded: &Loaded, settings: &Settings) -> V
 }
 
 /// A stable id for a finding (FNV-1a, 16 hex digits): the rule, the entity whose table starts last
-/// before it (else its file), the text it points at and its message without digits, so that
+/// before it (else its file's path relative to the root), the text it points at and its message without digits, so that
 /// neither moved lines nor changed counts ("12 direct reports") make it a new finding. The entity
 /// and the text count only up to a bound (see [`crate::limits`]), so that each finding costs a
 /// bounded amount of work.
@@ -382,7 +382,9 @@ pub(crate) fn fingerprint(f: &Finding, loaded: &Loaded) -> String {
                     feed(b":");
                     feed(e.id.as_str().as_bytes());
                 }
-                None => feed(src.display.as_bytes()),
+                // Relative to the root, not to the working directory: the same from wherever
+                // the run starts.
+                None => feed(loaded.root_path(s.file).as_bytes()),
             }
             let snippet = src.slice(s);
             &snippet[..floor_char_boundary(snippet, FINGERPRINT_BYTES)]

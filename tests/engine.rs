@@ -219,3 +219,35 @@ fn a_suppression_finding_of_a_rule_turned_off_is_neither_reported_nor_counted_as
     assert!(!rules.contains(&"invalid-suppression"), "{rules:?}");
     assert_eq!(on.suppressed, 1);
 }
+
+/// A finding before any entity (here an unused suppression at the top of a file) is fingerprinted
+/// by its file's path relative to the root, not as shown: a baseline written from the
+/// repository's top matches a run from inside the org tree.
+#[test]
+fn fingerprints_do_not_depend_on_the_working_directory() {
+    let dir = common::tree(&[(
+        "org/teams/a.toml",
+        "# orglint: allow(team-silo) -- why\n[team]\nid = \"a\"\nname = \"A\"\nkind = \"feature\"\n",
+    )]);
+    let run = |cwd: &std::path::Path| {
+        let report = orglint::check(&orglint::CheckOptions {
+            paths: vec![dir.path().join("org")],
+            cwd: cwd.to_path_buf(),
+            ..Default::default()
+        })
+        .expect("check");
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule.name == "unused-suppression")
+            .expect("the unused suppression")
+            .clone();
+        (report.sources.get(0).display.clone(), f.fingerprint.clone())
+    };
+    let (top, inside) = (run(dir.path()), run(&dir.path().join("org/teams")));
+    assert_eq!(
+        (top.0.as_str(), inside.0.as_str()),
+        ("org/teams/a.toml", "a.toml")
+    );
+    assert_eq!(top.1, inside.1);
+}

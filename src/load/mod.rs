@@ -42,6 +42,9 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
     /// The working directory the files' paths are shown relative to.
     pub(crate) cwd: PathBuf,
+    /// The root of the workspace (the tree's root; for texts, the working directory): what a
+    /// file's path in a fingerprint is relative to, wherever the run starts from.
+    pub(crate) root: PathBuf,
     /// For each file, whether it could not be parsed.
     pub(crate) broken_files: Vec<bool>,
     /// For each file, its entities: where each starts and which holds each place.
@@ -70,7 +73,9 @@ pub(crate) fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &
         );
     }
     admit(&mut entries);
-    gather(entries.into_iter().map(Input::Walked).collect(), cwd)
+    let mut loaded = gather(entries.into_iter().map(Input::Walked).collect(), cwd);
+    loaded.root = normalize(&cwd.join(root));
+    loaded
 }
 
 /// Loads `files`, `(path, text)` pairs a caller holds, as the walk's files are loaded: in path
@@ -136,6 +141,7 @@ fn gather(inputs: Vec<Input>, cwd: &Path) -> Loaded {
     let budget = Budget::default();
     let mut loaded = Loaded {
         cwd: cwd.to_path_buf(),
+        root: normalize(cwd),
         ..Loaded::default()
     };
     let n = inputs.len();
@@ -195,6 +201,13 @@ fn merge(loaded: &mut Loaded, files: Vec<OneFile>) {
 }
 
 impl Loaded {
+    /// File `file`'s path relative to the workspace's root, with `/` separators (absolute when
+    /// it lies outside it): the same whichever directory the run starts from.
+    pub(crate) fn root_path(&self, file: FileId) -> String {
+        let path = normalize(&self.cwd.join(&self.sources.get(file).path));
+        display_path(&path, &self.root)
+    }
+
     /// How many files could not be parsed.
     pub fn broken(&self) -> usize {
         self.broken_files.iter().filter(|&&b| b).count()
