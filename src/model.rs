@@ -1037,6 +1037,13 @@ impl Org {
         (self.org().and_then(|o| o.ai_focus.as_ref())).map_or(AiFocus::Product, |f| f.value)
     }
 
+    /// The org's stage, unless `[org].stage` is written but unreadable (then `invalid-value`
+    /// speaks, and the rules that depend on the stage keep quiet).
+    pub fn known_stage(&self) -> Option<Stage> {
+        let invalid = self.org().is_some_and(|o| o.is_invalid(OrgKey::Stage));
+        (!invalid).then(|| self.stage())
+    }
+
     /// The org's stage: declared, else derived from headcount.
     pub fn stage(&self) -> Stage {
         if let Some(stage) = self.org().and_then(|o| o.stage.as_ref()) {

@@ -23,7 +23,7 @@ fn check(cx: &mut Ctx) {
     let org = cx.org;
     // Without `[org]` there is nothing to point at, and `missing-org` says so already.
     let Some(def) = org.org() else { return };
-    if def.is_invalid(OrgKey::Stage) || org.stage() != Stage::Enterprise {
+    if org.known_stage() != Some(Stage::Enterprise) {
         return;
     }
     if org.may_have_ml_team() {

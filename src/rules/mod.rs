@@ -401,6 +401,31 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// How many teams an org-wide ML finding relates (`no-ml-guild`, `scattered-research`): the
+/// first ones, then a count of the rest.
+const TEAMS_SHOWN: usize = 3;
+
+/// Relates to `f` the first [`TEAMS_SHOWN`] of `teams` (each a team and its first ML
+/// practitioner's entry in `members`: "bob is an ML practitioner in {kind}Search"), and counts
+/// the rest.
+pub(crate) fn relate_ml_teams(
+    f: &mut Finding,
+    teams: &[(&crate::model::Team, &crate::model::Str)],
+    kind: &str,
+) {
+    f.more_related(teams.len().saturating_sub(TEAMS_SHOWN));
+    for (team, entry) in teams.iter().take(TEAMS_SHOWN) {
+        f.related(
+            entry.span,
+            format!(
+                "{} is an ML practitioner in {kind}{}",
+                crate::finding::shown_id(entry.as_str()),
+                team.label()
+            ),
+        );
+    }
+}
+
 /// Helpers for the rules' unit tests.
 #[cfg(test)]
 pub(crate) mod testing {
@@ -448,6 +473,28 @@ pub(crate) mod testing {
     }
 
     /// A `[[person]]` with id and name `id` and `role`.
+    /// How many findings `rule` makes on an org at `stage` (written as TOML, or absent: derived
+    /// from headcount) with one ML team and nothing else: for the rules that are quiet at a
+    /// startup.
+    pub fn ml_team_findings_at(rule: &str, stage: Option<&str>) -> usize {
+        let stage = stage.map_or(String::new(), |s| format!("stage = {s}\n"));
+        let org = format!(
+            "[org]\nname = \"Acme\"\n{stage}\n[[team]]\nid = \"ml\"\nname = \"ML\"\nkind = \"centralized-ml\"\n"
+        );
+        messages(rule, &[("org.toml", &org)]).len()
+    }
+
+    /// Checks that `rule` fires on one ML team at a scale-up or an enterprise, and not at a
+    /// startup, declared or derived, nor while `stage` is unreadable (`invalid-value`'s).
+    pub fn quiet_at_startup(rule: &str) {
+        assert_eq!(ml_team_findings_at(rule, Some("\"scaleup\"")), 1);
+        assert_eq!(ml_team_findings_at(rule, Some("\"enterprise\"")), 1);
+        assert_eq!(ml_team_findings_at(rule, Some("\"startup\"")), 0);
+        // No `stage`, and fewer than 50 people: a startup.
+        assert_eq!(ml_team_findings_at(rule, None), 0);
+        assert_eq!(ml_team_findings_at(rule, Some("\"big\"")), 0);
+    }
+
     pub fn person(id: &str, role: &str) -> String {
         format!("[[person]]\nid = \"{id}\"\nname = \"{id}\"\nrole = \"{role}\"\n")
     }

@@ -15,9 +15,6 @@ pub static RULE: Rule = Rule {
     configurable: true,
 };
 
-/// How many teams the finding points at.
-const SHOWN: usize = 3;
-
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     // Without an `[org]` there is nowhere to point: `missing-org` reports the tree already.
@@ -69,17 +66,7 @@ fn check(cx: &mut Ctx) {
         .help(
             "start an ML guild (a guild with `topic = \"ml\"`, in any case) where the ML practitioners of every team meet regularly",
         );
-    f.more_related(teams.len().saturating_sub(SHOWN));
-    for (team, entry) in teams.iter().take(SHOWN) {
-        f.related(
-            entry.span,
-            format!(
-                "{} is an ML practitioner in {}",
-                shown_id(entry.as_str()),
-                team.label()
-            ),
-        );
-    }
+    super::relate_ml_teams(f, &teams, "");
 }
 
 #[cfg(test)]

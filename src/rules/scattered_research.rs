@@ -16,9 +16,6 @@ pub static RULE: Rule = Rule {
     configurable: true,
 };
 
-/// How many feature teams the finding points at.
-const SHOWN: usize = 3;
-
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     // Without `[org]` there is no `ai_focus`, and `missing-org` says so already. Only a declared
@@ -67,17 +64,7 @@ fn check(cx: &mut Ctx) {
             "gather the researchers in one `centralized-ml` team with `focus = \"research\"`; if ML \
              mostly goes into the product, set `ai_focus = \"product\"` instead",
         );
-    f.more_related(teams.len().saturating_sub(SHOWN));
-    for (team, entry) in teams.iter().take(SHOWN) {
-        f.related(
-            entry.span,
-            format!(
-                "{} is an ML practitioner in feature team {}",
-                shown_id(entry.as_str()),
-                team.label()
-            ),
-        );
-    }
+    super::relate_ml_teams(f, &teams, "feature team ");
 }
 
 #[cfg(test)]
