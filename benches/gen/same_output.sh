@@ -1,0 +1,48 @@
+#!/bin/bash
+# The documented check that a performance change changes no output (BENCHMARKS.md, "Same
+# output"): runs two builds of orglint on the example org, every fixture, the real orgs and the
+# generated orgs, in every format with exit codes, plus the commands that print no report, and
+# names each difference. Run from the project root, after `cargo bench --bench floor` has
+# generated target/bench-orgs/:
+#     benches/gen/same_output.sh OLD_ORGLINT NEW_ORGLINT
+# Prints "same" when every output is byte for byte the same, else one "DIFF: ..." line each and
+# exits 1.
+set -u
+# Each build is run as `orglint` (help texts name the program as it was called).
+links=$(mktemp -d)
+trap 'rm -rf "$links"' EXIT
+mkdir "$links/old" "$links/new"
+ln -s "$(realpath "$1")" "$links/old/orglint"
+ln -s "$(realpath "$2")" "$links/new/orglint"
+old=$links/old/orglint
+new=$links/new/orglint
+status=0
+compare() {
+    a=$("$old" "$@" 2>&1; echo "exit $?")
+    b=$("$new" "$@" 2>&1; echo "exit $?")
+    if [ "$a" != "$b" ]; then
+        echo "DIFF: $*"
+        status=1
+    fi
+}
+targets=$(ls -d fixtures/*/ fixtures/*/*/ 2>/dev/null | sed 's#/$##')
+for real in ../shared/real-orgs/*/; do
+    [ -d "$real" ] && targets="$targets ${real%/}"
+done
+for t in $targets; do
+    for args in "--format human" "--format short" "--format json" "--statistics" \
+        "--statistics --format json" "--format human --color always"; do
+        # shellcheck disable=SC2086
+        compare check "$t" $args
+    done
+done
+for t in target/bench-orgs/*/; do
+    compare check "${t%/}" --format json
+done
+for c in "rules" "rules --format json" "explain lone-ml-hire" "check --help" "--help" \
+    "check --format bogus" "explain nope" "schema"; do
+    # shellcheck disable=SC2086
+    compare $c
+done
+[ $status = 0 ] && echo same
+exit $status
