@@ -368,41 +368,56 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
     let shown = abs
         .strip_prefix(normalize(cwd))
         .map_or(abs.as_path(), |p| p);
-    let parts: Vec<String> = shown
-        .components()
-        .filter_map(|c| match c {
-            Component::Normal(s) => Some(escape_name(s)),
-            Component::RootDir => Some(String::new()),
-            _ => None,
-        })
-        .collect();
-    match parts.as_slice() {
-        [] => ".".to_owned(),
-        // The file system's root: `Component::RootDir` alone joins to "".
-        [root] if root.is_empty() => "/".to_owned(),
-        _ => parts.join("/"),
+    // Written into one string (this runs once per file read): the names joined by `/`, the
+    // root as an empty first name.
+    let mut out = String::with_capacity(shown.as_os_str().len());
+    let mut names = 0;
+    for c in shown.components() {
+        let name = match c {
+            Component::Normal(s) => Some(s),
+            Component::RootDir => None,
+            _ => continue,
+        };
+        if names > 0 {
+            out.push('/');
+        }
+        names += 1;
+        if let Some(name) = name {
+            push_name(&mut out, name);
+        }
+    }
+    match names {
+        0 => ".".to_owned(),
+        // The file system's root: `Component::RootDir` alone.
+        1 if out.is_empty() => "/".to_owned(),
+        _ => out,
     }
 }
 
 /// A file name as text: bytes that are not UTF-8 are shown as `\xff`, never replaced, so that two
 /// such names stay apart and the name can be found.
 pub(crate) fn escape_name(name: &std::ffi::OsStr) -> String {
+    let mut out = String::new();
+    push_name(&mut out, name);
+    out
+}
+
+/// Appends [`escape_name`] of `name` to `out`.
+fn push_name(out: &mut String, name: &std::ffi::OsStr) {
     #[cfg(unix)]
     {
         use std::fmt::Write as _;
         use std::os::unix::ffi::OsStrExt;
-        let mut out = String::new();
         for chunk in name.as_bytes().utf8_chunks() {
             out.push_str(chunk.valid());
             for b in chunk.invalid() {
                 let _ = write!(out, "\\x{b:02x}");
             }
         }
-        out
     }
     #[cfg(not(unix))]
     {
-        name.to_string_lossy().into_owned()
+        out.push_str(&name.to_string_lossy());
     }
 }
 
