@@ -222,9 +222,18 @@ fn total_reached() -> String {
 struct Budget {
     /// Bytes actually read so far: files that claim less than they hold cannot pass the total.
     read: AtomicU64,
-    /// Bytes of the files being parsed now.
-    in_flight: Mutex<u64>,
+    /// Bytes of the files being parsed now, and how many threads wait for them to be fewer.
+    in_flight: Mutex<InFlight>,
     freed: Condvar,
+}
+
+/// What [`Budget::in_flight`] guards.
+#[derive(Default)]
+struct InFlight {
+    bytes: u64,
+    /// Threads waiting in [`Budget::acquire`]: a permit given back wakes them only when there are
+    /// some, since a `notify_all` is a system call even when nobody waits (one per file read).
+    waiting: usize,
 }
 
 impl Budget {
@@ -233,13 +242,15 @@ impl Budget {
     /// it, so this cannot deadlock.
     fn acquire(&self, bytes: u64) -> Permit<'_> {
         let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        while *in_flight > 0 && *in_flight + bytes > MAX_BYTES_IN_FLIGHT {
+        while in_flight.bytes > 0 && in_flight.bytes + bytes > MAX_BYTES_IN_FLIGHT {
+            in_flight.waiting += 1;
             in_flight = self
                 .freed
                 .wait(in_flight)
                 .unwrap_or_else(|e| e.into_inner());
+            in_flight.waiting -= 1;
         }
-        *in_flight += bytes;
+        in_flight.bytes += bytes;
         Permit {
             budget: self,
             bytes,
@@ -257,8 +268,10 @@ impl Drop for Permit<'_> {
     fn drop(&mut self) {
         let budget = self.budget;
         let mut in_flight = budget.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        *in_flight -= self.bytes;
-        budget.freed.notify_all();
+        in_flight.bytes -= self.bytes;
+        if in_flight.waiting > 0 {
+            budget.freed.notify_all();
+        }
     }
 }
 
@@ -484,7 +497,7 @@ mod tests {
                 s.spawn(|| {
                     for bytes in [big, 2 * MAX_BYTES_IN_FLIGHT, 10] {
                         let permit = budget.acquire(bytes);
-                        let now = *budget.in_flight.lock().unwrap();
+                        let now = budget.in_flight.lock().unwrap().bytes;
                         std::thread::sleep(std::time::Duration::from_millis(2));
                         drop(permit);
                         // After releasing: a failure must not leave the others waiting.
@@ -496,7 +509,7 @@ mod tests {
                 });
             }
         });
-        assert_eq!(*budget.in_flight.lock().unwrap(), 0);
+        assert_eq!(budget.in_flight.lock().unwrap().bytes, 0);
     }
 
     #[test]
