@@ -62,9 +62,13 @@ enum Input {
 pub(crate) fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -> Loaded {
     let mut entries = walk::walk(root, exclude, cwd);
     if let Some(config) = config.map(|c| normalize(&cwd.join(c))) {
-        entries.retain(
-            |e| !matches!(e, Entry::File { path, .. } if normalize(&cwd.join(path)) == config),
-        );
+        // By name first: a walked path ends in its file's name, which normalising keeps, so only
+        // the files called as the configuration is need their whole path built and compared.
+        let name = config.file_name();
+        entries.retain(|e| {
+            !matches!(e, Entry::File { path, .. }
+                if path.file_name() == name && normalize(&cwd.join(path)) == config)
+        });
     }
     admit(&mut entries);
     gather(entries.into_iter().map(Input::Walked).collect(), cwd)
