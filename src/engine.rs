@@ -477,18 +477,19 @@ pub fn lint(
     let findings = report(suppressed.findings, &model, settings);
     let (mut findings, baselined) = baseline(findings, accepted);
     sort(&mut findings, &model.sources);
-    let loaded = model.into_loaded();
+    let mut loaded = model.into_loaded();
     let findings = cap(findings);
     let broken = loaded.broken();
     Report {
         files: loaded.sources.len(),
-        sources: loaded.sources,
-        org: loaded.org,
+        sources: std::mem::take(&mut loaded.sources),
+        org: std::mem::take(&mut loaded.org),
         findings,
         suppressed: suppressed.suppressed,
         baselined,
         broken,
         tree,
         not_checked: Vec::new(),
+        _rest: loaded,
     }
 }

@@ -123,6 +123,11 @@ pub struct Report {
     pub tree: Tree,
     /// PATH arguments that were not checked, each with why: (shown path, reason).
     pub not_checked: Vec<(String, String)>,
+    /// What the run read besides the sources and the org (each file's entities, suppression
+    /// comments and headers): freed with the report, not at the end of the run. Freeing 100k
+    /// entities' worth of small allocations took 20 ms on the main thread after every rule had
+    /// run, and the command line never frees a report (it exits).
+    _rest: load::Loaded,
 }
 
 impl Report {

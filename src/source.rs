@@ -201,6 +201,11 @@ impl Sources {
         (self.files.len() - 1) as FileId
     }
 
+    /// Room for `more` files, so that adding a tree's files moves none of them again.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        self.files.reserve_exact(more);
+    }
+
     /// The file with id `id`.
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id as usize]

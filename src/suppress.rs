@@ -41,8 +41,14 @@ const FORM: &str = "write `# orglint: allow(rule, ...) -- reason`";
 
 /// Finds the suppression comments of one file.
 pub(crate) fn scan(file: FileId, text: &str) -> Vec<Suppression> {
-    if !text
-        .as_bytes()
+    // A suppression is a comment that names orglint, so there is none unless `orglint` (in any
+    // case) comes after a `#`. Most files of a large org have no comment at all, and the first
+    // `#` is found by a fast byte search (`memchr`), where comparing seven bytes at every offset
+    // of every file was 3% of a run's time.
+    let Some(hash) = text.find('#') else {
+        return Vec::new();
+    };
+    if !text.as_bytes()[hash..]
         .windows(MARKER.len() - 1)
         .any(|w| w.eq_ignore_ascii_case(b"orglint"))
     {

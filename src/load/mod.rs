@@ -68,9 +68,13 @@ enum Input {
 pub(crate) fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -> Loaded {
     let mut entries = walk::walk(root, exclude, cwd);
     if let Some(config) = config.map(|c| normalize(&cwd.join(c))) {
-        entries.retain(
-            |e| !matches!(e, Entry::File { path, .. } if normalize(&cwd.join(path)) == config),
-        );
+        // By name first: a walked path ends in its file's name, which normalising keeps, so only
+        // the files called as the configuration is need their whole path built and compared.
+        let name = config.file_name();
+        entries.retain(|e| {
+            !matches!(e, Entry::File { path, .. }
+                if path.file_name() == name && normalize(&cwd.join(path)) == config)
+        });
     }
     admit(&mut entries);
     let mut loaded = gather(entries.into_iter().map(Input::Walked).collect(), cwd);
@@ -145,6 +149,7 @@ fn gather(inputs: Vec<Input>, cwd: &Path) -> Loaded {
         ..Loaded::default()
     };
     let n = inputs.len();
+    loaded.sources.reserve(n);
     loaded.broken_files.reserve_exact(n);
     loaded.entities.reserve_exact(n);
     loaded.suppressions.reserve_exact(n);
@@ -259,9 +264,18 @@ fn total_reached() -> String {
 struct Budget {
     /// Bytes actually read so far: files that claim less than they hold cannot pass the total.
     read: AtomicU64,
-    /// Bytes of the files being parsed now.
-    in_flight: Mutex<u64>,
+    /// Bytes of the files being parsed now, and how many threads wait for them to be fewer.
+    in_flight: Mutex<InFlight>,
     freed: Condvar,
+}
+
+/// What [`Budget::in_flight`] guards.
+#[derive(Default)]
+struct InFlight {
+    bytes: u64,
+    /// Threads waiting in [`Budget::acquire`]: a permit given back wakes them only when there are
+    /// some, since a `notify_all` is a system call even when nobody waits (one per file read).
+    waiting: usize,
 }
 
 impl Budget {
@@ -270,13 +284,15 @@ impl Budget {
     /// it, so this cannot deadlock.
     fn acquire(&self, bytes: u64) -> Permit<'_> {
         let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        while *in_flight > 0 && *in_flight + bytes > MAX_BYTES_IN_FLIGHT {
+        while in_flight.bytes > 0 && in_flight.bytes + bytes > MAX_BYTES_IN_FLIGHT {
+            in_flight.waiting += 1;
             in_flight = self
                 .freed
                 .wait(in_flight)
                 .unwrap_or_else(|e| e.into_inner());
+            in_flight.waiting -= 1;
         }
-        *in_flight += bytes;
+        in_flight.bytes += bytes;
         Permit {
             budget: self,
             bytes,
@@ -294,8 +310,10 @@ impl Drop for Permit<'_> {
     fn drop(&mut self) {
         let budget = self.budget;
         let mut in_flight = budget.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        *in_flight -= self.bytes;
-        budget.freed.notify_all();
+        in_flight.bytes -= self.bytes;
+        if in_flight.waiting > 0 {
+            budget.freed.notify_all();
+        }
     }
 }
 
@@ -407,41 +425,56 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
     let shown = abs
         .strip_prefix(normalize(cwd))
         .map_or(abs.as_path(), |p| p);
-    let parts: Vec<String> = shown
-        .components()
-        .filter_map(|c| match c {
-            Component::Normal(s) => Some(escape_name(s)),
-            Component::RootDir => Some(String::new()),
-            _ => None,
-        })
-        .collect();
-    match parts.as_slice() {
-        [] => ".".to_owned(),
-        // The file system's root: `Component::RootDir` alone joins to "".
-        [root] if root.is_empty() => "/".to_owned(),
-        _ => parts.join("/"),
+    // Written into one string (this runs once per file read): the names joined by `/`, the
+    // root as an empty first name.
+    let mut out = String::with_capacity(shown.as_os_str().len());
+    let mut names = 0;
+    for c in shown.components() {
+        let name = match c {
+            Component::Normal(s) => Some(s),
+            Component::RootDir => None,
+            _ => continue,
+        };
+        if names > 0 {
+            out.push('/');
+        }
+        names += 1;
+        if let Some(name) = name {
+            push_name(&mut out, name);
+        }
+    }
+    match names {
+        0 => ".".to_owned(),
+        // The file system's root: `Component::RootDir` alone.
+        1 if out.is_empty() => "/".to_owned(),
+        _ => out,
     }
 }
 
 /// A file name as text: bytes that are not UTF-8 are shown as `\xff`, never replaced, so that two
 /// such names stay apart and the name can be found.
 pub(crate) fn escape_name(name: &std::ffi::OsStr) -> String {
+    let mut out = String::new();
+    push_name(&mut out, name);
+    out
+}
+
+/// Appends [`escape_name`] of `name` to `out`.
+fn push_name(out: &mut String, name: &std::ffi::OsStr) {
     #[cfg(unix)]
     {
         use std::fmt::Write as _;
         use std::os::unix::ffi::OsStrExt;
-        let mut out = String::new();
         for chunk in name.as_bytes().utf8_chunks() {
             out.push_str(chunk.valid());
             for b in chunk.invalid() {
                 let _ = write!(out, "\\x{b:02x}");
             }
         }
-        out
     }
     #[cfg(not(unix))]
     {
-        name.to_string_lossy().into_owned()
+        out.push_str(&name.to_string_lossy());
     }
 }
 
@@ -508,7 +541,7 @@ mod tests {
                 s.spawn(|| {
                     for bytes in [big, 2 * MAX_BYTES_IN_FLIGHT, 10] {
                         let permit = budget.acquire(bytes);
-                        let now = *budget.in_flight.lock().unwrap();
+                        let now = budget.in_flight.lock().unwrap().bytes;
                         std::thread::sleep(std::time::Duration::from_millis(2));
                         drop(permit);
                         // After releasing: a failure must not leave the others waiting.
@@ -520,7 +553,7 @@ mod tests {
                 });
             }
         });
-        assert_eq!(*budget.in_flight.lock().unwrap(), 0);
+        assert_eq!(budget.in_flight.lock().unwrap().bytes, 0);
     }
 
     #[test]

@@ -78,9 +78,10 @@ pub(crate) fn kind_of(meta: &Metadata) -> Option<&'static str> {
 
 /// Opens `path` for reading without blocking on a FIFO or a device and without making a terminal
 /// ours, and checks that what was opened (not what the name pointed at a moment before) is a
-/// regular file. Unless `follow`, a link at the end of `path` is refused too: a real path checked
-/// a moment before cannot be swapped for a link.
-pub(crate) fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError> {
+/// regular file: the file, and the size it claims from the same `fstat` (one per file, not one
+/// here and another to size the buffer). Unless `follow`, a link at the end of `path` is refused
+/// too: a real path checked a moment before cannot be swapped for a link.
+pub(crate) fn open_regular(path: &Path, follow: bool) -> Result<(File, u64), ReadError> {
     let mut options = File::options();
     options.read(true);
     #[cfg(not(unix))]
@@ -95,15 +96,14 @@ pub(crate) fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError>
     let meta = file.metadata().map_err(ReadError::Io)?;
     match kind_of(&meta) {
         Some(what) => Err(ReadError::NotRegular(what)),
-        None => Ok(file),
+        None => Ok((file, meta.len())),
     }
 }
 
-/// Reads at most `limit` bytes of `file` (at most one chunk more is read to find out): the bytes,
-/// or `TooLarge` when there are more. The claimed size only sizes the buffer and refuses early;
-/// `/proc` files claim 0 and hold gigabytes.
-pub(crate) fn read_bounded(mut file: File, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let claimed = file.metadata().map(|m| m.len()).unwrap_or(0);
+/// Reads at most `limit` bytes of `file`, which claims `claimed` bytes (at most one chunk more is
+/// read to find out): the bytes, or `TooLarge` when there are more. The claimed size only sizes
+/// the buffer and refuses early; `/proc` files claim 0 and hold gigabytes.
+pub(crate) fn read_bounded(mut file: File, claimed: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
     if claimed > limit {
         return Err(ReadError::TooLarge(Some(claimed)));
     }
@@ -130,7 +130,8 @@ const CHUNK: usize = 64 * 1024;
 
 /// Reads the regular file `path` as UTF-8, at most `limit` bytes (see [`open_regular`] for `follow`).
 pub(crate) fn read_text(path: &Path, limit: u64, follow: bool) -> Result<String, ReadError> {
-    let bytes = read_bounded(open_regular(path, follow)?, limit)?;
+    let (file, claimed) = open_regular(path, follow)?;
+    let bytes = read_bounded(file, claimed, limit)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -146,8 +147,9 @@ mod tests {
     #[test]
     fn a_file_that_claims_size_zero_is_read_only_up_to_the_limit() {
         // pagemap claims 0 bytes and holds 8 bytes per page of address space.
-        let file = open_regular(Path::new("/proc/self/pagemap"), false).expect("open pagemap");
-        let read = read_bounded(file, 1024 * 1024);
+        let (file, claimed) =
+            open_regular(Path::new("/proc/self/pagemap"), false).expect("open pagemap");
+        let read = read_bounded(file, claimed, 1024 * 1024);
         assert!(matches!(read, Err(ReadError::TooLarge(None))), "{read:?}");
     }
 

@@ -5,6 +5,7 @@ use std::fs::FileType;
 use std::path::{Path, PathBuf};
 
 use globset::GlobSet;
+use rayon::prelude::*;
 
 use super::display_path;
 use super::read::kind_of;
@@ -47,10 +48,35 @@ pub(crate) fn is_skipped_dir(name: &OsStr) -> bool {
     bytes.starts_with(b".") || bytes == b"target" || bytes == b"node_modules"
 }
 
-struct Frame {
-    path: PathBuf,
-    real: PathBuf,
-    children: std::vec::IntoIter<(OsString, FileType)>,
+/// A directory being walked and the ones it lies in, up to the root: what a link is checked
+/// against for a loop back to where it is.
+struct Chain<'a> {
+    path: &'a Path,
+    real: &'a Path,
+    parent: Option<&'a Chain<'a>>,
+}
+
+impl Chain<'_> {
+    /// The path of the directory of this chain whose real path is `real`.
+    fn find(&self, real: &Path) -> Option<&Path> {
+        let mut at = Some(self);
+        while let Some(dir) = at {
+            if dir.real == real {
+                return Some(dir.path);
+            }
+            at = dir.parent;
+        }
+        None
+    }
+}
+
+/// One name a directory listing gave.
+struct Child {
+    name: OsString,
+    ft: FileType,
+    /// Kept to ask for the size of an entity file by the directory's handle and its name, not by
+    /// its whole path again.
+    entry: std::fs::DirEntry,
 }
 
 struct Walk<'a> {
@@ -58,11 +84,14 @@ struct Walk<'a> {
     root_real: PathBuf,
     exclude: &'a GlobSet,
     cwd: &'a Path,
-    entries: Vec<Entry>,
-    stack: Vec<Frame>,
 }
 
 /// Walks `root`, skipping what `exclude` matches (relative to `root`).
+///
+/// Sibling directories are walked in parallel (on rayon's pool: a large tree is directories of
+/// files, and listing a directory and sizing each file are a system call each); each directory's
+/// entries are gathered in name order and joined in that order, so that the result is what a walk
+/// on one thread gives: sorted path order (SPEC §1).
 pub(super) fn walk(root: &Path, exclude: &GlobSet, cwd: &Path) -> Vec<Entry> {
     let root_real = match std::fs::canonicalize(root) {
         Ok(real) => real,
@@ -75,108 +104,148 @@ pub(super) fn walk(root: &Path, exclude: &GlobSet, cwd: &Path) -> Vec<Entry> {
             }];
         }
     };
-    let mut w = Walk {
+    let w = Walk {
         root,
         root_real: root_real.clone(),
         exclude,
         cwd,
-        entries: Vec::new(),
-        stack: Vec::new(),
     };
-    w.enter(root.to_path_buf(), root_real);
-    while let Some(frame) = w.stack.last_mut() {
-        match frame.children.next() {
-            Some((name, ft)) => {
-                let path = frame.path.join(&name);
-                let real = frame.real.join(&name);
-                w.visit(path, real, &name, ft);
-            }
-            None => {
-                w.stack.pop();
-            }
-        }
+    let mut entries = Vec::new();
+    w.enter(root.to_path_buf(), root_real, None, &mut entries);
+    entries
+}
+
+fn unreadable(path: PathBuf, message: String, help: &'static str, broken: bool) -> Entry {
+    Entry::Unreadable {
+        path,
+        message,
+        help,
+        broken,
     }
-    w.entries
 }
 
 impl Walk<'_> {
-    fn unreadable(&mut self, path: PathBuf, message: String, help: &'static str, broken: bool) {
-        self.entries.push(Entry::Unreadable {
-            path,
-            message,
-            help,
-            broken,
-        });
-    }
-
-    /// Lists the directory `real` (reached as `path`) and pushes it on the stack.
-    fn enter(&mut self, path: PathBuf, real: PathBuf) {
+    /// Lists the directory `real` (reached as `path`, inside `parent`) and walks what is in it,
+    /// adding to `out` in path order.
+    fn enter(&self, path: PathBuf, real: PathBuf, parent: Option<&Chain>, out: &mut Vec<Entry>) {
         let mut children = Vec::new();
         let listed = std::fs::read_dir(&real).and_then(|dir| {
             for item in dir {
                 let item = item?;
                 match item.file_type() {
-                    Ok(ft) => children.push((item.file_name(), ft)),
+                    Ok(ft) => children.push(Child {
+                        name: item.file_name(),
+                        ft,
+                        entry: item,
+                    }),
                     Err(e) if is_entity_name(&item.file_name()) => {
                         let message = format!("cannot read: {e}");
-                        self.unreadable(path.join(item.file_name()), message, BROKEN_HELP, true);
+                        out.push(unreadable(
+                            path.join(item.file_name()),
+                            message,
+                            BROKEN_HELP,
+                            true,
+                        ));
                     }
                     Err(_) => {}
                 }
             }
             Ok(())
         });
-        match listed {
-            Ok(()) => {
-                children.sort_by(|a, b| a.0.cmp(&b.0));
-                self.stack.push(Frame {
-                    path,
-                    real,
-                    children: children.into_iter(),
-                });
+        if let Err(e) = listed {
+            out.push(unreadable(
+                path,
+                format!("cannot read: {e}"),
+                BROKEN_HELP,
+                true,
+            ));
+            return;
+        }
+        children.sort_by(|a, b| a.name.cmp(&b.name));
+        let here = Chain {
+            path: &path,
+            real: &real,
+            parent,
+        };
+        let visit = |child: &Child, out: &mut Vec<Entry>| {
+            let path = path.join(&child.name);
+            let real = real.join(&child.name);
+            self.visit(path, real, child, &here, out);
+        };
+        // Only directories are worth a task of their own: a file is one `stat`.
+        if children.iter().any(|c| c.ft.is_dir()) {
+            let parts: Vec<Vec<Entry>> = children
+                .par_iter()
+                .map(|child| {
+                    let mut part = Vec::new();
+                    visit(child, &mut part);
+                    part
+                })
+                .collect();
+            out.extend(parts.into_iter().flatten());
+        } else {
+            for child in &children {
+                visit(child, out);
             }
-            Err(e) => self.unreadable(path, format!("cannot read: {e}"), BROKEN_HELP, true),
         }
     }
 
-    fn visit(&mut self, path: PathBuf, real: PathBuf, name: &OsStr, ft: FileType) {
+    fn visit(
+        &self,
+        path: PathBuf,
+        real: PathBuf,
+        child: &Child,
+        here: &Chain,
+        out: &mut Vec<Entry>,
+    ) {
+        let (name, ft) = (child.name.as_os_str(), child.ft);
         let rel = path.strip_prefix(self.root).unwrap_or(&path);
         if self.exclude.is_match(rel) {
             return;
         }
         if ft.is_dir() {
             if !is_skipped_dir(name) {
-                self.enter(path, real);
+                self.enter(path, real, Some(here), out);
             }
             return;
         }
         if ft.is_symlink() {
-            return self.visit_link(path, real, name);
+            return self.visit_link(path, real, name, here, out);
         }
         if !is_entity_name(name) {
             return;
         }
+        // Asked of the listing's entry: by the directory's handle and the name (`fstatat`, no
+        // link followed), without the whole path being looked up again.
+        let meta = child.entry.metadata();
         if ft.is_file() {
             // The size is only a first guess for the limits; reading checks again.
-            let len = std::fs::symlink_metadata(&real).map_or(0, |m| m.len());
-            self.entries.push(Entry::File { path, real, len });
+            let len = meta.map_or(0, |m| m.len());
+            out.push(Entry::File { path, real, len });
         } else {
-            let what = std::fs::symlink_metadata(&real)
+            let what = meta
                 .ok()
                 .and_then(|m| kind_of(&m))
                 .unwrap_or("a special file");
-            self.unreadable(
+            out.push(unreadable(
                 path,
                 format!("not a regular file ({what}); not read"),
                 BROKEN_HELP,
                 true,
-            );
+            ));
         }
     }
 
     /// A link: resolved. Read through it only when it leads to a file inside the tree that the walk
     /// does not read at its own place (`people/bob.toml -> ../archive/bob.txt`).
-    fn visit_link(&mut self, path: PathBuf, link: PathBuf, name: &OsStr) {
+    fn visit_link(
+        &self,
+        path: PathBuf,
+        link: PathBuf,
+        name: &OsStr,
+        here: &Chain,
+        out: &mut Vec<Entry>,
+    ) {
         let entity = is_entity_name(name);
         // The target and its metadata, without opening it.
         let resolved = std::fs::canonicalize(&link)
@@ -185,7 +254,12 @@ impl Walk<'_> {
             Ok(resolved) => resolved,
             Err(e) => {
                 if entity {
-                    self.unreadable(path, format!("cannot read: {e}"), BROKEN_HELP, true);
+                    out.push(unreadable(
+                        path,
+                        format!("cannot read: {e}"),
+                        BROKEN_HELP,
+                        true,
+                    ));
                 }
                 return;
             }
@@ -197,19 +271,19 @@ impl Walk<'_> {
         let what = if is_dir { "walked" } else { "read" };
         let Ok(inside) = target.strip_prefix(&self.root_real) else {
             let message = format!("points outside the org tree; not {what}");
-            return self.unreadable(path, message, OUTSIDE_HELP, false);
+            return out.push(unreadable(path, message, OUTSIDE_HELP, false));
         };
         if crate::tree::not_walked(self.exclude, inside, is_dir).is_some() {
             let message = format!("points to a place the org tree excludes; not {what}");
-            return self.unreadable(path, message, EXCLUDED_HELP, false);
+            return out.push(unreadable(path, message, EXCLUDED_HELP, false));
         }
         if is_dir {
-            if let Some(ancestor) = self.stack.iter().find(|f| f.real == target) {
+            if let Some(ancestor) = here.find(&target) {
                 let message = format!(
                     "cannot read: symbolic link loop back to `{}`",
-                    display_path(&ancestor.path, self.cwd)
+                    display_path(ancestor, self.cwd)
                 );
-                return self.unreadable(path, message, LOOP_HELP, false);
+                return out.push(unreadable(path, message, LOOP_HELP, false));
             }
             // Any other directory inside the tree is walked from its own place: following the
             // link too would read its files twice (every entity a `duplicate-id`), and links
@@ -221,17 +295,17 @@ impl Walk<'_> {
             return;
         }
         match kind_of(&meta) {
-            None => self.entries.push(Entry::File {
+            None => out.push(Entry::File {
                 path,
                 real: target,
                 len: meta.len(),
             }),
-            Some(what) => self.unreadable(
+            Some(what) => out.push(unreadable(
                 path,
                 format!("not a regular file ({what}); not read"),
                 BROKEN_HELP,
                 true,
-            ),
+            )),
         }
     }
 }

@@ -18,8 +18,18 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;
+    // Only an id defined more than once in its namespace can have a later definition: counted
+    // from the index's integers first, so that only the definitions of those are read. (An id
+    // that is malformed is so at every definition: the filter below drops the same ones.)
+    let people_defs = definitions(org, (0..org.people.len()).map(|p| org.person_sym(p)));
+    let group_defs = definitions(
+        org,
+        ((0..org.teams.len()).map(|t| org.team_sym(t)))
+            .chain((0..org.guilds.len()).map(|g| org.guild_sym(g))),
+    );
     // People have their own namespace. A malformed id is `invalid-value` at each definition.
     let people: Vec<Def<'_>> = (org.people.iter().enumerate())
+        .filter(|&(i, _)| people_defs[org.person_sym(i).index()] > 1)
         .filter(|(_, p)| !p.id.is_malformed_id())
         .map(|(i, p)| (org.person_sym(i), &p.id, "person"))
         .collect();
@@ -29,6 +39,7 @@ fn check(cx: &mut Ctx) {
     let guilds = (org.guilds.iter().enumerate()).map(|(i, g)| (org.guild_sym(i), &g.id, "guild"));
     let groups: Vec<Def<'_>> = teams
         .chain(guilds)
+        .filter(|&(s, _, _)| group_defs[s.index()] > 1)
         .filter(|(_, id, _)| !id.is_malformed_id())
         .collect();
     report_later_ones(cx, &groups);
@@ -36,6 +47,15 @@ fn check(cx: &mut Ctx) {
 
 /// A definition of an id: its [`Sym`], the id as written, and the kind of entity.
 type Def<'a> = (Sym, &'a Str, &'static str);
+
+/// How many times each id is defined among `syms`, indexed by [`Sym`].
+fn definitions(org: &Org, syms: impl Iterator<Item = Sym>) -> Vec<u32> {
+    let mut count = vec![0; org.sym_count()];
+    for s in syms {
+        count[s.index()] += 1;
+    }
+    count
+}
 
 /// Reports every definition of an id after its first, in file and source order (span order).
 ///

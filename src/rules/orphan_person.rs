@@ -41,17 +41,16 @@ fn check(cx: &mut Ctx) {
         }
     }
     for (p, person) in org.people.iter().enumerate() {
+        // What the index says first: nearly everyone is in a team, and then neither the person's
+        // entry nor the text of their id is read (this loop was 1.8% of a run on 100k people).
+        if !org.teams_of[p].is_empty() || org.in_leadership[p] || spared[p] {
+            continue;
+        }
         // A later definition of a duplicated id is `duplicate-id`'s; memberships go to the first.
         // A malformed id is `invalid-value`: no list could name it correctly. Alumni have left:
         // that they are in no team is the point. Any team counts, a `group` too: someone on
         // a roster or a mailing list has a place in the org, if not a working team.
-        if person.id.is_malformed_id()
-            || org.is_alumni(p)
-            || !org.is_first_person(p)
-            || !org.teams_of[p].is_empty()
-            || org.in_leadership[p]
-            || spared[p]
-        {
+        if person.id.is_malformed_id() || org.is_alumni(p) || !org.is_first_person(p) {
             continue;
         }
         let who = shown_id(person.id.as_str());
