@@ -108,21 +108,33 @@ pub(crate) fn read_bounded(mut file: File, claimed: u64, limit: u64) -> Result<V
         return Err(ReadError::TooLarge(Some(claimed)));
     }
     let mut bytes = Vec::with_capacity(claimed as usize);
-    // Whole chunks, not `take(limit + 1)`: some kernel files refuse reads of odd sizes.
-    let mut chunk = vec![0u8; CHUNK];
-    loop {
-        let n = match file.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(ReadError::Io(e)),
-        };
-        if (bytes.len() + n) as u64 > limit {
-            return Err(ReadError::TooLarge(None));
+    // Whole chunks, not `take(limit + 1)`: some kernel files refuse reads of odd sizes. The chunk
+    // is the thread's, zeroed once: a fresh zeroed 64 KiB per file was a fifth of all the
+    // instructions of a run on 15,000 files of 1.4 KB.
+    CHUNK_BUFFER.with_borrow_mut(|chunk| {
+        if chunk.is_empty() {
+            chunk.resize(CHUNK, 0);
         }
-        bytes.extend_from_slice(&chunk[..n]);
-    }
+        loop {
+            let n = match file.read(chunk) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(ReadError::Io(e)),
+            };
+            if (bytes.len() + n) as u64 > limit {
+                return Err(ReadError::TooLarge(None));
+            }
+            bytes.extend_from_slice(&chunk[..n]);
+        }
+        Ok(())
+    })?;
     Ok(bytes)
+}
+
+thread_local! {
+    /// Each thread's read buffer, [`CHUNK`] bytes once the thread has read a file.
+    static CHUNK_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// How much one read asks for.
