@@ -733,3 +733,92 @@ fn an_entry_accepts_one_finding_so_a_repeat_is_new() {
 fn orglint_tiny() -> &'static str {
     crate::tiny_org!()
 }
+
+#[test]
+fn hostile_names_are_escaped_in_the_baseline_and_read_back_as_they_were() {
+    let hostile = "<script>\"`|[x](y)% \u{202e}\u{7}";
+    let org = format!(
+        "[org]\nname = {}\nleadership = [\"ada\"]\n\n[[person]]\nid = \"ada\"\nname = \"Ada\"\nrole = \"cto\"\n\n\
+         [[team]]\nid = \"core\"\nname = {}\nkind = \"platform\"\nlead = \"ada\"\nmembers = []\n",
+        toml_string(hostile),
+        toml_string(&format!("{hostile}\nline two"))
+    );
+    let dir = common::tree(&[("org.toml", org)]);
+    let (code, _, stderr) = run(dir.path(), &["check", "--write-baseline", BASELINE], PLAIN);
+    assert_eq!(code, 0, "{stderr}");
+    let text = read(dir.path(), BASELINE);
+    // Nothing in the file can drive a terminal (`cat` it) or break its JSON.
+    assert!(
+        !text
+            .chars()
+            .any(|c| c != '\n' && orglint::render::is_unsafe(c)),
+        "{text}"
+    );
+    assert!(text.contains("\\u202e") && text.contains("\\n"), "{text}");
+    let baseline = orglint::Baseline::parse(&text, BASELINE).expect("parse");
+    assert_eq!(baseline.org(), Some(hostile));
+    // The messages read back are the report's, to the byte.
+    let (_, json, _) = run(dir.path(), &["check", "--format", "json"], PLAIN);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let mut messages: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["message"].as_str().expect("message"))
+        .collect();
+    messages.sort_unstable();
+    let mut read_back: Vec<&str> = baseline
+        .entries()
+        .iter()
+        .map(|e| e.message.as_str())
+        .collect();
+    read_back.sort_unstable();
+    assert_eq!(read_back, messages);
+    assert!(
+        messages.iter().any(|m| m.contains('\u{202e}')),
+        "{messages:?}"
+    );
+    // Written again from what it read, it is the same bytes.
+    assert_eq!(baseline.to_json(), text);
+}
+
+#[test]
+fn bare_fingerprints_hide_findings_but_are_never_counted_as_fixed() {
+    let dir = example_copy();
+    let options = |baseline: orglint::Baseline| {
+        let cwd = dir.path().to_path_buf();
+        let ws = orglint::workspace(&orglint::CheckOptions {
+            cwd: cwd.clone(),
+            ..Default::default()
+        })
+        .expect("workspace");
+        let loaded = orglint::load_tree(&ws.tree, &cwd);
+        orglint::lint(ws.tree, loaded, &ws.settings, None, &baseline)
+    };
+    let all = options(orglint::Baseline::default());
+    let first = all.findings[0].fingerprint.clone();
+    let report = options([first, "0123456789abcdef".to_owned()].into_iter().collect());
+    assert_eq!(report.baselined, 1);
+    assert_eq!(
+        report.baseline_fixed, 0,
+        "a bare fingerprint's scope is unknown"
+    );
+    assert_eq!(report.findings.len(), all.findings.len() - 1);
+}
+
+/// `s` as a TOML basic string, every character that is not plain printable ASCII escaped.
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' '..='~' => out.push(c),
+            _ => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
+}
