@@ -40,7 +40,9 @@
 //! [`lint`] is these stages, each a function of [`engine`] with one job, which a front end may
 //! also call one by one: [`engine::build_model`], [`engine::run_rules`], [`engine::keep_enabled`]
 //! (levels), [`engine::filter_paths`], [`engine::suppress`], [`engine::report`] (levels and
-//! fingerprints), [`engine::baseline`], [`engine::sort`] and [`engine::cap`].
+//! fingerprints), [`engine::baseline`], [`engine::sort`] and [`engine::cap`];
+//! [`engine::lint_with`] also records the baseline `--write-baseline` writes ([`baseline`] is
+//! its file).
 //!
 //! `examples/lint_texts.rs` is a whole front end on this API (`cargo run --example lint_texts --
 //! fixtures/example-org`): it reads a directory's entity files into memory as an editor holds

@@ -822,3 +822,53 @@ fn toml_string(s: &str) -> String {
     out.push('"');
     out
 }
+
+#[test]
+fn the_baseline_records_every_finding_past_the_per_file_cap() {
+    // 150 people with roles in no category: past the 100 shown per file and rule.
+    let mut people = String::from(crate::tiny_org!());
+    for i in 0..150 {
+        people.push_str(&format!(
+            "\n[[person]]\nid = \"p{i}\"\nname = \"P {i}\"\nrole = \"juggler-{i}\"\nreports_to = \"ada\"\n"
+        ));
+    }
+    let args = ["check", "--select", "unknown-role", "--format", "short"];
+    let dir = common::tree(&[("org.toml", people.as_str())]);
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[
+            "check",
+            "--select",
+            "unknown-role",
+            "--write-baseline",
+            BASELINE,
+        ],
+        PLAIN,
+    );
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            0,
+            "wrote the baseline `.orglint-baseline.json`: 150 entries\n"
+        )
+    );
+    let mut with_baseline = args.to_vec();
+    with_baseline.extend(["--baseline", BASELINE]);
+    let (code, stdout, _) = run(dir.path(), &with_baseline, PLAIN);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 1 file (150 baselined)\n")
+    );
+    // One more person past the cap: only that one is new.
+    people.push_str(
+        "\n[[person]]\nid = \"q\"\nname = \"Q\"\nrole = \"clown\"\nreports_to = \"ada\"\n",
+    );
+    std::fs::write(dir.path().join("org.toml"), &people).expect("write");
+    let (code, stdout, _) = run(dir.path(), &with_baseline, PLAIN);
+    assert_eq!(code, 0, "a warning alone does not fail");
+    assert_eq!(
+        stdout,
+        "org.toml:913:8: warning[unknown-role] q's role `clown` is in no role category\n\
+         0 errors, 1 warning in 1 file (150 baselined)\n"
+    );
+}
