@@ -76,6 +76,15 @@ struct CheckArgs {
     /// Fail when there are more than N warnings.
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
+    /// Hide the findings recorded in FILE (by `--write-baseline`): they are counted as
+    /// baselined and never fail the run; its entries no longer found are counted as fixed.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the findings of this run in FILE (JSON, such as `.orglint-baseline.json`) and
+    /// report them as baselined; with `--baseline` on the same FILE, updates it (fixed entries are
+    /// dropped).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// Print counts per rule instead of the findings.
     #[arg(long)]
     statistics: bool,
@@ -153,16 +162,33 @@ fn check(args: CheckArgs) -> u8 {
     let color = args
         .color
         .enabled(args.output.is_none() && std::io::stdout().is_terminal());
+    let output = args.output.map(|o| normalize(&cwd.join(o)));
+    let write_baseline = args.write_baseline.map(|b| normalize(&cwd.join(b)));
+    if let Some(path) = &write_baseline {
+        if path.as_os_str() == "-" || path.file_name().is_some_and(|n| n == "-") {
+            return tool_error(
+                "`--write-baseline` writes a file; `-` (standard output) is not one",
+            );
+        }
+        if output.as_ref() == Some(path) {
+            return tool_error(&format!(
+                "`--output` and `--write-baseline` name the same file `{}`",
+                display_path(path, &cwd)
+            ));
+        }
+    }
     let opts = CheckOptions {
         paths: args.paths,
         config: args.config,
         select: args.select,
         ignore: args.ignore,
         cwd: cwd.clone(),
+        baseline: args.baseline,
+        write_baseline: write_baseline.is_some(),
     };
     let report = match orglint::check(&opts) {
         Ok(report) => report,
-        Err(Error::Usage(m) | Error::Io(m)) => return tool_error(&m),
+        Err(Error::Usage(m) | Error::Io(m) | Error::Baseline(m)) => return tool_error(&m),
         Err(Error::Config(problems)) => {
             let to_terminal = std::io::stderr().is_terminal();
             let opts = HumanOptions {
@@ -187,10 +213,25 @@ fn check(args: CheckArgs) -> u8 {
             render::printable(why)
         );
     }
-    let output = args.output.map(|o| normalize(&cwd.join(o)));
+    if let Some(accepted) = &opts.baseline {
+        let shown = display_path(&normalize(&cwd.join(accepted)), &cwd);
+        for warning in &report.baseline_warnings {
+            eprintln!(
+                "warning: the baseline `{}`: {}",
+                render::printable(&shown),
+                render::printable(warning)
+            );
+        }
+    }
     if let Some(output) = &output {
         if let Some(refusal) = report.tree.refuse_output(output, &report.sources, &cwd) {
             return tool_error(&refusal);
+        }
+    }
+    if let (Some(path), Some(new)) = (&write_baseline, &report.new_baseline) {
+        let written = write_baseline_file(&report, path, new, &cwd, opts.baseline.is_some());
+        if written != OK {
+            return written;
         }
     }
     let text = if args.statistics {
@@ -214,6 +255,40 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         OK
     }
+}
+
+/// Writes the baseline `new` of `report` to `path` (as `--output` is written, and refused where it
+/// would be), and says on stderr what it holds.
+fn write_baseline_file(
+    report: &orglint::Report,
+    path: &Path,
+    new: &orglint::Baseline,
+    cwd: &Path,
+    updated: bool,
+) -> u8 {
+    let shown = display_path(path, cwd);
+    if let Some(refusal) = report
+        .tree
+        .refuse_write(path, &report.sources, cwd, "baseline")
+    {
+        return tool_error(&refusal);
+    }
+    if let Err(e) = replace(path, &new.to_json()) {
+        return tool_error(&format!("cannot write the baseline `{shown}`: {e}"));
+    }
+    let n = new.entries().len();
+    let mut line = format!(
+        "wrote the baseline `{}`: {n} {}",
+        render::printable(&shown),
+        if n == 1 { "entry" } else { "entries" }
+    );
+    if updated && report.baseline_fixed > 0 {
+        let fixed = report.baseline_fixed;
+        let noun = if fixed == 1 { "entry" } else { "entries" };
+        line.push_str(&format!(" ({fixed} fixed {noun} dropped)"));
+    }
+    eprintln!("{line}");
+    OK
 }
 
 /// The width of the human report: the terminal's when writing to one, else 80 (a log, a file,

@@ -4,11 +4,12 @@
 //! or only some of them, calls them itself. Nothing here is global: two workspaces may be
 //! linted side by side in one process.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub use crate::baseline::{Baseline, Entry};
 use crate::config::Config;
 use crate::finding::{self, Finding, Level, Reported, closest};
 use crate::limits::FINGERPRINT_BYTES;
@@ -400,39 +401,246 @@ pub(crate) fn fingerprint(f: &Finding, loaded: &Loaded) -> String {
     format!("{hash:016x}")
 }
 
-/// A set of fingerprints a baseline file accepted: findings a team lives with for now, hidden from
-/// reports and counted as `baselined`.
-#[derive(Debug, Clone, Default)]
-pub struct Baseline {
-    fingerprints: HashSet<String>,
+/// The baseline stage: drops the findings `baseline` accepts (each of its entries accepts one
+/// finding, in sorted order), and says how many.
+pub fn baseline(findings: Vec<Reported>, baseline: &Baseline) -> (Vec<Reported>, usize) {
+    if baseline.is_empty() {
+        return (findings, 0);
+    }
+    let mut left: HashMap<String, usize> = HashMap::new();
+    let before = findings.len();
+    let kept: Vec<Reported> = findings
+        .into_iter()
+        .filter(|f| {
+            if !baseline.contains(&f.fingerprint) {
+                return true;
+            }
+            let left = left
+                .entry(f.fingerprint.clone())
+                .or_insert_with(|| baseline.count(&f.fingerprint));
+            if *left > 0 {
+                *left -= 1;
+                false
+            } else {
+                true
+            }
+        })
+        .collect();
+    let hidden = before - kept.len();
+    (kept, hidden)
 }
 
-impl Baseline {
-    /// A baseline of `fingerprints`.
-    pub fn new(fingerprints: impl IntoIterator<Item = String>) -> Self {
-        Baseline {
-            fingerprints: fingerprints.into_iter().collect(),
+/// Which entries of a baseline a run can judge: those of a rule that ran, in a file whose findings
+/// it reports. An entry outside it is neither fixed nor dropped when the baseline is rewritten:
+/// `--select team-silo` or a pre-commit run on one file says nothing about the others.
+#[derive(Debug)]
+pub struct BaselineScope {
+    /// Per rule (by index in [`RULES`]), whether it ran.
+    ran: Vec<bool>,
+    /// Every file read, by its path relative to the root, and whether it could not be parsed.
+    files: HashMap<String, bool>,
+    /// The root.
+    root: PathBuf,
+    /// The PATH arguments (absolute, normalised) that narrow the run; `None` for the whole tree.
+    paths: Option<HashSet<PathBuf>>,
+}
+
+impl BaselineScope {
+    /// The scope of a run of `settings` over `loaded`, narrowed to `paths` as [`PathFilter::new`]
+    /// narrows it (`None` for the whole tree).
+    pub fn new(loaded: &Loaded, settings: &Settings, paths: Option<&[PathBuf]>) -> Self {
+        let org_rules_run = org_rules_run(loaded);
+        let ran = RULES
+            .iter()
+            .map(|&rule| {
+                settings.level(rule) != Level::Off
+                    && (org_rules_run || !matches!(rule.check, Check::Org(_)))
+            })
+            .collect();
+        let files = (0..loaded.sources.len())
+            .map(|i| {
+                let file = i as crate::source::FileId;
+                (loaded.root_path(file), loaded.broken_files[i])
+            })
+            .collect();
+        BaselineScope {
+            ran,
+            files,
+            root: loaded.root.clone(),
+            paths: paths.map(|p| p.iter().cloned().collect()),
         }
     }
 
-    /// Whether it accepts `fingerprint`.
-    pub fn contains(&self, fingerprint: &str) -> bool {
-        self.fingerprints.contains(fingerprint)
+    /// Whether `entry` is in scope: its rule ran; it has no file and the whole tree was checked,
+    /// or its file is one the run reports (named, under a PATH, or broken, as [`PathFilter`]
+    /// keeps it); and its file could be parsed, unless it is `invalid-toml`'s (a broken file's
+    /// other findings are unknown, not fixed).
+    pub fn covers(&self, entry: &Entry) -> bool {
+        let Some(rule) = rules::find(&entry.rule) else {
+            return false;
+        };
+        if !self.ran[rule.index()] {
+            return false;
+        }
+        let Some(file) = &entry.file else {
+            return self.paths.is_none();
+        };
+        let broken = self.files.get(file).copied().unwrap_or(false);
+        if broken && !std::ptr::eq(rule, &rules::INVALID_TOML) {
+            return false;
+        }
+        match &self.paths {
+            None => true,
+            Some(paths) => {
+                broken || {
+                    let path = normalize(&self.root.join(file));
+                    path.ancestors().any(|a| paths.contains(a))
+                }
+            }
+        }
     }
 }
 
-impl FromIterator<String> for Baseline {
-    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
-        Baseline::new(iter)
-    }
+/// How a run's findings compare with the baseline it was given.
+#[derive(Debug, Default)]
+#[non_exhaustive]
+pub struct BaselineCheck {
+    /// How many entries in scope match no finding: fixed since the baseline was written.
+    pub fixed: usize,
+    /// How many findings an entry matches.
+    pub matched: usize,
+    /// What looks wrong with the baseline, one sentence each, about "it" (the CLI says which
+    /// file): another org's, or of rules this orglint does not have.
+    pub warnings: Vec<String>,
 }
 
-/// The baseline stage: drops the findings `baseline` accepts, and says how many.
-pub fn baseline(mut findings: Vec<Reported>, baseline: &Baseline) -> (Vec<Reported>, usize) {
-    let before = findings.len();
-    findings.retain(|f| !baseline.contains(&f.fingerprint));
-    let hidden = before - findings.len();
-    (findings, hidden)
+/// Compares `findings` (before the baseline stage hides any) with `accepted`: which entries in
+/// `scope` are fixed, and whether the baseline looks like another org's (another `[org]` name; or
+/// nothing matches while none of its files is in the tree, or while there are findings it could
+/// have matched).
+pub fn check_baseline(
+    findings: &[Reported],
+    accepted: &Baseline,
+    scope: &BaselineScope,
+    loaded: &Loaded,
+) -> BaselineCheck {
+    let mut check = BaselineCheck::default();
+    if accepted.is_empty() {
+        return check;
+    }
+    let mut found: HashMap<&str, usize> = HashMap::new();
+    for f in findings {
+        *found.entry(f.fingerprint.as_str()).or_insert(0) += 1;
+    }
+    // Per fingerprint, the entries in scope; the findings use them up first.
+    let mut in_scope: HashMap<&str, usize> = HashMap::new();
+    let mut unknown: Vec<&str> = Vec::new();
+    let mut unknown_count = 0;
+    let (mut with_file, mut file_here) = (0, 0);
+    for e in accepted.entries() {
+        if scope.covers(e) {
+            *in_scope.entry(e.fingerprint.as_str()).or_insert(0) += 1;
+        }
+        if !e.rule.is_empty() && rules::find(&e.rule).is_none() {
+            unknown_count += 1;
+            if !unknown.contains(&e.rule.as_str()) {
+                unknown.push(&e.rule);
+            }
+        }
+        if let Some(file) = &e.file {
+            with_file += 1;
+            file_here += usize::from(scope.files.contains_key(file));
+        }
+    }
+    check.fixed = in_scope
+        .iter()
+        .map(|(fp, &n)| n.saturating_sub(found.get(fp).copied().unwrap_or(0)))
+        .sum();
+    check.matched = found.iter().map(|(fp, &n)| n.min(accepted.count(fp))).sum();
+    let ours = loaded.org.facts().and_then(|f| f.name);
+    if let (Some(theirs), Some(ours)) = (accepted.org(), ours) {
+        if theirs != ours {
+            check.warnings.push(format!(
+                "it was written for the org {}, not for {}: is it another org's baseline?",
+                finding::shown_code(theirs),
+                finding::shown_code(ours)
+            ));
+        }
+    }
+    let entries_in_scope: usize = in_scope.values().sum();
+    if check.warnings.is_empty() && check.matched == 0 {
+        if with_file > 0 && file_here == 0 {
+            check.warnings.push(format!(
+                "none of the {} files it names is in this tree: is it another org's baseline?",
+                thousands_files(accepted)
+            ));
+        } else if entries_in_scope > 0 && !findings.is_empty() {
+            check.warnings.push(format!(
+                "none of its {} in this run's scope matches any of the run's {}: is it another \
+                 org's baseline, or from before the findings changed?",
+                counted(entries_in_scope, "entry", "entries"),
+                counted(findings.len(), "finding", "findings"),
+            ));
+        }
+    }
+    if unknown_count > 0 {
+        let names: Vec<String> = unknown
+            .iter()
+            .take(3)
+            .map(|n| finding::shown_code(n).to_string())
+            .collect();
+        let more = if unknown.len() > 3 { ", ..." } else { "" };
+        check.warnings.push(format!(
+            "{} of it name rules this orglint does not have ({}{more}); they match nothing: \
+             rewrite it with `--write-baseline`",
+            counted(unknown_count, "entry", "entries"),
+            names.join(", "),
+        ));
+    }
+    check
+}
+
+/// How many distinct files the entries of `baseline` name.
+fn thousands_files(baseline: &Baseline) -> String {
+    let files: HashSet<&str> = baseline
+        .entries()
+        .iter()
+        .filter_map(|e| e.file.as_deref())
+        .collect();
+    finding::thousands(files.len())
+}
+
+/// `n` and the noun for it, with thousands separators: `1 entry`, `1,204 entries`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        finding::thousands(n),
+        if n == 1 { one } else { many }
+    )
+}
+
+/// The baseline `--write-baseline` writes: an entry for each of `findings` (every finding the run
+/// reports before the baseline stage, so none that a comment suppresses and none out of scope),
+/// and the entries of `previous` outside `scope`, which this run cannot judge and so keeps. The
+/// entries of `previous` in scope are dropped: those still found come back from `findings`, the
+/// others are fixed. It is written for `loaded`'s org.
+pub fn record(
+    findings: &[Reported],
+    loaded: &Loaded,
+    previous: &Baseline,
+    scope: &BaselineScope,
+) -> Baseline {
+    let current = findings.iter().map(|f| {
+        let file = f.primary.map(|s| loaded.root_path(s.file));
+        Entry::new(file, f.rule.name, &f.fingerprint, &f.message)
+    });
+    let kept = previous
+        .entries()
+        .iter()
+        .filter(|e| !scope.covers(e))
+        .cloned();
+    let org = loaded.org.facts().and_then(|f| f.name).map(str::to_owned);
+    Baseline::from_entries(org, current.chain(kept).collect())
 }
 
 /// The sorting stage: by file, line, column, rule, then message, so that output is stable.
@@ -468,14 +676,38 @@ pub fn lint(
     paths: Option<&[PathBuf]>,
     accepted: &Baseline,
 ) -> Report {
+    lint_with(tree, loaded, settings, paths, accepted, false)
+}
+
+/// [`lint`], and when `write_baseline`, also the baseline `--write-baseline` writes
+/// ([`record`]: the current findings, and the entries of `accepted` outside the run's scope), in
+/// [`Report::new_baseline`]. The report is then the one a run with that new baseline gives: every
+/// finding in scope is baselined, and the entries of `accepted` that are fixed (and so dropped)
+/// are counted in [`Report::baseline_fixed`].
+pub fn lint_with(
+    tree: Tree,
+    loaded: Loaded,
+    settings: &Settings,
+    paths: Option<&[PathBuf]>,
+    accepted: &Baseline,
+    write_baseline: bool,
+) -> Report {
     let mut model = build_model(loaded, &settings.config);
     let mut findings = model.take_loader_findings();
     findings.extend(run_rules(&model, settings));
-    let paths = paths.map_or_else(PathFilter::everything, |p| PathFilter::new(&model, p));
-    let findings = filter_paths(keep_enabled(findings, settings), &paths);
-    let suppressed = suppress(findings, &model, settings, &paths);
+    let filter = paths.map_or_else(PathFilter::everything, |p| PathFilter::new(&model, p));
+    let findings = filter_paths(keep_enabled(findings, settings), &filter);
+    let suppressed = suppress(findings, &model, settings, &filter);
     let findings = report(suppressed.findings, &model, settings);
-    let (mut findings, baselined) = baseline(findings, accepted);
+    let (checked, new_baseline) = if accepted.is_empty() && !write_baseline {
+        (BaselineCheck::default(), None)
+    } else {
+        let scope = BaselineScope::new(&model, settings, paths);
+        let checked = check_baseline(&findings, accepted, &scope, &model);
+        let new = write_baseline.then(|| record(&findings, &model, accepted, &scope));
+        (checked, new)
+    };
+    let (mut findings, baselined) = baseline(findings, new_baseline.as_ref().unwrap_or(accepted));
     sort(&mut findings, &model.sources);
     let mut loaded = model.into_loaded();
     let findings = cap(findings);
@@ -487,6 +719,9 @@ pub fn lint(
         findings,
         suppressed: suppressed.suppressed,
         baselined,
+        baseline_fixed: checked.fixed,
+        baseline_warnings: checked.warnings,
+        new_baseline,
         broken,
         tree,
         not_checked: Vec::new(),

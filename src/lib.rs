@@ -40,7 +40,9 @@
 //! [`lint`] is these stages, each a function of [`engine`] with one job, which a front end may
 //! also call one by one: [`engine::build_model`], [`engine::run_rules`], [`engine::keep_enabled`]
 //! (levels), [`engine::filter_paths`], [`engine::suppress`], [`engine::report`] (levels and
-//! fingerprints), [`engine::baseline`], [`engine::sort`] and [`engine::cap`].
+//! fingerprints), [`engine::baseline`], [`engine::sort`] and [`engine::cap`];
+//! [`engine::lint_with`] also records the baseline `--write-baseline` writes ([`baseline`] is
+//! its file).
 //!
 //! `examples/lint_texts.rs` is a whole front end on this API (`cargo run --example lint_texts --
 //! fixtures/example-org`): it reads a directory's entity files into memory as an editor holds
@@ -50,6 +52,7 @@
 
 #![warn(missing_docs)]
 
+pub mod baseline;
 pub(crate) mod chain;
 pub mod config;
 pub mod engine;
@@ -66,8 +69,9 @@ pub mod source;
 pub(crate) mod suppress;
 pub mod tree;
 
+pub use baseline::Baseline;
 pub use config::{Config, ConfigProblem};
-pub use engine::{Baseline, Model, PathFilter, Settings, lint, load_texts, load_tree};
+pub use engine::{Model, PathFilter, Settings, lint, load_texts, load_tree};
 pub use finding::{
     Applicability, Edit, Edited, EntityRef, Finding, Fix, Level, Related, Reported, apply_edits,
 };
@@ -98,6 +102,11 @@ pub struct CheckOptions {
     pub ignore: Vec<String>,
     /// The working directory paths are shown relative to.
     pub cwd: PathBuf,
+    /// `--baseline`: hide the findings this baseline file records.
+    pub baseline: Option<PathBuf>,
+    /// `--write-baseline`: also give the baseline that records this run's findings, in
+    /// [`Report::new_baseline`] (the caller writes it).
+    pub write_baseline: bool,
 }
 
 /// The outcome of a run (more may be counted later: read its fields, do not build one).
@@ -116,6 +125,16 @@ pub struct Report {
     pub suppressed: usize,
     /// How many findings in scope a baseline hid.
     pub baselined: usize,
+    /// How many entries of the baseline given lie in the run's scope and match no finding: fixed
+    /// since it was written (see [`engine::BaselineScope`]).
+    pub baseline_fixed: usize,
+    /// What looks wrong with the baseline given (another org's, rules this orglint does not
+    /// have), one sentence each about "it".
+    pub baseline_warnings: Vec<String>,
+    /// With [`CheckOptions::write_baseline`]: the baseline to write (the findings in scope, and
+    /// the entries of the baseline given outside it). The report is then as that baseline makes
+    /// it: every finding in scope baselined.
+    pub new_baseline: Option<Baseline>,
     /// How many files of the tree could not be parsed (and so kept the whole-org rules from
     /// running, which concerns the findings in scope too).
     pub broken: usize,
@@ -153,12 +172,15 @@ pub enum Error {
     Io(String),
     /// Mistakes in `orglint.toml` (exit code 2).
     Config(Vec<ConfigProblem>),
+    /// A baseline file that cannot be read or is not a baseline; the message says where (exit
+    /// code 2).
+    Baseline(String),
 }
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::Usage(m) | Error::Io(m) => f.write_str(m),
+            Error::Usage(m) | Error::Io(m) | Error::Baseline(m) => f.write_str(m),
             // The summary under the drawn mistakes (see `render::render_config_problem`).
             Error::Config(problems) => {
                 let file = problems.first().map_or("", |p| p.source().display.as_str());
@@ -331,14 +353,22 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
             Kind::Skipped(why) => not_checked.push((display_path(p, &cwd), why)),
         }
     }
+    let accepted = match &opts.baseline {
+        Some(path) => {
+            let path = normalize(&cwd.join(path));
+            Baseline::read(&path, &display_path(&path, &cwd))?
+        }
+        None => Baseline::default(),
+    };
     let filter = (!whole).then_some(named);
     let loaded = load_tree(&tree, &cwd);
-    let mut report = lint(
+    let mut report = engine::lint_with(
         tree,
         loaded,
         &settings,
         filter.as_deref(),
-        &Baseline::default(),
+        &accepted,
+        opts.write_baseline,
     );
     // A directory argument under which the walk read nothing (every file in it excluded, say).
     let named: HashSet<&PathBuf> = filter.iter().flatten().collect();

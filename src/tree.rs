@@ -69,12 +69,24 @@ impl Tree {
     /// a link, not a regular file, an input of this run (an entity file in `sources` or the
     /// configuration, compared by real path), or a name the next run would read as an entity file.
     pub fn refuse_output(&self, output: &Path, sources: &Sources, cwd: &Path) -> Option<String> {
+        self.refuse_write(output, sources, cwd, "report")
+    }
+
+    /// Why `what` (`report`, `baseline`: the word the refusal names it by) may not be written to
+    /// `output`, for the reasons [`Tree::refuse_output`] gives.
+    pub fn refuse_write(
+        &self,
+        output: &Path,
+        sources: &Sources,
+        cwd: &Path,
+        what: &str,
+    ) -> Option<String> {
         let path = normalize(&cwd.join(output));
         let shown = display_path(&path, cwd);
         match std::fs::symlink_metadata(&path) {
             Ok(m) if m.file_type().is_symlink() => {
                 return Some(format!(
-                    "`{shown}` is a symbolic link; orglint does not write a report through a link, \
+                    "`{shown}` is a symbolic link; orglint does not write a {what} through a link, \
                      so name a file instead"
                 ));
             }
@@ -98,7 +110,7 @@ impl Tree {
                 if !real_parent.starts_with(&real_base) {
                     return Some(format!(
                         "`{shown}` is in a directory that links outside `{}`; orglint does not \
-                         write a report through a link, so name a file in a real directory",
+                         write a {what} through a link, so name a file in a real directory",
                         display_path(&base, cwd)
                     ));
                 }
@@ -120,13 +132,13 @@ impl Tree {
                     format!(" (`{c}`)")
                 };
                 return Some(format!(
-                    "`{shown}` is the configuration{which} of this run; write the report elsewhere"
+                    "`{shown}` is the configuration{which} of this run; write the {what} elsewhere"
                 ));
             }
         }
         if path.file_name().is_some_and(|n| n == config::FILE_NAME) {
             return Some(format!(
-                "`{shown}` would be read as the configuration of an org tree; write the report elsewhere"
+                "`{shown}` would be read as the configuration of an org tree; write the {what} elsewhere"
             ));
         }
         if let Some(src) = sources
@@ -139,7 +151,7 @@ impl Tree {
                 format!(" (`{}`)", src.display)
             };
             return Some(format!(
-                "`{shown}` is an entity file{which}, an input of this run; write the report elsewhere"
+                "`{shown}` is an entity file{which}, an input of this run; write the {what} elsewhere"
             ));
         }
         // The walk judges by the path as it walks it; a link into the tree is judged by its target.

@@ -47,6 +47,7 @@ struct Summary {
     infos: usize,
     suppressed: usize,
     baselined: usize,
+    baseline_fixed: usize,
     broken_files: usize,
 }
 
@@ -128,6 +129,7 @@ pub(crate) fn json(report: &Report) -> String {
             infos: report.count(Level::Info),
             suppressed: report.suppressed,
             baselined: report.baselined,
+            baseline_fixed: report.baseline_fixed,
             broken_files: report.broken,
         },
         diagnostics,
@@ -137,7 +139,7 @@ pub(crate) fn json(report: &Report) -> String {
 
 /// `value` as every JSON output of orglint is written: pretty-printed, escaped for the terminal
 /// ([`super::escape::json_document`]), ending in a newline.
-pub(super) fn document(value: &impl Serialize) -> String {
+pub(crate) fn document(value: &impl Serialize) -> String {
     let json = serde_json::to_string_pretty(value).expect("JSON of plain values");
     let mut out = super::escape::json_document(json);
     out.push('\n');

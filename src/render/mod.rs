@@ -22,6 +22,8 @@ pub use human::{HumanOptions, config_problems, render_config_problem};
 pub use rule_list::{RULES_FORMATS, RulesFormat};
 pub use summary::summary;
 
+pub(crate) use json::document as json_document;
+
 use crate::Report;
 use crate::finding::Level;
 use crate::rules;

@@ -23,6 +23,12 @@ pub fn summary(report: &Report) -> String {
     if report.baselined > 0 {
         hidden.push(format!("{} baselined", report.baselined));
     }
+    if report.baseline_fixed > 0 {
+        hidden.push(format!(
+            "{} fixed since the baseline",
+            report.baseline_fixed
+        ));
+    }
     if !hidden.is_empty() {
         line.push_str(&format!(" ({})", hidden.join(", ")));
     }
