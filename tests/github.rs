@@ -211,3 +211,19 @@ fn statistics_are_the_plain_counts() {
     let (_, text) = transcript(&repo(), &["check", "fixtures/example-org", "--statistics"]);
     assert_eq!(github, text);
 }
+
+#[test]
+fn the_readmes_example_is_the_example_orgs_first_annotation() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    let shown = readme
+        .lines()
+        .find(|l| l.starts_with("::error "))
+        .expect("README shows a workflow command");
+    let (code, stdout, _) = common::run(
+        &repo().join("fixtures/example-org"),
+        &["check", "--format", "github"],
+        common::PLAIN,
+    );
+    assert_eq!(code, 1);
+    assert_eq!(stdout.lines().next(), Some(shown));
+}
