@@ -217,18 +217,26 @@ fn hostile_names_and_paths_render_as_text() {
 
 #[test]
 fn hundreds_of_findings_stay_within_a_comment() {
-    // 12 files of 80 empty teams, each led from outside: 1,920 findings, every one long.
-    let mut files = vec![("org.toml".to_owned(), crate::tiny_org!().to_owned())];
+    // 12 files of 80 teams led from outside, with a parent that does not exist, and 12 files of
+    // 80 people in no team with an unknown role: 4,800 findings of 5 rules, each at a path of
+    // 200 pipes and stars that escaping doubles.
+    let dir_name = "|*".repeat(100);
     let name = "| **x** | <img src=x> ".repeat(3);
+    let mut files = vec![("org.toml".to_owned(), crate::tiny_org!().to_owned())];
     for f in 0..12 {
-        let mut text = String::new();
+        let (mut teams, mut people) = (String::new(), String::new());
         for t in 0..80 {
-            text.push_str(&format!(
-                "[[team]]\nid = \"t{f}-{t}\"\nname = {}\nkind = \"platform\"\nlead = \"ada\"\nmembers = []\n\n",
+            teams.push_str(&format!(
+                "[[team]]\nid = \"t{f}-{t}\"\nname = {}\nkind = \"platform\"\nlead = \"ada\"\n\
+                 members = []\nparent = \"nope\"\n\n",
                 common::toml_string(&format!("{name}{f}-{t}"))
             ));
+            people.push_str(&format!(
+                "[[person]]\nid = \"p{f}-{t}\"\nname = \"P\"\nrole = \"<b>|{t}|</b>\"\nreports_to = \"ada\"\n\n"
+            ));
         }
-        files.push((format!("teams/t{f:02}.toml"), text));
+        files.push((format!("{dir_name}/teams{f:02}.toml"), teams));
+        files.push((format!("{dir_name}/people{f:02}.toml"), people));
     }
     let files: Vec<(&str, &str)> = files
         .iter()
@@ -249,15 +257,25 @@ fn hundreds_of_findings_stay_within_a_comment() {
         .next()
         .and_then(|n| n.replace(',', "").parse().ok())
         .unwrap_or_else(|| panic!("no count of those left out: {note}"));
-    assert_eq!(rendered.items + left_out, 12 * 80 * 2, "{note}");
+    // And one `span-of-control`: Ada has 960 people reporting to her.
+    assert_eq!(rendered.items + left_out, 12 * 80 * 5 + 1, "{note}");
     assert!(
-        rendered
-            .text
-            .ends_with("findings not shown here, to keep this report within the 65,536 characters of a GitHub comment; orglint check lists every one.\n"),
+        rendered.text.ends_with(
+            " findings not shown here (at most 25 of each rule, and at most 65,536 characters in all, what a GitHub comment holds); orglint check lists every one.\n"
+        ),
         "{note}"
     );
+    // A group past its first 25 says how many more it has.
+    assert!(
+        rendered.text.contains("\nand 935 more, not shown.\n"),
+        "{}",
+        rendered.text
+    );
     // The counts are of every finding.
-    assert!(md.contains("| error | 960 |\n| warning | 960 |\n"), "{md}");
+    assert!(
+        md.contains("| error | 1,920 |\n| warning | 2,881 |\n"),
+        "{md}"
+    );
 }
 
 #[test]

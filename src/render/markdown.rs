@@ -30,6 +30,10 @@ const OPEN_GROUPS: usize = 3;
 /// A group with more findings than this is folded even among the first.
 const OPEN_FINDINGS: usize = 10;
 
+/// How many findings of one group are shown at most, so that a rule with hundreds of findings
+/// leaves room for the others.
+const PER_GROUP: usize = 25;
+
 /// Room kept for the closing of a group and the note that says how many were left out.
 const RESERVE: usize = 512;
 
@@ -120,7 +124,8 @@ fn item(report: &Report, f: &Reported) -> String {
 pub(crate) fn markdown_report(report: &Report) -> String {
     let groups = groups(report);
     let mut out = head(report, &groups);
-    let mut left_out = 0;
+    // How many findings are not shown, and whether the size limit was reached.
+    let (mut left_out, mut full) = (0, false);
     for (i, g) in groups.iter().enumerate() {
         let open = i < OPEN_GROUPS && g.findings.len() <= OPEN_FINDINGS;
         let what = format!(
@@ -140,11 +145,19 @@ pub(crate) fn markdown_report(report: &Report) -> String {
             )
         };
         let mut started = false;
+        // How many findings of this group are past PER_GROUP.
+        let mut past = 0;
         for (j, f) in g.findings.iter().enumerate() {
+            let rest = || g.findings[j..].iter().map(|f| 1 + f.more).sum::<usize>();
+            if j == PER_GROUP && !full {
+                past = rest();
+                break;
+            }
             let line = item(report, f);
             let header = if started { 0 } else { start.len() };
-            if left_out > 0 || out.len() + header + line.len() + end.len() + RESERVE > LIMIT {
-                left_out += g.findings[j..].iter().map(|f| 1 + f.more).sum::<usize>();
+            if full || out.len() + header + line.len() + end.len() + RESERVE > LIMIT {
+                full = true;
+                left_out += rest();
                 break;
             }
             if !started {
@@ -154,13 +167,17 @@ pub(crate) fn markdown_report(report: &Report) -> String {
             out.push_str(&line);
         }
         if started {
+            if past > 0 {
+                out.push_str(&format!("\nand {} more, not shown\\.\n", thousands(past)));
+            }
             out.push_str(end);
         }
+        left_out += past;
     }
     if left_out > 0 {
         out.push_str(&format!(
-            "{} more {} not shown here, to keep this report within the {} characters of a \
-             GitHub comment; orglint check lists every one\\.\n",
+            "{} {} not shown here \\(at most {PER_GROUP} of each rule, and at most {} characters \
+             in all, what a GitHub comment holds\\); orglint check lists every one\\.\n",
             thousands(left_out),
             noun(left_out, "finding"),
             thousands(LIMIT)
