@@ -309,3 +309,15 @@ fn a_clean_org_is_a_heading_and_the_summary() {
     assert_eq!(md, "## orglint\n\n0 errors, 0 warnings in 1 file\n\n");
     parse(&md);
 }
+
+#[test]
+fn both_formats_are_byte_for_byte_stable() {
+    let dir = hostile_tree();
+    for format in ["markdown", "github"] {
+        let run = || common::output(dir.path(), &["check", "--format", format], common::PLAIN);
+        let first = run();
+        for _ in 0..2 {
+            assert_eq!(run().stdout, first.stdout, "{format}");
+        }
+    }
+}
