@@ -76,3 +76,141 @@ pub(super) fn json_document(json: String) -> String {
     }
     out
 }
+
+/// For `--format github`, a property of a workflow command (`file=`, `title=`): `s` as
+/// [`printable`] writes it, then escaped as GitHub's toolkit escapes a property (`%`, CR, LF,
+/// `:` and `,` as `%25`, `%0D`, `%0A`, `%3A`, `%2C`), so that a path or title can neither end
+/// the property nor the command, nor drive the log.
+pub(super) fn github_property(s: &str) -> String {
+    workflow_escape(&printable(s), true)
+}
+
+/// For `--format github`, the message of a workflow command: the `lines` orglint writes (the
+/// message, then its help), each as [`printable`] writes it, joined by line breaks that GitHub
+/// shows inside the annotation, then escaped as GitHub's toolkit escapes command data (`%`, CR,
+/// LF as `%25`, `%0D`, `%0A`). A line break in a user string is written `\u{a}` by
+/// [`printable`], so it cannot make a line of its own in the annotation: only orglint's own
+/// line breaks become `%0A`, and the command stays one line of the log.
+pub(super) fn github_message<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
+    let lines: Vec<Cow<'_, str>> = lines.into_iter().map(printable).collect();
+    workflow_escape(&lines.join("\n"), false)
+}
+
+/// The escaping of GitHub's toolkit (`escapeData`, and `escapeProperty` when `property`): `%`
+/// first, so that the runner, which decodes `%25` last, reads back exactly `s`.
+fn workflow_escape(s: &str, property: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// For `--format markdown`: `s` as text in a GitHub comment (a paragraph, a list item or a
+/// table cell), so that it renders as exactly its characters and nothing else. HTML's `& < > " '`
+/// are written as entities, so no tag can open; the ASCII punctuation Markdown gives a meaning
+/// (emphasis, code, links and images, headings, lists, tables, strikethrough, math, autolinks)
+/// is backslash-escaped, `|` included, so a cell cannot split; a line break is a space, so a
+/// value cannot start a block; every other character that [`is_unsafe`] names is written as a
+/// visible `\u{..}` escape; and `@` is followed by a zero-width space written as the entity
+/// `&#8203;`, so that a name such as `@org/everyone` mentions nobody (GitHub finds mentions in
+/// the rendered text, where backslashes are gone). Only ASCII is added: the output carries no
+/// raw character a terminal could be driven by.
+pub(super) fn markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '@' => out.push_str("@&#8203;"),
+            '\r' => {
+                // CR LF is one line break, one space.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push(' ');
+            }
+            '\n' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
+            | '!' | '|' | '~' | ':' | '$' | '^' | '=' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_unsafe(c) => {
+                // `\u{1b}`: its backslash and braces are escaped like any other.
+                for e in c.escape_unicode() {
+                    if matches!(e, '\\' | '{' | '}') {
+                        out.push('\\');
+                    }
+                    out.push(e);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every hostile piece the formats are tested with.
+    const HOSTILE: &str =
+        "<script>alert('x')</script> \"q\" `b` a|b [l](u) 50% x\r\ny\u{7}\u{1b}[2J\u{202e}z";
+
+    #[test]
+    fn github_properties_and_messages_escape_as_the_toolkit_does() {
+        assert_eq!(
+            github_property("a:b,c%d\r\ne"),
+            "a%3Ab%2Cc%25d\\u{d}\\u{a}e"
+        );
+        assert_eq!(
+            github_message(["50%: a,b", "help: x\ny"]),
+            "50%25: a,b%0Ahelp: x\\u{a}y"
+        );
+        let all = github_message([HOSTILE]);
+        assert_eq!(
+            all,
+            "<script>alert('x')</script> \"q\" `b` a|b [l](u) 50%25 x\\u{d}\\u{a}y\\u{7}\\u{1b}[2J\\u{202e}z"
+        );
+        assert!(!all.chars().any(is_unsafe));
+        // The runner decodes `%25` last: what it reads back is the printable text.
+        let decoded = all.replace("%0A", "\n").replace("%25", "%");
+        assert_eq!(decoded, printable(HOSTILE));
+    }
+
+    #[test]
+    fn workflow_escape_is_the_toolkits() {
+        assert_eq!(workflow_escape("%\r\n:,", false), "%25%0D%0A:,");
+        assert_eq!(workflow_escape("%\r\n:,", true), "%25%0D%0A%3A%2C");
+        assert_eq!(workflow_escape("%0A", true), "%250A");
+    }
+
+    #[test]
+    fn markdown_escapes_html_punctuation_lines_and_controls() {
+        assert_eq!(
+            markdown(HOSTILE),
+            "&lt;script&gt;alert\\(&#39;x&#39;\\)&lt;/script&gt; &quot;q&quot; \\`b\\` a\\|b \\[l\\]\\(u\\) 50% x y\\\\u\\{7\\}\\\\u\\{1b\\}\\[2J\\\\u\\{202e\\}z"
+        );
+        assert_eq!(
+            markdown("<img src=x onerror=alert(1)>"),
+            "&lt;img src\\=x onerror\\=alert\\(1\\)&gt;"
+        );
+        assert_eq!(markdown("| **x** |"), "\\| \\*\\*x\\*\\* \\|");
+        assert_eq!(markdown("@org/all a@b.c"), "@&#8203;org/all a@&#8203;b\\.c");
+        assert_eq!(markdown("a\rb\n\nc"), "a b  c");
+        assert!(markdown(HOSTILE).is_ascii());
+    }
+}

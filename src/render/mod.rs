@@ -10,9 +10,11 @@
 //! format), `locate.rs` (where a span lies), `summary.rs` (the summary line, counted nouns).
 
 mod escape;
+mod github;
 mod human;
 mod json;
 mod locate;
+mod markdown;
 mod rule_list;
 mod short;
 mod summary;
@@ -29,7 +31,13 @@ use crate::finding::Level;
 use crate::rules;
 
 /// Every format of `orglint check`, in the order `--help` lists them; the first is the default.
-pub static FORMATS: &[&Format] = &[&human::FORMAT, &short::FORMAT, &json::FORMAT];
+pub static FORMATS: &[&Format] = &[
+    &human::FORMAT,
+    &short::FORMAT,
+    &json::FORMAT,
+    &github::FORMAT,
+    &markdown::FORMAT,
+];
 
 /// The format named `name` on the command line.
 pub fn format(name: &str) -> Option<&'static Format> {

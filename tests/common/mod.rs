@@ -204,3 +204,60 @@ pub fn tool_or_skip(tool: &str, install: &str, test: &str) -> bool {
     );
     false
 }
+
+/// Team names that try to break a report: HTML, Markdown, table cells, workflow commands,
+/// mentions, math, and line breaks, control and bidi characters. Each team is led by Ada, who is
+/// not in its `members`, so each name reaches a `lead-not-member` message.
+pub const HOSTILE_NAMES: &[&str] = &[
+    "<img src=x onerror=alert(1)>",
+    "| **x** |",
+    "<script>alert(\"x\")</script> 'q'",
+    "`code` [l](http://e.x) ![i](j) 100%",
+    "a\r\nb\u{7}\u{1b}[2J\u{202e}evil\u{2066} \u{200b}z",
+    "@org/everyone #1 ~~s~~ $x$ _u_ <!-- c",
+    "%0A::error file=x::forged, a:b ##[warning]w",
+    "</details></summary>",
+];
+
+/// A tree whose names hold [`HOSTILE_NAMES`], in a file whose name holds `%`, `,`, `:`, `|`,
+/// brackets, angle brackets, quotes and backticks, and another whose name holds CR LF and a
+/// bidi override; a person whose role is HTML and table syntax (`orphan-person`,
+/// `unknown-role`).
+pub fn hostile_tree() -> tempfile::TempDir {
+    let mut teams = String::new();
+    for (i, name) in HOSTILE_NAMES.iter().enumerate() {
+        let name = toml_string(name);
+        teams.push_str(&format!(
+            "[[team]]\nid = \"t{i}\"\nname = {name}\nkind = \"platform\"\nlead = \"ada\"\nmembers = []\n\n"
+        ));
+    }
+    let (first, second) = teams.split_at(teams.find("[[team]]\nid = \"t4\"").expect("t4"));
+    tree(&[
+        ("org.toml", crate::tiny_org!().to_owned()),
+        (
+            "teams/evil %41,b:c|d [x](y) <b> `q` 'q' \"q\".toml",
+            first.to_owned(),
+        ),
+        ("teams/line\r\n::error::forged\u{202e}.toml", second.to_owned()),
+        (
+            "people/gus.toml",
+            "[[person]]\nid = \"gus\"\nname = \"Gus\"\nrole = \"<b>|x|</b>\"\nreports_to = \"ada\"\n"
+                .to_owned(),
+        ),
+    ])
+}
+
+/// `s` as a TOML basic string, every control character written as a `\u` escape.
+pub fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
