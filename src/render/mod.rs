@@ -14,6 +14,7 @@ mod human;
 mod json;
 mod locate;
 mod rule_list;
+mod sarif;
 mod short;
 mod summary;
 
@@ -27,7 +28,12 @@ use crate::finding::Level;
 use crate::rules;
 
 /// Every format of `orglint check`, in the order `--help` lists them; the first is the default.
-pub static FORMATS: &[&Format] = &[&human::FORMAT, &short::FORMAT, &json::FORMAT];
+pub static FORMATS: &[&Format] = &[
+    &human::FORMAT,
+    &short::FORMAT,
+    &json::FORMAT,
+    &sarif::FORMAT,
+];
 
 /// The format named `name` on the command line.
 pub fn format(name: &str) -> Option<&'static Format> {
