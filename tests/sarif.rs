@@ -20,10 +20,14 @@ fn schema_path() -> PathBuf {
 /// A validator of the SARIF schema (draft-04, formats checked: `uri`, `uri-reference`), or
 /// `None` after a note when it is absent outside CI.
 fn validator(test: &str) -> Option<jsonschema::Validator> {
-    let path = schema_path();
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    validator_at(&schema_path(), test, in_ci())
+}
+
+/// The validator of the schema at `path`; when it is absent, a panic when `ci`, else `None`.
+fn validator_at(path: &Path, test: &str, ci: bool) -> Option<jsonschema::Validator> {
+    let Ok(text) = std::fs::read_to_string(path) else {
         assert!(
-            !in_ci(),
+            !ci,
             "{} is absent and CI is set, so {test} cannot be skipped: check out the shared \
              directory next to the repository",
             path.display()
@@ -431,4 +435,40 @@ fn the_command_line_writes_the_log_and_sarif_statistics_are_json() {
         .1
     };
     assert_eq!(stats("sarif"), stats("json"));
+}
+
+#[test]
+#[should_panic(expected = "CI is set")]
+fn an_absent_schema_fails_in_ci() {
+    validator_at(&repo().join("no/such/schema.json"), "t", true);
+}
+
+#[test]
+fn an_absent_schema_outside_ci_is_skipped() {
+    assert!(validator_at(&repo().join("no/such/schema.json"), "t", false).is_none());
+}
+
+#[test]
+fn the_schema_rejects_what_github_would_not_take() {
+    let Some(validator) = validator("the_schema_rejects_what_github_would_not_take") else {
+        return;
+    };
+    // The validator is in earnest: a log with a zero line, an unknown property or a bad level
+    // fails it.
+    let report = lint_dir(Path::new("fixtures/example-org"));
+    let log: Value = serde_json::from_str(&rendered(&report, "sarif")).unwrap();
+    let region = "/runs/0/results/0/locations/0/physicalLocation/region/startLine";
+    for (pointer, bad) in [
+        (region, Value::from(0)),
+        ("/runs/0/results/0/level", Value::from("warn")),
+        (
+            "/runs/0/tool/driver/rules/0/defaultConfiguration/disabled",
+            Value::from(true),
+        ),
+    ] {
+        let mut broken = log.clone();
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        broken.pointer_mut(parent).unwrap()[key] = bad;
+        assert!(!validator.is_valid(&broken), "{pointer} passed");
+    }
 }

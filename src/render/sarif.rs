@@ -103,8 +103,9 @@ struct Help {
 #[derive(Serialize)]
 struct Configuration {
     level: &'static str,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    disabled: bool,
+    /// `false` for a rule that is off unless configured (SARIF's default is `true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    enabled: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -334,7 +335,7 @@ fn descriptor(rule: &'static Rule) -> Descriptor {
         },
         default_configuration: Configuration {
             level: level(rule.default_level),
-            disabled: rule.default_level == Level::Off,
+            enabled: (rule.default_level == Level::Off).then_some(false),
         },
         properties: RuleProperties {
             category: rule.category.as_str(),
