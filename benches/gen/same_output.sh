@@ -30,7 +30,8 @@ for real in ../shared/real-orgs/*/; do
     [ -d "$real" ] && targets="$targets ${real%/}"
 done
 for t in $targets; do
-    for args in "--format human" "--format short" "--format json" "--statistics" \
+    for args in "--format human" "--format short" "--format json" "--format sarif" "--format github" \
+        "--format markdown" "--statistics" \
         "--statistics --format json" "--format human --color always"; do
         # shellcheck disable=SC2086
         compare check "$t" $args

@@ -162,6 +162,48 @@ pub(super) fn markdown(s: &str) -> String {
     out
 }
 
+/// For SARIF: a message string (a result's or a related location's text), written so that a
+/// SARIF viewer shows it as it is. SARIF 2.1.0 §3.11.5 reads `{0}` as a placeholder, so `{` and
+/// `}` are doubled; §3.11.6 reads `[text](target)` as a link, so a `]` before `(` is written
+/// `\]` and a backslash that would escape what follows it (`\`, `[`, `]`) is doubled. Nothing
+/// else changes: `[org].leadership` stays as it reads. Control and bidi characters are left to
+/// [`json_document`], which the whole document goes through.
+pub(super) fn sarif_message(s: &str) -> Cow<'_, str> {
+    if !s.contains(['{', '}', '[', ']', '\\']) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match c {
+            '{' => out.push_str("{{"),
+            '}' => out.push_str("}}"),
+            ']' if next == Some('(') => out.push_str("\\]"),
+            '\\' if matches!(next, Some('\\' | '[' | ']')) => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// For SARIF: one segment of a URI reference's path (a file or directory name, as its bytes),
+/// percent-encoded as RFC 3986 §2.1 asks: everything but the unreserved characters (letters,
+/// digits, `-`, `.`, `_`, `~`) becomes `%XX`, so that a space, `%`, `#`, `?`, `:`, a backslash or
+/// a non-ASCII byte cannot change where the reference points or stop it being valid.
+pub(super) fn uri_segment(name: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(name.len());
+    for &b in name {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +254,43 @@ mod tests {
         assert_eq!(markdown("@org/all a@b.c"), "@&#8203;org/all a@&#8203;b\\.c");
         assert_eq!(markdown("a\rb\n\nc"), "a b  c");
         assert!(markdown(HOSTILE).is_ascii());
+    }
+
+    #[test]
+    fn sarif_messages_keep_placeholders_and_links_from_forming() {
+        assert_eq!(
+            sarif_message("bob is in `[org].leadership`"),
+            "bob is in `[org].leadership`"
+        );
+        assert_eq!(
+            sarif_message("team {0} and {{x}}"),
+            "team {{0}} and {{{{x}}}}"
+        );
+        assert_eq!(
+            sarif_message("[click](1) and [x](https://e.x)"),
+            "[click\\](1) and [x\\](https://e.x)"
+        );
+        // A backslash that would escape what follows is doubled, so `\](` cannot close a link.
+        assert_eq!(
+            sarif_message("a\\](1) b\\\\ c\\n"),
+            "a\\\\\\](1) b\\\\\\ c\\n"
+        );
+        let hostile = "<script>alert('x')</script> \"q\" `b` | %s\n\u{7}\u{202e}";
+        assert_eq!(
+            sarif_message(hostile),
+            hostile,
+            "the rest is the JSON layer's"
+        );
+    }
+
+    #[test]
+    fn uri_segments_keep_only_unreserved_characters() {
+        assert_eq!(uri_segment(b"ml-team_2.toml~"), "ml-team_2.toml~");
+        assert_eq!(uri_segment(b"a b%c#d?e:f"), "a%20b%25c%23d%3Fe%3Af");
+        assert_eq!(uri_segment("zoë".as_bytes()), "zo%C3%AB");
+        assert_eq!(
+            uri_segment(b"caf\xe9\\<x>|`[]\n"),
+            "caf%E9%5C%3Cx%3E%7C%60%5B%5D%0A"
+        );
     }
 }

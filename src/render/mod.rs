@@ -16,6 +16,7 @@ mod json;
 mod locate;
 mod markdown;
 mod rule_list;
+mod sarif;
 mod short;
 mod summary;
 
@@ -35,6 +36,7 @@ pub static FORMATS: &[&Format] = &[
     &human::FORMAT,
     &short::FORMAT,
     &json::FORMAT,
+    &sarif::FORMAT,
     &github::FORMAT,
     &markdown::FORMAT,
 ];
