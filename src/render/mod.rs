@@ -12,6 +12,7 @@
 mod escape;
 mod human;
 mod json;
+mod junit;
 mod locate;
 mod rule_list;
 mod short;
@@ -27,7 +28,12 @@ use crate::finding::Level;
 use crate::rules;
 
 /// Every format of `orglint check`, in the order `--help` lists them; the first is the default.
-pub static FORMATS: &[&Format] = &[&human::FORMAT, &short::FORMAT, &json::FORMAT];
+pub static FORMATS: &[&Format] = &[
+    &human::FORMAT,
+    &short::FORMAT,
+    &json::FORMAT,
+    &junit::FORMAT,
+];
 
 /// The format named `name` on the command line.
 pub fn format(name: &str) -> Option<&'static Format> {
