@@ -31,7 +31,7 @@ for real in ../shared/real-orgs/*/; do
 done
 for t in $targets; do
     for args in "--format human" "--format short" "--format json" "--format sarif" "--format github" \
-        "--format markdown" "--statistics" \
+        "--format markdown" "--format junit" "--statistics" \
         "--statistics --format json" "--format human --color always"; do
         # shellcheck disable=SC2086
         compare check "$t" $args

@@ -204,6 +204,36 @@ pub(super) fn uri_segment(name: &[u8]) -> String {
     out
 }
 
+/// For the XML formats (JUnit): `s` as the text of an element or the value of an attribute
+/// (quoted with `"` or `'`), one escaper for both. `&`, `<`, `>`, `"` and `'` are written as
+/// entities; what XML 1.0 forbids even as a character reference (C0 controls, U+FFFE, U+FFFF)
+/// and what must not reach a terminal ([`is_unsafe`]: also tab, line breaks, DEL, C1, bidi and
+/// zero-width characters) are written as visible `\u{..}` escapes, as [`printable`] writes them,
+/// so that a parser reads back the same characters a terminal shows, a user string stays on its
+/// line of a multi-line text, and a `cat` of the report cannot drive the terminal. No CDATA is
+/// written, so `]]>` needs nothing.
+pub(super) fn xml(s: &str) -> Cow<'_, str> {
+    let special = |c: char| {
+        is_unsafe(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}' | '&' | '<' | '>' | '"' | '\'')
+    };
+    if !s.chars().any(special) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if special(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,5 +322,26 @@ mod tests {
             uri_segment(b"caf\xe9\\<x>|`[]\n"),
             "caf%E9%5C%3Cx%3E%7C%60%5B%5D%0A"
         );
+    }
+
+    #[test]
+    fn xml_escapes_markup_forbidden_and_unsafe_characters() {
+        let hostile = "<script>alert('x')</script> \"q\" `b` |p| [b] 50% ]]> &amp;";
+        assert_eq!(
+            xml(hostile),
+            "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &quot;q&quot; `b` |p| [b] 50% \
+             ]]&gt; &amp;amp;"
+        );
+        assert_eq!(
+            xml(
+                "a\u{0}b\u{1b}[2J\tc\nd\re\u{7f}\u{9b}\u{202e}\u{2066}\u{200b}\u{feff}\u{fffe}\u{ffff}"
+            ),
+            r"a\u{0}b\u{1b}[2J\u{9}c\u{a}d\u{d}e\u{7f}\u{9b}\u{202e}\u{2066}\u{200b}\u{feff}\u{fffe}\u{ffff}"
+        );
+        // Plain text, and characters XML allows (astral planes, U+FDD0), come back borrowed.
+        assert!(matches!(
+            xml("bob \u{1F600} \u{fdd0} café"),
+            Cow::Borrowed(_)
+        ));
     }
 }

@@ -13,6 +13,7 @@ mod escape;
 mod github;
 mod human;
 mod json;
+mod junit;
 mod locate;
 mod markdown;
 mod rule_list;
@@ -38,6 +39,7 @@ pub static FORMATS: &[&Format] = &[
     &json::FORMAT,
     &sarif::FORMAT,
     &github::FORMAT,
+    &junit::FORMAT,
     &markdown::FORMAT,
 ];
 
