@@ -421,8 +421,11 @@ pub(crate) fn real_path_in_tree(root: &Path, path: &Path) -> Result<PathBuf, Str
 
 /// `path` relative to `cwd` when it lies beneath it, else absolute; with `/` separators.
 pub fn display_path(path: &Path, cwd: &Path) -> String {
-    // Without `..` (as the walk's paths are) a path needs no normalising to be compared: doing it
-    // for both paths was 4% of a run on 1,500 small files.
+    #[cfg(unix)]
+    if let Some(shown) = display_path_fast(path, cwd) {
+        return shown;
+    }
+    // Without `..` a path needs no normalising to be compared.
     let plain = |p: &Path| !p.components().any(|c| c == Component::ParentDir);
     let abs;
     let shown = if plain(path) && path.is_relative() {
@@ -458,6 +461,41 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
         1 if out.is_empty() => "/".to_owned(),
         _ => out,
     }
+}
+
+/// [`display_path`] of a path as the walk gives them (every file read asks for it): `cwd`, then
+/// names only (no `.`, `..` or empty name), told by its bytes alone, without the component
+/// iteration and normalising of the general case (which was 3-4% of a run on 15,000 small
+/// files); `None` for any other path.
+#[cfg(unix)]
+fn display_path_fast(path: &Path, cwd: &Path) -> Option<String> {
+    use std::os::unix::ffi::OsStrExt;
+    let (p, c) = (path.as_os_str().as_bytes(), cwd.as_os_str().as_bytes());
+    let rest = if path.is_absolute() {
+        let rest = p.strip_prefix(c)?.strip_prefix(b"/")?;
+        // `cwd` itself must be plain too, or stripping it lexically is not what normalising does.
+        if !c.starts_with(b"/") || !plain_names(&c[1..]) {
+            return None;
+        }
+        rest
+    } else {
+        p
+    };
+    if !plain_names(rest) {
+        return None;
+    }
+    let mut out = String::with_capacity(rest.len());
+    push_name(&mut out, std::ffi::OsStr::from_bytes(rest));
+    Some(out)
+}
+
+/// Whether `bytes` are `/`-separated names with no `.`, `..` or empty name (an empty `bytes` is
+/// none of those: it is the root, and is not plain).
+#[cfg(unix)]
+fn plain_names(bytes: &[u8]) -> bool {
+    bytes
+        .split(|&b| b == b'/')
+        .all(|name| !matches!(name, b"" | b"." | b".."))
 }
 
 /// A file name as text: bytes that are not UTF-8 are shown as `\xff`, never replaced, so that two
@@ -576,5 +614,45 @@ mod tests {
                 "caf\\xe9/\\xff\\xfeok.toml"
             );
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_fast_display_path_agrees_with_the_general_one() {
+        // The general case alone: the path made not plain by a trailing `.`, which changes nothing.
+        let general =
+            |path: &str, cwd: &str| display_path(&Path::new(path).join("."), Path::new(cwd));
+        let cwds = [
+            "/",
+            "/work",
+            "/work/org",
+            "/work/./org",
+            "/work/../work",
+            "rel",
+        ];
+        let paths = [
+            "teams/a.toml",
+            "/work/org/teams/a.toml",
+            "/work/org",
+            "/work/orgx/a.toml",
+            "/elsewhere/a.toml",
+            "a.toml",
+            "./a.toml",
+            "teams//a.toml",
+            "teams/../a.toml",
+            "/work/org/./a.toml",
+            "caf\u{e9}/x y.toml",
+        ];
+        for cwd in cwds {
+            for path in paths {
+                assert_eq!(
+                    display_path(Path::new(path), Path::new(cwd)),
+                    general(path, cwd),
+                    "{path} from {cwd}"
+                );
+            }
+        }
+        assert!(display_path_fast(Path::new("/work/org/a.toml"), Path::new("/work")).is_some());
+        assert!(display_path_fast(Path::new("teams/a.toml"), Path::new("/work")).is_some());
     }
 }

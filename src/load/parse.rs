@@ -305,8 +305,9 @@ fn entity(
         keys: kind.keys(),
         invalid: 0,
         anchor: header,
+        slots: [None; super::reader::MAX_KEYS],
     };
-    r.unknown_keys();
+    r.index_keys();
     match kind {
         EntityKind::Org => out.orgs.extend(OrgDef::read(&mut r)),
         EntityKind::Person => out.people.extend(Person::read(&mut r)),

@@ -33,12 +33,31 @@ pub(crate) struct Reader<'a, 'i> {
     pub(crate) invalid: u32,
     /// Where `missing-field` points: the header, then the entity's id once it is read.
     pub(crate) anchor: Span,
+    /// The table's value of each key, by the key's position in `keys` ([`Reader::index_keys`]).
+    pub(super) slots: [Option<&'a Spanned<DeValue<'i>>>; MAX_KEYS],
 }
 
+/// The most keys an entity has: `invalid` has a bit for each.
+pub(super) const MAX_KEYS: usize = 32;
+
 impl<'a, 'i> Reader<'a, 'i> {
-    /// Reports every key the entity does not have, with the closest it does.
-    pub(super) fn unknown_keys(&mut self) {
+    /// Files each of the table's values under its key's position in the entity's keys (so that
+    /// reading a key is an array index, not a search of the table by its name), then reports
+    /// every key the entity does not have, with the closest it does. Called once, before any key
+    /// is read.
+    pub(super) fn index_keys(&mut self) {
         let allowed = self.keys;
+        let mut known = 0;
+        for (key, value) in self.table.iter() {
+            let name = key.get_ref().as_ref();
+            if let Some(i) = allowed.iter().position(|k| *k == name) {
+                self.slots[i] = Some(value);
+                known += 1;
+            }
+        }
+        if known == self.table.len() {
+            return;
+        }
         for key in self.table.keys() {
             let name = key.get_ref().as_ref();
             if allowed.contains(&name) {
@@ -49,8 +68,8 @@ impl<'a, 'i> Reader<'a, 'i> {
             // A misspelling of a key that is absent stands for it: the rules about that key being
             // absent would only repeat this finding (one mistake, one finding).
             if let Some(near) = closest(name, allowed.iter().copied())
-                && self.table.get(near).is_none()
                 && let Some(i) = allowed.iter().position(|k| *k == near)
+                && self.slots[i].is_none()
             {
                 self.mark(i);
             }
@@ -81,8 +100,9 @@ impl<'a, 'i> Reader<'a, 'i> {
         self.invalid & (1 << i) != 0
     }
 
-    pub(super) fn get(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
-        self.table.get(key)
+    /// The value of key `i` (its position in the entity's keys), if the table has it.
+    fn value(&self, i: usize) -> Option<&'a Spanned<DeValue<'i>>> {
+        self.slots[i]
     }
 
     /// The string `s` written at `span`: a range of the file's text, unless it had escapes.
@@ -127,7 +147,7 @@ impl<'a, 'i> Reader<'a, 'i> {
     /// Key `i`'s string.
     pub(crate) fn string(&mut self, i: usize) -> Option<Str> {
         let key = self.keys[i];
-        let v = self.get(key)?;
+        let v = self.value(i)?;
         match v.get_ref() {
             DeValue::String(s) => Some(self.str(s, v.span())),
             _ => {
@@ -156,7 +176,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         parse: fn(&str) -> Option<T>,
     ) -> Option<Sp<T>> {
         let key = self.keys[i];
-        let v = self.get(key)?;
+        let v = self.value(i)?;
         if !matches!(v.get_ref(), DeValue::String(_)) {
             let expected = format!("`{key}` must be one of {}", join_choices(names));
             self.wrong_type(i, v, &expected);
@@ -189,7 +209,7 @@ impl<'a, 'i> Reader<'a, 'i> {
     /// Key `i`'s boolean.
     pub(crate) fn boolean(&mut self, i: usize) -> Option<Sp<bool>> {
         let key = self.keys[i];
-        let v = self.get(key)?;
+        let v = self.value(i)?;
         match v.get_ref() {
             DeValue::Boolean(b) => Some(Sp {
                 value: *b,
@@ -205,7 +225,7 @@ impl<'a, 'i> Reader<'a, 'i> {
     /// Key `i`'s array of strings.
     pub(crate) fn string_list(&mut self, i: usize) -> Option<List<Str>> {
         let key = self.keys[i];
-        let v = self.get(key)?;
+        let v = self.value(i)?;
         let span = self.span(v);
         let DeValue::Array(items) = v.get_ref() else {
             self.wrong_type(i, v, &format!("`{key}` must be an array of strings"));
@@ -271,7 +291,7 @@ impl<'a, 'i> Reader<'a, 'i> {
     /// Key `i`'s table of string to string.
     pub(crate) fn string_map(&mut self, i: usize) -> Option<StrMap> {
         let key = self.keys[i];
-        let v = self.get(key)?;
+        let v = self.value(i)?;
         let DeValue::Table(table) = v.get_ref() else {
             self.wrong_type(i, v, &format!("`{key}` must be a table of strings"));
             return None;
