@@ -381,3 +381,31 @@ fn the_github_workflow_gates_on_new_findings_and_leaves_its_reports() {
     assert_eq!(run.outcome("orglint (annotations)"), Some(false));
     assert_eq!(run.outcome("orglint (job summary)"), Some(false));
 }
+
+#[test]
+fn the_github_job_has_the_permissions_upload_sarif_needs() {
+    // Writing alerts, and reading the workflow run they attach to (a private repository's token
+    // cannot without `actions: read`); the upload step stays optional.
+    let yaml = recipe("github-actions.yml");
+    let job = &yaml[yaml.find("\njobs:").expect("jobs")..];
+    let permissions: Vec<&str> = job
+        .lines()
+        .skip_while(|l| l.trim() != "permissions:")
+        .skip(1)
+        .take_while(|l| l.starts_with("      "))
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#'))
+        .collect();
+    assert_eq!(
+        permissions,
+        ["contents: read", "security-events: write", "actions: read"]
+    );
+    let upload = &yaml[yaml
+        .find("- name: Upload SARIF to code scanning")
+        .expect("the upload step")..];
+    assert!(
+        upload.contains("continue-on-error: true")
+            && upload.contains("uses: github/codeql-action/upload-sarif@"),
+        "{upload}"
+    );
+}
