@@ -193,14 +193,15 @@ fn hostile_names_and_paths_render_as_text() {
     let rendered = parse(&md);
     assert_eq!(rendered.items, 18);
     // Each name reads as its characters: a line break is a space, a control or bidi character
-    // a visible escape, and `@` is kept from mentioning by a zero-width space.
+    // a visible escape, `@` is kept from mentioning and `#1` from linking issue 1 by a
+    // zero-width space.
     for shown in [
         "<img src=x onerror=alert(1)>",
         "| **x** |",
         "<script>alert(\"x\")</script> 'q'",
         "\"`code` [l](http://e.x) ![i](j) 100%\"",
         "`a b\\u{7}\\u{1b}[2J\\u{202e}evil\\u{2066} \\u{200b}z`",
-        "@\u{200b}org/everyone #1 ~~s~~ $x$ _u_ <!-- c",
+        "@\u{200b}org/everyone #\u{200b}1 ~~s~~ $x$ _u_ <!-- c",
         "%0A::error file=x::forged, a:b ##[warning]w",
         "</details></summary>",
         "teams/evil %41,b:c|d [x](y) <b> `q` 'q' \"q\".toml:5:8: ada leads <img",

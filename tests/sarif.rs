@@ -218,17 +218,12 @@ fn assert_agrees_with_json(report: &Report, log: &Value) {
             );
         }
     }
+    // Every count of the JSON summary, so that one added there cannot be missing here.
     let props = &run["properties"];
-    for key in [
-        "files",
-        "errors",
-        "warnings",
-        "infos",
-        "suppressed",
-        "baselined",
-        "broken_files",
-    ] {
-        assert_eq!(props[key], json["summary"][key], "{key}");
+    let summary = json["summary"].as_object().unwrap();
+    assert!(summary.contains_key("baseline_fixed"), "{summary:?}");
+    for (key, value) in summary {
+        assert_eq!(&props[key], value, "{key}");
     }
 }
 
@@ -471,4 +466,48 @@ fn the_schema_rejects_what_github_would_not_take() {
         broken.pointer_mut(parent).unwrap()[key] = bad;
         assert!(!validator.is_valid(&broken), "{pointer} passed");
     }
+}
+
+/// A team with two findings: `colour` is not a key (an error) and one member is too few.
+const CORE: &str = "[[team]]\nid = \"core\"\nname = \"Core\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = [\"ada\"]\ncolour = \"red\"\n";
+
+#[test]
+fn a_baselined_run_counts_what_json_counts() {
+    let Some(validator) = validator("a_baselined_run_counts_what_json_counts") else {
+        return;
+    };
+    let dir = tree(&[("org.toml", crate::tiny_org!()), ("teams/core.toml", CORE)]);
+    let options = || CheckOptions {
+        cwd: dir.path().to_path_buf(),
+        ..CheckOptions::default()
+    };
+    let accepted = orglint::check(&CheckOptions {
+        write_baseline: true,
+        ..options()
+    })
+    .expect("check")
+    .new_baseline
+    .expect("a baseline");
+    assert_eq!(accepted.entries().len(), 2);
+    let baseline = dir.path().join("baseline.json");
+    std::fs::write(&baseline, accepted.to_json()).unwrap();
+    // One finding fixed, one still there (baselined), one new.
+    common::write(
+        dir.path(),
+        "teams/core.toml",
+        CORE.replace("colour", "flavour"),
+    );
+    let report = orglint::check(&CheckOptions {
+        baseline: Some(baseline),
+        ..options()
+    })
+    .expect("check");
+    assert_eq!((report.baselined, report.baseline_fixed), (1, 1));
+    assert_eq!(report.findings.len(), 1);
+    let log = checked(&report, &validator);
+    let props = &log["runs"][0]["properties"];
+    assert_eq!(
+        (&props["baselined"], &props["baseline_fixed"]),
+        (&1.into(), &1.into())
+    );
 }

@@ -119,9 +119,10 @@ fn workflow_escape(s: &str, property: bool) -> String {
 /// (emphasis, code, links and images, headings, lists, tables, strikethrough, math, autolinks)
 /// is backslash-escaped, `|` included, so a cell cannot split; a line break is a space, so a
 /// value cannot start a block; every other character that [`is_unsafe`] names is written as a
-/// visible `\u{..}` escape; and `@` is followed by a zero-width space written as the entity
-/// `&#8203;`, so that a name such as `@org/everyone` mentions nobody (GitHub finds mentions in
-/// the rendered text, where backslashes are gone). Only ASCII is added: the output carries no
+/// visible `\u{..}` escape; and `@`, and `#` before a digit, are followed by a zero-width space
+/// written as the entity `&#8203;`, so that a name such as `@org/everyone` mentions nobody and
+/// `Squad #2` links no issue (GitHub finds mentions and references in the rendered text, where
+/// backslashes are gone). Only ASCII is added: the output carries no
 /// raw character a terminal could be driven by.
 pub(super) fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
@@ -134,6 +135,8 @@ pub(super) fn markdown(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '@' => out.push_str("@&#8203;"),
+            // `#12` would link issue 12, which then lists the comment as a reference.
+            '#' if chars.peek().is_some_and(char::is_ascii_digit) => out.push_str("\\#&#8203;"),
             '\r' => {
                 // CR LF is one line break, one space.
                 if chars.peek() == Some(&'\n') {
@@ -282,6 +285,10 @@ mod tests {
         );
         assert_eq!(markdown("| **x** |"), "\\| \\*\\*x\\*\\* \\|");
         assert_eq!(markdown("@org/all a@b.c"), "@&#8203;org/all a@&#8203;b\\.c");
+        assert_eq!(
+            markdown("Squad #2, org/repo#3, #x"),
+            "Squad \\#&#8203;2, org/repo\\#&#8203;3, \\#x"
+        );
         assert_eq!(markdown("a\rb\n\nc"), "a b  c");
         assert!(markdown(HOSTILE).is_ascii());
     }

@@ -142,6 +142,7 @@ struct RunProperties {
     infos: usize,
     suppressed: usize,
     baselined: usize,
+    baseline_fixed: usize,
     broken_files: usize,
     #[serde(skip_serializing_if = "is_zero")]
     not_in_run: usize,
@@ -268,6 +269,7 @@ pub(crate) fn sarif(report: &Report) -> String {
                 infos: report.count(Level::Info),
                 suppressed: report.suppressed,
                 baselined: report.baselined,
+                baseline_fixed: report.baseline_fixed,
                 broken_files: report.broken,
                 not_in_run: left_out,
             },
