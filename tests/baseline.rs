@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{PLAIN, repo, run, transcript};
+use common::{PLAIN, copy_dir, repo, run, transcript};
 
 const BASELINE: &str = ".orglint-baseline.json";
 
@@ -15,23 +15,6 @@ fn example_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_dir(&repo().join("fixtures/example-org"), dir.path());
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    let mut entries: Vec<_> = std::fs::read_dir(from)
-        .expect("read dir")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
 }
 
 fn read(dir: &Path, path: &str) -> String {

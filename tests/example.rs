@@ -26,20 +26,6 @@ fn run(args: &[&Path]) -> String {
     String::from_utf8(out).expect("UTF-8")
 }
 
-/// A copy of `from` in `to`.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
-
 #[test]
 fn the_example_reports_what_check_reports_entity_by_entity() {
     let out = run(&[&example_org()]);
@@ -79,7 +65,7 @@ fn the_example_reports_what_check_reports_entity_by_entity() {
 fn the_example_diffs_two_revisions_by_fingerprint() {
     let dir = tempfile::tempdir().expect("temp dir");
     let after = dir.path().join("after");
-    copy_tree(&example_org(), &after);
+    common::copy_dir(&example_org(), &after);
     // The pull request fixes a typo and moves `eta-model` (the finding's line moves too).
     let rides = after.join("teams/rides.toml");
     let text = std::fs::read_to_string(&rides).expect("read");
@@ -158,7 +144,7 @@ fn taplo_check_in(dir: &Path) -> (bool, String) {
 /// A fresh copy of the example org with `orglint schema > orglint.schema.json` at its top.
 fn org_with_schema(dir: &Path) -> PathBuf {
     let org = dir.join("org");
-    copy_tree(&example_org(), &org);
+    common::copy_dir(&example_org(), &org);
     let schema = Command::new(env!("CARGO_BIN_EXE_orglint"))
         .arg("schema")
         .output()

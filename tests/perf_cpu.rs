@@ -2,26 +2,13 @@
 
 mod common;
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 
 /// `display_path` as it was before it wrote into one string (a `Vec` of names, joined).
 fn display_path_before(path: &Path, cwd: &Path) -> String {
-    fn normalize(path: &Path) -> PathBuf {
-        let mut out = PathBuf::new();
-        for c in path.components() {
-            match c {
-                Component::CurDir => {}
-                Component::ParentDir => {
-                    out.pop();
-                }
-                other => out.push(other),
-            }
-        }
-        out
-    }
-    let abs = normalize(&cwd.join(path));
+    let abs = orglint::load::normalize(&cwd.join(path));
     let shown = abs
-        .strip_prefix(normalize(cwd))
+        .strip_prefix(orglint::load::normalize(cwd))
         .map_or(abs.as_path(), |p| p);
     let parts: Vec<String> = shown
         .components()

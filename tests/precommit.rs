@@ -16,25 +16,12 @@ fn have_pre_commit(test: &str) -> bool {
     common::tool_or_skip("pre-commit", "python3 -m pip install pre-commit", test)
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("read fixture") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 /// A git repository holding the example org, with a local hook made from this repository's
 /// `.pre-commit-hooks.yaml` (as `language: system`, running the built binary); `edit` may change
 /// the hook's text first.
 fn repository(edit: impl Fn(String) -> String) -> tempfile::TempDir {
     let repo = tempfile::tempdir().expect("temp dir");
-    copy_tree(&common::repo().join("fixtures/example-org"), repo.path());
+    common::copy_dir(&common::repo().join("fixtures/example-org"), repo.path());
     let hooks =
         std::fs::read_to_string(common::repo().join(".pre-commit-hooks.yaml")).expect("hooks file");
     let hook: String = hooks

@@ -15,22 +15,6 @@ use common::{PLAIN, command, repo};
 /// whole-org rules from running) into one tree under `dest`: findings of about 25 rules, in
 /// many files and several `[org]`s.
 fn many_rules(dest: &Path) {
-    fn copy(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).expect("mkdir");
-        let mut entries: Vec<_> = std::fs::read_dir(from)
-            .expect("read_dir")
-            .map(|e| e.expect("entry").path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            let target = to.join(path.file_name().expect("name"));
-            if path.is_dir() {
-                copy(&path, &target);
-            } else {
-                std::fs::copy(&path, &target).expect("copy");
-            }
-        }
-    }
     let fixtures = repo().join("fixtures");
     let mut rules: Vec<PathBuf> = std::fs::read_dir(&fixtures)
         .expect("fixtures")
@@ -40,7 +24,7 @@ fn many_rules(dest: &Path) {
     for rule in rules {
         let name = rule.file_name().expect("name").to_owned();
         if name != "invalid-toml" && rule.join("fires").is_dir() {
-            copy(&rule.join("fires"), &dest.join(name));
+            common::copy_dir(&rule.join("fires"), &dest.join(name));
         }
     }
 }

@@ -39,8 +39,9 @@ struct Org<'a> {
     structure: &'static str,
 }
 
+/// The counts of a report: the JSON format's `summary`, and the SARIF log's run properties.
 #[derive(Serialize)]
-struct Summary {
+pub(super) struct Summary {
     files: usize,
     errors: usize,
     warnings: usize,
@@ -49,6 +50,21 @@ struct Summary {
     baselined: usize,
     baseline_fixed: usize,
     broken_files: usize,
+}
+
+impl Summary {
+    pub(super) fn of(report: &Report) -> Summary {
+        Summary {
+            files: report.files,
+            errors: report.count(Level::Error),
+            warnings: report.count(Level::Warn),
+            infos: report.count(Level::Info),
+            suppressed: report.suppressed,
+            baselined: report.baselined,
+            baseline_fixed: report.baseline_fixed,
+            broken_files: report.broken,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -122,16 +138,7 @@ pub(crate) fn json(report: &Report) -> String {
             ai_focus: f.ai_focus.as_str(),
             structure: f.structure.as_str(),
         }),
-        summary: Summary {
-            files: report.files,
-            errors: report.count(Level::Error),
-            warnings: report.count(Level::Warn),
-            infos: report.count(Level::Info),
-            suppressed: report.suppressed,
-            baselined: report.baselined,
-            baseline_fixed: report.baseline_fixed,
-            broken_files: report.broken,
-        },
+        summary: Summary::of(report),
         diagnostics,
     };
     document(&doc)

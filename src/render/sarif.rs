@@ -136,14 +136,8 @@ struct Notification {
 /// The counts of the JSON format's `summary`, and how many findings the run leaves out.
 #[derive(Serialize)]
 struct RunProperties {
-    files: usize,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-    suppressed: usize,
-    baselined: usize,
-    baseline_fixed: usize,
-    broken_files: usize,
+    #[serde(flatten)]
+    summary: super::json::Summary,
     #[serde(skip_serializing_if = "is_zero")]
     not_in_run: usize,
 }
@@ -263,14 +257,7 @@ pub(crate) fn sarif(report: &Report) -> String {
             column_kind: "unicodeCodePoints",
             results,
             properties: RunProperties {
-                files: report.files,
-                errors: report.count(Level::Error),
-                warnings: report.count(Level::Warn),
-                infos: report.count(Level::Info),
-                suppressed: report.suppressed,
-                baselined: report.baselined,
-                baseline_fixed: report.baseline_fixed,
-                broken_files: report.broken,
+                summary: super::json::Summary::of(report),
                 not_in_run: left_out,
             },
         }],

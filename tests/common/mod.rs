@@ -261,3 +261,22 @@ pub fn toml_string(s: &str) -> String {
     out.push('"');
     out
 }
+
+/// A copy of the directory `from` in `to`, its entries in name order (so that a walk that
+/// follows creation order sees them as the original's sorted walk does).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    let mut entries: Vec<_> = std::fs::read_dir(from)
+        .expect("read dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
