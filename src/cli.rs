@@ -229,9 +229,22 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
     if let (Some(path), Some(new)) = (&write_baseline, &report.new_baseline) {
+        // Replacing a baseline from a narrowed run keeps only what that run saw.
+        let narrowed = !opts.select.is_empty()
+            || !opts.ignore.is_empty()
+            || opts.paths.iter().any(|p| cwd.join(p).is_file());
+        let replaced = narrowed && opts.baseline.is_none() && path.is_file();
         let written = write_baseline_file(&report, path, new, &cwd, opts.baseline.is_some());
         if written != OK {
             return written;
+        }
+        if replaced {
+            let shown = render::printable(&display_path(path, &cwd)).into_owned();
+            eprintln!(
+                "warning: `{shown}` was replaced by the findings of this run alone, which \
+                 `--select`, `--ignore` or file arguments narrowed; to update a baseline and keep \
+                 its entries outside the run, give it as `--baseline {shown}` too"
+            );
         }
     }
     let text = if args.statistics {

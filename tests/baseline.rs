@@ -855,3 +855,40 @@ fn the_baseline_records_every_finding_past_the_per_file_cap() {
          0 errors, 1 warning in 1 file (150 baselined)\n"
     );
 }
+
+#[test]
+fn replacing_a_baseline_from_a_narrowed_run_says_what_was_lost() {
+    let dir = example_copy();
+    write_baseline(dir.path());
+    let before = read(dir.path(), BASELINE);
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["check", "teams/rides.toml", "--write-baseline", BASELINE],
+        PLAIN,
+    );
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains(
+            "warning: `.orglint-baseline.json` was replaced by the findings of this run alone"
+        ),
+        "{stderr}"
+    );
+    assert_ne!(read(dir.path(), BASELINE), before, "the file was replaced");
+    // A whole run, or an update through `--baseline`, has nothing to warn about.
+    write_baseline(dir.path());
+    let (_, _, stderr) = run(
+        dir.path(),
+        &[
+            "check",
+            "teams/rides.toml",
+            "--baseline",
+            BASELINE,
+            "--write-baseline",
+            BASELINE,
+        ],
+        PLAIN,
+    );
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let (_, _, stderr) = run(dir.path(), &["check", "--write-baseline", BASELINE], PLAIN);
+    assert!(!stderr.contains("warning"), "{stderr}");
+}
