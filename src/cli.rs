@@ -47,6 +47,28 @@ enum Command {
     },
     /// Print the JSON Schema of entity files, for editors and taplo.
     Schema,
+    /// Write the report for leadership: the org's facts, what the reference article suggests,
+    /// its figures, an org chart coloured by findings, and the findings by rule and by team.
+    Report(ReportArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ReportArgs {
+    /// The org tree (default: the working directory); linted as `orglint check` lints it.
+    path: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormatArg::Html)]
+    format: ReportFormatArg,
+    /// Write the report to FILE instead of standard output (`-` is standard output).
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// `orglint report --format`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ReportFormatArg {
+    /// One self-contained HTML page (inline style, no script, no URL) with the org chart as SVG.
+    Html,
 }
 
 #[derive(clap::Args, Debug)]
@@ -146,7 +168,50 @@ pub fn run(cli: Cli) -> u8 {
         Command::Rules { format } => emit(&format.render(RULES), None),
         Command::Explain { rule } => explain(&rule),
         Command::Schema => emit(&orglint::schema::json_schema(), None),
+        Command::Report(args) => report(args),
     }
+}
+
+/// `orglint report`: lints as `orglint check` does with no option (the discovered
+/// `orglint.toml`), and writes the report. Exit 0 when it is written, whatever the findings: the
+/// report is the product, and `check` is the gate; 2 for a usage, configuration or I/O error.
+fn report(args: ReportArgs) -> u8 {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(e) => return tool_error(&format!("cannot read the working directory: {e}")),
+    };
+    let output = (args.output.filter(|o| o.as_os_str() != "-")).map(|o| normalize(&cwd.join(o)));
+    let opts = CheckOptions {
+        paths: args.path.into_iter().collect(),
+        cwd: cwd.clone(),
+        ..CheckOptions::default()
+    };
+    let report = match orglint::check(&opts) {
+        Ok(report) => report,
+        Err(Error::Config(problems)) => {
+            let to_terminal = std::io::stderr().is_terminal();
+            let opts = HumanOptions {
+                color: ColorChoice::Auto.enabled(to_terminal),
+                width: width(to_terminal),
+            };
+            eprint!("{}", render::config_problems(&problems, opts));
+            return TOOL_ERROR;
+        }
+        Err(e) => return tool_error(&e.to_string()),
+    };
+    // Never dropped, as in `check`: the process exits right after.
+    let report = std::mem::ManuallyDrop::new(report);
+    if let Some(output) = &output {
+        if let Some(refusal) = report.tree.refuse_output(output, &report.sources, &cwd) {
+            return tool_error(&refusal);
+        }
+    }
+    let format = match args.format {
+        ReportFormatArg::Html => orglint::report::ReportFormat::Html,
+    };
+    let text = orglint::report::render(&report, format);
+    let shown = output.as_ref().map(|o| display_path(o, &cwd));
+    emit(&text, output.as_deref().zip(shown.as_deref()))
 }
 
 fn check(args: CheckArgs) -> u8 {

@@ -62,6 +62,7 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod roles;
 pub mod rules;
 pub mod schema;

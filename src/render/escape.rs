@@ -237,6 +237,36 @@ pub(super) fn xml(s: &str) -> Cow<'_, str> {
     out.into()
 }
 
+/// For the HTML report (`orglint report --format html`): `s` as the text of an element, the value
+/// of a quoted attribute, or the text of an inline SVG element, one escaper for all. `&`, `<`,
+/// `>`, `"` and `'` are written as entities (numeric or XML's own, so that the inline SVG is also
+/// well-formed XML), so no tag or attribute can open or close; what must not reach a reader as
+/// it is ([`is_unsafe`]: C0 controls, line breaks and tab, DEL, C1, bidi and zero-width
+/// characters) and the non-characters U+FFFE and U+FFFF are written as visible `\u{..}` escapes,
+/// so that a name cannot reorder or hide the text around it and a line break shows where it is.
+/// Backticks, pipes and brackets mean nothing in HTML and stay as they are.
+pub(crate) fn html(s: &str) -> Cow<'_, str> {
+    let special = |c: char| {
+        is_unsafe(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}' | '&' | '<' | '>' | '"' | '\'')
+    };
+    if !s.chars().any(special) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if special(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,5 +380,27 @@ mod tests {
             xml("bob \u{1F600} \u{fdd0} café"),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn html_escapes_markup_and_shows_unsafe_characters() {
+        assert_eq!(
+            html(HOSTILE),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;q&quot; `b` a|b [l](u) 50% \
+             x\\u{d}\\u{a}y\\u{7}\\u{1b}[2J\\u{202e}z"
+        );
+        assert_eq!(
+            html("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(html("a&amp;b"), "a&amp;amp;b");
+        assert_eq!(
+            html("\u{0}\t\u{7f}\u{9b}\u{2066}\u{200b}\u{feff}\u{fffe}"),
+            r"\u{0}\u{9}\u{7f}\u{9b}\u{2066}\u{200b}\u{feff}\u{fffe}"
+        );
+        // Nothing left that could open markup or drive a terminal.
+        let all = html(HOSTILE);
+        assert!(!all.contains(['<', '>', '"', '\'']) && !all.chars().any(is_unsafe));
+        assert!(matches!(html("Zoë `x` |y| [z]"), Cow::Borrowed(_)));
     }
 }

@@ -9,23 +9,23 @@ use crate::source::{Position, SourceFile, Sources, Span};
 
 /// A located span.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Place<'a> {
+pub(crate) struct Place<'a> {
     /// The file's display path, not escaped: each format escapes it its own way.
-    pub(super) file: &'a str,
+    pub(crate) file: &'a str,
     /// Where the span starts.
-    pub(super) start: Position,
+    pub(crate) start: Position,
     /// Where it ends (exclusive: the position just after its last character).
-    pub(super) end: Position,
+    pub(crate) end: Position,
 }
 
 /// Where `span` lies among the run's `sources`.
-pub(super) fn locate(sources: &Sources, span: Span) -> Place<'_> {
+pub(crate) fn locate(sources: &Sources, span: Span) -> Place<'_> {
     locate_in(sources.get(span.file), span)
 }
 
 /// Where `span` lies in `file` (its file id is not looked at): for a file outside the run's
 /// sources, such as `orglint.toml`.
-pub(super) fn locate_in(file: &SourceFile, span: Span) -> Place<'_> {
+pub(crate) fn locate_in(file: &SourceFile, span: Span) -> Place<'_> {
     Place {
         file: &file.display,
         start: file.position(span.start as usize),

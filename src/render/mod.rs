@@ -26,7 +26,10 @@ pub use human::{HumanOptions, config_problems, render_config_problem};
 pub use rule_list::{RULES_FORMATS, RulesFormat};
 pub use summary::summary;
 
+pub(crate) use escape::html;
 pub(crate) use json::document as json_document;
+pub(crate) use locate::locate;
+pub(crate) use sarif::section as page_section;
 
 use crate::Report;
 use crate::finding::Level;

@@ -349,7 +349,7 @@ fn pascal_case(id: &str) -> String {
 
 /// The paragraphs of the page's section `heading`, each on one line; lists and tables keep
 /// their lines, since joining them would lose what they say.
-fn section(page: &str, heading: &str) -> Vec<String> {
+pub(crate) fn section(page: &str, heading: &str) -> Vec<String> {
     let mut lines = page
         .lines()
         .skip_while(|l| l.strip_prefix("## ") != Some(heading))

@@ -1,0 +1,30 @@
+//! `orglint report`: the report someone hands to leadership — where the org stands, what the
+//! reference article would have it do, what is wrong and where, with an org chart.
+//!
+//! [`Content`] is the one computation of what a report says (facts, advice, figures, findings by
+//! rule and by team, the chart's nodes); [`chart`] lays out the org chart; each format renders
+//! the same content (`html.rs` for now).
+
+pub mod chart;
+pub mod content;
+mod html;
+
+pub use content::Content;
+
+use crate::Report;
+
+/// A format of `orglint report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReportFormat {
+    /// One self-contained HTML page with the org chart as inline SVG.
+    Html,
+}
+
+/// `report` as a page in `format`.
+pub fn render(report: &Report, format: ReportFormat) -> String {
+    let content = Content::new(report);
+    match format {
+        ReportFormat::Html => html::render(&content),
+    }
+}
