@@ -363,7 +363,9 @@ mod tests {
 
     #[test]
     fn a_chain_of_100000_is_laid_out_without_recursion() {
-        let teams: Vec<_> = (0..100_000usize).map(|t| node(t.checked_sub(1), 1)).collect();
+        let teams: Vec<_> = (0..100_000usize)
+            .map(|t| node(t.checked_sub(1), 1))
+            .collect();
         let chart = layout(&teams);
         assert_eq!(chart.boxes.len(), 100_000);
         assert!(chart.boxes.iter().all(|b| b.y == MARGIN));

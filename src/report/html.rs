@@ -37,7 +37,7 @@ svg a:hover .box{stroke-width:3}
 ul.findings{padding-left:1.2rem}ul.findings li{margin:.25rem 0}
 .lv{display:inline-block;min-width:4.2em;font-size:.8em;font-weight:700;text-transform:uppercase}
 li.error .lv{color:#b42318}li.warning .lv{color:#b54708}li.info .lv{color:#175cd3}
-.help{color:#475467;font-size:.92em}.explain{color:#344054}.lines{white-space:pre-line}
+.help{color:#475467;font-size:.92em}.explain{color:#344054}.lines{white-space:pre-line}pre{background:#f2f4f7;padding:.5rem .8rem;overflow:auto}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;background:#f2f4f7;padding:0 .2em;border-radius:3px}
 footer{margin-top:2.5rem;color:#667085;font-size:.85em}
 ";
@@ -332,9 +332,12 @@ fn team_box(out: &mut String, content: &Content<'_>, t: usize, x: i64, y: i64) {
         1 => "1 finding".to_owned(),
         n => format!("{} findings", thousands(n)),
     };
+    let lead = node
+        .lead
+        .map_or(String::new(), |l| format!("; lead: {}", esc(l)));
     let _ = write!(
         out,
-        "<g class=\"team\" id=\"team-{t}\"><title>{} ({}): {findings}</title>",
+        "<g class=\"team\" id=\"team-{t}\"><title>{} ({}): {findings}{lead}</title>",
         esc(node.name),
         esc(node.id)
     );
@@ -397,27 +400,59 @@ fn level_class(level: Level) -> &'static str {
     }
 }
 
-/// A paragraph of a rule page: escaped, with its `code` spans as `<code>`.
+/// A paragraph of a rule page (ours, not the files'): escaped, its `code` spans as `<code>`, its
+/// links as their text (the page must fetch nothing), a fenced block as `<pre>`, and a list or
+/// table kept on its lines.
 fn prose(paragraph: &str) -> String {
-    let escaped = esc(paragraph);
+    if let Some(rest) = paragraph.strip_prefix("```") {
+        let body = rest.split_once('\n').map_or("", |(_, b)| b);
+        let body = body.strip_suffix("```").unwrap_or(body).trim_end();
+        let lines: Vec<String> = body.lines().map(|l| esc(l).into_owned()).collect();
+        return format!("<pre><code>{}</code></pre>", lines.join("\n"));
+    }
+    let lines: Vec<String> = paragraph.lines().map(inline).collect();
+    if lines.len() > 1 {
+        format!("<p class=\"lines\">{}</p>", lines.join("\n"))
+    } else {
+        format!("<p>{}</p>", lines.concat())
+    }
+}
+
+/// One line of a rule page: escaped, `[text](target)` as its text, `code` spans as `<code>`.
+fn inline(line: &str) -> String {
+    let mut text = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let link = rest[open..].split_once("](").and_then(|(label, after)| {
+            let close = after.find(')')?;
+            (!label[1..].contains(['[', ']'])).then(|| (&label[1..], &after[close + 1..]))
+        });
+        match link {
+            Some((label, after)) => {
+                text.push_str(&rest[..open]);
+                text.push_str(label);
+                rest = after;
+            }
+            None => {
+                text.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    let escaped = esc(&text);
     let pieces: Vec<&str> = escaped.split('`').collect();
     let mut out = String::with_capacity(escaped.len() + 16);
     for (i, piece) in pieces.iter().enumerate() {
-        let closed = i % 2 == 1 && i + 1 < pieces.len();
-        if closed {
-            let _ = write!(out, "<code>{piece}</code>");
-        } else if i % 2 == 1 {
-            let _ = write!(out, "`{piece}");
-        } else {
+        if i % 2 == 0 {
             out.push_str(piece);
+        } else if i + 1 < pieces.len() {
+            let _ = write!(out, "<code>{piece}</code>");
+        } else {
+            let _ = write!(out, "`{piece}");
         }
     }
-    let class = if paragraph.contains('\n') {
-        " class=\"lines\""
-    } else {
-        ""
-    };
-    format!("<p{class}>{out}</p>")
+    out
 }
 
 /// Where a finding is: `file:line:col`, or nothing for a finding without a file.
