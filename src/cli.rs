@@ -47,8 +47,10 @@ enum Command {
     },
     /// Print the JSON Schema of entity files, for editors and taplo.
     Schema,
-    /// Write the report for leadership: the org's facts, what the reference article suggests,
-    /// its figures, an org chart coloured by findings, and the findings by rule and by team.
+    /// Write the report for leadership, with an org chart coloured by findings.
+    ///
+    /// The org's facts, what the reference article suggests for them, its figures, the org
+    /// chart, and the findings by rule and by team, linted as `orglint check` lints the tree.
     Report(ReportArgs),
 }
 
