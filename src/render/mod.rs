@@ -26,6 +26,7 @@ pub use human::{HumanOptions, config_problems, render_config_problem};
 pub use rule_list::{RULES_FORMATS, RulesFormat};
 pub use summary::summary;
 
+pub(crate) use escape::{dot as dot_string, mermaid as mermaid_label};
 pub(crate) use json::document as json_document;
 
 use crate::Report;
