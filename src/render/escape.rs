@@ -273,8 +273,11 @@ pub(crate) fn dot(s: &str) -> String {
 /// a quoted Mermaid label (`t0["..."]`; the caller writes the brackets and quotes). `"` is
 /// written `#quot;`, and every character that could end the label, start a link or a shape,
 /// open an HTML tag or entity, or form a directive (`%%{init: ...}%%`, which Mermaid finds
-/// anywhere in the text) is written as a numeric entity code (`#60;` for `<`): `# & < > ` | [ ]
-/// { } ( ) %` and the backtick, which would start a Markdown string. A line break (LF, CR or CR
+/// anywhere in the text) is written as a numeric entity code (`#60;` for `<`): `# & < > | [ ] {
+/// } ( ) %`, the backtick, which would start a Markdown string, `$`, which would start `$$`
+/// math, and `:`, without which Mermaid's
+/// entity pass (which, on a line holding `style` and `:#x`, drops the line's last `;`) cannot
+/// garble a label such as `style:#1`. A line break (LF, CR or CR
 /// LF) is written `<br>`, Mermaid's own line break, so that the statement stays on its line;
 /// every other character that [`is_unsafe`] names is written as a visible `\u{..}` (braces
 /// entity-coded). Mermaid decodes entity codes into the text it shows, so the label reads as
@@ -289,9 +292,8 @@ pub(crate) fn mermaid(s: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             '"' => out.push_str("#quot;"),
-            '#' | '&' | '<' | '>' | '`' | '|' | '[' | ']' | '{' | '}' | '(' | ')' | '%' => {
-                code(&mut out, c)
-            }
+            '#' | '&' | '<' | '>' | '`' | '|' | '[' | ']' | '{' | '}' | '(' | ')' | '%' | ':'
+            | '$' => code(&mut out, c),
             '\r' => {
                 if chars.peek() == Some(&'\n') {
                     chars.next();
@@ -458,14 +460,16 @@ mod tests {
         );
         assert_eq!(
             mermaid("%%{init: {\"securityLevel\": \"loose\"}}%%"),
-            "#37;#37;#123;init: #123;#quot;securityLevel#quot;: #quot;loose#quot;#125;#125;#37;#37;"
+            "#37;#37;#123;init#58; #123;#quot;securityLevel#quot;#58; #quot;loose#quot;#125;#125;#37;#37;"
         );
         assert_eq!(mermaid("a-->b; c---od"), "a--#62;b; c---od");
+        assert_eq!(mermaid("style:#1;"), "style#58;#35;1;");
+        assert_eq!(mermaid("$$x^2$$"), "#36;#36;x^2#36;#36;");
         assert_eq!(mermaid("#quot; &amp; #35;"), "#35;quot; #38;amp; #35;35;");
         assert_eq!(mermaid("a\r\nb\rc"), "a<br>b<br>c");
         let escaped = mermaid(HOSTILE);
         assert!(!escaped.chars().any(is_unsafe));
-        assert!(!escaped.contains(['"', '`', '|', '[', ']', '(', ')', '{', '}', '%', '&']));
+        assert!(!escaped.contains(['"', '`', '|', '[', ']', '(', ')', '{', '}', '%', '&', ':']));
         // `<` and `>` only in the `<br>` we write.
         assert!(!escaped.replace("<br>", "").contains(['<', '>']));
     }
