@@ -48,11 +48,14 @@ enum Command {
     },
     /// Print the JSON Schema of entity files, for editors and taplo.
     Schema,
-    /// Print the org chart (teams, their parents and leads; people with `--people`) as Graphviz
-    /// DOT or a Mermaid flowchart.
+    /// Print the org chart as Graphviz DOT or a Mermaid flowchart.
+    ///
+    /// Teams with their leads and parent links; people too with `--people`.
     Graph(GraphArgs),
-    /// Write a small example org (`org.toml`) and a commented `orglint.toml` into DIR (default:
-    /// the working directory, created if missing); refuses to overwrite any file.
+    /// Write a small example org and a commented orglint.toml.
+    ///
+    /// Into DIR (default: the working directory, created if missing); refuses to overwrite any
+    /// file.
     Init {
         /// Where to write them.
         dir: Option<PathBuf>,

@@ -12,7 +12,7 @@ pub(super) static FORMAT: GraphFormat = GraphFormat {
 
 /// The graph as DOT: a `digraph` whose edges go from a team to its parent (and from a person to
 /// their team), drawn bottom to top so that parents are above. Every id and label is a quoted
-/// string escaped by [`dot_string`]; node ids are the model's (`t0`, `p0`), never user text.
+/// string escaped by the DOT escaper of `render/escape.rs`; node ids are the model's (`t0`, `p0`), never user text.
 pub fn render(graph: &Graph) -> String {
     let mut out = String::from("digraph org {\n");
     out.push_str("  rankdir=BT;\n");

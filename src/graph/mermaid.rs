@@ -13,7 +13,7 @@ pub(super) static FORMAT: GraphFormat = GraphFormat {
 
 /// The graph as a Mermaid `flowchart BT`: one statement a line, each of one of five forms (a
 /// node with its quoted label, an edge, a `classDef`, a `class` assignment, the header). Node
-/// ids are the model's (`t0`, `p0`); labels are escaped by [`mermaid_label`], lines joined with
+/// ids are the model's (`t0`, `p0`); labels are escaped by the Mermaid escaper of `render/escape.rs`, lines joined with
 /// `<br>`. The ML team is a hexagon, a `management` team a trapezoid, a `group` a stadium, a
 /// person a rounded box; member edges are dotted, lead edges thick and labelled `lead`. The
 /// title is not written: a Markdown report gives it in its own heading.
