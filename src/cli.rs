@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use orglint::finding::Level;
+use orglint::graph::{self, GraphFormat};
 use orglint::load::{display_path, normalize};
 use orglint::render::{self, Format, HumanOptions, RulesFormat};
 use orglint::rules::{self, RULES};
@@ -52,6 +53,18 @@ enum Command {
     /// The org's facts, what the reference article suggests for them, its figures, the org
     /// chart, and the findings by rule and by team, linted as `orglint check` lints the tree.
     Report(ReportArgs),
+    /// Print the org chart as Graphviz DOT or a Mermaid flowchart.
+    ///
+    /// Teams with their leads and parent links; people too with `--people`.
+    Graph(GraphArgs),
+    /// Write a small example org and a commented orglint.toml.
+    ///
+    /// Into DIR (default: the working directory, created if missing); refuses to overwrite any
+    /// file.
+    Init {
+        /// Where to write them.
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -71,6 +84,28 @@ struct ReportArgs {
 enum ReportFormatArg {
     /// One self-contained HTML page (inline style, no script, no URL) with the org chart as SVG.
     Html,
+}
+
+#[derive(clap::Args, Debug)]
+struct GraphArgs {
+    /// The org tree (default: the working directory), found as `check` finds it.
+    path: Option<PathBuf>,
+    /// Output format.
+    #[arg(
+        long,
+        value_parser = registry(graph::GRAPH_FORMATS, GraphFormat::name, GraphFormat::doc),
+        default_value = graph::GRAPH_FORMATS[0].name(),
+    )]
+    format: &'static GraphFormat,
+    /// Also draw every person, linked to the teams they are in (lead links apart).
+    #[arg(long)]
+    people: bool,
+    /// Write the graph to FILE instead of standard output (`-` is standard output).
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Use FILE instead of the discovered `orglint.toml`.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -171,6 +206,85 @@ pub fn run(cli: Cli) -> u8 {
         Command::Explain { rule } => explain(&rule),
         Command::Schema => emit(&orglint::schema::json_schema(), None),
         Command::Report(args) => report(args),
+        Command::Graph(args) => graph(args),
+        Command::Init { dir } => init(dir),
+    }
+}
+
+/// `orglint graph`: loads the tree as `check` does (same root and configuration discovery, same
+/// walk) and builds the model, without running the rules; a file that cannot be parsed is left
+/// out of the chart, and stderr says so.
+fn graph(args: GraphArgs) -> u8 {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(e) => return tool_error(&format!("cannot read the working directory: {e}")),
+    };
+    let opts = CheckOptions {
+        paths: args.path.into_iter().collect(),
+        config: args.config,
+        cwd: cwd.clone(),
+        ..CheckOptions::default()
+    };
+    let workspace = match orglint::workspace(&opts) {
+        Ok(workspace) => workspace,
+        Err(Error::Config(problems)) => {
+            let to_terminal = std::io::stderr().is_terminal();
+            let opts = HumanOptions {
+                color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                width: width(to_terminal),
+            };
+            eprint!("{}", render::config_problems(&problems, opts));
+            return TOOL_ERROR;
+        }
+        Err(e) => return tool_error(&e.to_string()),
+    };
+    let loaded = orglint::load_tree(&workspace.tree, &workspace.cwd);
+    let model = orglint::engine::build_model(loaded, workspace.settings.config());
+    for file in model.unparsed() {
+        eprintln!(
+            "warning: `{}` could not be parsed; what it holds is not in the graph (`orglint check` \
+             says why)",
+            render::printable(&file.display)
+        );
+    }
+    let output = args
+        .output
+        .filter(|o| o.as_os_str() != "-")
+        .map(|o| normalize(&cwd.join(o)));
+    if let Some(output) = &output {
+        if let Some(refusal) = workspace.tree.refuse_output(output, &model.sources, &cwd) {
+            return tool_error(&refusal);
+        }
+    }
+    let text = args
+        .format
+        .render(&graph::Graph::new(&model.org, args.people));
+    let shown = output.as_ref().map(|o| display_path(o, &cwd));
+    emit(&text, output.as_deref().zip(shown.as_deref()))
+}
+
+/// `orglint init`: writes the example org and configuration, or refuses and writes nothing.
+fn init(dir: Option<PathBuf>) -> u8 {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(e) => return tool_error(&format!("cannot read the working directory: {e}")),
+    };
+    let dir = normalize(&cwd.join(dir.unwrap_or_else(|| PathBuf::from("."))));
+    match orglint::init::init(&dir, &cwd) {
+        Ok(written) => {
+            for path in &written {
+                println!("wrote {}", render::printable(path));
+            }
+            let shown = display_path(&dir, &cwd);
+            let next = if shown == "." {
+                "orglint check".to_owned()
+            } else {
+                format!("orglint check {}", render::printable(&shown))
+            };
+            println!("next: run `{next}` (it finds nothing to report), then edit the files");
+            OK
+        }
+        Err(e) => tool_error(&e.to_string()),
     }
 }
 

@@ -58,6 +58,8 @@ pub mod config;
 pub mod engine;
 pub mod fields;
 pub mod finding;
+pub mod graph;
+pub mod init;
 pub mod limits;
 pub mod load;
 pub mod model;

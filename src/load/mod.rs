@@ -213,6 +213,14 @@ impl Loaded {
         display_path(&path, &self.root)
     }
 
+    /// The files that could not be parsed (or read), in path order: their entities are missing
+    /// from the org.
+    pub fn unparsed(&self) -> impl Iterator<Item = &crate::source::SourceFile> {
+        (self.sources.iter())
+            .zip(&self.broken_files)
+            .filter_map(|(file, &broken)| broken.then_some(file))
+    }
+
     /// How many files could not be parsed.
     pub fn broken(&self) -> usize {
         self.broken_files.iter().filter(|&&b| b).count()

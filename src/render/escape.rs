@@ -267,6 +267,85 @@ pub(crate) fn html(s: &str) -> Cow<'_, str> {
     out.into()
 }
 
+/// For `orglint graph --format dot`: `s` as the inside of a DOT quoted string (an id or a
+/// label; the caller writes the quotes). `"` and `\` are backslash-escaped, so the string cannot
+/// end early and no escape of Graphviz's (`\N`, `\G`, `\l`...) can form; a line break (LF, CR or
+/// CR LF) is written `\n`, a centred line break of the label; `&` is written `&amp;`, since
+/// Graphviz reads HTML entities in labels and `&lt;` would otherwise show as `<`; every other
+/// character that [`is_unsafe`] names is written as a visible `\u{..}` (its backslash escaped,
+/// so the label shows it as [`printable`] would).
+pub(crate) fn dot(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '&' => out.push_str("&amp;"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            c if is_unsafe(c) => {
+                out.push('\\');
+                out.extend(c.escape_unicode());
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// For `orglint graph --format mermaid` (and the Markdown report's chart): `s` as the inside of
+/// a quoted Mermaid label (`t0["..."]`; the caller writes the brackets and quotes). `"` is
+/// written `#quot;`, and every character that could end the label, start a link or a shape,
+/// open an HTML tag or entity, or form a directive (`%%{init: ...}%%`, which Mermaid finds
+/// anywhere in the text) is written as a numeric entity code (`#60;` for `<`): `# & < > | [ ] {
+/// } ( ) %`, the backtick, which would start a Markdown string, `$`, which would start `$$`
+/// math, and `:`, without which Mermaid's
+/// entity pass (which, on a line holding `style` and `:#x`, drops the line's last `;`) cannot
+/// garble a label such as `style:#1`. A line break (LF, CR or CR
+/// LF) is written `<br>`, Mermaid's own line break, so that the statement stays on its line;
+/// every other character that [`is_unsafe`] names is written as a visible `\u{..}` (braces
+/// entity-coded). Mermaid decodes entity codes into the text it shows, so the label reads as
+/// exactly the characters of `s`, whatever `securityLevel` is.
+pub(crate) fn mermaid(s: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(s.len() + 16);
+    let code = |out: &mut String, c: char| {
+        let _ = write!(out, "#{};", u32::from(c));
+    };
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' | '&' | '<' | '>' | '`' | '|' | '[' | ']' | '{' | '}' | '(' | ')' | '%' | ':'
+            | '$' => code(&mut out, c),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("<br>");
+            }
+            '\n' => out.push_str("<br>"),
+            c if is_unsafe(c) => {
+                for e in c.escape_unicode() {
+                    if matches!(e, '{' | '}') {
+                        code(&mut out, e);
+                    } else {
+                        out.push(e);
+                    }
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,5 +481,48 @@ mod tests {
         let all = html(HOSTILE);
         assert!(!all.contains(['<', '>', '"', '\'']) && !all.chars().any(is_unsafe));
         assert!(matches!(html("Zoë `x` |y| [z]"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn dot_strings_cannot_end_early_or_form_escapes() {
+        assert_eq!(
+            dot(HOSTILE),
+            "<script>alert('x')</script> \\\"q\\\" `b` a|b [l](u) 50% x\\ny\\\\u{7}\\\\u{1b}[2J\\\\u{202e}z"
+        );
+        assert_eq!(dot(r#"a\"b \N \G"#), r#"a\\\"b \\N \\G"#);
+        assert_eq!(dot("A &amp; B &lt;"), "A &amp;amp; B &amp;lt;");
+        assert_eq!(dot("a\nb\rc\r\nd"), "a\\nb\\nc\\nd");
+        assert_eq!(dot("zo\u{eb} \u{1F600}"), "zo\u{eb} \u{1F600}");
+        let escaped = dot(HOSTILE);
+        assert!(!escaped.chars().any(is_unsafe));
+        // Every `"` is escaped: dropping the escaped pairs leaves no quote and no backslash.
+        let bare = escaped
+            .replace("\\\\", "")
+            .replace("\\\"", "")
+            .replace("\\n", "");
+        assert!(!bare.contains(['"', '\\']), "{bare}");
+    }
+
+    #[test]
+    fn mermaid_labels_cannot_end_link_inject_or_break_the_line() {
+        assert_eq!(
+            mermaid(HOSTILE),
+            "#60;script#62;alert#40;'x'#41;#60;/script#62; #quot;q#quot; #96;b#96; a#124;b \
+             #91;l#93;#40;u#41; 50#37; x<br>y\\u#123;7#125;\\u#123;1b#125;#91;2J\\u#123;202e#125;z"
+        );
+        assert_eq!(
+            mermaid("%%{init: {\"securityLevel\": \"loose\"}}%%"),
+            "#37;#37;#123;init#58; #123;#quot;securityLevel#quot;#58; #quot;loose#quot;#125;#125;#37;#37;"
+        );
+        assert_eq!(mermaid("a-->b; c---od"), "a--#62;b; c---od");
+        assert_eq!(mermaid("style:#1;"), "style#58;#35;1;");
+        assert_eq!(mermaid("$$x^2$$"), "#36;#36;x^2#36;#36;");
+        assert_eq!(mermaid("#quot; &amp; #35;"), "#35;quot; #38;amp; #35;35;");
+        assert_eq!(mermaid("a\r\nb\rc"), "a<br>b<br>c");
+        let escaped = mermaid(HOSTILE);
+        assert!(!escaped.chars().any(is_unsafe));
+        assert!(!escaped.contains(['"', '`', '|', '[', ']', '(', ')', '{', '}', '%', '&', ':']));
+        // `<` and `>` only in the `<br>` we write.
+        assert!(!escaped.replace("<br>", "").contains(['<', '>']));
     }
 }

@@ -186,9 +186,14 @@ pub fn in_ci() -> bool {
 /// `false` after a note saying that `test` was skipped and how to get the tool (`install`),
 /// written to the stderr handle itself, which libtest does not capture.
 pub fn tool_or_skip(tool: &str, install: &str, test: &str) -> bool {
+    tool_or_skip_with(tool, "--version", install, test)
+}
+
+/// [`tool_or_skip`] for a tool that tells its version with another flag (`dot -V`).
+pub fn tool_or_skip_with(tool: &str, version: &str, install: &str, test: &str) -> bool {
     use std::io::Write as _;
     let found = Command::new(tool)
-        .arg("--version")
+        .arg(version)
         .output()
         .is_ok_and(|o| o.status.success());
     if found {
