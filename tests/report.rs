@@ -349,3 +349,25 @@ fn the_command_writes_the_page_and_refuses_other_formats() {
     assert_eq!(code, 2);
     assert_eq!(stderr, "error: `no/such/dir` does not exist\n");
 }
+
+#[test]
+fn a_rule_pages_table_is_a_table_on_the_page() {
+    // `unknown-reference`'s page has a table of what each key must name.
+    let page = html(&lint_dir(Path::new("fixtures/example-org")));
+    let start = page
+        .find("<table class=\"page\">")
+        .expect("the unknown-reference page's table as a table");
+    let table = &page[start..start + page[start..].find("</table>").expect("closed")];
+    assert!(
+        table.contains("<tr><th>key</th><th>must name</th></tr>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("<td>person <code>reports_to</code></td><td>a person</td>"),
+        "{table}"
+    );
+    assert!(
+        !table.contains("|---"),
+        "the rule row is not a row: {table}"
+    );
+}

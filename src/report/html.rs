@@ -23,6 +23,7 @@ h1{margin:.2rem 0 .4rem}h2{margin-top:2rem;border-bottom:1px solid #d0d5dd;paddi
 .facts span{display:inline-block;margin-right:1.2rem}.facts b{font-weight:600}
 .advice{background:#f4f3ff;border-left:4px solid #6941c6;padding:.6rem .9rem}
 table.figures{border-collapse:collapse}table.figures th,table.figures td{border:1px solid #d0d5dd;padding:.3rem .7rem;text-align:left;vertical-align:top}
+table.page{border-collapse:collapse;margin:.5rem 0}table.page th,table.page td{border:1px solid #d0d5dd;padding:.2rem .6rem;text-align:left}
 table.figures td.n{text-align:right;font-variant-numeric:tabular-nums}
 .chart{overflow:auto;border:1px solid #d0d5dd;max-height:80vh;background:#fcfcfd}
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem}
@@ -401,8 +402,8 @@ fn level_class(level: Level) -> &'static str {
 }
 
 /// A paragraph of a rule page (ours, not the files'): escaped, its `code` spans as `<code>`, its
-/// links as their text (the page must fetch nothing), a fenced block as `<pre>`, and a list or
-/// table kept on its lines.
+/// links as their text (the page must fetch nothing), a fenced block as `<pre>`, a table as a
+/// table, and a list kept on its lines.
 fn prose(paragraph: &str) -> String {
     if let Some(rest) = paragraph.strip_prefix("```") {
         let body = rest.split_once('\n').map_or("", |(_, b)| b);
@@ -410,12 +411,46 @@ fn prose(paragraph: &str) -> String {
         let lines: Vec<String> = body.lines().map(|l| esc(l).into_owned()).collect();
         return format!("<pre><code>{}</code></pre>", lines.join("\n"));
     }
+    if let Some(table) = table(paragraph) {
+        return table;
+    }
     let lines: Vec<String> = paragraph.lines().map(inline).collect();
     if lines.len() > 1 {
         format!("<p class=\"lines\">{}</p>", lines.join("\n"))
     } else {
         format!("<p>{}</p>", lines.concat())
     }
+}
+
+/// A paragraph that is a Markdown table (a row of `|` cells, a `|---|` rule, then rows) as an
+/// HTML table, each cell as [`inline`] writes a line; `None` for any other paragraph.
+fn table(paragraph: &str) -> Option<String> {
+    let rows: Vec<&str> = paragraph.lines().map(str::trim).collect();
+    let is_row = |l: &&str| l.starts_with('|') && l.ends_with('|') && l.len() > 1;
+    let is_rule = |l: &str| l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+    if rows.len() < 2 || !rows.iter().all(is_row) || !is_rule(rows[1]) {
+        return None;
+    }
+    let cells = |row: &str| -> Vec<String> {
+        row[1..row.len() - 1]
+            .split('|')
+            .map(|c| inline(c.trim()))
+            .collect()
+    };
+    let mut out = String::from("<table class=\"page\">\n<tr>");
+    for cell in cells(rows[0]) {
+        let _ = write!(out, "<th>{cell}</th>");
+    }
+    out.push_str("</tr>\n");
+    for row in &rows[2..] {
+        out.push_str("<tr>");
+        for cell in cells(row) {
+            let _ = write!(out, "<td>{cell}</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>");
+    Some(out)
 }
 
 /// One line of a rule page: escaped, `[text](target)` as its text, `code` spans as `<code>`.
