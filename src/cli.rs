@@ -84,6 +84,8 @@ struct ReportArgs {
 enum ReportFormatArg {
     /// One self-contained HTML page (inline style, no script, no URL) with the org chart as SVG.
     Html,
+    /// Markdown for a pull request or a wiki, with the org chart as a Mermaid block.
+    Markdown,
 }
 
 #[derive(clap::Args, Debug)]
@@ -324,6 +326,7 @@ fn report(args: ReportArgs) -> u8 {
     }
     let format = match args.format {
         ReportFormatArg::Html => orglint::report::ReportFormat::Html,
+        ReportFormatArg::Markdown => orglint::report::ReportFormat::Markdown,
     };
     let text = orglint::report::render(&report, format);
     let shown = output.as_ref().map(|o| display_path(o, &cwd));

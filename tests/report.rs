@@ -340,11 +340,12 @@ fn the_command_writes_the_page_and_refuses_other_formats() {
     assert_eq!(stdout, written.replace("fixtures/example-org/", ""));
     let (code, _, stderr) = run(
         &repo(),
-        &["report", "fixtures/example-org", "--format", "markdown"],
+        &["report", "fixtures/example-org", "--format", "pdf"],
         PLAIN,
     );
     assert_eq!(code, 2);
-    assert!(stderr.contains("invalid value 'markdown'"), "{stderr}");
+    assert!(stderr.contains("invalid value 'pdf'"), "{stderr}");
+    assert!(stderr.contains("[possible values: html, markdown]"), "{stderr}");
     let (code, _, stderr) = run(&repo(), &["report", "no/such/dir"], PLAIN);
     assert_eq!(code, 2);
     assert_eq!(stderr, "error: `no/such/dir` does not exist\n");

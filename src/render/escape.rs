@@ -124,7 +124,7 @@ fn workflow_escape(s: &str, property: bool) -> String {
 /// `Squad #2` links no issue (GitHub finds mentions and references in the rendered text, where
 /// backslashes are gone). Only ASCII is added: the output carries no
 /// raw character a terminal could be driven by.
-pub(super) fn markdown(s: &str) -> String {
+pub(crate) fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {

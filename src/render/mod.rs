@@ -27,6 +27,7 @@ pub use rule_list::{RULES_FORMATS, RulesFormat};
 pub use summary::summary;
 
 pub(crate) use escape::html;
+pub(crate) use escape::markdown as markdown_text;
 pub(crate) use escape::{dot as dot_string, mermaid as mermaid_label};
 pub(crate) use json::document as json_document;
 pub(crate) use locate::locate;

@@ -3,11 +3,12 @@
 //!
 //! [`Content`] is the one computation of what a report says (facts, advice, figures, findings by
 //! rule and by team, the chart's nodes); [`chart`] lays out the org chart; each format renders
-//! the same content (`html.rs` for now).
+//! the same content (`html.rs`, `markdown.rs`).
 
 pub mod chart;
 pub mod content;
 mod html;
+mod markdown;
 
 pub use content::Content;
 
@@ -19,6 +20,8 @@ use crate::Report;
 pub enum ReportFormat {
     /// One self-contained HTML page with the org chart as inline SVG.
     Html,
+    /// Markdown for a pull request or a wiki, with the org chart as a Mermaid block.
+    Markdown,
 }
 
 /// `report` as a page in `format`.
@@ -26,5 +29,6 @@ pub fn render(report: &Report, format: ReportFormat) -> String {
     let content = Content::new(report);
     match format {
         ReportFormat::Html => html::render(&content),
+        ReportFormat::Markdown => markdown::render(&content),
     }
 }
