@@ -345,7 +345,10 @@ fn the_command_writes_the_page_and_refuses_other_formats() {
     );
     assert_eq!(code, 2);
     assert!(stderr.contains("invalid value 'pdf'"), "{stderr}");
-    assert!(stderr.contains("[possible values: html, markdown]"), "{stderr}");
+    assert!(
+        stderr.contains("[possible values: html, markdown]"),
+        "{stderr}"
+    );
     let (code, _, stderr) = run(&repo(), &["report", "no/such/dir"], PLAIN);
     assert_eq!(code, 2);
     assert_eq!(stderr, "error: `no/such/dir` does not exist\n");
