@@ -54,6 +54,27 @@ impl Figures {
         let members = self.ml_guild_members?;
         (self.ml_practitioners > 0).then(|| members * 100 / self.ml_practitioners)
     }
+
+    /// The ML-guild coverage row of a report's figures: the figure and what it says, in words
+    /// that need no escaping (every report format writes them as they are).
+    pub fn guild_coverage(&self) -> (String, String) {
+        use crate::finding::thousands;
+        match (self.ml_guild_members, self.guild_coverage_percent()) {
+            (Some(members), Some(percent)) => (
+                format!("{percent}%"),
+                format!(
+                    "{} of {} ML practitioners are in an ML guild",
+                    thousands(members),
+                    thousands(self.ml_practitioners)
+                ),
+            ),
+            (Some(_), None) => (
+                "–".to_owned(),
+                "an ML guild, and no practitioner".to_owned(),
+            ),
+            (None, _) => ("–".to_owned(), "there is no ML guild".to_owned()),
+        }
+    }
 }
 
 /// The findings of one rule at one level.

@@ -176,25 +176,8 @@ fn figures(out: &mut String, content: &Content<'_>) {
         &thousands(f.ml_practitioners),
         &sitting,
     );
-    match (f.ml_guild_members, f.guild_coverage_percent()) {
-        (Some(members), Some(percent)) => row(
-            out,
-            "ML-guild coverage",
-            &format!("{percent}%"),
-            &format!(
-                "{} of {} ML practitioners are in an ML guild",
-                thousands(members),
-                thousands(f.ml_practitioners)
-            ),
-        ),
-        (Some(_), None) => row(
-            out,
-            "ML-guild coverage",
-            "–",
-            "an ML guild, and no practitioner",
-        ),
-        (None, _) => row(out, "ML-guild coverage", "–", "there is no ML guild"),
-    }
+    let (coverage, said) = f.guild_coverage();
+    row(out, "ML-guild coverage", &coverage, &said);
     row(
         out,
         "Teams with findings",
