@@ -216,6 +216,12 @@ pub(super) fn uri_segment(name: &[u8]) -> String {
 /// line of a multi-line text, and a `cat` of the report cannot drive the terminal. No CDATA is
 /// written, so `]]>` needs nothing.
 pub(super) fn xml(s: &str) -> Cow<'_, str> {
+    markup(s, "&apos;")
+}
+
+/// [`xml`] and [`html`]: the five markup characters as entities (`'` as `apostrophe`), and the
+/// characters that must not reach a reader, or that XML forbids, as visible `\u{..}` escapes.
+fn markup<'a>(s: &'a str, apostrophe: &str) -> Cow<'a, str> {
     let special = |c: char| {
         is_unsafe(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}' | '&' | '<' | '>' | '"' | '\'')
     };
@@ -229,7 +235,7 @@ pub(super) fn xml(s: &str) -> Cow<'_, str> {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+            '\'' => out.push_str(apostrophe),
             c if special(c) => out.extend(c.escape_unicode()),
             c => out.push(c),
         }
@@ -246,25 +252,7 @@ pub(super) fn xml(s: &str) -> Cow<'_, str> {
 /// so that a name cannot reorder or hide the text around it and a line break shows where it is.
 /// Backticks, pipes and brackets mean nothing in HTML and stay as they are.
 pub(crate) fn html(s: &str) -> Cow<'_, str> {
-    let special = |c: char| {
-        is_unsafe(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}' | '&' | '<' | '>' | '"' | '\'')
-    };
-    if !s.chars().any(special) {
-        return s.into();
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if special(c) => out.extend(c.escape_unicode()),
-            c => out.push(c),
-        }
-    }
-    out.into()
+    markup(s, "&#39;")
 }
 
 /// For `orglint graph --format dot`: `s` as the inside of a DOT quoted string (an id or a
