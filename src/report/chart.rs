@@ -10,7 +10,7 @@
 //! Everything is iterative: a `parent` chain of 100,000 teams is walked with a queue, and each
 //! contour is merged into the longer one, so the layout is linear in practice and never recurses.
 //! Teams on a `parent` cycle, and teams whose `parent` names no team, are roots
-//! ([`super::content::chart_parents`]); several roots make a forest, laid out under one hidden
+//! (`content::chart_parents`); several roots make a forest, laid out under one hidden
 //! root.
 
 use std::collections::VecDeque;
