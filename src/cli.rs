@@ -77,6 +77,9 @@ struct ReportArgs {
     /// Write the report to FILE instead of standard output (`-` is standard output).
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Use FILE instead of the discovered `orglint.toml`.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 /// `orglint report --format`.
@@ -301,6 +304,7 @@ fn report(args: ReportArgs) -> u8 {
     let output = (args.output.filter(|o| o.as_os_str() != "-")).map(|o| normalize(&cwd.join(o)));
     let opts = CheckOptions {
         paths: args.path.into_iter().collect(),
+        config: args.config,
         cwd: cwd.clone(),
         ..CheckOptions::default()
     };

@@ -375,3 +375,22 @@ fn a_rule_pages_table_is_a_table_on_the_page() {
         "the rule row is not a row: {table}"
     );
 }
+
+#[test]
+fn the_report_reads_the_configuration_given_with_config() {
+    // A configuration that turns `lead-not-member` off: the page has no such finding.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("quiet.toml");
+    std::fs::write(&config, "[rules]\nlead-not-member = \"off\"\n").expect("write");
+    let config = config.to_str().expect("UTF-8 path");
+    let heading = "<code>lead-not-member</code> · error";
+    let (code, page, stderr) = run(
+        &repo(),
+        &["report", "fixtures/example-org", "--config", config],
+        PLAIN,
+    );
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert!(!page.contains(heading), "{page}");
+    let (_, default_page, _) = run(&repo(), &["report", "fixtures/example-org"], PLAIN);
+    assert!(default_page.contains(heading), "{default_page}");
+}
