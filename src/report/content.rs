@@ -261,7 +261,35 @@ pub fn advice(facts: &Facts<'_>) -> Advice {
     }
 }
 
+/// `n` findings in words, as the reports count them: `1 finding`, `1,234 findings`.
+pub fn findings(n: usize) -> String {
+    match n {
+        1 => "1 finding".to_owned(),
+        n => format!("{} findings", crate::finding::thousands(n)),
+    }
+}
+
+/// How a report names an org whose `name` is absent or not a string.
+pub const UNNAMED: &str = "(unnamed org)";
+
 impl<'a> Content<'a> {
+    /// What the header says after the stage: nothing when `[org].stage` declares it, else that it
+    /// comes from the headcount.
+    pub fn stage_note(&self) -> &'static str {
+        match self.report.org.org().is_some_and(|d| d.stage.is_some()) {
+            true => "",
+            false => " (from the headcount)",
+        }
+    }
+
+    /// What the header says after the AI focus: nothing when declared, else that it is the default.
+    pub fn focus_note(&self) -> &'static str {
+        match self.report.org.org().is_some_and(|d| d.ai_focus.is_some()) {
+            true => "",
+            false => " (the default)",
+        }
+    }
+
     /// Works out what `report` says.
     pub fn new(report: &'a Report) -> Content<'a> {
         let org = &report.org;

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::chart::{self, BOX_HEIGHT, BOX_WIDTH, Chart, Shape};
-use super::content::{Content, Item, structure_meaning};
+use super::content::{Content, Item, UNNAMED, findings, structure_meaning};
 use crate::Reported;
 use crate::finding::{Level, thousands};
 use crate::render::{html as esc, locate};
@@ -84,26 +84,15 @@ fn header(out: &mut String, content: &Content<'_>) {
         );
         return;
     };
-    let def = report.org.org();
-    let stage_declared = def.is_some_and(|d| d.stage.is_some());
-    let focus_declared = def.is_some_and(|d| d.ai_focus.is_some());
-    let _ = writeln!(
-        out,
-        "<h1>{}</h1>",
-        esc(facts.name.unwrap_or("(unnamed org)"))
-    );
+    let _ = writeln!(out, "<h1>{}</h1>", esc(facts.name.unwrap_or(UNNAMED)));
     let _ = writeln!(
         out,
         "<p class=\"facts\"><span>Stage: <b>{}</b>{}</span><span>AI focus: <b>{}</b>{}</span>\
          <span>Structure: <b>{}</b></span></p>",
         facts.stage.as_str(),
-        if stage_declared {
-            ""
-        } else {
-            " (from the headcount)"
-        },
+        content.stage_note(),
         facts.ai_focus.as_str(),
-        if focus_declared { "" } else { " (the default)" },
+        content.focus_note(),
         facts.structure.as_str()
     );
     let _ = writeln!(
@@ -311,17 +300,16 @@ fn cut(s: &str, max: usize) -> String {
 fn team_box(out: &mut String, content: &Content<'_>, t: usize, x: i64, y: i64) {
     let node = &content.teams[t];
     let class = node.worst.map_or("clean", level_class);
-    let findings = match node.findings {
+    let counted = match node.findings {
         0 => "no findings".to_owned(),
-        1 => "1 finding".to_owned(),
-        n => format!("{} findings", thousands(n)),
+        n => findings(n),
     };
     let lead = node
         .lead
         .map_or(String::new(), |l| format!("; lead: {}", esc(l)));
     let _ = write!(
         out,
-        "<g class=\"team\" id=\"team-{t}\"><title>{} ({}): {findings}{lead}</title>",
+        "<g class=\"team\" id=\"team-{t}\"><title>{} ({}): {counted}{lead}</title>",
         esc(node.name),
         esc(node.id)
     );
@@ -522,10 +510,7 @@ fn by_rule(out: &mut String, content: &Content<'_>) {
             "<section id=\"rule-{name}\">\n<h3><code>{name}</code> · {} · {} · {}</h3>",
             group.level.severity(),
             rule.category.as_str(),
-            match group.count {
-                1 => "1 finding".to_owned(),
-                n => format!("{} findings", thousands(n)),
-            },
+            findings(group.count),
             name = rule.name
         );
         out.push_str("<div class=\"explain\">\n");

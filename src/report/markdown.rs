@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 
 use super::chart::{self, Chart, Shape};
-use super::content::{Content, Item, structure_meaning};
+use super::content::{Content, Item, UNNAMED, findings, structure_meaning};
 use crate::Reported;
 use crate::finding::{Level, thousands};
 use crate::graph::{Edge, EdgeKind, Graph, Node, NodeKind, TeamMark};
@@ -66,25 +66,18 @@ fn header(out: &mut String, content: &Content<'_>) {
         let _ = writeln!(out, "{}\n", esc(&crate::render::summary(report)));
         return;
     };
-    let def = report.org.org();
-    let stage_declared = def.is_some_and(|d| d.stage.is_some());
-    let focus_declared = def.is_some_and(|d| d.ai_focus.is_some());
     let _ = writeln!(
         out,
         "# {}\n\norglint report\n",
-        esc(facts.name.unwrap_or("(unnamed org)"))
+        esc(facts.name.unwrap_or(UNNAMED))
     );
     let _ = writeln!(
         out,
         "- Stage: **{}**{}\n- AI focus: **{}**{}\n- Structure: **{}**\n",
         facts.stage.as_str(),
-        if stage_declared {
-            ""
-        } else {
-            " (from the headcount)"
-        },
+        content.stage_note(),
         facts.ai_focus.as_str(),
-        if focus_declared { "" } else { " (the default)" },
+        content.focus_note(),
         facts.structure.as_str()
     );
     let _ = writeln!(
@@ -183,10 +176,7 @@ fn chart_graph(content: &Content<'_>, chart: &Chart) -> Graph {
                     counts.push(format!("in an ML guild: {}", thousands(node.in_ml_guild)));
                 }
                 if node.findings > 0 {
-                    counts.push(match node.findings {
-                        1 => "1 finding".to_owned(),
-                        n => format!("{} findings", thousands(n)),
-                    });
+                    counts.push(findings(node.findings));
                 }
                 lines.push(counts.join(", "));
                 Node {
@@ -397,10 +387,7 @@ fn by_rule(out: &mut String, content: &Content<'_>) {
             rule.name,
             group.level.severity(),
             rule.category.as_str(),
-            match group.count {
-                1 => "1 finding".to_owned(),
-                n => format!("{} findings", thousands(n)),
-            }
+            findings(group.count)
         );
         for p in group.what.iter().chain(&group.why) {
             out.push_str(&prose(p));
