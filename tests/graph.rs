@@ -280,27 +280,11 @@ fn unxml(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Parses `mermaid` with Mermaid's parser: what it read, as JSON.
-fn mermaid_parse(mermaid: &str) -> serde_json::Value {
-    let file = tempfile::NamedTempFile::new().expect("temp file");
-    std::fs::write(file.path(), mermaid).expect("write");
-    let out = Command::new("mermaid-parse")
-        .arg(file.path())
-        .output()
-        .expect("run mermaid-parse");
-    assert!(
-        out.status.success(),
-        "mermaid-parse: {}\n{mermaid}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
-}
-
 /// Mermaid's parser reads back exactly the model: every node with its id, shape and text, every
 /// edge with its ends and kind.
 fn assert_parsed_back(g: &Graph) {
     let text = orglint::graph::mermaid::render(g);
-    let parsed = mermaid_parse(&text);
+    let parsed = common::mermaid_parse(&text);
     assert_eq!(parsed["type"], "flowchart-v2");
     let vertices = parsed["vertices"].as_array().expect("vertices");
     assert_eq!(vertices.len(), g.nodes.len());

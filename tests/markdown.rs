@@ -11,7 +11,7 @@ use std::path::Path;
 use common::{hostile_tree, repo, transcript};
 use orglint::render::is_unsafe;
 use orglint::rules::RULES;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// GitHub's comments hold at most this many characters.
 const GITHUB_LIMIT: usize = 65_536;
@@ -69,12 +69,7 @@ fn parse(md: &str) -> Rendered {
         !md.chars().any(|c| c != '\n' && is_unsafe(c)),
         "a raw control, bidi or zero-width character in\n{md}"
     );
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_MATH
-        | Options::ENABLE_GFM;
+    let options = common::gfm_options();
     let mut out = Rendered::default();
     let mut heading: Option<(HeadingLevel, String)> = None;
     // Cells of the table's head, and of the row being read.

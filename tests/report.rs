@@ -256,7 +256,7 @@ fn a_generated_1000_team_org_folds_what_has_no_finding_and_stays_small() {
     assert!(page.contains(&format!(
         "the chart folds each group of subtrees without findings (and without an ML team) into \
          one box: {} teams in",
-        thousands(folded)
+        common::thousands(folded)
     )));
     // Every team with a finding, and every ML team, has a box of its own.
     let content = Content::new(&report);
@@ -269,18 +269,6 @@ fn a_generated_1000_team_org_folds_what_has_no_finding_and_stays_small() {
 
 fn orglint_tiny() -> String {
     tiny_org!().to_owned()
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[test]

@@ -10,13 +10,12 @@ mod common;
 mod synth;
 
 use std::path::Path;
-use std::process::Command;
 
 use orglint::Report;
 use orglint::render::is_unsafe;
 use orglint::report::{self, Content, ReportFormat};
 use orglint::rules::RULES;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use common::{HOSTILE_NAMES, PLAIN, lint_dir, repo, run, toml_string};
 
@@ -85,12 +84,7 @@ fn parse(md: &str) -> Rendered {
         !md.chars().any(|c| c != '\n' && is_unsafe(c)),
         "a raw control, bidi or zero-width character in\n{md}"
     );
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_MATH
-        | Options::ENABLE_GFM;
+    let options = common::gfm_options();
     let mut out = Rendered::default();
     // The text of the bold, italic or code block span being read, with its markers.
     let mut span: Option<(String, &str, &str)> = None;
@@ -285,22 +279,6 @@ fn every_user_string_of_a_hostile_org_is_escaped() {
     assert_eq!(md, markdown(&lint(dir.path())), "deterministic");
 }
 
-/// Runs Mermaid's parser on `text`: what it read, as JSON.
-fn mermaid_parse(text: &str) -> serde_json::Value {
-    let file = tempfile::NamedTempFile::new().expect("temp file");
-    std::fs::write(file.path(), text).expect("write");
-    let out = Command::new("mermaid-parse")
-        .arg(file.path())
-        .output()
-        .expect("run mermaid-parse");
-    assert!(
-        out.status.success(),
-        "mermaid-parse: {}\n{text}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
-}
-
 /// Mermaid reads back one node per chart box: each team by its name and lead as they are, each
 /// coloured by its worst finding; each folded box by its count; one edge per box under another.
 fn assert_parsed_back(report: &Report) {
@@ -308,7 +286,7 @@ fn assert_parsed_back(report: &Report) {
     let chart = report::chart::layout(&content.teams);
     let md = markdown(report);
     let text = mermaid_block(&md).expect("a mermaid block");
-    let parsed = mermaid_parse(&text);
+    let parsed = common::mermaid_parse(&text);
     assert_eq!(parsed["type"], "flowchart-v2");
     let vertices = parsed["vertices"].as_array().expect("vertices");
     assert_eq!(vertices.len(), chart.boxes.len());
@@ -418,7 +396,7 @@ fn a_generated_1000_team_org_is_folded_as_the_html_page_folds_it() {
     );
     assert!(md.contains(&format!(
         "into one grey box: {} teams in",
-        thousands(layout.folded_teams())
+        common::thousands(layout.folded_teams())
     )));
     assert!(md.contains("<summary>Folded teams</summary>"));
     assert_eq!(md.matches("\n- List ").count(), folded);
@@ -489,16 +467,4 @@ fn an_org_without_org_table_or_teams() {
     assert!(md.contains("The org has no teams to draw."));
     assert!(mermaid_block(&md).is_none());
     parse(&md);
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

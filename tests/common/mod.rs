@@ -285,3 +285,45 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs Mermaid's parser (`mermaid-parse`, which `.ci/run` puts on PATH) on `text`: what it
+/// read, as JSON.
+pub fn mermaid_parse(text: &str) -> serde_json::Value {
+    let file = tempfile::NamedTempFile::new().expect("temp file");
+    std::fs::write(file.path(), text).expect("write");
+    let out = Command::new("mermaid-parse")
+        .arg(file.path())
+        .output()
+        .expect("run mermaid-parse");
+    assert!(
+        out.status.success(),
+        "mermaid-parse: {}\n{text}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+/// `n` with its thousands grouped by commas, as the reports write counts (`1,465`): the tests'
+/// own, to check the reports' against.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The Markdown extensions GitHub renders, for parsing a report as GitHub would.
+pub fn gfm_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_MATH
+        | Options::ENABLE_GFM
+}
