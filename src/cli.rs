@@ -683,50 +683,9 @@ fn emit(text: &str, output: Option<(&Path, &str)>) -> u8 {
     }
 }
 
-/// Writes `text` to a new file beside `path`, then renames it over `path`: the write never goes
-/// through a link planted at `path` (a rename replaces the link itself), and a reader never sees
-/// half a report. The temporary file is removed when anything fails.
+/// Writes `text` to `path` atomically (see [`orglint::fix::write_atomically`]).
 fn replace(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let previous = std::fs::symlink_metadata(path).ok().filter(|m| m.is_file());
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    for attempt in 0..100u32 {
-        // Hidden and not `.toml`: never an entity file, even if it were left behind.
-        let temp = dir.join(format!(
-            ".orglint-report-{}-{stamp:x}-{attempt}.tmp",
-            std::process::id()
-        ));
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp);
-        let mut file = match file {
-            Ok(file) => file,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        };
-        let written = file
-            .write_all(text.as_bytes())
-            .and_then(|()| file.sync_all())
-            .and_then(|()| match &previous {
-                Some(meta) => file.set_permissions(meta.permissions()),
-                None => Ok(()),
-            })
-            .and_then(|()| {
-                drop(file);
-                std::fs::rename(&temp, path)
-            });
-        if written.is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        return written;
-    }
-    Err(std::io::Error::new(
-        std::io::ErrorKind::AlreadyExists,
-        "no free name for a temporary file beside it",
-    ))
+    orglint::fix::write_atomically(path, text.as_bytes())
 }
 
 /// Reports an error of orglint itself, as clap does (`error: ...`), escaped for the terminal.

@@ -171,11 +171,7 @@ pub fn fix(opts: &CheckOptions, fix: FixOptions) -> Result<Fixed, Error> {
 /// The fixes of `report` to apply in one pass: those `fix` allows, in report order, each whole,
 /// none in a file `frozen` names, none that overlaps one chosen before it (an insertion at the
 /// edge of another edit does not), and a fix equal to one chosen (two findings, one remedy) once.
-fn choose(
-    report: &Report,
-    fix: FixOptions,
-    frozen: impl Fn(crate::FileId) -> bool,
-) -> Vec<&Fix> {
+fn choose(report: &Report, fix: FixOptions, frozen: impl Fn(crate::FileId) -> bool) -> Vec<&Fix> {
     let mut chosen: Vec<&Fix> = Vec::new();
     for f in report.findings.iter().filter_map(|f| f.fix.as_ref()) {
         if !fix.applies(f.applicability) || f.edits.is_empty() {
@@ -261,6 +257,17 @@ pub fn write_if_unchanged(path: &Path, expected_old: &[u8], new: &[u8]) -> Resul
     if now != expected_old {
         return Err(WriteError::Changed);
     }
+    write_atomically(path, new).map_err(WriteError::Io)
+}
+
+/// Writes `bytes` to a new file beside `path` (same directory, so the rename cannot cross file
+/// systems), syncs it, gives it the permissions of the file at `path` if there is one, and renames
+/// it over `path`: a reader sees the old file or the new one, never half of one, and the write
+/// never goes through a link planted at `path` (a rename replaces the link itself). The
+/// temporary file is removed when anything fails. Fixed files, reports and baselines are all
+/// written so.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let previous = std::fs::symlink_metadata(path).ok().filter(|m| m.is_file());
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -268,10 +275,13 @@ pub fn write_if_unchanged(path: &Path, expected_old: &[u8], new: &[u8]) -> Resul
     let name = path.file_name().map_or_else(String::new, |n| {
         crate::load::escape_name(n).chars().take(40).collect()
     });
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
     for attempt in 0..100u32 {
         // Hidden and not `.toml`: never an entity file, even if it were left behind.
         let temp = dir.join(format!(
-            ".{name}.orglint-fix-{}-{attempt}.tmp",
+            ".{name}.orglint-{}-{stamp:x}-{attempt}.tmp",
             std::process::id()
         ));
         let file = std::fs::OpenOptions::new()
@@ -281,19 +291,22 @@ pub fn write_if_unchanged(path: &Path, expected_old: &[u8], new: &[u8]) -> Resul
         let mut file = match file {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(WriteError::Io(e)),
+            Err(e) => return Err(e),
         };
         let written = file
-            .write_all(new)
-            .and_then(|()| file.set_permissions(meta.permissions()))
+            .write_all(bytes)
+            .and_then(|()| match &previous {
+                Some(meta) => file.set_permissions(meta.permissions()),
+                None => Ok(()),
+            })
             .and_then(|()| file.sync_all())
             .and_then(|()| {
                 drop(file);
                 std::fs::rename(&temp, path)
             });
-        if let Err(e) = written {
+        if written.is_err() {
             let _ = std::fs::remove_file(&temp);
-            return Err(WriteError::Io(e));
+            return written;
         }
         // The rename itself lasts once the directory is synced; where a directory cannot be
         // opened to sync (not Unix), the file's own sync above is what there is.
@@ -302,8 +315,8 @@ pub fn write_if_unchanged(path: &Path, expected_old: &[u8], new: &[u8]) -> Resul
         }
         return Ok(());
     }
-    Err(WriteError::Io(std::io::Error::new(
+    Err(std::io::Error::new(
         std::io::ErrorKind::AlreadyExists,
         "no free name for a temporary file beside it",
-    )))
+    ))
 }
