@@ -897,12 +897,15 @@ fn every_format_is_the_same_whatever_order_the_files_come_in() {
     assert!(render(reversed) == first, "reversed order");
 }
 
+/// The exit code, stdout and stderr of one run.
+type Outputs = (i32, String, String);
+
 #[test]
 fn every_output_is_the_same_with_one_two_or_eight_threads_and_any_creation_order() {
     // The same tree written in three orders (on file systems whose listing follows creation
     // order, such as tmpfs, the listings differ), each run with 1, 2 and 8 threads.
     let files = many_texts();
-    let mut outputs: Vec<(String, Vec<(i32, String, String)>)> = Vec::new();
+    let mut outputs: Vec<(String, Vec<Outputs>)> = Vec::new();
     for seed in [0, 7, 11] {
         let dir = tempfile::tempdir().expect("tempdir");
         write(dir.path(), "org.toml", ORG);
@@ -910,7 +913,7 @@ fn every_output_is_the_same_with_one_two_or_eight_threads_and_any_creation_order
             write(dir.path(), path.to_str().expect("UTF-8"), text);
         }
         for threads in ["1", "2", "8"] {
-            let runs: Vec<(i32, String, String)> = FORMATS
+            let runs: Vec<Outputs> = FORMATS
                 .iter()
                 .map(|(args, _)| {
                     let out =
