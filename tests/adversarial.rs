@@ -5,12 +5,10 @@
 
 mod common;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{toml_string, write};
+use common::{strip_sgr, toml_string, write};
 
 /// How an output is checked beyond what every output is checked for.
 #[derive(Clone, Copy, PartialEq)]
@@ -64,66 +62,16 @@ const IN_PARALLEL: usize = 4;
 /// that the flags alone decide colour.
 fn orglint(dir: &Path, args: &[&str]) -> Run {
     let env = [("NO_COLOR", None), ("CLICOLOR_FORCE", None)];
-    let mut child = common::command(dir, args, &env)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run orglint");
-    let pipe = |mut r: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = r.read_to_end(&mut bytes);
-            bytes
-        })
-    };
-    let out = pipe(Box::new(child.stdout.take().expect("stdout")));
-    let err = pipe(Box::new(child.stderr.take().expect("stderr")));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > WATCHDOG {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("orglint {args:?} did not finish in {WATCHDOG:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let (code, stdout, stderr) = common::watched(dir, args, &env, WATCHDOG);
     let text = |bytes: Vec<u8>, what: &str| {
         String::from_utf8(bytes).unwrap_or_else(|e| panic!("{args:?}: {what} is not UTF-8: {e}"))
     };
     Run {
         args: format!("{args:?}"),
-        code: status.code().expect("an exit code, not a signal"),
-        stdout: text(out.join().expect("stdout thread"), "stdout"),
-        stderr: text(err.join().expect("stderr thread"), "stderr"),
+        code,
+        stdout: text(stdout, "stdout"),
+        stderr: text(stderr, "stderr"),
     }
-}
-
-/// `out` without the colour sequences orglint itself writes (`ESC [ digits;... m`); any other
-/// ESC is kept, for the check to find.
-fn strip_sgr(out: &str) -> String {
-    let mut clean = String::new();
-    let mut rest = out;
-    while let Some(i) = rest.find('\u{1b}') {
-        clean.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        let sgr = after.strip_prefix('[').and_then(|s| {
-            let end = s.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
-            (s.as_bytes()[end] == b'm').then(|| &s[end + 1..])
-        });
-        match sgr {
-            Some(tail) => rest = tail,
-            None => {
-                clean.push('\u{1b}');
-                rest = after;
-            }
-        }
-    }
-    clean.push_str(rest);
-    clean
 }
 
 /// Fails unless `text` is free of every character that can drive a terminal or hide text
