@@ -262,7 +262,8 @@ fn a_fifty_megabyte_file() {
     let runs = every_format(dir.path(), &[0, 1]);
     let report = json(&runs);
     assert_eq!(report["summary"]["broken_files"], 0);
-    assert_eq!(rules(&report), ["orphan-person"]);
+    // 20,000 people in no team, all reporting to Ada.
+    assert_eq!(rules(&report), ["orphan-person", "span-of-control"]);
     for run in &runs {
         // Messages cut long values: no output holds one name whole.
         assert!(!run.stdout.contains(&name), "{}: a name whole", run.args);
@@ -326,14 +327,20 @@ fn a_hundred_thousand_member_team_on_one_line() {
     );
 }
 
+// Over a minute in a debug build (the parent chain past the watchdog on a loaded machine):
+// `.ci/run` runs it in release, `cargo test --release --test adversarial -- --ignored`.
 #[test]
+#[ignore = "slow in a debug build; .ci/run runs it with --release"]
 fn a_hundred_thousand_long_reports_to_chain() {
     let dir = tree(&[("people.toml", people_chain(100_000).as_bytes())]);
     let report = json(&every_format(dir.path(), &[0, 1]));
     assert!(rules(&report).contains(&"management-depth".to_owned()));
 }
 
+// Over a minute in a debug build (the parent chain past the watchdog on a loaded machine):
+// `.ci/run` runs it in release, `cargo test --release --test adversarial -- --ignored`.
 #[test]
+#[ignore = "slow in a debug build; .ci/run runs it with --release"]
 fn a_hundred_thousand_long_parent_chain() {
     let n = 100_000;
     let mut text = String::with_capacity(n * 100);
