@@ -374,7 +374,7 @@ fn read_entity(real: &Path, budget: &Budget) -> Result<String, (String, String, 
     read.map_err(|e| {
         let message = e.message(MAX_FILE_SIZE);
         match e {
-            ReadError::NotUtf8 { lossy, at } => (lossy, message, Some(at)),
+            ReadError::NotUtf8 { lossy, at, .. } => (lossy, message, Some(at)),
             _ => (String::new(), message, None),
         }
     })

@@ -13,8 +13,13 @@ pub(crate) enum ReadError {
     TooLarge(Option<u64>),
     /// The system refused to open or read it.
     Io(std::io::Error),
-    /// Not UTF-8: the text with the bad bytes replaced, and the offset of the first one.
-    NotUtf8 { lossy: String, at: usize },
+    /// Not UTF-8: the text with the bad bytes replaced, the offset of the first one, and the
+    /// UTF-16 byte-order mark it starts with, if any.
+    NotUtf8 {
+        lossy: String,
+        at: usize,
+        utf16: Option<&'static str>,
+    },
 }
 
 impl ReadError {
@@ -31,6 +36,13 @@ impl ReadError {
                 mib(limit)
             ),
             ReadError::Io(e) => format!("cannot read file: {e}"),
+            // "invalid byte at offset 0" would not tell the user what to do about a file an
+            // editor on Windows saved as UTF-16; its byte-order mark says what it is.
+            ReadError::NotUtf8 {
+                utf16: Some(order), ..
+            } => format!(
+                "file is UTF-16 ({order}, by its byte-order mark), not UTF-8; save it as UTF-8"
+            ),
             ReadError::NotUtf8 { at, .. } => {
                 format!("file is not valid UTF-8 (invalid byte at offset {at})")
             }
@@ -146,8 +158,13 @@ pub(crate) fn read_text(path: &Path, limit: u64, follow: bool) -> Result<String,
     let bytes = read_bounded(file, claimed, limit)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
+        let utf16 = match e.as_bytes() {
+            [0xff, 0xfe, ..] => Some("little-endian"),
+            [0xfe, 0xff, ..] => Some("big-endian"),
+            _ => None,
+        };
         let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-        ReadError::NotUtf8 { lossy, at }
+        ReadError::NotUtf8 { lossy, at, utf16 }
     })
 }
 
