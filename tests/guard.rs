@@ -132,7 +132,9 @@ fn every_test_security_md_names_exists_in_the_file_it_names() {
         }
         let is_test_name = word.len() > 12
             && word.contains('_')
-            && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            && word
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if !is_test_name {
             continue;
         }
@@ -147,5 +149,8 @@ fn every_test_security_md_names_exists_in_the_file_it_names() {
         );
         checked += 1;
     }
-    assert!(checked > 40, "only {checked} test names found in SECURITY.md");
+    assert!(
+        checked > 40,
+        "only {checked} test names found in SECURITY.md"
+    );
 }
