@@ -559,6 +559,9 @@ pub struct Org {
     guild_refs: Lists<Option<Sym>>,
     /// Per team, its `lead` (first definition), if defined.
     lead_of: Vec<u32>,
+    /// Per team, where its `members` lie in its [`Org::team_refs`] (start and end), so that
+    /// rules asking for them do not read the team, out of cache in a large org, to find out.
+    member_slots: Vec<(u32, u32)>,
     /// Per team and guild, the defined people in `members`, each once, in order.
     team_members: Lists<Member>,
     guild_members: Lists<Member>,
@@ -708,10 +711,13 @@ impl Org {
         let mut team_members = Lists::default();
         let mut lead_of = Vec::with_capacity(self.teams.len());
         let mut parent_of = Vec::with_capacity(self.teams.len());
+        let mut member_slots = Vec::with_capacity(self.teams.len());
         for (t, team_def) in self.teams.iter().enumerate() {
             let refs = &team_refs[t];
             let of = |key: TeamKey| slots_of(team_def.references(), refs, key.as_str());
-            members(&mut last, of(TeamKey::Members), t as u32, &mut team_members);
+            let at = range_of(team_def.references(), TeamKey::Members.as_str());
+            member_slots.push((at.start as u32, at.end as u32));
+            members(&mut last, &refs[at], t as u32, &mut team_members);
             lead_of.push(of(TeamKey::Lead).first().map_or(NONE, |&s| person(s)));
             parent_of.push(of(TeamKey::Parent).first().and_then(|&s| some(team(s))));
         }
@@ -767,6 +773,7 @@ impl Org {
         self.team_refs = team_refs;
         self.guild_refs = guild_refs;
         self.lead_of = lead_of;
+        self.member_slots = member_slots;
         self.team_members = team_members;
         self.guild_members = guild_members;
         self.manager_of = manager_of;
@@ -852,11 +859,8 @@ impl Org {
 
     /// What each entry of team `t`'s `members` names, aligned with [`Team::member_ids`].
     pub fn team_member_syms(&self, t: usize) -> &[Option<Sym>] {
-        slots_of(
-            self.teams[t].references(),
-            &self.team_refs[t],
-            TeamKey::Members.as_str(),
-        )
+        let (start, end) = self.member_slots[t];
+        &self.team_refs[t][start as usize..end as usize]
     }
 
     /// What each entry of org `o`'s `leadership` names, in order.
@@ -1205,9 +1209,24 @@ fn slots_of<'a>(
     slots: &'a [Option<Sym>],
     key: &str,
 ) -> &'a [Option<Sym>] {
-    resolved(references, slots)
-        .find(|(r, _)| r.key == key)
-        .map_or(&[], |(_, s)| s)
+    slots.get(range_of(references, key)).unwrap_or_default()
+}
+
+/// Where the slots of `key` lie among an entity's resolved references (empty when it is not
+/// written).
+fn range_of<'a>(
+    references: impl Iterator<Item = Reference<'a>>,
+    key: &str,
+) -> std::ops::Range<usize> {
+    let mut at = 0;
+    for r in references {
+        let n = r.ids.len();
+        if r.key == key {
+            return at..at + n;
+        }
+        at += n;
+    }
+    0..0
 }
 
 #[cfg(test)]
