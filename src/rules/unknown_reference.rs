@@ -114,7 +114,8 @@ impl<'a> Refs<'_, 'a> {
     ) {
         let (key, want) = (r.key, r.to);
         let org = self.cx.org;
-        let id = value.as_str();
+        // Decided from the integers alone: the value's text (in a file read long before, out of
+        // cache at 100,000 people) is read only for a reference that names nothing it may.
         let is_person = sym.and_then(|s| org.person_named(s)).is_some();
         let is_team = sym.and_then(|s| org.team_named(s)).is_some();
         let is_guild = sym.and_then(|s| org.guild_named(s)).is_some();
@@ -137,6 +138,7 @@ impl<'a> Refs<'_, 'a> {
         } else {
             None
         };
+        let id = value.as_str();
         let noun = noun(want);
         let shown = shown_id(id);
         let owner = owner();
