@@ -37,7 +37,10 @@ fn an_input_encodes_and_decodes_to_itself() {
         config: Some("[rules]\nteam-size = \"off\"\n".to_owned()),
         files: vec![
             ("org.toml".to_owned(), tiny_org!().to_owned()),
-            ("teams/a b.toml".to_owned(), "[[team]]\nid = \"x\"\n".to_owned()),
+            (
+                "teams/a b.toml".to_owned(),
+                "[[team]]\nid = \"x\"\n".to_owned(),
+            ),
         ],
         color: true,
         width: 57,

@@ -569,3 +569,86 @@ fn generated_orgs_are_valid() {
         );
     }
 }
+
+/// The mutations reach what they are for: over a few dozen mutated orgs, each kind of broken
+/// input is found by the rule that speaks for it.
+#[test]
+fn mutations_break_orgs_in_every_way_they_claim() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = (org(), prop::collection::vec(mutation(), 1..5));
+    let mut fired = std::collections::BTreeSet::new();
+    for _ in 0..400 {
+        let (mut org, mutations) = strategy.new_tree(&mut runner).expect("a case").current();
+        let splices = org.mutate(&mutations);
+        let settings =
+            orglint::Settings::new(orglint::Config::default(), &[], &[]).expect("settings");
+        let root = std::path::Path::new(pipeline::ROOT);
+        let loaded = orglint::load_texts(spliced(&org, &splices), root);
+        let tree = orglint::Tree::new(root.to_path_buf(), settings.config());
+        let report = orglint::lint(tree, loaded, &settings, None, &orglint::Baseline::default());
+        fired.extend(report.findings.iter().map(|f| f.rule.name));
+    }
+    for rule in [
+        "invalid-toml",
+        "invalid-value",
+        "missing-field",
+        "unknown-reference",
+        "duplicate-id",
+        "team-cycle",
+        "reporting-cycle",
+    ] {
+        assert!(
+            fired.contains(rule),
+            "no mutated org fired {rule}: {fired:?}"
+        );
+    }
+}
+
+/// The checks fail on what they are meant to catch, so that a pass means something.
+#[test]
+fn the_checks_catch_what_they_are_for() {
+    use wellformed::{html, json, terminal_safe, xml};
+    assert!(terminal_safe("a\n\u{1b}[1;31mred\u{1b}[0m", true).is_ok());
+    for bad in [
+        "\u{1b}[2J",
+        "\u{1b}]8;;x\u{7}",
+        "a\rb",
+        "tab\t",
+        "\u{202e}",
+        "\u{9b}1m",
+    ] {
+        let sgr_only = bad.starts_with("\u{1b}[2");
+        assert!(terminal_safe(bad, true).is_err() || sgr_only, "{bad:?}");
+        assert!(terminal_safe(bad, false).is_err(), "{bad:?}");
+    }
+    assert!(json("{\"a\": [1]}").is_ok());
+    assert!(json("{\"a\": [1}").is_err());
+    assert!(xml("<?xml version=\"1.0\"?>\n<a x=\"&amp;\"><b/>&#65;</a>\n").is_ok());
+    for bad in [
+        "<a><b></a>",
+        "<a></a><a></a>",
+        "<a>&nbsp;</a>",
+        "<a x=\"<\"/>",
+        "<a>",
+        "t<a/>",
+    ] {
+        assert!(xml(bad).is_err(), "{bad:?}");
+    }
+    let page = |body: &str| {
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n</head>\n<body>{body}</body>\n</html>\n"
+        )
+    };
+    assert!(html(&page("<p>a &lt;b&gt; &#39;</p>")).is_ok());
+    for bad in [
+        "<p>",
+        "<script>alert(1)</script>",
+        "<img src=x>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<p onclick=\"x\">y</p>",
+    ] {
+        assert!(html(&page(bad)).is_err(), "{bad:?}");
+    }
+}

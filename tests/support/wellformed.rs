@@ -64,6 +64,10 @@ pub fn xml(text: &str) -> Result<Vec<Element>, String> {
             let mut attributes = Vec::new();
             for attribute in e.attributes() {
                 let attribute = attribute.map_err(|e| format!("a bad attribute: {e}"))?;
+                // XML forbids a raw `<` in a value, which quick-xml lets through.
+                if attribute.value.contains(&b'<') {
+                    return Err(format!("a `<` in an attribute at byte {}", at(&reader)));
+                }
                 let value = attribute
                     .normalized_value(quick_xml::XmlVersion::Explicit1_0)
                     .map_err(|e| format!("a bad attribute value: {e}"))?;
