@@ -609,7 +609,7 @@ fn mutations_break_orgs_in_every_way_they_claim() {
 /// The checks fail on what they are meant to catch, so that a pass means something.
 #[test]
 fn the_checks_catch_what_they_are_for() {
-    use wellformed::{html, json, terminal_safe, xml};
+    use wellformed::{html, json, markdown, terminal_safe, xml};
     assert!(terminal_safe("a\n\u{1b}[1;31mred\u{1b}[0m", true).is_ok());
     for bad in [
         "\u{1b}[2J",
@@ -650,5 +650,18 @@ fn the_checks_catch_what_they_are_for() {
         "<p onclick=\"x\">y</p>",
     ] {
         assert!(html(&page(bad)).is_err(), "{bad:?}");
+    }
+    assert!(markdown("## orglint\n\n- `a` \\<b\\> &lt;i&gt;\n\n<details>\n<summary>More</summary>\n\n</details>\n").is_ok());
+    for bad in [
+        "<img src=x>",
+        "a <b>x</b>",
+        "[l](u)",
+        "![i](j)",
+        "$x$",
+        "a[^1]\n\n[^1]: b",
+        "- [ ] t",
+        "<summary><b>x</b></summary>",
+    ] {
+        assert!(markdown(bad).is_err(), "{bad:?}");
     }
 }

@@ -250,6 +250,9 @@ pub fn check_outputs(report: &Report, opts: HumanOptions, people: bool) -> Strin
                     wellformed::xml(&text).unwrap_or_else(|e| panic!("{what}: {e}\n{text}"));
                 }
                 "github" if !what.ends_with("--statistics") => github_lines(&text),
+                "markdown" => {
+                    wellformed::markdown(&text).unwrap_or_else(|e| panic!("{what}: {e}\n{text}"));
+                }
                 _ => {}
             }
             keep(&what, text);
@@ -261,6 +264,8 @@ pub fn check_outputs(report: &Report, opts: HumanOptions, people: bool) -> Strin
     keep("report --format html", page);
     let markdown = orglint::report::render(report, ReportFormat::Markdown);
     safe("report --format markdown", &markdown, false);
+    wellformed::markdown(&markdown)
+        .unwrap_or_else(|e| panic!("report --format markdown: {e}\n{markdown}"));
     keep("report --format markdown", markdown);
     let chart = graph::Graph::new(&report.org, people);
     for format in graph::GRAPH_FORMATS {

@@ -164,3 +164,44 @@ pub fn html(page: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Whether `text`, read as GitHub reads Markdown, holds only what orglint's Markdown writes:
+/// no raw HTML but its own `<details>`, `</details>` and `<summary>` lines (whose text holds no
+/// tag), no link, image, footnote, math or task list, which only a user string could have made.
+pub fn markdown(text: &str) -> Result<(), String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_MATH
+        | Options::ENABLE_GFM;
+    for event in Parser::new_ext(text, options) {
+        match event {
+            Event::Html(html) => {
+                for line in html.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                    let summary = line
+                        .strip_prefix("<summary>")
+                        .and_then(|l| l.strip_suffix("</summary>"));
+                    let ours = matches!(line, "<details>" | "</details>")
+                        || summary.is_some_and(|s| !s.contains(['<', '>']));
+                    if !ours {
+                        return Err(format!("raw HTML orglint does not write: {line:?}"));
+                    }
+                }
+            }
+            Event::InlineHtml(html) => return Err(format!("inline HTML: {html:?}")),
+            Event::InlineMath(m) | Event::DisplayMath(m) => return Err(format!("math: {m:?}")),
+            Event::FootnoteReference(f) => return Err(format!("a footnote: {f:?}")),
+            Event::TaskListMarker(_) => return Err("a task list marker".to_owned()),
+            Event::Start(
+                tag @ (Tag::Link { .. }
+                | Tag::Image { .. }
+                | Tag::FootnoteDefinition(_)
+                | Tag::MetadataBlock(_)),
+            ) => return Err(format!("a {tag:?}")),
+            _ => {}
+        }
+    }
+    Ok(())
+}
