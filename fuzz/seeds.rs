@@ -1,6 +1,7 @@
 //! Writes the seed corpus: one input per fixture case of `fixtures/` (its `orglint.toml` and
 //! every other file, relative to the case), encoded as the fuzz target decodes it, once plain
-//! and once with colour, people in the graph and the baseline round trip. Run from `fuzz/`:
+//! and once with colour, people in the graph and the baseline round trip, and every input kept
+//! in `fixtures/fuzz-regressions/` as it is. Run from `fuzz/`:
 //! `cargo run --bin seeds -- corpus/pipeline`.
 
 #[path = "../tests/support/wellformed.rs"]
@@ -72,7 +73,20 @@ fn main() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures");
     std::fs::create_dir_all(&out).expect("the corpus directory");
     let mut written = 0;
+    // The inputs the target once failed on, as they are.
+    let kept = fixtures.join("fuzz-regressions");
+    for entry in std::fs::read_dir(&kept).expect("fixtures/fuzz-regressions") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_none_or(|e| e != "md") {
+            let name = path.file_name().expect("a name").to_string_lossy();
+            std::fs::copy(&path, out.join(format!("regression-{name}"))).expect("a seed");
+            written += 1;
+        }
+    }
     for case in cases(&fixtures) {
+        if case == kept {
+            continue;
+        }
         let mut input = pipeline::Input {
             width: 80,
             ..Default::default()
