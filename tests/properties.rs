@@ -1,10 +1,11 @@
 //! Property tests: random valid orgs (people, teams and guilds whose references agree, spread
 //! over files, with names that try to break every format) and random mutations of them (a key
 //! deleted, a value of another type, a dangling reference, a reporting or parent cycle, a
-//! duplicate id, random text spliced into a file) never panic, give JSON that parses, SARIF that
-//! validates against the OASIS schema, well-formed JUnit XML and HTML, terminal-safe text in
-//! every format, and the same bytes twice. The checks are `tests/support/pipeline.rs`'s, which
-//! the fuzz target also runs. `PROPTEST_CASES=N` runs more cases than the default.
+//! duplicate id, random text spliced into a file, a file given a hostile path) never panic, give
+//! JSON that parses, SARIF that validates against the OASIS schema, well-formed JUnit XML, HTML
+//! and Markdown, terminal-safe text in every format, and the same bytes twice. The checks are
+//! `tests/support/pipeline.rs`'s, which the fuzz target also runs. `PROPTEST_CASES=N` runs more
+//! cases than the default.
 
 mod common;
 
@@ -87,6 +88,8 @@ impl Entity {
 struct Org {
     entities: Vec<(usize, Entity)>,
     files: usize,
+    /// Files given another path than their own, in order: (file, path).
+    names: Vec<(Index, String)>,
 }
 
 const ROLES: &[&str] = &[
@@ -250,7 +253,11 @@ fn build(
             (file, e)
         })
         .collect();
-    Org { entities, files }
+    Org {
+        entities,
+        files,
+        names: Vec::new(),
+    }
 }
 
 /// A change that makes a valid org invalid in one way.
@@ -268,6 +275,9 @@ enum Mutation {
     DuplicateId(Index, Index),
     /// Text spliced into a file at a point.
     Splice(Index, Index, String),
+    /// A file given another path: a hostile name, one outside the root, or one that names no
+    /// file.
+    Rename(Index, String),
 }
 
 fn other_value() -> impl Strategy<Value = Value> {
@@ -312,6 +322,28 @@ fn splice() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A path for a file: names that try to break a format, paths outside the root or naming no
+/// file, and any string at all.
+fn path() -> impl Strategy<Value = String> {
+    prop_oneof![
+        proptest::sample::select(
+            &[
+                "teams/evil %41,b:c|d [x](y) <b> `q` 'q' \"q\".toml",
+                "teams/line\r\n::error::forged\u{202e}.toml",
+                "../outside.toml",
+                "/etc/passwd",
+                "",
+                "teams/",
+                ".",
+                "a/..",
+                "orglint.toml",
+            ][..]
+        )
+        .prop_map(str::to_owned),
+        any::<String>(),
+    ]
+}
+
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (any::<Index>(), any::<Index>()).prop_map(|(e, k)| Mutation::DeleteKey(e, k)),
@@ -322,6 +354,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Mutation::DuplicateId(a, b)),
         (any::<Index>(), any::<Index>(), splice())
             .prop_map(|(f, at, s)| Mutation::Splice(f, at, s)),
+        (any::<Index>(), path()).prop_map(|(f, p)| Mutation::Rename(f, p)),
     ]
 }
 
@@ -367,6 +400,7 @@ impl Org {
                     }
                 }
                 Mutation::Splice(f, at, s) => splices.push((*f, *at, s.clone())),
+                Mutation::Rename(f, p) => self.names.push((*f, p.clone())),
             }
         }
         splices
@@ -395,9 +429,9 @@ impl Org {
         }
     }
 
-    /// The files: `org.toml` and `part-N.toml`, each its entities in order.
+    /// The files: `org.toml` and `part-N.toml` (unless renamed), each its entities in order.
     fn texts(&self) -> Vec<(String, String)> {
-        (0..self.files)
+        let mut files: Vec<(String, String)> = (0..self.files)
             .map(|f| {
                 let name = if f == 0 {
                     "org.toml".to_owned()
@@ -412,7 +446,12 @@ impl Org {
                     .collect();
                 (name, text)
             })
-            .collect()
+            .collect();
+        for (f, path) in &self.names {
+            let f = f.index(files.len());
+            files[f].0.clone_from(path);
+        }
+        files
     }
 }
 
