@@ -10,7 +10,7 @@
 //! ```
 //!
 //! The second revision is the files of `REVISION-2-DIR` when given, else the first revision
-//! with every fix applied.
+//! with every safe fix applied (what `orglint check --fix` would write).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -151,12 +151,13 @@ fn print_report(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The first revision with every fix of `report` applied.
+/// The first revision with every safe fix of `report` applied.
 fn with_fixes(ws: &Workspace, report: &Report) -> Workspace {
     let edits = report
         .findings
         .iter()
         .filter_map(|f| f.fix.as_ref())
+        .filter(|fix| fix.applicability == orglint::Applicability::Safe)
         .flat_map(|fix| &fix.edits);
     let mut fixed: BTreeMap<&Path, String> = orglint::apply_edits(&report.sources, edits)
         .texts

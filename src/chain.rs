@@ -251,6 +251,12 @@ impl Tree {
     pub(crate) fn order(&self, node: usize) -> u32 {
         self.enter[node]
     }
+
+    /// One past the last place in depth-first order of a node below `node`: the nodes below it
+    /// are those whose [`order`](Tree::order) lies in `order(node) + 1..below_end(node)`.
+    pub(crate) fn below_end(&self, node: usize) -> u32 {
+        self.leave[node]
+    }
 }
 
 #[cfg(test)]

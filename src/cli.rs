@@ -149,6 +149,18 @@ struct CheckArgs {
     /// dropped).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Apply the safe fixes in place (each file only if unchanged since it was read), then report
+    /// what remains.
+    #[arg(long)]
+    fix: bool,
+    /// With `--fix` or `--diff`, apply the unsafe fixes too (they change what the org says:
+    /// check the result).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of applying them, and write nothing (implies
+    /// `--fix`; exit 1 when there is something to fix).
+    #[arg(long)]
+    diff: bool,
     /// Print counts per rule instead of the findings.
     #[arg(long)]
     statistics: bool,
@@ -365,6 +377,16 @@ fn check(args: CheckArgs) -> u8 {
             ));
         }
     }
+    let fixing = args.fix || args.diff;
+    if args.unsafe_fixes && !fixing {
+        return tool_error(
+            "`--unsafe-fixes` widens `--fix` and `--diff`; give one of them (the reports do not \
+             show which findings have a fix)",
+        );
+    }
+    if args.diff && write_baseline.is_some() {
+        return tool_error("`--diff` writes nothing; it cannot be given with `--write-baseline`");
+    }
     let opts = CheckOptions {
         paths: args.paths,
         config: args.config,
@@ -374,20 +396,45 @@ fn check(args: CheckArgs) -> u8 {
         baseline: args.baseline,
         write_baseline: write_baseline.is_some(),
     };
-    let report = match orglint::check(&opts) {
-        Ok(report) => report,
-        Err(Error::Usage(m) | Error::Io(m) | Error::Baseline(m)) => return tool_error(&m),
-        Err(Error::Config(problems)) => {
+    let failed = |e: Error| match e {
+        Error::Usage(m) | Error::Io(m) | Error::Baseline(m) => tool_error(&m),
+        Error::Config(problems) => {
             let to_terminal = std::io::stderr().is_terminal();
             let opts = HumanOptions {
                 color: args.color.enabled(to_terminal),
                 width: width(to_terminal),
             };
             eprint!("{}", render::config_problems(&problems, opts));
-            return TOOL_ERROR;
+            TOOL_ERROR
         }
         // `Error` is non-exhaustive: a kind added later is printed as usage and I/O errors are.
-        Err(e) => return tool_error(&e.to_string()),
+        e => tool_error(&e.to_string()),
+    };
+    // Whether a fixed file could not be written: the run then ends with exit code 2.
+    let mut not_written = false;
+    let report = if fixing {
+        let how = orglint::fix::FixOptions {
+            unsafe_fixes: args.unsafe_fixes,
+        };
+        let fixed = match orglint::fix::fix(&opts, how) {
+            Ok(fixed) => fixed,
+            Err(e) => return failed(e),
+        };
+        if args.diff {
+            return print_diff(&fixed, output.as_deref(), &cwd);
+        }
+        match write_fixed(fixed, &opts) {
+            Ok((report, all_written)) => {
+                not_written = !all_written;
+                report
+            }
+            Err(e) => return failed(e),
+        }
+    } else {
+        match orglint::check(&opts) {
+            Ok(report) => report,
+            Err(e) => return failed(e),
+        }
     };
     // Never dropped: the process exits right after this function returns, and freeing the
     // model (millions of small allocations on a large org) was about 8% of a run. The kernel
@@ -451,10 +498,105 @@ fn check(args: CheckArgs) -> u8 {
     }
     let errors = report.count(Level::Error);
     let warnings = report.count(Level::Warn);
-    if errors > 0 || args.max_warnings.is_some_and(|max| warnings > max) {
+    if not_written {
+        TOOL_ERROR
+    } else if errors > 0 || args.max_warnings.is_some_and(|max| warnings > max) {
         FAILED
     } else {
         OK
+    }
+}
+
+/// `--diff`: the unified diff of every file the fixes change, to `output` or standard output,
+/// and on stderr what it would fix. Writes no entity file. Exit 1 when there is something to fix
+/// (as `ruff check --diff`), so that a CI step can ask "is everything fixed?".
+fn print_diff(fixed: &orglint::fix::Fixed, output: Option<&Path>, cwd: &Path) -> u8 {
+    let text: String = fixed.files.iter().map(orglint::fix::unified_diff).collect();
+    if let Some(output) = output {
+        let sources = &fixed.report.sources;
+        if let Some(refusal) = fixed.report.tree.refuse_output(output, sources, cwd) {
+            return tool_error(&refusal);
+        }
+    }
+    let shown = output.map(|o| display_path(o, cwd));
+    let written = emit(&text, output.zip(shown.as_deref()));
+    if written != OK {
+        return written;
+    }
+    fix_notes(fixed, "would fix", fixed.fixed, fixed.files.len());
+    if fixed.files.is_empty() { OK } else { FAILED }
+}
+
+/// `--fix`: writes each file the fixes changed, unless it changed since it was read, and says on
+/// stderr what was fixed. Gives the report to print, and whether every file was written; when
+/// one was not, the report is that of the files as they now are on disk.
+fn write_fixed(
+    fixed: orglint::fix::Fixed,
+    opts: &CheckOptions,
+) -> Result<(orglint::Report, bool), Error> {
+    let cwd = &opts.cwd;
+    let (mut written, mut fixes) = (0, 0);
+    let mut all = true;
+    for file in &fixed.files {
+        let shown = render::printable(&file.display).into_owned();
+        let result = match fixed.report.tree.refuse_link(&file.path, cwd, "fixed file") {
+            Some(refusal) => Err(refusal),
+            None => orglint::fix::write_if_unchanged(
+                &file.path,
+                file.old.as_bytes(),
+                file.new.as_bytes(),
+            )
+            .map_err(|e| e.to_string()),
+        };
+        match result {
+            Ok(()) => {
+                written += 1;
+                fixes += file.fixes;
+            }
+            Err(why) => {
+                all = false;
+                eprintln!(
+                    "error: `{shown}` was not fixed: {}",
+                    render::printable(&why)
+                );
+            }
+        }
+    }
+    fix_notes(&fixed, "fixed", fixes, written);
+    if all {
+        Ok((fixed.report, true))
+    } else {
+        orglint::check(opts).map(|report| (report, false))
+    }
+}
+
+/// The lines on stderr after fixing: `fixed 3 findings in 2 files` (or `would fix`), how many
+/// remaining findings have an unsafe fix, and the files a fix would have broken.
+fn fix_notes(fixed: &orglint::fix::Fixed, verb: &str, fixes: usize, files: usize) {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let unsafe_note = match fixed.unsafe_left {
+        0 => String::new(),
+        n => format!(
+            "; {} an unsafe fix (`--unsafe-fixes`)",
+            plural(n, "finding has", "findings have")
+        ),
+    };
+    if fixes > 0 {
+        eprintln!(
+            "{verb} {} in {}{unsafe_note}",
+            plural(fixes, "finding", "findings"),
+            plural(files, "file", "files")
+        );
+    } else if !unsafe_note.is_empty() {
+        eprintln!("no safe fix to apply{unsafe_note}");
+    }
+    for file in &fixed.refused {
+        eprintln!(
+            "warning: a fix would have left `{}` unparsable, so its last fixes were not made \
+             (a bug of orglint's: please report it)",
+            render::printable(file)
+        );
     }
 }
 
@@ -541,50 +683,9 @@ fn emit(text: &str, output: Option<(&Path, &str)>) -> u8 {
     }
 }
 
-/// Writes `text` to a new file beside `path`, then renames it over `path`: the write never goes
-/// through a link planted at `path` (a rename replaces the link itself), and a reader never sees
-/// half a report. The temporary file is removed when anything fails.
+/// Writes `text` to `path` atomically (see [`orglint::fix::write_atomically`]).
 fn replace(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let previous = std::fs::symlink_metadata(path).ok().filter(|m| m.is_file());
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    for attempt in 0..100u32 {
-        // Hidden and not `.toml`: never an entity file, even if it were left behind.
-        let temp = dir.join(format!(
-            ".orglint-report-{}-{stamp:x}-{attempt}.tmp",
-            std::process::id()
-        ));
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp);
-        let mut file = match file {
-            Ok(file) => file,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        };
-        let written = file
-            .write_all(text.as_bytes())
-            .and_then(|()| file.sync_all())
-            .and_then(|()| match &previous {
-                Some(meta) => file.set_permissions(meta.permissions()),
-                None => Ok(()),
-            })
-            .and_then(|()| {
-                drop(file);
-                std::fs::rename(&temp, path)
-            });
-        if written.is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        return written;
-    }
-    Err(std::io::Error::new(
-        std::io::ErrorKind::AlreadyExists,
-        "no free name for a temporary file beside it",
-    ))
+    orglint::fix::write_atomically(path, text.as_bytes())
 }
 
 /// Reports an error of orglint itself, as clap does (`error: ...`), escaped for the terminal.

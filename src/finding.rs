@@ -646,6 +646,16 @@ impl Suggester {
         word: &str,
         candidates: impl IntoIterator<Item = &'a str>,
     ) -> Option<&'a str> {
+        self.closest_of(word, candidates).map(|(c, _)| c)
+    }
+
+    /// [`Suggester::closest`], with how many candidates were close enough (the closest among
+    /// them): a fix may take the suggestion only when it was the one candidate.
+    pub(crate) fn closest_of<'a>(
+        &mut self,
+        word: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Option<(&'a str, usize)> {
         if word.len() > 4 * MAX_SUGGESTED_LEN || self.spent() {
             return None;
         }
@@ -657,6 +667,7 @@ impl Suggester {
         // An ASCII word here has at most MAX_SUGGESTED_LEN (64) bytes: its counts fit a byte.
         let bag = word.is_ascii().then(|| Bag::of(word));
         let mut best: Option<(usize, &str)> = None;
+        let mut close = 0;
         for c in candidates {
             // Byte lengths bound character counts (1 to 4 bytes each): most strangers are skipped
             // without counting their characters.
@@ -683,11 +694,15 @@ impl Suggester {
                 continue;
             }
             let d = strsim::osa_distance(word, c);
-            if close_enough(d, chars) && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
+            if !close_enough(d, chars) {
+                continue;
+            }
+            close += 1;
+            if best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
                 best = Some((d, c));
             }
         }
-        best.map(|(_, c)| c)
+        best.map(|(_, c)| (c, close))
     }
 }
 

@@ -55,9 +55,11 @@
 pub mod baseline;
 pub(crate) mod chain;
 pub mod config;
+pub(crate) mod edits;
 pub mod engine;
 pub mod fields;
 pub mod finding;
+pub mod fix;
 pub mod graph;
 pub mod init;
 pub mod limits;
@@ -310,6 +312,12 @@ pub fn workspace(opts: &CheckOptions) -> Result<Workspace, Error> {
 
 /// Lints the tree the options name.
 pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
+    check_with(opts, &load::Texts::new())
+}
+
+/// [`check`], with the entity files that `texts` names (by absolute, normalised path) read from
+/// it instead of from disk.
+pub(crate) fn check_with(opts: &CheckOptions, texts: &load::Texts) -> Result<Report, Error> {
     let Workspace {
         tree,
         settings,
@@ -364,7 +372,13 @@ pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
         None => Baseline::default(),
     };
     let filter = (!whole).then_some(named);
-    let loaded = load_tree(&tree, &cwd);
+    let loaded = load::load_with(
+        &tree.root,
+        &tree.exclude,
+        tree.config.as_deref(),
+        &cwd,
+        texts,
+    );
     let mut report = engine::lint_with(
         tree,
         loaded,

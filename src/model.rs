@@ -559,6 +559,9 @@ pub struct Org {
     guild_refs: Lists<Option<Sym>>,
     /// Per team, its `lead` (first definition), if defined.
     lead_of: Vec<u32>,
+    /// Per team, where its `members` lie in its [`Org::team_refs`] (start and end), so that
+    /// rules asking for them do not read the team, out of cache in a large org, to find out.
+    member_slots: Vec<(u32, u32)>,
     /// Per team and guild, the defined people in `members`, each once, in order.
     team_members: Lists<Member>,
     guild_members: Lists<Member>,
@@ -613,19 +616,23 @@ fn intern<'a>(
     Sym(s)
 }
 
-/// Resolves the ids of each entity's references through `map`, in `references()` order.
+/// Resolves the ids of each entity's references through `map`, in `references()` order, and
+/// gives each entity with its resolved slots to `each` while both are in cache.
 fn resolve_all<'a, E: 'a, R: Iterator<Item = Reference<'a>>>(
     map: &IdMap,
     entities: &'a [E],
     references: impl Fn(&'a E) -> R,
+    mut each: impl FnMut(&'a E, &[Option<Sym>]),
 ) -> Lists<Option<Sym>> {
     let mut lists = Lists::default();
     for e in entities {
+        let start = lists.items.len();
         for r in references(e) {
             lists
                 .items
                 .extend(r.ids.iter().map(|id| map.get(id.as_str()).map(|&s| Sym(s))));
         }
+        each(e, &lists.items[start..]);
         lists.close();
     }
     lists
@@ -635,8 +642,9 @@ impl Org {
     /// Builds the indexes over entities that were loaded already (the engine's model stage).
     pub(crate) fn index(&mut self, roles: &Roles) {
         // Intern every defined id once (later definitions of an id keep the first), while the
-        // other core sorts the roles into categories.
-        let ((map, named, person_sym, team_sym, guild_sym), categories_of) = rayon::join(
+        // other core sorts the roles into categories and reads who is alumni: each pass over the
+        // people is a pass over memory out of cache at 100,000 of them, so one does both.
+        let ((map, named, person_sym, team_sym, guild_sym), (categories_of, alumni)) = rayon::join(
             || {
                 let n_ids = self.people.len() + self.teams.len() + self.guilds.len();
                 let mut map: IdMap = HashMap::with_capacity_and_hasher(n_ids, Default::default());
@@ -652,27 +660,38 @@ impl Org {
                     .collect();
                 (map, named, person_sym, team_sym, guild_sym)
             },
-            || -> Vec<u8> {
+            || -> (Vec<u8>, Vec<bool>) {
                 (self.people.iter())
-                    .map(|p| p.role.as_ref().map_or(0, |r| roles.categories(r.as_str())))
-                    .collect()
+                    .map(|p| {
+                        let category = p.role.as_ref().map_or(0, |r| roles.categories(r.as_str()));
+                        (category, p.alumni.as_ref().is_some_and(|a| a.value))
+                    })
+                    .unzip()
             },
         );
-        // Resolve every reference once, people's on one core and the rest on the other.
-        let (person_refs, (team_refs, guild_refs, org_refs)) = rayon::join(
-            || resolve_all(&map, &self.people, Person::references),
+        let person = |s: Option<Sym>| s.map_or(NONE, |s| named[s.index()].person);
+        let team = |s: Option<Sym>| s.map_or(NONE, |s| named[s.index()].team);
+        let n = self.people.len();
+        // Resolve every reference once, people's on one core (with each one's manager, while the
+        // person is in cache) and the rest on the other.
+        let ((person_refs, manager_of), (team_refs, guild_refs, org_refs)) = rayon::join(
+            || {
+                let mut manager_of: Vec<Option<usize>> = Vec::with_capacity(n);
+                let refs = resolve_all(&map, &self.people, Person::references, |def, slots| {
+                    let refs = slots_of(def.references(), slots, PersonKey::ReportsTo.as_str());
+                    manager_of.push(refs.first().and_then(|&s| some(person(s))));
+                });
+                (refs, manager_of)
+            },
             || {
                 (
-                    resolve_all(&map, &self.teams, Team::references),
-                    resolve_all(&map, &self.guilds, Guild::references),
-                    resolve_all(&map, &self.orgs, OrgDef::references),
+                    resolve_all(&map, &self.teams, Team::references, |_, _| ()),
+                    resolve_all(&map, &self.guilds, Guild::references, |_, _| ()),
+                    resolve_all(&map, &self.orgs, OrgDef::references, |_, _| ()),
                 )
             },
         );
         drop(map);
-        let person = |s: Option<Sym>| s.map_or(NONE, |s| named[s.index()].person);
-        let team = |s: Option<Sym>| s.map_or(NONE, |s| named[s.index()].team);
-        let n = self.people.len();
         // Each defined member once per team or guild: `last[p]` is the last list that took p.
         let mut last = vec![NONE; n];
         let members =
@@ -692,10 +711,13 @@ impl Org {
         let mut team_members = Lists::default();
         let mut lead_of = Vec::with_capacity(self.teams.len());
         let mut parent_of = Vec::with_capacity(self.teams.len());
+        let mut member_slots = Vec::with_capacity(self.teams.len());
         for (t, team_def) in self.teams.iter().enumerate() {
             let refs = &team_refs[t];
             let of = |key: TeamKey| slots_of(team_def.references(), refs, key.as_str());
-            members(&mut last, of(TeamKey::Members), t as u32, &mut team_members);
+            let at = range_of(team_def.references(), TeamKey::Members.as_str());
+            member_slots.push((at.start as u32, at.end as u32));
+            members(&mut last, &refs[at], t as u32, &mut team_members);
             lead_of.push(of(TeamKey::Lead).first().map_or(NONE, |&s| person(s)));
             parent_of.push(of(TeamKey::Parent).first().and_then(|&s| some(team(s))));
         }
@@ -709,12 +731,6 @@ impl Org {
             );
             members(&mut last, refs, g as u32, &mut guild_members);
         }
-        let manager_of: Vec<Option<usize>> = (self.people.iter().enumerate())
-            .map(|(p, def)| {
-                let refs = slots_of(def.references(), &person_refs[p], "reports_to");
-                refs.first().and_then(|&s| some(person(s)))
-            })
-            .collect();
         let invert = |lists: &Lists<Member>| {
             let pairs: Vec<(u32, u32)> = (lists.iter().enumerate())
                 .flat_map(|(i, ms)| ms.iter().map(move |m| (m.person, i as u32)))
@@ -736,9 +752,7 @@ impl Org {
             }
         }
         self.person_count = named.iter().filter(|n| n.person != NONE).count();
-        self.alumni = (self.people.iter())
-            .map(|p| p.alumni.as_ref().is_some_and(|a| a.value))
-            .collect();
+        self.alumni = alumni;
         self.headcount = (named.iter())
             .filter(|n| n.person != NONE && !self.alumni[n.person as usize])
             .count();
@@ -759,6 +773,7 @@ impl Org {
         self.team_refs = team_refs;
         self.guild_refs = guild_refs;
         self.lead_of = lead_of;
+        self.member_slots = member_slots;
         self.team_members = team_members;
         self.guild_members = guild_members;
         self.manager_of = manager_of;
@@ -844,11 +859,8 @@ impl Org {
 
     /// What each entry of team `t`'s `members` names, aligned with [`Team::member_ids`].
     pub fn team_member_syms(&self, t: usize) -> &[Option<Sym>] {
-        slots_of(
-            self.teams[t].references(),
-            &self.team_refs[t],
-            TeamKey::Members.as_str(),
-        )
+        let (start, end) = self.member_slots[t];
+        &self.team_refs[t][start as usize..end as usize]
     }
 
     /// What each entry of org `o`'s `leadership` names, in order.
@@ -1197,9 +1209,24 @@ fn slots_of<'a>(
     slots: &'a [Option<Sym>],
     key: &str,
 ) -> &'a [Option<Sym>] {
-    resolved(references, slots)
-        .find(|(r, _)| r.key == key)
-        .map_or(&[], |(_, s)| s)
+    slots.get(range_of(references, key)).unwrap_or_default()
+}
+
+/// Where the slots of `key` lie among an entity's resolved references (empty when it is not
+/// written).
+fn range_of<'a>(
+    references: impl Iterator<Item = Reference<'a>>,
+    key: &str,
+) -> std::ops::Range<usize> {
+    let mut at = 0;
+    for r in references {
+        let n = r.ids.len();
+        if r.key == key {
+            return at..at + n;
+        }
+        at += n;
+    }
+    0..0
 }
 
 #[cfg(test)]

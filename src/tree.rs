@@ -72,16 +72,12 @@ impl Tree {
         self.refuse_write(output, sources, cwd, "report")
     }
 
-    /// Why `what` (`report`, `baseline`: the word the refusal names it by) may not be written to
-    /// `output`, for the reasons [`Tree::refuse_output`] gives.
-    pub fn refuse_write(
-        &self,
-        output: &Path,
-        sources: &Sources,
-        cwd: &Path,
-        what: &str,
-    ) -> Option<String> {
-        let path = normalize(&cwd.join(output));
+    /// Why `what` may not be written to `path` (relative to `cwd`) for where it lies, if it may
+    /// not: it is a link (a rename would replace the link, a write would follow it), not a
+    /// regular file, or in a directory that links out of the root (or, outside the root, out of
+    /// `cwd`). `--fix` asks this of every entity file before it replaces it.
+    pub fn refuse_link(&self, path: &Path, cwd: &Path, what: &str) -> Option<String> {
+        let path = normalize(&cwd.join(path));
         let shown = display_path(&path, cwd);
         match std::fs::symlink_metadata(&path) {
             Ok(m) if m.file_type().is_symlink() => {
@@ -116,6 +112,23 @@ impl Tree {
                 }
             }
         }
+        None
+    }
+
+    /// Why `what` (`report`, `baseline`: the word the refusal names it by) may not be written to
+    /// `output`, for the reasons [`Tree::refuse_output`] gives.
+    pub fn refuse_write(
+        &self,
+        output: &Path,
+        sources: &Sources,
+        cwd: &Path,
+        what: &str,
+    ) -> Option<String> {
+        if let Some(refusal) = self.refuse_link(output, cwd, what) {
+            return Some(refusal);
+        }
+        let path = normalize(&cwd.join(output));
+        let shown = display_path(&path, cwd);
         let real = real_path(&path);
         let same = |input: &Path| real.is_some() && real_path(input) == real;
         let configs = self

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{headers, tree, utf8, write};
+use common::{headers, strip_sgr, tree, utf8, write};
 
 /// Runs `orglint ARGS` in `dir`, colour left to the flags; returns stdout and stderr, as bytes.
 fn run(dir: &Path, args: &[&str]) -> (Vec<u8>, Vec<u8>) {
@@ -26,30 +26,6 @@ const HOSTILE: &[char] = &[
     '\u{7}', '\u{0}', '\r', '\u{7f}', '\u{85}', '\u{9b}', '\u{202a}', '\u{202e}', '\u{2066}',
     '\u{2069}', '\u{200b}', '\u{200d}', '\u{200f}', '\u{61c}', '\u{2060}', '\u{feff}',
 ];
-
-/// `out` without the colour sequences orglint itself writes (`ESC [ ... m`).
-fn strip_sgr(out: &str) -> String {
-    let mut clean = String::new();
-    let mut rest = out;
-    while let Some(i) = rest.find('\u{1b}') {
-        clean.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        let sgr = after.strip_prefix('[').and_then(|s| {
-            let end = s.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
-            (s.as_bytes()[end] == b'm').then(|| &s[end + 1..])
-        });
-        match sgr {
-            Some(tail) => rest = tail,
-            None => {
-                // A raw ESC that is no colour: keep it, so the check below sees it.
-                clean.push('\u{1b}');
-                rest = after;
-            }
-        }
-    }
-    clean.push_str(rest);
-    clean
-}
 
 /// Fails when `out` holds a raw control, bidi or zero-width character, or a line that starts
 /// like a forged finding.

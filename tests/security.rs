@@ -4,11 +4,10 @@
 
 mod common;
 
-use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use common::write;
 
@@ -26,37 +25,11 @@ fn orglint(dir: &Path, args: &[&str]) -> Run {
         ("NO_COLOR", Some("1")),
         ("ORGLINT_TEST_SECRET", Some("environ-s3cr3t")),
     ];
-    let mut child = common::command(dir, args, &env)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run orglint");
-    let pipe = |mut r: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = r.read_to_end(&mut bytes);
-            String::from_utf8_lossy(&bytes).into_owned()
-        })
-    };
-    let out = pipe(Box::new(child.stdout.take().expect("stdout")));
-    let err = pipe(Box::new(child.stderr.take().expect("stderr")));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("orglint {args:?} did not finish in 20 s");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
+    let (code, stdout, stderr) = common::watched(dir, args, &env, Duration::from_secs(20));
     Run {
-        code: status.code().expect("exit code, not a signal"),
-        stdout: out.join().expect("stdout thread"),
-        stderr: err.join().expect("stderr thread"),
+        code,
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
     }
 }
 

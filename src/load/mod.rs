@@ -66,6 +66,23 @@ enum Input {
 /// Loads every entity file under `root`, except those `exclude` matches (relative to `root`) and
 /// the configuration file `config`, wherever it is named.
 pub(crate) fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &Path) -> Loaded {
+    load_with(root, exclude, config, cwd, &Texts::new())
+}
+
+/// Texts that stand in for files of the walk, by absolute, normalised path as walked: what
+/// `--fix` lints again after fixing in memory, before it writes anything.
+pub(crate) type Texts = std::collections::BTreeMap<PathBuf, std::sync::Arc<String>>;
+
+/// [`load`], with the walked files that `texts` names read from `texts` instead of from disk:
+/// the same walk, order, paths and limits, so the report is the one the files would give once
+/// written.
+pub(crate) fn load_with(
+    root: &Path,
+    exclude: &GlobSet,
+    config: Option<&Path>,
+    cwd: &Path,
+    texts: &Texts,
+) -> Loaded {
     let mut entries = walk::walk(root, exclude, cwd);
     if let Some(config) = config.map(|c| normalize(&cwd.join(c))) {
         // By name first: a walked path ends in its file's name, which normalising keeps, so only
@@ -77,7 +94,25 @@ pub(crate) fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &
         });
     }
     admit(&mut entries);
-    let mut loaded = gather(entries.into_iter().map(Input::Walked).collect(), cwd);
+    let inputs = entries
+        .into_iter()
+        .map(|entry| {
+            let text = match &entry {
+                Entry::File { path, .. } if !texts.is_empty() => {
+                    texts.get(&normalize(&cwd.join(path)))
+                }
+                _ => None,
+            };
+            match (entry, text) {
+                (Entry::File { path, .. }, Some(text)) => Input::Text {
+                    path,
+                    text: String::clone(text),
+                },
+                (entry, _) => Input::Walked(entry),
+            }
+        })
+        .collect();
+    let mut loaded = gather(inputs, cwd);
     loaded.root = normalize(&cwd.join(root));
     loaded
 }
@@ -339,7 +374,7 @@ fn read_entity(real: &Path, budget: &Budget) -> Result<String, (String, String, 
     read.map_err(|e| {
         let message = e.message(MAX_FILE_SIZE);
         match e {
-            ReadError::NotUtf8 { lossy, at } => (lossy, message, Some(at)),
+            ReadError::NotUtf8 { lossy, at, .. } => (lossy, message, Some(at)),
             _ => (String::new(), message, None),
         }
     })

@@ -1,6 +1,7 @@
 //! `alumni-in-team`: a former member is still listed where current people are.
 
 use super::prelude::*;
+use crate::finding::{Applicability, Fix};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -16,7 +17,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let org = cx.org;
+    let (org, sources) = (cx.org, cx.sources);
     if !(0..org.people.len()).any(|p| org.is_alumni(p)) {
         return; // the common case: nobody is marked as gone
     }
@@ -61,6 +62,13 @@ fn check(cx: &mut Ctx) {
                     "take {who} out of `members`, or remove `alumni` from {who} if they are back"
                 ));
             gone_here(org, p, f);
+            if let Some(members) = &team.members {
+                let index = team
+                    .member_ids()
+                    .iter()
+                    .position(|e| std::ptr::eq(e, entry));
+                take_out(sources, members, index, who, "`members`", f);
+            }
         }
     }
     for (g, guild) in org.guilds.iter().enumerate() {
@@ -84,6 +92,10 @@ fn check(cx: &mut Ctx) {
                     "take {who} out of the guild's `members`, or remove `alumni` from {who} if they are back"
                 ));
             gone_here(org, p, f);
+            if let Some(members) = &guild.members {
+                let index = Some(m.entry as usize);
+                take_out(sources, members, index, who, "the guild's `members`", f);
+            }
         }
     }
     // Every `[org]`'s leadership (a second one is `multiple-orgs`, but its names are as stale),
@@ -94,7 +106,7 @@ fn check(cx: &mut Ctx) {
             continue;
         };
         seen.clear();
-        for (value, s) in list.items.iter().zip(org.leadership_syms(o)) {
+        for (index, (value, s)) in list.items.iter().zip(org.leadership_syms(o)).enumerate() {
             let Some(p) = s.and_then(|s| org.person_named(s)) else {
                 continue;
             };
@@ -113,6 +125,7 @@ fn check(cx: &mut Ctx) {
                     "take {who} out of `[org].leadership`, or remove `alumni` from {who} if they are back"
                 ));
             gone_here(org, p, f);
+            take_out(sources, list, Some(index), who, "`[org].leadership`", f);
         }
     }
     // Reporting lines. Alumni who reported to alumni are history on both ends, kept as it was;
@@ -139,6 +152,27 @@ fn check(cx: &mut Ctx) {
                 "set {who}'s `reports_to` to their current manager, or remove `alumni` from {boss} if they are back"
             ));
         gone_here(org, p, f);
+    }
+}
+
+/// Adds to `f` the fix that takes element `index` of `list` (`where`, as the message names it)
+/// out. Unsafe: the finding has two remedies, and only the author knows whether the person left
+/// (take them out) or came back (remove `alumni`). A `lead` or a `reports_to` has no fix: what
+/// replaces it is a person only the author can name.
+fn take_out(
+    sources: &crate::source::Sources,
+    list: &crate::model::List<crate::model::Str>,
+    index: Option<usize>,
+    who: crate::finding::Shown<'_>,
+    place: &str,
+    f: &mut crate::finding::Finding,
+) {
+    if let Some(edit) = index.and_then(|i| crate::edits::remove_item(sources, list, i)) {
+        f.fix(Fix {
+            message: format!("take {who} out of {place}"),
+            applicability: Applicability::Unsafe,
+            edits: vec![edit],
+        });
     }
 }
 

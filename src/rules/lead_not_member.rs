@@ -1,7 +1,8 @@
 //! `lead-not-member`: a team's `lead` is not in its `members`.
 
 use super::prelude::*;
-use crate::finding::{Applicability, Edit, Fix};
+use crate::edits;
+use crate::finding::{Applicability, Fix};
 use crate::model::{List, Str};
 use crate::source::Sources;
 
@@ -56,29 +57,14 @@ fn check(cx: &mut Ctx) {
     }
 }
 
-/// The safe fix (SPEC §9): `id` appended to the array `members`, after its last element or, when
-/// it is empty, before its `]`; none when the array holds an element of the wrong type or is not
-/// written as `[...]`.
+/// The safe fix (SPEC §9): `id` appended to the array `members` (see [`edits::append_id`]); none
+/// when the array holds an element of the wrong type or is not written as `[...]`. Safe: the lead
+/// already belongs to the team, and `members` only catches up with what `lead` says.
 fn add_member(sources: &Sources, members: &List<Str>, id: &str) -> Option<Fix> {
-    let text = sources.get(members.span.file).slice(members.span);
-    if members.bad > 0 || !text.starts_with('[') || !text.ends_with(']') {
-        return None;
-    }
     // A valid id (the check skips malformed leads) needs no escaping in a basic string.
-    let (at, replacement) = match members.items.last() {
-        Some(last) => (last.span.end, format!(", \"{id}\"")),
-        None => (members.span.end - 1, format!("\"{id}\"")),
-    };
     Some(Fix {
         message: format!("add {} to `members`", shown_code(id)),
         applicability: Applicability::Safe,
-        edits: vec![Edit {
-            span: Span {
-                file: members.span.file,
-                start: at,
-                end: at,
-            },
-            replacement,
-        }],
+        edits: edits::append_id(sources, members, id)?,
     })
 }

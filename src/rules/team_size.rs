@@ -38,6 +38,8 @@ fn check(cx: &mut Ctx) {
         is_parent[p] = true;
     }
     let mut tree = None;
+    // Per person, the tree order of each of their teams, sorted; filled when first needed.
+    let mut orders: Vec<Vec<u32>> = vec![Vec::new(); org.people.len()];
     for (t, team) in org.teams.iter().enumerate() {
         // A `group` (a mailing list of forty, a sign-off group of one) is not a working team.
         if team.is_group() {
@@ -51,12 +53,24 @@ fn check(cx: &mut Ctx) {
             continue; // `empty-team`
         }
         // An umbrella's people who also sit in a team below it are counted there: a department
-        // that lists everyone in its sub-teams is not one team of that size.
+        // that lists everyone in its sub-teams is not one team of that size. Whether one of a
+        // person's teams lies below `t` is one binary search in their sorted tree orders, not a
+        // scan of their teams: one person in each of a 100,000-team `parent` chain would make
+        // the scan quadratic.
         let below = if is_parent[t] {
             let tree = tree.get_or_insert_with(|| Tree::new(org.teams.len(), |t| org.parent_of[t]));
+            let (start, end) = (tree.order(t), tree.below_end(t));
             (org.current_members(t))
                 .filter(|&p| {
-                    (org.teams_of[p].iter()).any(|&s| s as usize != t && tree.holds(t, s as usize))
+                    let sorted = &mut orders[p];
+                    if sorted.is_empty() {
+                        sorted.extend(org.teams_of[p].iter().map(|&s| tree.order(s as usize)));
+                        sorted.sort_unstable();
+                    }
+                    // The first of their teams after `t` in tree order is below `t` when it comes
+                    // before the end of `t`'s range.
+                    let next = sorted.partition_point(|&o| o <= start);
+                    sorted.get(next).is_some_and(|&o| o < end)
                 })
                 .count()
         } else {

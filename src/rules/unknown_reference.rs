@@ -3,6 +3,7 @@
 use super::prelude::*;
 use crate::fields::{IdOf, Key, Reference};
 use crate::finding::Suggester;
+use crate::finding::{Applicability, Fix};
 use crate::model::{Str, Sym, resolved};
 
 /// The rule.
@@ -99,7 +100,7 @@ impl<'a> Refs<'_, 'a> {
     ) {
         for (r, syms) in references {
             for (value, &sym) in r.ids.iter().zip(syms) {
-                self.one(&owner, r.key, value, sym, r.to);
+                self.one(&owner, &r, value, sym);
             }
         }
     }
@@ -107,13 +108,14 @@ impl<'a> Refs<'_, 'a> {
     fn one(
         &mut self,
         owner: &impl Fn() -> String,
-        key: &str,
+        r: &Reference<'_>,
         value: &Str,
         sym: Option<Sym>,
-        want: IdOf,
     ) {
+        let (key, want) = (r.key, r.to);
         let org = self.cx.org;
-        let id = value.as_str();
+        // Decided from the integers alone: the value's text (in a file read long before, out of
+        // cache at 100,000 people) is read only for a reference that names nothing it may.
         let is_person = sym.and_then(|s| org.person_named(s)).is_some();
         let is_team = sym.and_then(|s| org.team_named(s)).is_some();
         let is_guild = sym.and_then(|s| org.guild_named(s)).is_some();
@@ -136,6 +138,7 @@ impl<'a> Refs<'_, 'a> {
         } else {
             None
         };
+        let id = value.as_str();
         let noun = noun(want);
         let shown = shown_id(id);
         let owner = owner();
@@ -158,14 +161,30 @@ impl<'a> Refs<'_, 'a> {
             )
             .label(format!("unknown {noun}"));
         match suggestion {
-            Some(near) => f.help(format!("did you mean {}?", shown_code(near))),
-            None => f.help(format!(
-                "define a {noun} with this id, or correct or remove the reference"
-            )),
+            Some((near, close)) => {
+                f.help(format!("did you mean {}?", shown_code(near)));
+                // Unsafe: the reference may name someone not defined yet, and a typo fixed to
+                // the wrong id makes the org say something new. Never a guess between two, nor
+                // an id the list already holds.
+                let listed = r.ids.iter().any(|v| v.as_str() == near);
+                if close == 1 && !listed && crate::load::parse::valid_id(near) {
+                    f.fix(Fix {
+                        message: format!("write {} instead", shown_code(near)),
+                        applicability: Applicability::Unsafe,
+                        edits: vec![crate::edits::replace_id(value, near)],
+                    });
+                }
+            }
+            None => {
+                f.help(format!(
+                    "define a {noun} with this id, or correct or remove the reference"
+                ));
+            }
         };
     }
 
-    fn suggest(&mut self, id: &str, want: IdOf) -> Option<&'a str> {
+    /// The closest defined id of the kind `want` to `id`, with how many ids were close enough.
+    fn suggest(&mut self, id: &str, want: IdOf) -> Option<(&'a str, usize)> {
         if self.suggestions_left == 0 {
             return None;
         }
@@ -196,7 +215,7 @@ impl<'a> Refs<'_, 'a> {
                 .get_or_insert_with(|| teams().chain(guilds()).collect()),
         };
         self.suggestions_left -= 1;
-        self.suggester.closest(id, candidates.iter().copied())
+        self.suggester.closest_of(id, candidates.iter().copied())
     }
 }
 

@@ -328,6 +328,75 @@ pub fn gfm_options() -> pulldown_cmark::Options {
         | Options::ENABLE_GFM
 }
 
+/// Runs `orglint args...` in `dir` with `env`, killed (and the test failed) if it does not end
+/// within `limit`: a run that hangs must fail the test, not hang the suite. Returns the exit code
+/// and all of stdout and stderr.
+pub fn watched(
+    dir: &Path,
+    args: &[&str],
+    env: Env,
+    limit: std::time::Duration,
+) -> (i32, Vec<u8>, Vec<u8>) {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = command(dir, args, env)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run orglint");
+    let pipe = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = r.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let out = pipe(Box::new(child.stdout.take().expect("stdout")));
+    let err = pipe(Box::new(child.stderr.take().expect("stderr")));
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("orglint {args:?} did not finish in {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    (
+        status.code().expect("exit code, not a signal"),
+        out.join().expect("stdout thread"),
+        err.join().expect("stderr thread"),
+    )
+}
+
+/// `out` without the colour sequences orglint itself writes (`ESC [ digits;... m`); any other
+/// ESC is kept, for a check to find.
+pub fn strip_sgr(out: &str) -> String {
+    let mut clean = String::new();
+    let mut rest = out;
+    while let Some(i) = rest.find('\u{1b}') {
+        clean.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let sgr = after.strip_prefix('[').and_then(|s| {
+            let end = s.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+            (s.as_bytes()[end] == b'm').then(|| &s[end + 1..])
+        });
+        match sgr {
+            Some(tail) => rest = tail,
+            None => {
+                clean.push('\u{1b}');
+                rest = after;
+            }
+        }
+    }
+    clean.push_str(rest);
+    clean
+}
+
 /// The OASIS schema, next to the repository as `shared/` is laid out.
 pub fn sarif_schema_path() -> PathBuf {
     repo().join("../shared/schemas/sarif-schema-2.1.0.json")

@@ -1,0 +1,322 @@
+//! `--fix` (SPEC §9): the fixes of a run applied to its texts in memory, the texts linted again
+//! until nothing more is fixable, and the changed files written atomically, each only if its bytes
+//! are still those that were read.
+//!
+//! Rules make [`Fix`]es of span edits (an editor applies the same ones); this module chooses which
+//! to apply, and never writes a half: a fix is applied whole or not at all, and a pass leaves out
+//! a fix that overlaps one chosen before it, for the next pass to find again on the new text.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::finding::{Applicability, Fix, apply_edits};
+use crate::load::{Texts, normalize};
+use crate::{CheckOptions, Error, Report};
+
+/// How many times the texts are fixed and linted again at most. Each pass applies every fix that
+/// does not overlap another, so two or three passes fix any org seen so far; the bound keeps a
+/// fix that undoes another from looping.
+pub const MAX_PASSES: usize = 10;
+
+/// Which fixes to apply.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FixOptions {
+    /// Also the [`Applicability::Unsafe`] ones (`--unsafe-fixes`).
+    pub unsafe_fixes: bool,
+}
+
+impl FixOptions {
+    /// Whether a fix of `applicability` is applied.
+    pub fn applies(self, applicability: Applicability) -> bool {
+        applicability == Applicability::Safe || self.unsafe_fixes
+    }
+}
+
+/// One file the fixes changed.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct FixedFile {
+    /// Its path as walked, absolute and normalised (a link in it is not resolved).
+    pub path: PathBuf,
+    /// Its path as reports show it.
+    pub display: String,
+    /// The text that was read (byte-order mark and line endings included).
+    pub old: Arc<String>,
+    /// The text after every pass.
+    pub new: Arc<String>,
+    /// How many fixes were applied to it.
+    pub fixes: usize,
+}
+
+/// What fixing gave: the changed texts, not yet written, and the report on them.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Fixed {
+    /// The lint of the fixed texts: the findings that remain.
+    pub report: Report,
+    /// The files the fixes changed, in path order.
+    pub files: Vec<FixedFile>,
+    /// How many fixes were applied (one per finding fixed).
+    pub fixed: usize,
+    /// How many of the remaining findings have a fix that was not applied because it is unsafe.
+    pub unsafe_left: usize,
+    /// Files a fix would have left unparsable (a bug of orglint's): left as they were, and
+    /// fixed no further.
+    pub refused: Vec<String>,
+}
+
+/// Lints the tree `opts` names, applies the fixes `fix` allows to the texts, and lints again, until
+/// no fix is left or [`MAX_PASSES`] is reached. Writes nothing: see [`write_if_unchanged`].
+pub fn fix(opts: &CheckOptions, fix: FixOptions) -> Result<Fixed, Error> {
+    let cwd = normalize(&opts.cwd);
+    let mut texts = Texts::new();
+    let mut files: BTreeMap<PathBuf, FixedFile> = BTreeMap::new();
+    let mut refused: Vec<PathBuf> = Vec::new();
+    let mut fixed = 0;
+    let mut report = crate::check_with(opts, &texts)?;
+    for _ in 0..MAX_PASSES {
+        let path_of = |file| normalize(&cwd.join(&report.sources.get(file).path));
+        let chosen = choose(&report, fix, |file| refused.contains(&path_of(file)));
+        if chosen.is_empty() {
+            break;
+        }
+        let edited = apply_edits(&report.sources, chosen.iter().flat_map(|f| &f.edits));
+        let mut next = texts.clone();
+        let mut touched = Vec::new();
+        for (file, text) in edited.texts {
+            let src = report.sources.get(file);
+            if *src.text == text {
+                continue;
+            }
+            let path = path_of(file);
+            let fixes = chosen
+                .iter()
+                .filter(|f| f.edits[0].span.file == file)
+                .count();
+            let entry = files.entry(path.clone()).or_insert_with(|| FixedFile {
+                path: path.clone(),
+                display: src.display.clone(),
+                old: src.text.clone(),
+                new: src.text.clone(),
+                fixes: 0,
+            });
+            entry.fixes += fixes;
+            touched.push((path.clone(), fixes));
+            next.insert(path, Arc::new(text));
+        }
+        if touched.is_empty() {
+            break;
+        }
+        let mut again = crate::check_with(opts, &next)?;
+        // A file the fixes left unparsable goes back to its text before this pass.
+        let broken: Vec<PathBuf> = (again.sources.iter().zip(&again._rest.broken_files))
+            .filter(|&(_, &broken)| broken)
+            .map(|(src, _)| normalize(&cwd.join(&src.path)))
+            .filter(|p| touched.iter().any(|(t, _)| t == p))
+            .collect();
+        if !broken.is_empty() {
+            for path in &broken {
+                match texts.get(path) {
+                    Some(text) => next.insert(path.clone(), text.clone()),
+                    None => next.remove(path),
+                };
+                if let Some((_, n)) = touched.iter().find(|(t, _)| t == path) {
+                    if let Some(f) = files.get_mut(path) {
+                        f.fixes -= n;
+                    }
+                }
+            }
+            refused.extend(broken);
+            again = crate::check_with(opts, &next)?;
+        }
+        fixed += touched
+            .iter()
+            .filter(|(p, _)| !refused.contains(p))
+            .map(|(_, n)| n)
+            .sum::<usize>();
+        texts = next;
+        report = again;
+    }
+    let files = files
+        .into_values()
+        .filter_map(|mut f| {
+            f.new = texts.get(&f.path)?.clone();
+            (f.new != f.old).then_some(f)
+        })
+        .collect();
+    let unsafe_left = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.fix
+                .as_ref()
+                .is_some_and(|x| !fix.applies(x.applicability))
+        })
+        .count();
+    let refused = refused
+        .iter()
+        .map(|p| crate::load::display_path(p, &cwd))
+        .collect();
+    Ok(Fixed {
+        report,
+        files,
+        fixed,
+        unsafe_left,
+        refused,
+    })
+}
+
+/// The fixes of `report` to apply in one pass: those `fix` allows, in report order, each whole,
+/// none in a file `frozen` names, none that overlaps one chosen before it (an insertion at the
+/// edge of another edit does not), and a fix equal to one chosen (two findings, one remedy) once.
+fn choose(report: &Report, fix: FixOptions, frozen: impl Fn(crate::FileId) -> bool) -> Vec<&Fix> {
+    let mut chosen: Vec<&Fix> = Vec::new();
+    for f in report.findings.iter().filter_map(|f| f.fix.as_ref()) {
+        if !fix.applies(f.applicability) || f.edits.is_empty() {
+            continue;
+        }
+        if f.edits.iter().any(|e| frozen(e.span.file)) {
+            continue;
+        }
+        let clash = chosen.iter().flat_map(|c| &c.edits).any(|c| {
+            f.edits.iter().any(|e| {
+                e == c
+                    || (e.span.file == c.span.file
+                        && e.span.start < c.span.end
+                        && c.span.start < e.span.end)
+            })
+        });
+        if !clash {
+            chosen.push(f);
+        }
+    }
+    chosen
+}
+
+/// The unified diff of one fixed file (`--- a/PATH`, `+++ b/PATH`, three lines of context), as
+/// `git apply` and `patch -p1` take it. Lines are the file's own: a CRLF file's lines end in CRLF.
+pub fn unified_diff(file: &FixedFile) -> String {
+    similar::TextDiff::from_lines(file.old.as_str(), file.new.as_str())
+        .unified_diff()
+        .context_radius(3)
+        .header(
+            &format!("a/{}", file.display),
+            &format!("b/{}", file.display),
+        )
+        .to_string()
+}
+
+/// Why [`write_if_unchanged`] did not write.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum WriteError {
+    /// The file's bytes are no longer those that were read: someone changed it meanwhile.
+    Changed,
+    /// The file may not be written (read-only); the phrase says why.
+    Refused(String),
+    /// Reading, writing or renaming failed.
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Changed => f.write_str(
+                "it changed since orglint read it; not written (run `orglint check --fix` again)",
+            ),
+            WriteError::Refused(why) => f.write_str(why),
+            WriteError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Writes `new` to `path` if the file still holds exactly `expected_old`: reads it afresh, then
+/// writes a temporary file beside it (same directory, so the rename cannot cross file systems),
+/// syncs it, gives it the file's permissions and renames it over the file. A reader sees the old
+/// file or the new one, never half of one. The fresh read and the rename are not one step: a
+/// writer in that instant still loses, as with any editor, but a change made while orglint was
+/// linting never does. A read-only file is refused, as an editor refuses it, although the rename
+/// could replace it. `path` must not be a link (see [`crate::Tree::refuse_link`]): the rename
+/// would replace the link, not its target.
+pub fn write_if_unchanged(path: &Path, expected_old: &[u8], new: &[u8]) -> Result<(), WriteError> {
+    let meta = std::fs::symlink_metadata(path).map_err(WriteError::Io)?;
+    if !meta.is_file() {
+        return Err(WriteError::Refused("it is not a regular file".into()));
+    }
+    if meta.permissions().readonly() {
+        return Err(WriteError::Refused(
+            "it is read-only; make it writable to fix it".into(),
+        ));
+    }
+    let mut now = Vec::with_capacity(expected_old.len());
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut now))
+        .map_err(WriteError::Io)?;
+    if now != expected_old {
+        return Err(WriteError::Changed);
+    }
+    write_atomically(path, new).map_err(WriteError::Io)
+}
+
+/// Writes `bytes` to a new file beside `path` (same directory, so the rename cannot cross file
+/// systems), syncs it, gives it the permissions of the file at `path` if there is one, and renames
+/// it over `path`: a reader sees the old file or the new one, never half of one, and the write
+/// never goes through a link planted at `path` (a rename replaces the link itself). The
+/// temporary file is removed when anything fails. Fixed files, reports and baselines are all
+/// written so.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let previous = std::fs::symlink_metadata(path).ok().filter(|m| m.is_file());
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().map_or_else(String::new, |n| {
+        crate::load::escape_name(n).chars().take(40).collect()
+    });
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    for attempt in 0..100u32 {
+        // Hidden and not `.toml`: never an entity file, even if it were left behind.
+        let temp = dir.join(format!(
+            ".{name}.orglint-{}-{stamp:x}-{attempt}.tmp",
+            std::process::id()
+        ));
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp);
+        let mut file = match file {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        let written = file
+            .write_all(bytes)
+            .and_then(|()| match &previous {
+                Some(meta) => file.set_permissions(meta.permissions()),
+                None => Ok(()),
+            })
+            .and_then(|()| file.sync_all())
+            .and_then(|()| {
+                drop(file);
+                std::fs::rename(&temp, path)
+            });
+        if written.is_err() {
+            let _ = std::fs::remove_file(&temp);
+            return written;
+        }
+        // The rename itself lasts once the directory is synced; where a directory cannot be
+        // opened to sync (not Unix), the file's own sync above is what there is.
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        return Ok(());
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        "no free name for a temporary file beside it",
+    ))
+}

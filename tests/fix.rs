@@ -1,0 +1,336 @@
+//! `orglint check --fix`, `--unsafe-fixes` and `--diff` (SPEC §9): each fix, layout and comments
+//! kept, CRLF and a byte-order mark kept, a second run that changes nothing, a diff that writes
+//! nothing, files that changed or may not be written left alone, and the exit codes.
+
+mod common;
+
+use std::path::Path;
+
+use common::{PLAIN, fired, run, tree};
+use orglint::CheckOptions;
+use orglint::fix::{FixOptions, WriteError};
+
+/// The people every case below shares: Ana leads, Bob and Cy work, Old has left.
+const PEOPLE: &str = "[org]\nname = \"X\"\nleadership = [\"ana\"]\n\n\
+    [[person]]\nid = \"ana\"\nname = \"Ana\"\nrole = \"ceo\"\n\n\
+    [[person]]\nid = \"bob\"\nname = \"Bob\"\nrole = \"sre\"\nreports_to = \"ana\"\n\n\
+    [[person]]\nid = \"cy\"\nname = \"Cy\"\nrole = \"sre\"\nreports_to = \"ana\"\n\n\
+    [[person]]\nid = \"old\"\nname = \"Old\"\nrole = \"sre\"\nalumni = true\n";
+
+/// A team file whose lead is missing from `members`, written one member per line with comments.
+const TEAM: &str = "# The platform team.\n[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\n\
+    lead = \"ana\"  # since May\nmembers = [\n  \"bob\",  # on call\n  # Cy joined in June\n  \"cy\"\n]\n";
+
+fn read(dir: &Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file)).expect("read")
+}
+
+fn fix_in(dir: &Path, unsafe_fixes: bool) -> orglint::fix::Fixed {
+    let opts = CheckOptions {
+        cwd: dir.to_path_buf(),
+        ..CheckOptions::default()
+    };
+    orglint::fix::fix(&opts, FixOptions { unsafe_fixes }).expect("fix")
+}
+
+#[test]
+fn lead_not_member_adds_a_line_and_keeps_comments_and_layout() {
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", TEAM)]);
+    let (code, stdout, stderr) = run(dir.path(), &["check", "--fix"], PLAIN);
+    assert_eq!(stderr, "fixed 1 finding in 1 file\n");
+    assert_eq!(code, 0, "{stdout}");
+    insta::assert_snapshot!(read(dir.path(), "team.toml"), @r#"
+    # The platform team.
+    [[team]]
+    id = "t"
+    name = "T"
+    kind = "platform"
+    lead = "ana"  # since May
+    members = [
+      "bob",  # on call
+      # Cy joined in June
+      "cy",
+      "ana",
+    ]
+    "#);
+    // The value is the one intended, read by another parser.
+    let value: toml::Table = toml::from_str(&read(dir.path(), "team.toml")).expect("valid TOML");
+    assert_eq!(
+        value["team"][0]["members"].as_array().expect("array"),
+        &["bob", "cy", "ana"].map(toml::Value::from).to_vec()
+    );
+}
+
+#[test]
+fn an_inline_array_gets_the_lead_appended_in_line() {
+    let team = "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ana\"\nmembers = [\"bob\", \"cy\"] # all\n";
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", team)]);
+    let fixed = fix_in(dir.path(), false);
+    assert_eq!(fixed.fixed, 1);
+    assert_eq!(
+        fixed.files[0].new.as_str(),
+        team.replace("\"cy\"]", "\"cy\", \"ana\"]")
+    );
+    // Nothing is written by `fix` itself.
+    assert_eq!(read(dir.path(), "team.toml"), team);
+}
+
+#[test]
+fn a_crlf_file_with_a_byte_order_mark_keeps_both() {
+    let team = format!("\u{feff}{}", TEAM.replace('\n', "\r\n"));
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", team.as_str())]);
+    let (code, _, stderr) = run(dir.path(), &["check", "--fix"], PLAIN);
+    assert_eq!((code, stderr.as_str()), (0, "fixed 1 finding in 1 file\n"));
+    let bytes = std::fs::read(dir.path().join("team.toml")).expect("read");
+    let expected = team.replace("  \"cy\"\r\n", "  \"cy\",\r\n  \"ana\",\r\n");
+    assert_eq!(String::from_utf8(bytes).expect("UTF-8"), expected);
+    assert!(expected.starts_with('\u{feff}'));
+    assert!(!expected.replace("\r\n", "").contains('\n'));
+}
+
+#[test]
+fn a_second_fix_changes_nothing() {
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", TEAM)]);
+    assert_eq!(run(dir.path(), &["check", "--fix"], PLAIN).0, 0);
+    let once = std::fs::read(dir.path().join("team.toml")).expect("read");
+    let (code, stdout, stderr) = run(dir.path(), &["check", "--fix"], PLAIN);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    assert_eq!(
+        std::fs::read(dir.path().join("team.toml")).expect("read"),
+        once
+    );
+}
+
+#[test]
+fn diff_prints_the_change_and_writes_nothing() {
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", TEAM)]);
+    let (code, stdout, stderr) = run(dir.path(), &["check", "--fix", "--diff"], PLAIN);
+    assert_eq!(read(dir.path(), "team.toml"), TEAM);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (1, "would fix 1 finding in 1 file\n")
+    );
+    insta::assert_snapshot!(stdout, @r#"
+    --- a/team.toml
+    +++ b/team.toml
+    @@ -7,5 +7,6 @@
+     members = [
+       "bob",  # on call
+       # Cy joined in June
+    -  "cy"
+    +  "cy",
+    +  "ana",
+     ]
+    "#);
+    // `--diff` alone implies `--fix`; with nothing to fix it prints nothing and exits 0.
+    assert_eq!(run(dir.path(), &["check", "--diff"], PLAIN).0, 1);
+    assert_eq!(run(dir.path(), &["check", "--fix"], PLAIN).0, 0);
+    assert_eq!(
+        run(dir.path(), &["check", "--diff"], PLAIN),
+        (0, String::new(), String::new())
+    );
+}
+
+/// Old is in a team's and the leadership's lists, and `cyy` is a typo of `cy`.
+fn unsafe_case() -> tempfile::TempDir {
+    let org = PEOPLE.replace("[\"ana\"]", "[\"ana\", \"old\"]");
+    let team = "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ana\"\n\
+        members = [\"ana\", \"old\", \"bob\", \"cyy\"]\n";
+    tree(&[("org.toml", org.as_str()), ("team.toml", team)])
+}
+
+#[test]
+fn unsafe_fixes_wait_for_unsafe_fixes() {
+    let dir = unsafe_case();
+    let before = (read(dir.path(), "org.toml"), read(dir.path(), "team.toml"));
+    let (code, _, stderr) = run(dir.path(), &["check", "--fix"], PLAIN);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            1,
+            "no safe fix to apply; 3 findings have an unsafe fix (`--unsafe-fixes`)\n"
+        )
+    );
+    assert_eq!(
+        (read(dir.path(), "org.toml"), read(dir.path(), "team.toml")),
+        before
+    );
+    let (code, stdout, stderr) = run(dir.path(), &["check", "--fix", "--unsafe-fixes"], PLAIN);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, "fixed 3 findings in 2 files\n"),
+        "{stdout}"
+    );
+    assert!(read(dir.path(), "org.toml").contains("leadership = [\"ana\"]\n"));
+    assert!(
+        read(dir.path(), "team.toml").ends_with("members = [\"ana\", \"bob\", \"cy\"]\n"),
+        "{}",
+        read(dir.path(), "team.toml")
+    );
+}
+
+#[test]
+fn removing_neighbours_takes_another_pass_and_ends_clean() {
+    let team = "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"group\"\nmembers = [\"old\", \"old\", \"bob\", \"cy\", \"old\"]\n\
+        [[team]]\nid = \"u\"\nname = \"U\"\nkind = \"group\"\nmembers = [\n  \"old\",\n  \"old\", # twice\n]\n";
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", team)]);
+    let fixed = fix_in(dir.path(), true);
+    assert!(
+        fired(&fixed.report).is_empty(),
+        "{:?}",
+        fired(&fixed.report)
+    );
+    assert_eq!(
+        fixed.files[0].new.as_str(),
+        "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"group\"\nmembers = [\"bob\", \"cy\"]\n\
+         [[team]]\nid = \"u\"\nname = \"U\"\nkind = \"group\"\nmembers = [\n]\n"
+    );
+    assert_eq!(fixed.fixed, 5);
+}
+
+#[test]
+fn a_typo_with_two_close_ids_gets_no_fix() {
+    // `bo` is one edit from `bob` and from `bo2`: no guess between them.
+    let org = PEOPLE.replace(
+        "[[person]]\nid = \"cy\"",
+        "[[person]]\nid = \"bo2\"\nname = \"B2\"\nrole = \"sre\"\nreports_to = \"bo\"\n\n[[person]]\nid = \"cy\"",
+    );
+    let dir = tree(&[("org.toml", org.as_str())]);
+    let fixed = fix_in(dir.path(), true);
+    assert!(fixed.files.is_empty());
+    assert!(fired(&fixed.report).contains(&"unknown-reference"));
+}
+
+#[test]
+fn a_file_changed_since_it_was_read_is_not_written() {
+    let dir = tree(&[("team.toml", "old text\n")]);
+    let path = dir.path().join("team.toml");
+    let result = orglint::fix::write_if_unchanged(&path, b"what was read\n", b"new\n");
+    assert!(matches!(result, Err(WriteError::Changed)), "{result:?}");
+    assert_eq!(read(dir.path(), "team.toml"), "old text\n");
+    orglint::fix::write_if_unchanged(&path, b"old text\n", b"new\n").expect("written");
+    assert_eq!(read(dir.path(), "team.toml"), "new\n");
+    // No temporary file is left beside it.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, ["team.toml"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn permissions_are_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", TEAM)]);
+    let path = dir.path().join("team.toml");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    assert_eq!(run(dir.path(), &["check", "--fix"], PLAIN).0, 0);
+    assert_ne!(read(dir.path(), "team.toml"), TEAM);
+    let mode = std::fs::metadata(&path).expect("stat").permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+}
+
+#[test]
+fn a_read_only_file_is_a_clear_error() {
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", TEAM)]);
+    let path = dir.path().join("team.toml");
+    let mut perms = std::fs::metadata(&path).expect("stat").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).expect("chmod");
+    let (code, stdout, stderr) = run(dir.path(), &["check", "--fix", "--format", "short"], PLAIN);
+    assert_eq!(
+        stderr,
+        "error: `team.toml` was not fixed: it is read-only; make it writable to fix it\n"
+    );
+    assert_eq!(code, 2);
+    assert_eq!(read(dir.path(), "team.toml"), TEAM);
+    // The report is of the files as they are.
+    assert!(stdout.contains("error[lead-not-member]"), "{stdout}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_is_not_written_through() {
+    // `team.toml` is a link to a file the walk would not read by its own name.
+    let dir = tree(&[("org.toml", PEOPLE), ("data/team.txt", TEAM)]);
+    std::os::unix::fs::symlink("data/team.txt", dir.path().join("team.toml")).expect("symlink");
+    let (code, _, stderr) = run(dir.path(), &["check", "--fix"], PLAIN);
+    assert_eq!(
+        stderr,
+        "error: `team.toml` was not fixed: `team.toml` is a symbolic link; orglint does not \
+         write a fixed file through a link, so name a file instead\n"
+    );
+    assert_eq!(code, 2);
+    assert_eq!(read(dir.path(), "data/team.txt"), TEAM);
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("team.toml"))
+            .expect("stat")
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn exit_codes() {
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", TEAM)]);
+    let (code, _, stderr) = run(dir.path(), &["check", "--unsafe-fixes"], PLAIN);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.starts_with("error: `--unsafe-fixes` widens `--fix`"));
+    let (code, _, _) = run(
+        dir.path(),
+        &["check", "--diff", "--write-baseline", "b.json"],
+        PLAIN,
+    );
+    assert_eq!(code, 2);
+    // What remains decides, as without `--fix`: an error left is exit 1.
+    let typo = TEAM.replace("\"cy\"\n", "\"cyy\"\n");
+    std::fs::write(dir.path().join("team.toml"), &typo).expect("write");
+    let (code, stdout, _) = run(dir.path(), &["check", "--fix", "--format", "short"], PLAIN);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout,
+        "org.toml:17:6: warning[orphan-person] cy is in no team and not in `[org].leadership`\n\
+         team.toml:10:3: error[unknown-reference] `members` of team t names cyy, but no person \
+         has that id\n1 error, 1 warning in 2 files\n"
+    );
+}
+
+/// The first ```toml block under `## {heading}` of a page.
+fn example(page: &str, heading: &str) -> String {
+    let start = page.find(&format!("\n## {heading}\n")).expect("heading");
+    let rest = &page[start..];
+    let open = rest.find("```toml\n").expect("block") + "```toml\n".len();
+    let close = rest[open..].find("\n```").expect("end");
+    rest[open..open + close + 1].to_owned()
+}
+
+#[test]
+fn every_page_example_a_fix_applies_to_is_fixed_by_it() {
+    let mut fixed_rules = Vec::new();
+    for rule in orglint::RULES {
+        let dir = tree(&[("org.toml", example(rule.page, "Example"))]);
+        let fixed = fix_in(dir.path(), true);
+        if fixed.files.is_empty() {
+            continue;
+        }
+        fixed_rules.push(rule.name);
+        assert!(
+            !fired(&fixed.report).contains(&rule.name),
+            "{}: the fixed example still fires it:\n{}",
+            rule.name,
+            fixed.files[0].new
+        );
+    }
+    assert_eq!(
+        fixed_rules,
+        ["alumni-in-team", "lead-not-member", "unknown-reference"]
+    );
+    // Where the page's fixed example is the mechanical fix, `--fix` writes exactly it.
+    let page = orglint::rules::find("lead-not-member").expect("rule").page;
+    let dir = tree(&[("org.toml", example(page, "Example"))]);
+    assert_eq!(
+        fix_in(dir.path(), false).files[0].new.as_str(),
+        example(page, "Use instead")
+    );
+}
