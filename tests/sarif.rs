@@ -5,49 +5,14 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use common::{in_ci, lint_dir, rendered, repo, tree};
+use common::{
+    lint_dir, rendered, repo, sarif_validator as validator, sarif_validator_at as validator_at,
+    tree,
+};
 use orglint::{CheckOptions, RULES, Report};
 use serde_json::Value;
-
-/// The OASIS schema, next to the repository as `shared/` is laid out.
-fn schema_path() -> PathBuf {
-    repo().join("../shared/schemas/sarif-schema-2.1.0.json")
-}
-
-/// A validator of the SARIF schema (draft-04, formats checked: `uri`, `uri-reference`), or
-/// `None` after a note when it is absent outside CI.
-fn validator(test: &str) -> Option<jsonschema::Validator> {
-    validator_at(&schema_path(), test, in_ci())
-}
-
-/// The validator of the schema at `path`; when it is absent, a panic when `ci`, else `None`.
-fn validator_at(path: &Path, test: &str, ci: bool) -> Option<jsonschema::Validator> {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        assert!(
-            !ci,
-            "{} is absent and CI is set, so {test} cannot be skipped: check out the shared \
-             directory next to the repository",
-            path.display()
-        );
-        // libtest captures `eprint!`; the stderr handle itself is not captured.
-        let _ = writeln!(
-            std::io::stderr(),
-            "note: skipped {test}: {} is absent (with CI set, this fails)",
-            path.display()
-        );
-        return None;
-    };
-    let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
-    let validator = jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft4)
-        .should_validate_formats(true)
-        .build(&schema)
-        .expect("the SARIF schema compiles");
-    Some(validator)
-}
 
 /// Lints `dir` as `orglint check` run in it.
 fn lint_in(dir: &Path) -> Report {

@@ -396,3 +396,41 @@ pub fn strip_sgr(out: &str) -> String {
     clean.push_str(rest);
     clean
 }
+
+/// The OASIS schema, next to the repository as `shared/` is laid out.
+pub fn sarif_schema_path() -> PathBuf {
+    repo().join("../shared/schemas/sarif-schema-2.1.0.json")
+}
+
+/// A validator of the SARIF schema (draft-04, formats checked: `uri`, `uri-reference`), or
+/// `None` after a note when it is absent outside CI.
+pub fn sarif_validator(test: &str) -> Option<jsonschema::Validator> {
+    sarif_validator_at(&sarif_schema_path(), test, in_ci())
+}
+
+/// The validator of the schema at `path`; when it is absent, a panic when `ci`, else `None`.
+pub fn sarif_validator_at(path: &Path, test: &str, ci: bool) -> Option<jsonschema::Validator> {
+    use std::io::Write as _;
+    let Ok(text) = std::fs::read_to_string(path) else {
+        assert!(
+            !ci,
+            "{} is absent and CI is set, so {test} cannot be skipped: check out the shared \
+             directory next to the repository",
+            path.display()
+        );
+        // libtest captures `eprint!`; the stderr handle itself is not captured.
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: skipped {test}: {} is absent (with CI set, this fails)",
+            path.display()
+        );
+        return None;
+    };
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("the schema is JSON");
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft4)
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the SARIF schema compiles");
+    Some(validator)
+}
