@@ -171,8 +171,13 @@ pub fn fix(opts: &CheckOptions, fix: FixOptions) -> Result<Fixed, Error> {
 /// The fixes of `report` to apply in one pass: those `fix` allows, in report order, each whole,
 /// none in a file `frozen` names, none that overlaps one chosen before it (an insertion at the
 /// edge of another edit does not), and a fix equal to one chosen (two findings, one remedy) once.
+///
+/// The chosen edits are kept by file, so a fix is compared with those of its own files only: a
+/// file shows at most [`MAX_PER_FILE`](crate::limits::MAX_PER_FILE) findings of a rule, so the
+/// work stays linear in the number of files, however many there are.
 fn choose(report: &Report, fix: FixOptions, frozen: impl Fn(crate::FileId) -> bool) -> Vec<&Fix> {
     let mut chosen: Vec<&Fix> = Vec::new();
+    let mut by_file: BTreeMap<crate::FileId, Vec<&crate::finding::Edit>> = BTreeMap::new();
     for f in report.findings.iter().filter_map(|f| f.fix.as_ref()) {
         if !fix.applies(f.applicability) || f.edits.is_empty() {
             continue;
@@ -180,15 +185,16 @@ fn choose(report: &Report, fix: FixOptions, frozen: impl Fn(crate::FileId) -> bo
         if f.edits.iter().any(|e| frozen(e.span.file)) {
             continue;
         }
-        let clash = chosen.iter().flat_map(|c| &c.edits).any(|c| {
-            f.edits.iter().any(|e| {
-                e == c
-                    || (e.span.file == c.span.file
-                        && e.span.start < c.span.end
-                        && c.span.start < e.span.end)
-            })
+        let clash = f.edits.iter().any(|e| {
+            let taken = by_file.get(&e.span.file).map_or(&[][..], Vec::as_slice);
+            taken
+                .iter()
+                .any(|&c| e == c || (e.span.start < c.span.end && c.span.start < e.span.end))
         });
         if !clash {
+            for e in &f.edits {
+                by_file.entry(e.span.file).or_default().push(e);
+            }
             chosen.push(f);
         }
     }
