@@ -147,38 +147,12 @@ pub fn run(input: &Input) -> String {
 }
 
 fn run_once(input: &Input) -> String {
-    let root = Path::new(ROOT);
-    let opts = HumanOptions {
-        color: input.color,
-        width: input.width,
-    };
-    let config = match &input.config {
-        None => Config::default(),
-        Some(text) => match Config::parse(text, "orglint.toml", &root.join("orglint.toml")) {
-            Ok(config) => config,
-            Err(e) => return error(&e, opts),
-        },
-    };
-    let rule = |i: usize| orglint::RULES[i];
-    let select: Vec<String> = input
-        .select
-        .iter()
-        .map(|&i| rule(i).category.as_str().to_owned())
-        .collect();
-    let ignore: Vec<String> = input
-        .ignore
-        .iter()
-        .map(|&i| rule(i).name.to_owned())
-        .collect();
-    let settings = match Settings::new(config, &select, &ignore) {
+    let opts = options(input);
+    let settings = match settings(input, opts) {
         Ok(settings) => settings,
-        Err(e) => return error(&e, opts),
+        Err(text) => return text,
     };
-    let lint = |accepted: &Baseline, write: bool| {
-        let loaded = orglint::load_texts(input.files.clone(), root);
-        let tree = Tree::new(root.to_path_buf(), settings.config());
-        orglint::engine::lint_with(tree, loaded, &settings, None, accepted, write)
-    };
+    let lint = |accepted: &Baseline, write: bool| lint(input, &settings, accepted, write);
     let mut out = String::new();
     let report = if input.baseline {
         let written = lint(&Baseline::default(), true);
@@ -203,6 +177,73 @@ fn run_once(input: &Input) -> String {
     };
     out.push_str(&check_outputs(&report, opts, input.people));
     out
+}
+
+/// The human report's options for `input`.
+fn options(input: &Input) -> HumanOptions {
+    HumanOptions {
+        color: input.color,
+        width: input.width,
+    }
+}
+
+/// `input`'s files loaded and linted with `settings`, against the baseline `accepted`, writing
+/// a new one if `write`.
+fn lint(input: &Input, settings: &Settings, accepted: &Baseline, write: bool) -> Report {
+    let root = Path::new(ROOT);
+    let loaded = orglint::load_texts(input.files.clone(), root);
+    let tree = Tree::new(root.to_path_buf(), settings.config());
+    orglint::engine::lint_with(tree, loaded, settings, None, accepted, write)
+}
+
+/// The settings `input` lints with: its `orglint.toml` (or the default) and its `--select` and
+/// `--ignore`; or, when they are bad, the error as the command line prints it, checked.
+fn settings(input: &Input, opts: HumanOptions) -> Result<Settings, String> {
+    let root = Path::new(ROOT);
+    let config = match &input.config {
+        None => Config::default(),
+        Some(text) => Config::parse(text, "orglint.toml", &root.join("orglint.toml"))
+            .map_err(|e| error(&e, opts))?,
+    };
+    let rule = |i: usize| orglint::RULES[i];
+    let select: Vec<String> = input
+        .select
+        .iter()
+        .map(|&i| rule(i).category.as_str().to_owned())
+        .collect();
+    let ignore: Vec<String> = input
+        .ignore
+        .iter()
+        .map(|&i| rule(i).name.to_owned())
+        .collect();
+    Settings::new(config, &select, &ignore).map_err(|e| error(&e, opts))
+}
+
+/// The fast half of [`run`], for the `check` fuzz target: load and every rule once (no
+/// baseline, no second run), then only `--format json` (parsed back), `--format short` and
+/// `--format sarif` (parsed back), each checked for terminal safety. Rendering every format
+/// twice is most of [`run`]'s time; this leaves the loader and the rules most of the fuzzer's.
+/// Gives the outputs, joined.
+pub fn check_fast(input: &Input) -> String {
+    let opts = options(input);
+    let settings = match settings(input, opts) {
+        Ok(settings) => settings,
+        Err(text) => return text,
+    };
+    let report = lint(input, &settings, &Baseline::default(), false);
+    let mut all = String::new();
+    for name in ["json", "short", "sarif"] {
+        let format = render::format(name).expect("a format orglint has");
+        let what = format!("--format {name}");
+        let text = format.render(&report, opts);
+        safe(&what, &text, false);
+        if name != "short" {
+            wellformed::json(&text).unwrap_or_else(|e| panic!("{what}: {e}\n{text}"));
+        }
+        all.push_str(&format!("=== {what}\n"));
+        all.push_str(&text);
+    }
+    all
 }
 
 /// An error the run stops at (a bad `orglint.toml`), as the command line prints it, checked.
