@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::fields::{Field, Key, Reference};
+use crate::fields::{Field, IdOf, Key, Reference};
 use crate::finding::{Shown, shown_id, shown_name};
 use crate::roles::{Category, Roles};
 use crate::source::Span;
@@ -589,23 +589,37 @@ pub struct Org {
     in_ml_team: Vec<bool>,
     /// How many distinct person ids are defined whose first definition is not `alumni`.
     headcount: usize,
+    /// Per [`EntityKind`] (in [`EntityKind::ALL`] order), the entities with a reference that
+    /// names nothing it may, in order.
+    unknown_references: [Vec<u32>; 4],
 }
 
 /// The seeded hasher of every map keyed by ids: foldhash is several times faster than std's
 /// SipHash on short keys, and its per-process random seed keeps crafted ids from colliding.
 type IdMap<'a> = HashMap<&'a str, u32, foldhash::fast::RandomState>;
 
+/// In an [`IdMap`] value, above the [`Sym`]: which kinds of entity define the id, so that
+/// resolving a reference tells whether it names something it may without a second look-up.
+const DEFINES_PERSON: u32 = 1 << 31;
+const DEFINES_TEAM: u32 = 1 << 30;
+const DEFINES_GUILD: u32 = 1 << 29;
+/// The [`Sym`] in an [`IdMap`] value (ids are far fewer than 2^29: one per entity, and a file of
+/// [`crate::limits::MAX_FILE_SIZE`] holds at most a few million).
+const SYM_BITS: u32 = DEFINES_GUILD - 1;
+
 /// The [`Sym`] of `id`, interned now if it is new; records entity `i` as the first definition in
-/// the namespace `kind` picks unless one came before.
+/// the namespace `kind` picks unless one came before (`defines` is that namespace's bit).
 fn intern<'a>(
     map: &mut IdMap<'a>,
     named: &mut Vec<Named>,
     id: &'a str,
     i: usize,
-    kind: fn(&mut Named) -> &mut u32,
+    (kind, defines): (fn(&mut Named) -> &mut u32, u32),
 ) -> Sym {
     let next = named.len() as u32;
-    let s = *map.entry(id).or_insert(next);
+    let value = map.entry(id).or_insert(next);
+    let s = *value & SYM_BITS;
+    *value |= defines;
     if s == next {
         named.push(Named::NOTHING);
     }
@@ -616,26 +630,47 @@ fn intern<'a>(
     Sym(s)
 }
 
+/// Whether an id whose [`IdMap`] value is `value` (`None`: not defined) is something a reference
+/// to `to` may name.
+fn names_what_it_may(to: IdOf, value: Option<u32>) -> bool {
+    let defines = value.unwrap_or(0);
+    match to {
+        IdOf::Person => defines & DEFINES_PERSON != 0,
+        IdOf::Team => defines & DEFINES_TEAM != 0,
+        IdOf::TeamOrGuild => defines & (DEFINES_TEAM | DEFINES_GUILD) != 0,
+        IdOf::Own => true,
+    }
+}
+
 /// Resolves the ids of each entity's references through `map`, in `references()` order, and
-/// gives each entity with its resolved slots to `each` while both are in cache.
+/// gives each entity with its resolved slots to `each` while both are in cache; also gives the
+/// entities with a reference that names nothing it may, in order (see
+/// [`Org::with_unknown_references`]).
 fn resolve_all<'a, E: 'a, R: Iterator<Item = Reference<'a>>>(
     map: &IdMap,
     entities: &'a [E],
     references: impl Fn(&'a E) -> R,
     mut each: impl FnMut(&'a E, &[Option<Sym>]),
-) -> Lists<Option<Sym>> {
+) -> (Lists<Option<Sym>>, Vec<u32>) {
     let mut lists = Lists::default();
-    for e in entities {
+    let mut unknown = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
         let start = lists.items.len();
+        let mut all_known = true;
         for r in references(e) {
-            lists
-                .items
-                .extend(r.ids.iter().map(|id| map.get(id.as_str()).map(|&s| Sym(s))));
+            lists.items.extend(r.ids.iter().map(|id| {
+                let value = map.get(id.as_str()).copied();
+                all_known &= names_what_it_may(r.to, value);
+                value.map(|v| Sym(v & SYM_BITS))
+            }));
+        }
+        if !all_known {
+            unknown.push(i as u32);
         }
         each(e, &lists.items[start..]);
         lists.close();
     }
-    lists
+    (lists, unknown)
 }
 
 impl Org {
@@ -650,13 +685,37 @@ impl Org {
                 let mut map: IdMap = HashMap::with_capacity_and_hasher(n_ids, Default::default());
                 let mut named: Vec<Named> = Vec::with_capacity(n_ids);
                 let person_sym: Vec<Sym> = (self.people.iter().enumerate())
-                    .map(|(i, p)| intern(&mut map, &mut named, p.id.as_str(), i, |n| &mut n.person))
+                    .map(|(i, p)| {
+                        intern(
+                            &mut map,
+                            &mut named,
+                            p.id.as_str(),
+                            i,
+                            (|n| &mut n.person, DEFINES_PERSON),
+                        )
+                    })
                     .collect();
                 let team_sym: Vec<Sym> = (self.teams.iter().enumerate())
-                    .map(|(i, t)| intern(&mut map, &mut named, t.id.as_str(), i, |n| &mut n.team))
+                    .map(|(i, t)| {
+                        intern(
+                            &mut map,
+                            &mut named,
+                            t.id.as_str(),
+                            i,
+                            (|n| &mut n.team, DEFINES_TEAM),
+                        )
+                    })
                     .collect();
                 let guild_sym: Vec<Sym> = (self.guilds.iter().enumerate())
-                    .map(|(i, g)| intern(&mut map, &mut named, g.id.as_str(), i, |n| &mut n.guild))
+                    .map(|(i, g)| {
+                        intern(
+                            &mut map,
+                            &mut named,
+                            g.id.as_str(),
+                            i,
+                            (|n| &mut n.guild, DEFINES_GUILD),
+                        )
+                    })
                     .collect();
                 (map, named, person_sym, team_sym, guild_sym)
             },
@@ -674,7 +733,7 @@ impl Org {
         let n = self.people.len();
         // Resolve every reference once, people's on one core (with each one's manager, while the
         // person is in cache) and the rest on the other.
-        let ((person_refs, manager_of), (team_refs, guild_refs, org_refs)) = rayon::join(
+        let (((person_refs, unknown_people), manager_of), (teams, guilds, orgs)) = rayon::join(
             || {
                 let mut manager_of: Vec<Option<usize>> = Vec::with_capacity(n);
                 let refs = resolve_all(&map, &self.people, Person::references, |def, slots| {
@@ -692,6 +751,9 @@ impl Org {
             },
         );
         drop(map);
+        let ((team_refs, unknown_teams), (guild_refs, unknown_guilds)) = (teams, guilds);
+        let (org_refs, unknown_orgs) = orgs;
+        self.unknown_references = [unknown_orgs, unknown_people, unknown_teams, unknown_guilds];
         // Each defined member once per team or guild: `last[p]` is the last list that took p.
         let mut last = vec![NONE; n];
         let members =
@@ -781,6 +843,14 @@ impl Org {
         self.categories_of = categories_of;
     }
 
+    /// The entities of kind `kind` (by index, in order) with a reference that names nothing it
+    /// may: an undefined id, or a person where a team must be, and so on. Decided while the
+    /// references were resolved, so that `unknown-reference` reads only these entities.
+    pub fn with_unknown_references(&self, kind: EntityKind) -> &[u32] {
+        let at = EntityKind::ALL.iter().position(|&k| k == kind);
+        at.map_or(&[], |at| &self.unknown_references[at])
+    }
+
     /// The org, when there is exactly one or more (the first).
     pub fn org(&self) -> Option<&OrgDef> {
         self.orgs.first()
@@ -825,6 +895,24 @@ impl Org {
     /// The [`Sym`] of guild `g`'s own id.
     pub fn guild_sym(&self, g: usize) -> Sym {
         self.guild_sym[g]
+    }
+
+    /// The first definition of each person id, in definition order: every person but the later
+    /// ones of `duplicate-id`. Read off the ids in the order they were interned, not by asking of
+    /// each person (a look-up out of cache, 100,000 times in a large org).
+    pub fn first_people(&self) -> impl Iterator<Item = usize> + '_ {
+        self.named.iter().filter_map(|n| some(n.person))
+    }
+
+    /// The first definition of each team id, each once (in the order their ids were interned:
+    /// people's first, so a team whose id a person has comes before the other teams).
+    pub fn first_teams(&self) -> impl Iterator<Item = usize> + '_ {
+        self.named.iter().filter_map(|n| some(n.team))
+    }
+
+    /// The first definition of each guild id, each once (in the order their ids were interned).
+    pub fn first_guilds(&self) -> impl Iterator<Item = usize> + '_ {
+        self.named.iter().filter_map(|n| some(n.guild))
     }
 
     /// Whether person `p` is the first definition of its id (a later one is `duplicate-id`'s).

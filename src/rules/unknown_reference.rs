@@ -2,9 +2,9 @@
 
 use super::prelude::*;
 use crate::fields::{IdOf, Key, Reference};
-use crate::finding::Suggester;
 use crate::finding::{Applicability, Fix};
-use crate::model::{Str, Sym, resolved};
+use crate::finding::{Candidates, Suggester};
+use crate::model::{EntityKind, Str, Sym, resolved};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -47,21 +47,30 @@ fn check(cx: &mut Ctx) {
         teams_and_guilds: None,
     };
     // Every reference the field tables declare, entity by entity: a key added to a table is
-    // checked without a word here.
+    // checked without a word here. Only the entities whose references the index found naming
+    // nothing they may are read again (in a large org, each entity read is memory out of cache).
     // Each owner's name is built only for a finding.
-    for (i, o) in org.orgs.iter().enumerate() {
+    let unknown = |kind| {
+        org.with_unknown_references(kind)
+            .iter()
+            .map(|&i| i as usize)
+    };
+    for i in unknown(EntityKind::Org) {
+        let o = &org.orgs[i];
         refs.all(
             || "the org".to_owned(),
             resolved(o.references(), org.org_refs(i)),
         );
     }
-    for (i, p) in org.people.iter().enumerate() {
+    for i in unknown(EntityKind::Person) {
+        let p = &org.people[i];
         refs.all(
             || shown_id(p.id.as_str()).to_string(),
             resolved(p.references(), org.person_refs(i)),
         );
     }
-    for (i, t) in org.teams.iter().enumerate() {
+    for i in unknown(EntityKind::Team) {
+        let t = &org.teams[i];
         // `lead` and `members` first, then the rest in table order (`parent`, `stakeholders`,
         // ...), as this rule always checked them: the first unknown references take the
         // suggestions' budget, so the order decides which get a did-you-mean.
@@ -74,7 +83,8 @@ fn check(cx: &mut Ctx) {
             first.chain(rest),
         );
     }
-    for (i, g) in org.guilds.iter().enumerate() {
+    for i in unknown(EntityKind::Guild) {
+        let g = &org.guilds[i];
         refs.all(
             || format!("guild {}", shown_id(g.id.as_str())),
             resolved(g.references(), org.guild_refs(i)),
@@ -87,9 +97,9 @@ struct Refs<'c, 'a> {
     cx: &'c mut Ctx<'a>,
     suggestions_left: usize,
     suggester: Suggester,
-    people: Option<Vec<&'a str>>,
-    teams: Option<Vec<&'a str>>,
-    teams_and_guilds: Option<Vec<&'a str>>,
+    people: Option<Candidates<'a>>,
+    teams: Option<Candidates<'a>>,
+    teams_and_guilds: Option<Candidates<'a>>,
 }
 
 impl<'a> Refs<'_, 'a> {
@@ -189,33 +199,23 @@ impl<'a> Refs<'_, 'a> {
             return None;
         }
         let org = self.cx.org;
-        // Every defined id of the kind once, in definition order. (The order cannot change the
-        // answer: the suggester breaks ties by the id, and its budget runs out, or not, on the
-        // sum of the candidates' costs.)
-        let people = || {
-            (org.people.iter().enumerate())
-                .filter(|&(p, _)| org.is_first_person(p))
-                .map(|(_, p)| p.id.as_str())
-        };
-        let teams = || {
-            (org.teams.iter().enumerate())
-                .filter(|&(t, _)| org.first_team(t) == t)
-                .map(|(_, t)| t.id.as_str())
-        };
-        let guilds = || {
-            (org.guilds.iter().enumerate())
-                .filter(|&(g, _)| org.guild_named(org.guild_sym(g)) == Some(g))
-                .map(|(_, g)| g.id.as_str())
-        };
+        // Every defined id of the kind once. (The order cannot change the answer: the suggester
+        // breaks ties by the id, and its budget runs out, or not, on the sum of the candidates'
+        // costs.)
+        let people = || org.first_people().map(|p| org.people[p].id.as_str());
+        let teams = || org.first_teams().map(|t| org.teams[t].id.as_str());
+        let guilds = || org.first_guilds().map(|g| org.guilds[g].id.as_str());
         let candidates = match want {
-            IdOf::Person | IdOf::Own => self.people.get_or_insert_with(|| people().collect()),
-            IdOf::Team => self.teams.get_or_insert_with(|| teams().collect()),
+            IdOf::Person | IdOf::Own => {
+                self.people.get_or_insert_with(|| Candidates::new(people()))
+            }
+            IdOf::Team => self.teams.get_or_insert_with(|| Candidates::new(teams())),
             IdOf::TeamOrGuild => self
                 .teams_and_guilds
-                .get_or_insert_with(|| teams().chain(guilds()).collect()),
+                .get_or_insert_with(|| Candidates::new(teams().chain(guilds()))),
         };
         self.suggestions_left -= 1;
-        self.suggester.closest_of(id, candidates.iter().copied())
+        self.suggester.closest_among(id, candidates)
     }
 }
 
