@@ -715,35 +715,10 @@ impl Suggester {
 /// a search reads only those near the word's length.
 #[derive(Debug)]
 pub(crate) struct Candidates<'a> {
-    /// Each candidate with its length in characters, sorted by it.
+    /// Each candidate with its length in characters, sorted in place by the length alone (a tie
+    /// would compare the ids themselves, out of cache in a large org; the answer does not depend
+    /// on their order).
     by_chars: Vec<(usize, &'a str)>,
-    /// The sums of those lengths: of the first `i` candidates at `i`.
-    sums: Vec<u64>,
-}
-
-/// `items` sorted by their lengths, by counting them when the longest is short (ids are at most
-/// 64 characters; 100,000 of them sorted by comparison took 2 ms), else by comparing them.
-fn by_length(mut items: Vec<(usize, &str)>) -> Vec<(usize, &str)> {
-    let longest = items.iter().map(|&(n, _)| n).max().unwrap_or(0);
-    if longest > 1 << 12 {
-        // By length only: a tie would compare the ids themselves.
-        items.sort_by_key(|&(n, _)| n);
-        return items;
-    }
-    // Where each length's first item goes: the number of shorter ones.
-    let mut at = vec![0usize; longest + 2];
-    for &(n, _) in &items {
-        at[n + 1] += 1;
-    }
-    for i in 1..at.len() {
-        at[i] += at[i - 1];
-    }
-    let mut sorted = vec![(0, ""); items.len()];
-    for item in items {
-        sorted[at[item.0]] = item;
-        at[item.0] += 1;
-    }
-    sorted
 }
 
 /// The candidates of some lengths: [`Candidates::of_length`].
@@ -755,18 +730,11 @@ struct Near<'c, 'a> {
 
 impl<'a> Candidates<'a> {
     pub(crate) fn new(candidates: impl IntoIterator<Item = &'a str>) -> Self {
-        let items: Vec<(usize, &str)> = (candidates.into_iter())
+        let mut by_chars: Vec<(usize, &str)> = (candidates.into_iter())
             .map(|c| (c.chars().count(), c))
             .collect();
-        let by_chars = by_length(items);
-        let mut sums = Vec::with_capacity(by_chars.len() + 1);
-        sums.push(0);
-        let mut sum = 0;
-        for &(n, _) in &by_chars {
-            sum += n as u64;
-            sums.push(sum);
-        }
-        Candidates { by_chars, sums }
+        by_chars.sort_unstable_by_key(|&(n, _)| n);
+        Candidates { by_chars }
     }
 
     /// Those whose length in characters is in `lengths`.
@@ -775,9 +743,10 @@ impl<'a> Candidates<'a> {
             .by_chars
             .partition_point(|&(n, _)| n < *lengths.start());
         let hi = self.by_chars.partition_point(|&(n, _)| n <= *lengths.end());
+        let items = &self.by_chars[lo..hi];
         Near {
-            items: &self.by_chars[lo..hi],
-            chars: self.sums[hi] - self.sums[lo],
+            items,
+            chars: items.iter().map(|&(n, _)| n as u64).sum(),
         }
     }
 }
@@ -1008,7 +977,7 @@ mod tests {
     }
 
     #[test]
-    fn candidates_are_sorted_by_length_whatever_their_lengths() {
+    fn candidates_are_sorted_by_length() {
         let long = "l".repeat(5000);
         for items in [
             vec!["ccc", "a", "bb", "", "dd"],

@@ -32,19 +32,6 @@ pub(crate) struct Parsed {
     pub entities: Entities,
 }
 
-impl Parsed {
-    /// Room for `n` more entities of kind `kind`.
-    fn reserve(&mut self, kind: EntityKind, n: usize) {
-        match kind {
-            EntityKind::Org => self.orgs.reserve(n),
-            EntityKind::Person => self.people.reserve(n),
-            EntityKind::Team => self.teams.reserve(n),
-            EntityKind::Guild => self.guilds.reserve(n),
-        }
-        self.entities.reserve(n);
-    }
-}
-
 /// Whether `id` is 1 to 64 ASCII letters, digits, `-`, `_` and `.`.
 pub(crate) fn valid_id(id: &str) -> bool {
     (1..=64).contains(&id.len())
@@ -219,9 +206,6 @@ fn top_level(
     match value.get_ref() {
         DeValue::Table(table) => entity(out, text, file, kind, table, value.span()),
         DeValue::Array(items) => {
-            // Room for them all at once: pushed one by one, a file's people grew their vector
-            // three times, each time copying it.
-            out.reserve(kind, items.len());
             for item in items {
                 match item.get_ref() {
                     DeValue::Table(table) => entity(out, text, file, kind, table, item.span()),

@@ -52,12 +52,6 @@ impl Entities {
         }
     }
 
-    /// Room for `n` more entities, each with its table.
-    pub(crate) fn reserve(&mut self, n: usize) {
-        self.starts.reserve(n);
-        self.open.reserve(n);
-    }
-
     /// Records the entity `entity` whose table `table` is at `span`.
     pub(crate) fn add(
         &mut self,
