@@ -11,6 +11,9 @@ static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 /// overrides them): one arena, since a run has two or three threads and its thread caches take
 /// most calls; and freed pages given back after 200 ms rather than 10 s, which kept a large run's
 /// peak memory where glibc's was (a run is over before the default would act).
+// SAFETY: jemalloc reads this symbol once, at its start, as a `const char *` to a NUL-terminated
+// string: a static reference to a byte array ending in `\0` is exactly that, and nothing else
+// defines or writes the symbol.
 #[cfg(not(target_env = "msvc"))]
 #[unsafe(export_name = "_rjem_malloc_conf")]
 static MALLOC_CONF: &[u8; 29] = b"narenas:1,dirty_decay_ms:200\0";
