@@ -603,8 +603,9 @@ type IdMap<'a> = HashMap<&'a str, u32, foldhash::fast::RandomState>;
 const DEFINES_PERSON: u32 = 1 << 31;
 const DEFINES_TEAM: u32 = 1 << 30;
 const DEFINES_GUILD: u32 = 1 << 29;
-/// The [`Sym`] in an [`IdMap`] value (ids are far fewer than 2^29: one per entity, and a file of
-/// [`crate::limits::MAX_FILE_SIZE`] holds at most a few million).
+/// The [`Sym`] in an [`IdMap`] value. Ids are far fewer than 2^29: one per entity, and each
+/// entity takes at least a few bytes of the at most [`crate::limits::MAX_TOTAL_SIZE`] (1 GiB) of
+/// text that a tree, or the texts given to [`crate::load_texts`], may hold.
 const SYM_BITS: u32 = DEFINES_GUILD - 1;
 
 /// The [`Sym`] of `id`, interned now if it is new; records entity `i` as the first definition in
@@ -628,6 +629,18 @@ fn intern<'a>(
         *slot = i as u32;
     }
     Sym(s)
+}
+
+/// The [`Sym`]s of `ids`, the ids of one kind's entities in order, each interned by [`intern`].
+fn intern_each<'a>(
+    map: &mut IdMap<'a>,
+    named: &mut Vec<Named>,
+    ids: impl Iterator<Item = &'a str>,
+    kind: (fn(&mut Named) -> &mut u32, u32),
+) -> Vec<Sym> {
+    (ids.enumerate())
+        .map(|(i, id)| intern(map, named, id, i, kind))
+        .collect()
 }
 
 /// Whether an id whose [`IdMap`] value is `value` (`None`: not defined) is something a reference
@@ -684,39 +697,13 @@ impl Org {
                 let n_ids = self.people.len() + self.teams.len() + self.guilds.len();
                 let mut map: IdMap = HashMap::with_capacity_and_hasher(n_ids, Default::default());
                 let mut named: Vec<Named> = Vec::with_capacity(n_ids);
-                let person_sym: Vec<Sym> = (self.people.iter().enumerate())
-                    .map(|(i, p)| {
-                        intern(
-                            &mut map,
-                            &mut named,
-                            p.id.as_str(),
-                            i,
-                            (|n| &mut n.person, DEFINES_PERSON),
-                        )
-                    })
-                    .collect();
-                let team_sym: Vec<Sym> = (self.teams.iter().enumerate())
-                    .map(|(i, t)| {
-                        intern(
-                            &mut map,
-                            &mut named,
-                            t.id.as_str(),
-                            i,
-                            (|n| &mut n.team, DEFINES_TEAM),
-                        )
-                    })
-                    .collect();
-                let guild_sym: Vec<Sym> = (self.guilds.iter().enumerate())
-                    .map(|(i, g)| {
-                        intern(
-                            &mut map,
-                            &mut named,
-                            g.id.as_str(),
-                            i,
-                            (|n| &mut n.guild, DEFINES_GUILD),
-                        )
-                    })
-                    .collect();
+                let (m, n) = (&mut map, &mut named);
+                let people = self.people.iter().map(|p| p.id.as_str());
+                let person_sym = intern_each(m, n, people, (|n| &mut n.person, DEFINES_PERSON));
+                let teams = self.teams.iter().map(|t| t.id.as_str());
+                let team_sym = intern_each(m, n, teams, (|n| &mut n.team, DEFINES_TEAM));
+                let guilds = self.guilds.iter().map(|g| g.id.as_str());
+                let guild_sym = intern_each(m, n, guilds, (|n| &mut n.guild, DEFINES_GUILD));
                 (map, named, person_sym, team_sym, guild_sym)
             },
             || -> (Vec<u8>, Vec<bool>) {
