@@ -656,7 +656,20 @@ impl Suggester {
         word: &str,
         candidates: impl IntoIterator<Item = &'a str>,
     ) -> Option<(&'a str, usize)> {
+        // Before the candidates are counted and sorted: a word past the limits, or a budget
+        // spent, reads none of them.
+        self.searchable(word)?;
         self.closest_among(word, &Candidates::new(candidates))
+    }
+
+    /// The length of `word` in characters, when it may have a suggestion: it is not too long,
+    /// and the budget is not spent.
+    fn searchable(&self, word: &str) -> Option<usize> {
+        if word.len() > 4 * MAX_SUGGESTED_LEN || self.spent() {
+            return None;
+        }
+        let chars = word.chars().count();
+        (chars <= MAX_SUGGESTED_LEN).then_some(chars)
     }
 
     /// [`Suggester::closest_of`] among candidates sorted once: what a rule that asks for many
@@ -666,13 +679,7 @@ impl Suggester {
         word: &str,
         candidates: &Candidates<'a>,
     ) -> Option<(&'a str, usize)> {
-        if word.len() > 4 * MAX_SUGGESTED_LEN || self.spent() {
-            return None;
-        }
-        let chars = word.chars().count();
-        if chars > MAX_SUGGESTED_LEN {
-            return None;
-        }
+        let chars = self.searchable(word)?;
         let limit = max_typo_distance(chars);
         // Only a candidate within `limit` characters of the word's length can be close enough.
         // Each candidate costs 1, and one of such a length also `chars` times its own: charged

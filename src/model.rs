@@ -595,18 +595,15 @@ pub struct Org {
 }
 
 /// The seeded hasher of every map keyed by ids: foldhash is several times faster than std's
-/// SipHash on short keys, and its per-process random seed keeps crafted ids from colliding.
-type IdMap<'a> = HashMap<&'a str, u32, foldhash::fast::RandomState>;
+/// SipHash on short keys, and its per-process random seed keeps crafted ids from colliding. Each
+/// id's value is its [`Sym`] and which kinds of entity define it (`DEFINES_*`), so that resolving
+/// a reference tells whether it names something it may without a second look-up (an entry is 24
+/// bytes with or without the kinds).
+type IdMap<'a> = HashMap<&'a str, (Sym, u8), foldhash::fast::RandomState>;
 
-/// In an [`IdMap`] value, above the [`Sym`]: which kinds of entity define the id, so that
-/// resolving a reference tells whether it names something it may without a second look-up.
-const DEFINES_PERSON: u32 = 1 << 31;
-const DEFINES_TEAM: u32 = 1 << 30;
-const DEFINES_GUILD: u32 = 1 << 29;
-/// The [`Sym`] in an [`IdMap`] value. Ids are far fewer than 2^29: one per entity, and each
-/// entity takes at least a few bytes of the at most [`crate::limits::MAX_TOTAL_SIZE`] (1 GiB) of
-/// text that a tree, or the texts given to [`crate::load_texts`], may hold.
-const SYM_BITS: u32 = DEFINES_GUILD - 1;
+const DEFINES_PERSON: u8 = 1;
+const DEFINES_TEAM: u8 = 2;
+const DEFINES_GUILD: u8 = 4;
 
 /// The [`Sym`] of `id`, interned now if it is new; records entity `i` as the first definition in
 /// the namespace `kind` picks unless one came before (`defines` is that namespace's bit).
@@ -615,20 +612,20 @@ fn intern<'a>(
     named: &mut Vec<Named>,
     id: &'a str,
     i: usize,
-    (kind, defines): (fn(&mut Named) -> &mut u32, u32),
+    (kind, defines): (fn(&mut Named) -> &mut u32, u8),
 ) -> Sym {
-    let next = named.len() as u32;
-    let value = map.entry(id).or_insert(next);
-    let s = *value & SYM_BITS;
-    *value |= defines;
+    let next = Sym(named.len() as u32);
+    let (s, kinds) = map.entry(id).or_insert((next, 0));
+    *kinds |= defines;
+    let s = *s;
     if s == next {
         named.push(Named::NOTHING);
     }
-    let slot = kind(&mut named[s as usize]);
+    let slot = kind(&mut named[s.index()]);
     if *slot == NONE {
         *slot = i as u32;
     }
-    Sym(s)
+    s
 }
 
 /// The [`Sym`]s of `ids`, the ids of one kind's entities in order, each interned by [`intern`].
@@ -636,17 +633,16 @@ fn intern_each<'a>(
     map: &mut IdMap<'a>,
     named: &mut Vec<Named>,
     ids: impl Iterator<Item = &'a str>,
-    kind: (fn(&mut Named) -> &mut u32, u32),
+    kind: (fn(&mut Named) -> &mut u32, u8),
 ) -> Vec<Sym> {
     (ids.enumerate())
         .map(|(i, id)| intern(map, named, id, i, kind))
         .collect()
 }
 
-/// Whether an id whose [`IdMap`] value is `value` (`None`: not defined) is something a reference
+/// Whether an id that the kinds `defines` define (none: not defined) is something a reference
 /// to `to` may name.
-fn names_what_it_may(to: IdOf, value: Option<u32>) -> bool {
-    let defines = value.unwrap_or(0);
+fn names_what_it_may(to: IdOf, defines: u8) -> bool {
     match to {
         IdOf::Person => defines & DEFINES_PERSON != 0,
         IdOf::Team => defines & DEFINES_TEAM != 0,
@@ -672,9 +668,9 @@ fn resolve_all<'a, E: 'a, R: Iterator<Item = Reference<'a>>>(
         let mut all_known = true;
         for r in references(e) {
             lists.items.extend(r.ids.iter().map(|id| {
-                let value = map.get(id.as_str()).copied();
-                all_known &= names_what_it_may(r.to, value);
-                value.map(|v| Sym(v & SYM_BITS))
+                let value = map.get(id.as_str());
+                all_known &= names_what_it_may(r.to, value.map_or(0, |&(_, kinds)| kinds));
+                value.map(|&(s, _)| s)
             }));
         }
         if !all_known {
