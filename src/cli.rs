@@ -10,7 +10,29 @@ use orglint::graph::{self, GraphFormat};
 use orglint::load::{display_path, normalize};
 use orglint::render::{self, Format, HumanOptions, RulesFormat};
 use orglint::rules::{self, RULES};
+use orglint::tree::same_file;
 use orglint::{CheckOptions, Error};
+
+/// `eprintln!` for orglint's own messages, which quote paths and names from the tree: the line is
+/// kept from reading as a workflow command of GitHub's runner ([`render::runner_safe`]).
+macro_rules! note {
+    ($($arg:tt)*) => {
+        eprint!(
+            "{}",
+            render::runner_safe(format!("{}\n", format_args!($($arg)*)), render::Dialect::Terminal)
+        )
+    };
+}
+
+/// `println!`, kept from reading as a workflow command as [`note!`] is.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        print!(
+            "{}",
+            render::runner_safe(format!("{}\n", format_args!($($arg)*)), render::Dialect::Terminal)
+        )
+    };
+}
 
 /// Exit code: nothing failed.
 const OK: u8 = 0;
@@ -258,7 +280,7 @@ fn graph(args: GraphArgs) -> u8 {
     let loaded = orglint::load_tree(&workspace.tree, &workspace.cwd);
     let model = orglint::engine::build_model(loaded, workspace.settings.config());
     for file in model.unparsed() {
-        eprintln!(
+        note!(
             "warning: `{}` could not be parsed; what it holds is not in the graph (`orglint check` \
              says why)",
             render::printable(&file.display)
@@ -290,7 +312,7 @@ fn init(dir: Option<PathBuf>) -> u8 {
     match orglint::init::init(&dir, &cwd) {
         Ok(written) => {
             for path in &written {
-                println!("wrote {}", render::printable(path));
+                say!("wrote {}", render::printable(path));
             }
             let shown = display_path(&dir, &cwd);
             let next = if shown == "." {
@@ -298,7 +320,7 @@ fn init(dir: Option<PathBuf>) -> u8 {
             } else {
                 format!("orglint check {}", render::printable(&shown))
             };
-            println!("next: run `{next}` (it finds nothing to report), then edit the files");
+            say!("next: run `{next}` (it finds nothing to report), then edit the files");
             OK
         }
         Err(e) => tool_error(&e.to_string()),
@@ -370,10 +392,20 @@ fn check(args: CheckArgs) -> u8 {
                 "`--write-baseline` writes a file; `-` (standard output) is not one",
             );
         }
-        if output.as_ref() == Some(path) {
+        if output.as_deref().is_some_and(|o| same_file(o, path)) {
             return tool_error(&format!(
                 "`--output` and `--write-baseline` name the same file `{}`",
                 display_path(path, &cwd)
+            ));
+        }
+    }
+    if let (Some(out), Some(read)) = (&output, &args.baseline) {
+        let read = normalize(&cwd.join(read));
+        if same_file(out, &read) {
+            return tool_error(&format!(
+                "`--output` names the baseline `{}` that this run reads; write the report \
+                 elsewhere",
+                display_path(&read, &cwd)
             ));
         }
     }
@@ -410,6 +442,20 @@ fn check(args: CheckArgs) -> u8 {
         // `Error` is non-exhaustive: a kind added later is printed as usage and I/O errors are.
         e => tool_error(&e.to_string()),
     };
+    // Every write this run would make is refused or allowed before the first one is made, so a
+    // refusal leaves everything as it was: the report, the baseline, then (by `--fix`) the
+    // files, which `write_fixed` checks one by one.
+    let refusal = |report: &orglint::Report| {
+        let report_to = output
+            .as_ref()
+            .and_then(|o| report.tree.refuse_output(o, &report.sources, &cwd));
+        report_to.or_else(|| {
+            let path = write_baseline.as_ref()?;
+            report
+                .tree
+                .refuse_write(path, &report.sources, &cwd, "baseline")
+        })
+    };
     // Whether a fixed file could not be written: the run then ends with exit code 2.
     let mut not_written = false;
     let report = if fixing {
@@ -422,6 +468,9 @@ fn check(args: CheckArgs) -> u8 {
         };
         if args.diff {
             return print_diff(&fixed, output.as_deref(), &cwd);
+        }
+        if let Some(refused) = refusal(&fixed.report) {
+            return tool_error(&refused);
         }
         match write_fixed(fixed, &opts) {
             Ok((report, all_written)) => {
@@ -442,7 +491,7 @@ fn check(args: CheckArgs) -> u8 {
     // free memory (no files, no buffers to flush), so the output and exit code are the same.
     let report = std::mem::ManuallyDrop::new(report);
     for (path, why) in &report.not_checked {
-        eprintln!(
+        note!(
             "warning: `{}` was not checked: {}",
             render::printable(path),
             render::printable(why)
@@ -451,17 +500,15 @@ fn check(args: CheckArgs) -> u8 {
     if let Some(accepted) = &opts.baseline {
         let shown = display_path(&normalize(&cwd.join(accepted)), &cwd);
         for warning in &report.baseline_warnings {
-            eprintln!(
+            note!(
                 "warning: the baseline `{}`: {}",
                 render::printable(&shown),
                 render::printable(warning)
             );
         }
     }
-    if let Some(output) = &output {
-        if let Some(refusal) = report.tree.refuse_output(output, &report.sources, &cwd) {
-            return tool_error(&refusal);
-        }
+    if let Some(refused) = refusal(&report) {
+        return tool_error(&refused);
     }
     if let (Some(path), Some(new)) = (&write_baseline, &report.new_baseline) {
         // Replacing a baseline from a narrowed run keeps only what that run saw.
@@ -475,7 +522,7 @@ fn check(args: CheckArgs) -> u8 {
         }
         if replaced {
             let shown = render::printable(&display_path(path, &cwd)).into_owned();
-            eprintln!(
+            note!(
                 "warning: `{shown}` was replaced by the findings of this run alone, which \
                  `--select`, `--ignore` or file arguments narrowed; to update a baseline and keep \
                  its entries outside the run, give it as `--baseline {shown}` too"
@@ -555,7 +602,7 @@ fn write_fixed(
             }
             Err(why) => {
                 all = false;
-                eprintln!(
+                note!(
                     "error: `{shown}` was not fixed: {}",
                     render::printable(&why)
                 );
@@ -583,16 +630,16 @@ fn fix_notes(fixed: &orglint::fix::Fixed, verb: &str, fixes: usize, files: usize
         ),
     };
     if fixes > 0 {
-        eprintln!(
+        note!(
             "{verb} {} in {}{unsafe_note}",
             plural(fixes, "finding", "findings"),
             plural(files, "file", "files")
         );
     } else if !unsafe_note.is_empty() {
-        eprintln!("no safe fix to apply{unsafe_note}");
+        note!("no safe fix to apply{unsafe_note}");
     }
     for file in &fixed.refused {
-        eprintln!(
+        note!(
             "warning: a fix would have left `{}` unparsable, so its last fixes were not made \
              (a bug of orglint's: please report it)",
             render::printable(file)
@@ -600,8 +647,8 @@ fn fix_notes(fixed: &orglint::fix::Fixed, verb: &str, fixes: usize, files: usize
     }
 }
 
-/// Writes the baseline `new` of `report` to `path` (as `--output` is written, and refused where it
-/// would be), and says on stderr what it holds.
+/// Writes the baseline `new` of `report` to `path` (as `--output` is written; the caller has
+/// refused it where it would be), and says on stderr what it holds.
 fn write_baseline_file(
     report: &orglint::Report,
     path: &Path,
@@ -610,12 +657,6 @@ fn write_baseline_file(
     updated: bool,
 ) -> u8 {
     let shown = display_path(path, cwd);
-    if let Some(refusal) = report
-        .tree
-        .refuse_write(path, &report.sources, cwd, "baseline")
-    {
-        return tool_error(&refusal);
-    }
     if let Err(e) = replace(path, &new.to_json()) {
         return tool_error(&format!("cannot write the baseline `{shown}`: {e}"));
     }
@@ -630,7 +671,24 @@ fn write_baseline_file(
         let noun = if fixed == 1 { "entry" } else { "entries" };
         line.push_str(&format!(" ({fixed} fixed {noun} dropped)"));
     }
-    eprintln!("{line}");
+    note!("{line}");
+    // Findings no baseline may hide (`invalid-toml`) were left out of it, and fail the run.
+    let unhideable: usize = (report.findings.iter())
+        .filter(|f| !f.rule.suppressible)
+        .map(|f| 1 + f.more)
+        .sum();
+    if unhideable > 0 {
+        let (what, are) = if unhideable == 1 {
+            ("finding", "is")
+        } else {
+            ("findings", "are")
+        };
+        note!(
+            "warning: {unhideable} {what} of files that cannot be read or parsed {are} not in \
+             it: no baseline hides a broken file (the rules that need the whole org did not \
+             run); fix the file, then write the baseline again"
+        );
+    }
     OK
 }
 
@@ -690,6 +748,6 @@ fn replace(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// Reports an error of orglint itself, as clap does (`error: ...`), escaped for the terminal.
 fn tool_error(message: &str) -> u8 {
-    eprintln!("error: {}", render::printable(message));
+    note!("error: {}", render::printable(message));
     TOOL_ERROR
 }

@@ -27,6 +27,8 @@ pub struct Config {
     pub(crate) path: Option<PathBuf>,
     /// `[files].exclude`, relative to the root.
     pub(crate) exclude: GlobSet,
+    /// `[files].allow_empty`: a run that finds no entity file to check is not an error.
+    pub(crate) allow_empty: bool,
     /// `[rules]` levels.
     pub(crate) levels: HashMap<&'static str, Level>,
     /// `[rules]` options.
@@ -42,6 +44,7 @@ impl Default for Config {
         Config {
             path: None,
             exclude: GlobSet::empty(),
+            allow_empty: false,
             levels: HashMap::new(),
             options: HashMap::new(),
             roles: Roles::default(),
@@ -250,6 +253,21 @@ impl Checker<'_> {
         }
     }
 
+    fn boolean(&mut self, v: &Spanned<DeValue<'_>>, what: &str) -> Option<bool> {
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.problem(
+                    v.span(),
+                    format!("{what} must be `true` or `false`"),
+                    "not a boolean",
+                    None,
+                );
+                None
+            }
+        }
+    }
+
     fn strings(
         &mut self,
         v: &Spanned<DeValue<'_>>,
@@ -327,9 +345,18 @@ fn files(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut Config
     let mut builder = GlobSetBuilder::new();
     let mut usable = true;
     for (key, v) in table.iter() {
-        if key.get_ref() != "exclude" {
-            ck.unknown(key, "key", " in `[files]`", &["exclude"]);
-            continue;
+        match key.get_ref().as_ref() {
+            "exclude" => {}
+            "allow_empty" => {
+                if let Some(allow) = ck.boolean(v, "`allow_empty`") {
+                    config.allow_empty = allow;
+                }
+                continue;
+            }
+            _ => {
+                ck.unknown(key, "key", " in `[files]`", &["exclude", "allow_empty"]);
+                continue;
+            }
         }
         let patterns = ck.strings(v, "`exclude`").unwrap_or_default();
         if let Some((_, span)) = patterns.get(MAX_GLOBS) {
@@ -603,14 +630,8 @@ fn suppressions(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mut
             ck.unknown(key, "key", " in `[suppressions]`", &["require_reason"]);
             continue;
         }
-        match v.get_ref() {
-            DeValue::Boolean(b) => config.require_reason = *b,
-            _ => ck.problem(
-                v.span(),
-                "`require_reason` must be `true` or `false`".into(),
-                "not a boolean",
-                None,
-            ),
+        if let Some(require) = ck.boolean(v, "`require_reason`") {
+            config.require_reason = require;
         }
     }
 }

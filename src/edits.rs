@@ -92,33 +92,84 @@ pub(crate) fn append_id(sources: &Sources, list: &List<Str>, id: &str) -> Option
     Some(edits)
 }
 
-/// The edit that takes element `index` out of the array `list`, with its comma: the whole line
-/// (and a comment on it) when it stands alone on its line; otherwise the element and the comma
-/// and blanks after it, or, for the last element, the comma before it.
+/// The edit that takes element `index` out of the array `list`, with one comma, so that the
+/// array stays valid whichever side of its elements commas are written on (`"a", "b"`, or
+/// comma-first: `"a"` then `, "b"` on the next line). Of the commas it could take with it (the
+/// one after it when another element follows, the one before it when another precedes, or a
+/// trailing one), the first that lets whole lines go is taken, so that an element alone on its
+/// line goes with its line (and a comment on it); otherwise the element, the comma and the blanks
+/// between them and beyond the comma.
 pub(crate) fn remove_item(sources: &Sources, list: &List<Str>, index: usize) -> Option<Edit> {
     let text = array_text(sources, list)?;
-    let item = list.items.get(index)?;
+    let items = &list.items;
+    let item = items.get(index)?;
     let (start, end) = (item.span.start as usize, item.span.end as usize);
-    let close = list.span.end as usize - 1;
-    let range = if alone_on_line(text, item.span) && next_line(text, end) <= close {
-        line_start(text, start)..next_line(text, end)
-    } else {
-        let after = skip_blanks(text, end);
-        let comma = text[after..].starts_with(',');
-        match (list.items.get(index + 1), index.checked_sub(1)) {
-            // `"a", "b"` → `"b"`.
-            (Some(_), _) if comma => start..skip_blanks(text, after + 1),
-            // `"a", "b"` → `"a"`, and `"a", "b",` → `"a",`.
-            (None, Some(prev)) => list.items[prev].span.end as usize..end,
-            // The only element: `["a"]` → `[]`, `["a",]` → `[]`.
-            (None, None) => start..if comma { after + 1 } else { end },
-            (Some(_), _) => return None,
-        }
+    let (open, close) = (list.span.start as usize, list.span.end as usize - 1);
+    let next = items
+        .get(index + 1)
+        .map_or(close, |n| n.span.start as usize);
+    let after = comma_in(text, end..next);
+    let before = match index.checked_sub(1) {
+        Some(prev) => Some(comma_in(text, items[prev].span.end as usize..start)?),
+        None => None,
+    };
+    let choices: Vec<Option<usize>> = match (index + 1 < items.len(), before) {
+        // Between two elements, either comma goes.
+        (true, Some(before)) => vec![Some(after?), Some(before)],
+        (true, None) => vec![Some(after?)],
+        // The last: its trailing comma, if any, or the one before it.
+        (false, Some(before)) => after.into_iter().chain([before]).map(Some).collect(),
+        // The only one.
+        (false, None) => vec![after],
+    };
+    let range = |comma: Option<usize>| match comma {
+        Some(c) if c >= end => start..c + 1,
+        Some(c) => c..end,
+        None => start..end,
+    };
+    let whole_lines = |r: &std::ops::Range<usize>| {
+        let (from, to) = (line_start(text, r.start), next_line(text, r.end));
+        let rest = text[skip_blanks(text, r.end)..to].trim_end_matches(['\r', '\n']);
+        (from > open
+            && to <= close
+            && blank(&text[from..r.start])
+            && (rest.is_empty() || rest.starts_with('#')))
+        .then_some(from..to)
+    };
+    let range = match choices
+        .iter()
+        .map(|&c| range(c))
+        .find_map(|r| whole_lines(&r))
+    {
+        Some(lines) => lines,
+        None => match choices[0] {
+            // The blanks after a comma that follows, or before one that precedes, go with it.
+            Some(c) if c >= end => start..skip_blanks(text, c + 1),
+            Some(c) => {
+                let blanks = text[..c].len() - text[..c].trim_end_matches([' ', '\t']).len();
+                c - blanks..end
+            }
+            None => start..end,
+        },
     };
     Some(Edit {
         span: Span::new(item.span.file, range),
         replacement: String::new(),
     })
+}
+
+/// Where the comma is in `range` of `text`, the space between two elements of an array (or after
+/// the last): blanks, line breaks, comments, and at most one comma outside the comments.
+fn comma_in(text: &str, range: std::ops::Range<usize>) -> Option<usize> {
+    let mut at = range.start;
+    while at < range.end {
+        match text.as_bytes()[at] {
+            b',' => return Some(at),
+            b'#' => at = next_line(text, at),
+            _ => at += 1,
+        }
+    }
+    None
 }
 
 /// The edit that writes the id `id` (valid: no escaping needed) in place of the string at `value`.

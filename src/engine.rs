@@ -402,7 +402,8 @@ pub(crate) fn fingerprint(f: &Finding, loaded: &Loaded) -> String {
 }
 
 /// The baseline stage: drops the findings `baseline` accepts (each of its entries accepts one
-/// finding, in sorted order), and says how many.
+/// finding, in sorted order), and says how many. A finding of a rule that cannot be hidden
+/// ([`Rule::suppressible`]: `invalid-toml`) is never dropped, whatever the baseline holds.
 pub fn baseline(findings: Vec<Reported>, baseline: &Baseline) -> (Vec<Reported>, usize) {
     if baseline.is_empty() {
         return (findings, 0);
@@ -412,7 +413,7 @@ pub fn baseline(findings: Vec<Reported>, baseline: &Baseline) -> (Vec<Reported>,
     let kept: Vec<Reported> = findings
         .into_iter()
         .filter(|f| {
-            if !baseline.contains(&f.fingerprint) {
+            if !f.rule.suppressible || !baseline.contains(&f.fingerprint) {
                 return true;
             }
             let left = left
@@ -529,15 +530,25 @@ pub fn check_baseline(
         return check;
     }
     let mut found: HashMap<&str, usize> = HashMap::new();
-    for f in findings {
+    for f in findings.iter().filter(|f| f.rule.suppressible) {
         *found.entry(f.fingerprint.as_str()).or_insert(0) += 1;
     }
+    // Entries of a rule no baseline may hide: they match nothing and are dropped on rewrite.
+    let mut unhideable: Vec<&str> = Vec::new();
+    let mut unhideable_count = 0;
     // Per fingerprint, the entries in scope; the findings use them up first.
     let mut in_scope: HashMap<&str, usize> = HashMap::new();
     let mut unknown: Vec<&str> = Vec::new();
     let mut unknown_count = 0;
     let (mut with_file, mut file_here) = (0, 0);
     for e in accepted.entries() {
+        if !hideable(e) {
+            unhideable_count += 1;
+            if !unhideable.contains(&e.rule.as_str()) {
+                unhideable.push(&e.rule);
+            }
+            continue;
+        }
         if scope.covers(e) {
             *in_scope.entry(e.fingerprint.as_str()).or_insert(0) += 1;
         }
@@ -557,6 +568,19 @@ pub fn check_baseline(
         .map(|(fp, &n)| n.saturating_sub(found.get(fp).copied().unwrap_or(0)))
         .sum();
     check.matched = found.iter().map(|(fp, &n)| n.min(accepted.count(fp))).sum();
+    if unhideable_count > 0 {
+        let names: Vec<String> = unhideable
+            .iter()
+            .map(|n| finding::shown_code(n).to_string())
+            .collect();
+        check.warnings.push(format!(
+            "{} of it {} of {}, which no baseline hides (a file that does not parse is always \
+             reported); rewrite it with `--write-baseline` once the file is fixed",
+            counted(unhideable_count, "entry", "entries"),
+            if unhideable_count == 1 { "is" } else { "are" },
+            names.join(", "),
+        ));
+    }
     let ours = loaded.org.facts().and_then(|f| f.name);
     if let (Some(theirs), Some(ours)) = (accepted.org(), ours) {
         if theirs != ours {
@@ -600,6 +624,12 @@ pub fn check_baseline(
     check
 }
 
+/// Whether a baseline's `entry` may hide a finding: its rule is one that may be hidden, or one this
+/// orglint does not have (which matches nothing, and is warned about).
+fn hideable(entry: &Entry) -> bool {
+    rules::find(&entry.rule).is_none_or(|rule| rule.suppressible)
+}
+
 /// How many distinct files the entries of `baseline` name.
 fn thousands_files(baseline: &Baseline) -> String {
     let files: HashSet<&str> = baseline
@@ -620,24 +650,25 @@ fn counted(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The baseline `--write-baseline` writes: an entry for each of `findings` (every finding the run
-/// reports before the baseline stage, so none that a comment suppresses and none out of scope),
-/// and the entries of `previous` outside `scope`, which this run cannot judge and so keeps. The
-/// entries of `previous` in scope are dropped: those still found come back from `findings`, the
-/// others are fixed. It is written for `loaded`'s org.
+/// reports before the baseline stage, so none that a comment suppresses and none out of scope)
+/// that a baseline may hide (not `invalid-toml`'s: see [`Rule::suppressible`]), and the entries of
+/// `previous` outside `scope`, which this run cannot judge and so keeps. The entries of `previous`
+/// in scope are dropped: those still found come back from `findings`, the others are fixed; so
+/// are its entries of a rule no baseline may hide. It is written for `loaded`'s org.
 pub fn record(
     findings: &[Reported],
     loaded: &Loaded,
     previous: &Baseline,
     scope: &BaselineScope,
 ) -> Baseline {
-    let current = findings.iter().map(|f| {
+    let current = findings.iter().filter(|f| f.rule.suppressible).map(|f| {
         let file = f.primary.map(|s| loaded.root_path(s.file));
         Entry::new(file, f.rule.name, &f.fingerprint, &f.message)
     });
     let kept = previous
         .entries()
         .iter()
-        .filter(|e| !scope.covers(e))
+        .filter(|e| hideable(e) && !scope.covers(e))
         .cloned();
     let org = loaded.org.facts().and_then(|f| f.name).map(str::to_owned);
     Baseline::from_entries(org, current.chain(kept).collect())

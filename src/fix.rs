@@ -169,8 +169,8 @@ pub fn fix(opts: &CheckOptions, fix: FixOptions) -> Result<Fixed, Error> {
 }
 
 /// The fixes of `report` to apply in one pass: those `fix` allows, in report order, each whole,
-/// none in a file `frozen` names, none that overlaps one chosen before it (an insertion at the
-/// edge of another edit does not), and a fix equal to one chosen (two findings, one remedy) once.
+/// none in a file `frozen` names, and none that overlaps or touches one chosen before it (so a
+/// fix equal to one chosen, two findings with one remedy, is made once).
 ///
 /// The chosen edits are kept by file, so a fix is compared with those of its own files only: a
 /// file shows at most [`MAX_PER_FILE`](crate::limits::MAX_PER_FILE) findings of a rule, so the
@@ -187,9 +187,12 @@ fn choose(report: &Report, fix: FixOptions, frozen: impl Fn(crate::FileId) -> bo
         }
         let clash = f.edits.iter().any(|e| {
             let taken = by_file.get(&e.span.file).map_or(&[][..], Vec::as_slice);
+            // Touching counts: an element inserted where another is taken out would be
+            // written next to that one's comma (`["old"]` with `"old"` out and `"ada"` in
+            // gives `[, "ada"]`); the next pass finds it again on the new text.
             taken
                 .iter()
-                .any(|&c| e == c || (e.span.start < c.span.end && c.span.start < e.span.end))
+                .any(|&c| e.span.start <= c.span.end && c.span.start <= e.span.end)
         });
         if !clash {
             for e in &f.edits {

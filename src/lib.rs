@@ -310,6 +310,35 @@ pub fn workspace(opts: &CheckOptions) -> Result<Workspace, Error> {
     })
 }
 
+/// Why a run found no entity file to check, which ends it (exit code 2): a gate that checks nothing
+/// must not pass, whether the path is wrong or `[files].exclude` leaves nothing in.
+fn nothing_checked(tree: &Tree, cwd: &Path) -> String {
+    let root = display_path(&tree.root, cwd);
+    let config = tree.config.as_deref().map_or_else(
+        || config::FILE_NAME.to_owned(),
+        |path| display_path(path, cwd),
+    );
+    let on_purpose =
+        format!("to allow a tree with none, set `allow_empty = true` under `[files]` in {config}");
+    // Worked out only here, on the way out: a second walk, without the exclusions.
+    let excluded = load::entity_files(&tree.root, cwd);
+    if excluded > 0 {
+        format!(
+            "no entity file was checked: `[files].exclude` in {config} excludes all {} under \
+             `{root}`; {on_purpose}",
+            match excluded {
+                1 => "1 `*.toml` file".to_owned(),
+                n => format!("{} `*.toml` files", thousands(n)),
+            }
+        )
+    } else {
+        format!(
+            "no entity file was checked: there is no `*.toml` file under `{root}` (hidden \
+             directories, `target/` and `node_modules/` are not walked); {on_purpose}"
+        )
+    }
+}
+
 /// Lints the tree the options name.
 pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
     check_with(opts, &load::Texts::new())
@@ -379,6 +408,9 @@ pub(crate) fn check_with(opts: &CheckOptions, texts: &load::Texts) -> Result<Rep
         &cwd,
         texts,
     );
+    if loaded.sources.is_empty() && !settings.config().allow_empty {
+        return Err(Error::Usage(nothing_checked(&tree, &cwd)));
+    }
     let mut report = engine::lint_with(
         tree,
         loaded,

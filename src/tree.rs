@@ -220,6 +220,27 @@ pub(crate) fn not_walked(exclude: &GlobSet, rel: &Path, dir: bool) -> Option<Str
     None
 }
 
+/// Whether `a` and `b` (absolute, normalised) name the same file: the same path, the same real
+/// path once links are resolved, or (on Unix) the same device and inode, as hard links share.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    if let (Some(a), Some(b)) = (real_path(a), real_path(b)) {
+        if a == b {
+            return true;
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    false
+}
+
 /// The real path of `path` (every link resolved), also when it does not exist yet (its parent's
 /// real path and its name) or is a dangling link (its target's); `None` when neither is known.
 fn real_path(path: &Path) -> Option<PathBuf> {

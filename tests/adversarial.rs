@@ -10,6 +10,9 @@ use std::time::Duration;
 
 use common::{strip_sgr, toml_string, write};
 
+#[path = "support/wellformed.rs"]
+mod wellformed;
+
 /// How an output is checked beyond what every output is checked for.
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -95,6 +98,17 @@ fn assert_no_raw_controls(what: &str, text: &str) {
     }
 }
 
+/// Fails if GitHub's runner would read a line of `run`'s output as a workflow command, but the
+/// annotations `check --format github` writes on stdout (its own commands).
+fn assert_no_workflow_command(run: &Run, stdout: &str, stderr: &str) {
+    let own = run.args.starts_with("[\"check\"") && run.args.contains("\"github\"");
+    for (name, text, own) in [("stdout", stdout, own), ("stderr", stderr, false)] {
+        if let Err(e) = wellformed::no_workflow_command(text, own) {
+            panic!("{} {name}: {e}\n{}", run.args, cut(text));
+        }
+    }
+}
+
 /// Fails unless `doc` is one well-formed XML document.
 fn assert_xml(what: &str, doc: &str) {
     let mut reader = quick_xml::Reader::from_str(doc);
@@ -169,6 +183,7 @@ fn every_format(dir: &Path, codes: &[i32]) -> Vec<Run> {
         };
         assert_no_raw_controls(&format!("{what} stdout"), &stdout);
         assert_no_raw_controls(&format!("{what} stderr"), &stderr);
+        assert_no_workflow_command(run, &stdout, &stderr);
         if run.code == 2 {
             continue;
         }
@@ -597,6 +612,152 @@ fn script_and_escapes_in_every_user_string() {
     every_format(dir.path(), &[2]);
 }
 
+/// Values, keys, names and file names that spell workflow commands of GitHub's runner, where each
+/// output puts them: a file name at the start of a `--format short` line, `##[` in the org's name
+/// that the baseline warning quotes on stderr before the annotations, a message that the human
+/// report wraps so that a command starts a line, the snippet of a file that does not parse.
+#[cfg(unix)]
+#[test]
+fn no_output_holds_a_workflow_command() {
+    let org = "[org]\nname = \"##[stop-commands]pwned\"\nleadership = [\"ada\"]\n\n\
+               [[person]]\nid = \"ada\"\nname = \"##[add-mask]Ada\"\nrole = \"cto\"\n";
+    let dir = common::tree(&[("org.toml", org)]);
+    let team = |id: &str, extra: &str| {
+        format!(
+            "[[team]]\nid = \"{id}\"\nname = \"##[group]{id}\"\nkind = \"platform\"\nlead = \"ada\"\n\
+             members = [\"ada\", \"::error::x\", \"##[error]nobody\"]\n{extra}\n"
+        )
+    };
+    write(
+        dir.path(),
+        "::error file=org.toml,line=1,title=X::y.toml",
+        team("t0", "colour = 1"),
+    );
+    write(
+        dir.path(),
+        " ::add-mask::z.toml",
+        team("t1", "\"::warning::k\" = 1"),
+    );
+    write(
+        dir.path(),
+        "##[stop-commands]w.toml",
+        team("t2", "\"##[x]\" = 1"),
+    );
+    // Words before a command, so that wrapping at 80 columns puts it at the start of a line for
+    // one of the paddings.
+    for pad in 0..12 {
+        let words = "word ".repeat(pad) + &"x".repeat(pad);
+        let function = toml_string(&format!("{words} ::error::wrapped ##[error]wrapped"));
+        let extra = format!("function = {function}\nbudget = {function}");
+        write(
+            dir.path(),
+            &format!("teams/p{pad}.toml"),
+            team(&format!("p{pad}"), &extra),
+        );
+    }
+    write(
+        dir.path(),
+        "broken ##[x].toml",
+        "x = \"##[error]::error::\n  ::warning::y\n",
+    );
+    let runs = every_format(dir.path(), &[1]);
+    assert!(
+        runs[1].stdout.starts_with("./ ::add-mask::z.toml:"),
+        "{:?}",
+        runs[1].args
+    );
+    for args in [
+        &["check", "--statistics"][..],
+        &["check", "--statistics", "--format", "json"],
+        &[
+            "check",
+            "--format",
+            "short",
+            "::error file=org.toml,line=1,title=X::y.toml",
+        ],
+    ] {
+        let run = orglint(dir.path(), args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert_no_workflow_command(&run, &run.stdout, &run.stderr);
+    }
+    // A baseline of another org: its warning quotes both names on stderr, before the annotations.
+    write(
+        dir.path(),
+        "base.json",
+        "{\"version\": 1, \"tool\": \"orglint\", \"org\": \"::error::other\", \"findings\": [{\"file\": \
+         null, \"rule\": \"missing-org\", \"fingerprint\": \"0123456789abcdef\", \"message\": \"\"}]}",
+    );
+    let run = orglint(
+        dir.path(),
+        &["check", "--baseline", "base.json", "--format", "github"],
+    );
+    assert!(run.stderr.contains("another org"), "{}", run.stderr);
+    assert_no_workflow_command(&run, &run.stdout, &run.stderr);
+}
+
+/// Characters that show as nothing, each a code point of Unicode's `Default_Ignorable_Code_Point`
+/// or general category `Cf` (written out here, not taken from orglint): tag characters, which
+/// can spell a hidden text, invisible operators, the soft hyphen, variation selectors, the
+/// Mongolian vowel separator, fillers, interlinear annotation, and Arabic and Egyptian signs.
+const INVISIBLE: &[char] = &[
+    '\u{E0001}',
+    '\u{E0041}',
+    '\u{E007F}',
+    '\u{E0100}',
+    '\u{206A}',
+    '\u{206F}',
+    '\u{2064}',
+    '\u{180E}',
+    '\u{00AD}',
+    '\u{034F}',
+    '\u{FE0F}',
+    '\u{FE00}',
+    '\u{3164}',
+    '\u{115F}',
+    '\u{FFA0}',
+    '\u{FFF9}',
+    '\u{FFFB}',
+    '\u{0600}',
+    '\u{06DD}',
+    '\u{13430}',
+    '\u{1BCA0}',
+    '\u{1D173}',
+];
+
+#[test]
+fn invisible_characters_never_reach_an_output_raw() {
+    let hidden: String = INVISIBLE.iter().collect();
+    let s = toml_string(&format!("ok{hidden}ok"));
+    let org = format!(
+        "[org]\nname = {s}\nleadership = [\"ada\", {s}]\n\n\
+         [[person]]\nid = \"ada\"\nname = {s}\nrole = {s}\n\n\
+         [[team]]\nid = \"t\"\nname = {s}\nkind = \"platform\"\nfunction = {s}\nlead = \"ada\"\n\
+         members = [\"ada\", {s}]\n{s} = 1\n"
+    );
+    let dir = common::tree(&[("org.toml", org.as_bytes())]);
+    write(dir.path(), &format!("file{hidden}.toml"), "x = [\n");
+    let runs = every_format(dir.path(), &[1]);
+    for run in &runs {
+        for (name, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+            if let Some(c) = text.chars().find(|c| INVISIBLE.contains(c)) {
+                panic!("{} {name}: a raw {c:?}\n{}", run.args, cut(text));
+            }
+        }
+    }
+    // Shown, not dropped: the JSON report decodes to the very characters.
+    let report = json(&runs);
+    let names: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|d| d["file"].as_str())
+        .collect();
+    assert!(
+        names.contains(&format!("file{hidden}.toml").as_str()),
+        "{names:?}"
+    );
+}
+
 /// [`EVIL`] as a comment can hold it:
 /// TOML allows no C0 control in a comment, but C1 and bidi characters.
 const EVIL_COMMENT: &str = "<script>x</script>\u{9b}2J\u{202e}";
@@ -732,7 +893,11 @@ fn pathological_exclude_globs() {
     ];
     globs.extend((0..996).map(|i| format!("{}*{i}*/**/never", "?".repeat(i % 200))));
     let list: Vec<String> = globs.iter().map(|g| toml_string(g)).collect();
-    let config = format!("[files]\nexclude = [{}]\n", list.join(", "));
+    // The tree may be empty: every file excluded is then no error, and every output is drawn.
+    let config = format!(
+        "[files]\nexclude = [{}]\nallow_empty = true\n",
+        list.join(", ")
+    );
     let dir = tree(&[("orglint.toml", config.as_bytes())]);
     for i in 0..1_000 {
         write(

@@ -495,6 +495,125 @@ fn a_broken_file_does_not_make_the_whole_org_entries_fixed() {
     insta::assert_snapshot!("broken_file", stdout);
 }
 
+/// Findings a pull request adds next to a broken file, which the whole-org rules would find: a
+/// reporting cycle, an unknown reference, a lead who is not a member.
+const MORE_MISTAKES: &str = "[[person]]\nid = \"cy1\"\nname = \"C1\"\nrole = \"sre\"\nreports_to = \"cy2\"\n\n\
+     [[person]]\nid = \"cy2\"\nname = \"C2\"\nrole = \"sre\"\nreports_to = \"cy1\"\n\n\
+     [[team]]\nid = \"pr\"\nname = \"PR\"\nkind = \"platform\"\nlead = \"cy1\"\nmembers = [\"cy2\", \"ghost\"]\n";
+
+#[test]
+fn a_broken_file_is_never_baselined() {
+    let dir = example_copy();
+    std::fs::write(dir.path().join("teams/broken.toml"), "[team\n").expect("write");
+    let (code, stdout, stderr) = run(dir.path(), &["check", "--write-baseline", BASELINE], PLAIN);
+    assert_eq!(
+        code, 1,
+        "the broken file fails the run that writes the baseline: {stdout}"
+    );
+    assert!(
+        stderr.contains("1 finding of files that cannot be read or parsed is not in it"),
+        "{stderr}"
+    );
+    let written = read(dir.path(), BASELINE);
+    assert!(
+        !written.contains("invalid-toml") && !written.contains("broken.toml"),
+        "{written}"
+    );
+    // From then on, the broken file and whatever the pull request adds beside it fail the gate.
+    std::fs::write(dir.path().join("people/pr.toml"), MORE_MISTAKES).expect("write");
+    let (code, stdout, _) = run(
+        dir.path(),
+        &["check", "--baseline", BASELINE, "--format", "github"],
+        PLAIN,
+    );
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("title=orglint (invalid-toml)"), "{stdout}");
+}
+
+#[test]
+fn an_old_baseline_that_holds_a_broken_file_hides_it_no_more() {
+    let dir = example_copy();
+    write_baseline(dir.path());
+    std::fs::write(dir.path().join("teams/broken.toml"), "[team\n").expect("write");
+    let (_, json, _) = run(dir.path(), &["check", "--format", "json"], PLAIN);
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let broken = report["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|d| d["rule"] == "invalid-toml")
+        .expect("the broken file's finding")
+        .clone();
+    // A baseline written as an older orglint wrote it, with the broken file's entry in it.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&read(dir.path(), BASELINE)).expect("JSON");
+    doc["findings"]
+        .as_array_mut()
+        .expect("list")
+        .push(serde_json::json!({
+            "file": "teams/broken.toml",
+            "rule": "invalid-toml",
+            "fingerprint": broken["fingerprint"],
+            "message": broken["message"],
+        }));
+    std::fs::write(dir.path().join(BASELINE), doc.to_string()).expect("write");
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &["check", "--baseline", BASELINE, "--format", "short"],
+        PLAIN,
+    );
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.starts_with("teams/broken.toml:1:6: error[invalid-toml]"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("1 entry of it is of `invalid-toml`, which no baseline hides"),
+        "{stderr}"
+    );
+    // Rewriting it drops the entry.
+    let args = [
+        "check",
+        "--baseline",
+        BASELINE,
+        "--write-baseline",
+        BASELINE,
+    ];
+    let (code, _, _) = run(dir.path(), &args, PLAIN);
+    assert_eq!(code, 1);
+    assert!(!read(dir.path(), BASELINE).contains("invalid-toml"));
+}
+
+#[test]
+fn output_onto_the_baseline_read_is_refused_and_writes_nothing() {
+    let dir = example_copy();
+    write_baseline(dir.path());
+    let before = read(dir.path(), BASELINE);
+    std::fs::hard_link(dir.path().join(BASELINE), dir.path().join("alias.json")).expect("link");
+    for output in [BASELINE, "./.orglint-baseline.json", "alias.json"] {
+        let args = [
+            "check",
+            "--baseline",
+            BASELINE,
+            "--format",
+            "json",
+            "--output",
+            output,
+        ];
+        let (code, stdout, stderr) = run(dir.path(), &args, PLAIN);
+        assert_eq!(
+            (code, stderr.as_str()),
+            (
+                2,
+                "error: `--output` names the baseline `.orglint-baseline.json` that this run \
+                 reads; write the report elsewhere\n"
+            ),
+            "{output}: {stdout}"
+        );
+        assert_eq!(read(dir.path(), BASELINE), before, "{output}");
+    }
+}
+
 #[test]
 fn a_baseline_of_another_org_gives_a_warning() {
     let dir = example_copy();

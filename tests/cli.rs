@@ -185,7 +185,7 @@ fn empty_folder() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (code, text) = run(dir.path(), &["check"]);
     insta::assert_snapshot!(text);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2, "a run that checks nothing is no pass");
 }
 
 #[test]

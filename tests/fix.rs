@@ -189,6 +189,48 @@ fn removing_neighbours_takes_another_pass_and_ends_clean() {
 }
 
 #[test]
+fn comma_first_arrays_and_a_lone_former_member_are_fixed_to_valid_toml() {
+    let team = |members: &str| {
+        format!(
+            "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ana\"\nmembers = {members}\n"
+        )
+    };
+    for (members, fixed) in [
+        // Comma first: the line of the former member goes, with its comma.
+        (
+            "[\n    \"ana\"\n  , \"old\"\n  , \"bob\"\n]",
+            "[\n    \"ana\"\n  , \"bob\"\n]",
+        ),
+        ("[\n    \"ana\"\n  , \"old\"\n]", "[\n    \"ana\"\n]"),
+        ("[\n    \"old\"\n  , \"ana\"\n]", "[\n    \"ana\"\n]"),
+        // Alone on its line, its comma starting the next.
+        (
+            "[\n  \"ana\",\n  \"old\"\n  , \"bob\"\n]",
+            "[\n  \"ana\",\n  \"bob\"\n]",
+        ),
+        ("[\n  \"old\"\n  , \"ana\"\n]", "[\n  \"ana\"\n]"),
+        // A comma in a comment is no separator.
+        (
+            "[\"ana\", # a, b\n  \"old\", \"bob\"]",
+            "[\"ana\", # a, b\n  \"bob\"]",
+        ),
+        // The lead goes in where the former member comes out: two passes, not `[, \"ana\"]`.
+        ("[\"old\"]", "[\"ana\"]"),
+        ("[\n  \"old\"\n]", "[\n  \"ana\",\n]"),
+    ] {
+        let dir = tree(&[("org.toml", PEOPLE), ("team.toml", &team(members))]);
+        let (code, stdout, stderr) = run(dir.path(), &["check", "--fix", "--unsafe-fixes"], PLAIN);
+        assert!(!stderr.contains("bug"), "{members}: {stderr}");
+        assert_eq!(
+            read(dir.path(), "team.toml"),
+            team(fixed),
+            "{members}: {stderr}"
+        );
+        assert_eq!(code, 0, "{members}: {stdout}{stderr}");
+    }
+}
+
+#[test]
 fn a_typo_with_two_close_ids_gets_no_fix() {
     // `bo` is one edit from `bob` and from `bo2`: no guess between them.
     let org = PEOPLE.replace(

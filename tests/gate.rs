@@ -82,6 +82,75 @@ fn output_refuses_an_entity_file_of_the_run() {
 }
 
 #[test]
+fn fix_with_output_onto_an_entity_file_writes_nothing() {
+    // `core` has no lead; a team whose lead is not a member has a safe fix.
+    let team = TEAM.replace(
+        "members = [\"ada\", \"bo\"]",
+        "lead = \"ada\"\nmembers = [\"bo\"]",
+    );
+    let dir = tree(&[("org.toml", ORG), ("teams/core.toml", team.as_str())]);
+    for output in ["teams/core.toml", "org.toml"] {
+        let (code, stdout, stderr) = orglint(dir.path(), &["check", "--fix", "--output", output]);
+        assert_eq!(code, 2, "{stdout}{stderr}");
+        assert!(
+            stderr.starts_with(&format!("error: `{output}` is an entity file")),
+            "{stderr}"
+        );
+        assert_eq!(read(dir.path(), "teams/core.toml"), team, "nothing fixed");
+        assert_eq!(read(dir.path(), "org.toml"), ORG);
+    }
+    // The same run with a report file it may write fixes the team.
+    let (code, _, stderr) = orglint(dir.path(), &["check", "--fix", "--output", "report.txt"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(read(dir.path(), "teams/core.toml").contains("members = [\"bo\", \"ada\"]"));
+}
+
+#[test]
+fn a_run_that_checks_no_file_fails_unless_the_tree_may_be_empty() {
+    // An empty folder: a wrong path, most likely.
+    let dir = tree::<&str>(&[]);
+    let (code, stdout, stderr) = orglint(dir.path(), &["check"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(
+        stderr,
+        "error: no entity file was checked: there is no `*.toml` file under `.` (hidden \
+         directories, `target/` and `node_modules/` are not walked); to allow a tree with none, \
+         set `allow_empty = true` under `[files]` in orglint.toml\n"
+    );
+    // A configuration that turns off the one rule an empty tree breaks and excludes every file.
+    let config = "[files]\nexclude = [\"**\"]\n\n[rules]\nmissing-org = \"off\"\n";
+    let dir = tree(&[
+        ("orglint.toml", config),
+        ("org.toml", ORG),
+        ("teams/core.toml", TEAM),
+    ]);
+    for format in ["human", "json", "github"] {
+        let (code, stdout, stderr) = orglint(dir.path(), &["check", "--format", format]);
+        assert_eq!((code, stdout.as_str()), (2, ""), "{format}");
+        assert_eq!(
+            stderr,
+            "error: no entity file was checked: `[files].exclude` in orglint.toml excludes all 2 \
+             `*.toml` files under `.`; to allow a tree with none, set `allow_empty = true` under \
+             `[files]` in orglint.toml\n"
+        );
+    }
+    // Said on purpose, an empty tree is checked: nothing to report.
+    let config = "[files]\nallow_empty = true\n\n[rules]\nmissing-org = \"off\"\n";
+    let dir = tree(&[("orglint.toml", config)]);
+    let (code, stdout, stderr) = orglint(dir.path(), &["check"]);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    assert_eq!(stdout, "0 errors, 0 warnings in 0 files\n");
+    let config = "[files]\nallow_empty = \"yes\"\n";
+    let dir = tree(&[("orglint.toml", config), ("org.toml", ORG)]);
+    let (code, _, stderr) = orglint(dir.path(), &["check"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("`allow_empty` must be `true` or `false`"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn output_refuses_the_configuration_in_use() {
     let dir = tree(&[
         ("org.toml", ORG),

@@ -212,6 +212,23 @@ fn hostile_names_and_paths_render_as_text() {
 }
 
 #[test]
+fn issue_references_in_any_spelling_link_nothing() {
+    let team = "[[team]]\nid = \"t\"\nname = \"GH-12 gh-3 #4 Gh-x\"\nkind = \"platform\"\n\
+                lead = \"ada\"\nmembers = []\n";
+    let dir = common::tree(&[("org.toml", tiny_org!()), ("t.toml", team)]);
+    let rendered = parse(&markdown(dir.path(), ".", &[]));
+    // GitHub links `GH-12` and `#4` in the rendered text: a zero-width space after `-` and `#`
+    // keeps them words.
+    assert!(
+        rendered
+            .text
+            .contains("GH-\u{200b}12 gh-\u{200b}3 #\u{200b}4 Gh-x"),
+        "{}",
+        rendered.text
+    );
+}
+
+#[test]
 fn hundreds_of_findings_stay_within_a_comment() {
     // 12 files of 80 teams led from outside, with a parent that does not exist, and 12 files of
     // 80 people in no team with an unknown role: 4,800 findings of 5 rules, each at a path of

@@ -317,9 +317,18 @@ fn missing_org_is_put_at_the_root_config_or_the_first_file() {
     let at = missing(&checked(&lint_in(&dir.path().join("org")), &validator));
     assert_eq!(at["artifactLocation"]["uri"], "orglint.toml");
 
-    // An empty tree: the working directory itself.
-    let empty = tempfile::tempdir().unwrap();
-    let at = missing(&checked(&lint_in(empty.path()), &validator));
+    // An empty tree (which may be, configured from outside it): the working directory itself.
+    let empty = tree(&[
+        ("cfg.toml", "[files]\nallow_empty = true\n"),
+        ("tree/README", ""),
+    ]);
+    let report = orglint::check(&CheckOptions {
+        config: Some(PathBuf::from("../cfg.toml")),
+        cwd: empty.path().join("tree"),
+        ..CheckOptions::default()
+    })
+    .unwrap();
+    let at = missing(&checked(&report, &validator));
     assert_eq!(
         at["artifactLocation"],
         serde_json::json!({"uriBaseId": "%SRCROOT%"})

@@ -1,12 +1,13 @@
 //! `orglint graph --format dot`: the chart as a Graphviz digraph, parents above their teams.
 
 use super::{EdgeKind, Graph, GraphFormat, NodeKind, TeamMark};
-use crate::render::dot_string;
+use crate::render::{Dialect, dot_string};
 
 /// `--format dot`.
 pub(super) static FORMAT: GraphFormat = GraphFormat {
     name: "dot",
     doc: "Graphviz DOT (`dot -Tsvg`)",
+    dialect: Dialect::Markup,
     render,
 };
 

@@ -2,12 +2,13 @@
 //! teams; the Markdown report can put [`render`]'s text in a ```` ```mermaid ```` block.
 
 use super::{EdgeKind, Graph, GraphFormat, NodeKind, TeamMark};
-use crate::render::mermaid_label;
+use crate::render::{Dialect, mermaid_label};
 
 /// `--format mermaid`.
 pub(super) static FORMAT: GraphFormat = GraphFormat {
     name: "mermaid",
     doc: "A Mermaid flowchart (for GitHub Markdown, mermaid.live)",
+    dialect: Dialect::Mermaid,
     render,
 };
 

@@ -203,6 +203,8 @@ fn person_name(org: &Org, p: usize) -> &str {
 pub struct GraphFormat {
     name: &'static str,
     doc: &'static str,
+    /// How its text is kept from holding a workflow command ([`crate::render::runner_safe`]).
+    dialect: crate::render::Dialect,
     render: fn(&Graph) -> String,
 }
 
@@ -219,7 +221,7 @@ impl GraphFormat {
 
     /// The graph in this format.
     pub fn render(&self, graph: &Graph) -> String {
-        (self.render)(graph)
+        crate::render::runner_safe((self.render)(graph), self.dialect)
     }
 }
 

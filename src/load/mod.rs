@@ -69,6 +69,16 @@ pub(crate) fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &
     load_with(root, exclude, config, cwd, &Texts::new())
 }
 
+/// How many entity files the walk of `root` finds with nothing excluded (but what SPEC §1
+/// always leaves out: hidden directories, `target/`, `node_modules/`, `orglint.toml`).
+pub(crate) fn entity_files(root: &Path, cwd: &Path) -> usize {
+    let entries = walk::walk(root, &GlobSet::empty(), cwd);
+    entries
+        .iter()
+        .filter(|e| matches!(e, Entry::File { .. }))
+        .count()
+}
+
 /// Texts that stand in for files of the walk, by absolute, normalised path as walked: what
 /// `--fix` lints again after fixing in memory, before it writes anything.
 pub(crate) type Texts = std::collections::BTreeMap<PathBuf, std::sync::Arc<String>>;

@@ -7,19 +7,64 @@
 
 use std::borrow::Cow;
 
-/// Whether `c` must not reach a terminal as it is: it moves the cursor, starts an escape
-/// sequence, reorders or hides text. The one definition every escaper below keeps out.
+/// Whether `c` must not reach a terminal or a reader as it is: it moves the cursor, starts an
+/// escape sequence, or reorders, hides or breaks the text around it. The control characters
+/// (C0, DEL, C1) and every code point of [`INVISIBLE`]: the one definition every escaper below
+/// keeps out.
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{061C}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{2028}'..='\u{202E}'
-                | '\u{2060}'..='\u{2069}'
-                | '\u{FEFF}'
-        )
+    // Most text is ASCII or Latin-1 letters: no search for them.
+    if c < '\u{AD}' {
+        return c.is_control();
+    }
+    let c = u32::from(c);
+    INVISIBLE
+        .binary_search_by(|&(first, last)| {
+            if last < c {
+                std::cmp::Ordering::Less
+            } else if first > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
+
+/// The code points besides the controls that show as nothing or change how the text around them
+/// shows, as sorted ranges (first, last): every default-ignorable code point (Unicode's
+/// `Default_Ignorable_Code_Point`: zero-width characters, variation selectors, fillers, tags and
+/// the reserved code points among them) and every format character (general category `Cf`: bidi
+/// embeddings, overrides, isolates and marks, invisible operators, the soft hyphen, Arabic,
+/// Syriac and Egyptian format signs, shorthand and musical format controls), as of Unicode 16.0;
+/// and the line and paragraph separators U+2028 and U+2029, which break a line. Tag characters
+/// (U+E0020 to U+E007F) can carry a whole hidden text inside a name ("ASCII smuggling").
+pub const INVISIBLE: &[(u32, u32)] = &[
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+];
 
 /// For the terminal formats (human, short, `--statistics`, and orglint's own errors): `s` on
 /// one line, with control characters (C0 including tab and newline, DEL, C1 including U+009B
@@ -53,6 +98,90 @@ fn escape(s: &str, keep_tab: bool) -> Cow<'_, str> {
     out.into()
 }
 
+/// How a format writes `#` and `:` in another way that reads back the same, for
+/// [`runner_safe`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Dialect {
+    /// Text for a terminal or a log (human, short, `--statistics`, orglint's own messages):
+    /// `\u{23}` and `\u{3a}`, the visible escapes of [`printable`].
+    Terminal,
+    /// `--format github`: as [`Dialect::Terminal`], but a line that starts with `::` is one of
+    /// the format's own commands, left whole. No user string can start a line of it (they are
+    /// escaped by [`github_property`] and [`github_message`], line breaks included), and in a
+    /// line that parses as a command the runner looks for no other (the older `##[` syntax is
+    /// tried only when a line is not one).
+    Workflow,
+    /// JSON (and SARIF): `\u0023` and `\u003a`, which a JSON parser reads back as `#` and `:`.
+    /// A JSON document holds `#` only inside strings, and no line of it starts inside one.
+    Json,
+    /// XML, HTML and Graphviz labels: the character references `&#35;` and `&#58;`.
+    Markup,
+    /// Markdown: the backslash escapes `\#` and `\:`.
+    Markdown,
+    /// Mermaid labels: its entity codes `#35;` and `#58;`.
+    Mermaid,
+}
+
+impl Dialect {
+    /// `#` and `:` in this dialect.
+    fn spellings(self) -> (&'static str, &'static str) {
+        match self {
+            Dialect::Terminal | Dialect::Workflow => ("\\u{23}", "\\u{3a}"),
+            Dialect::Json => ("\\u0023", "\\u003a"),
+            Dialect::Markup => ("&#35;", "&#58;"),
+            Dialect::Markdown => ("\\#", "\\:"),
+            Dialect::Mermaid => ("#35;", "#58;"),
+        }
+    }
+}
+
+/// `text`, a whole output of orglint in `dialect`, with no line that the GitHub Actions runner
+/// could read as a workflow command, which any step's output may otherwise forge (an annotation,
+/// `::add-mask::`, or `::stop-commands::` that silences the real annotations after it). The
+/// runner reads every line a step prints, to stdout or stderr, split at CR, LF or CR LF, with
+/// two parsers: a line that starts with `::` once leading white space is trimmed is a command,
+/// and so is any line that holds `##[` anywhere (the older syntax). So in each line, the first
+/// `:` of a leading `::` and the second `#` of each `##[` are written as
+/// `dialect` spells them: the line reads the same, and no parser sees a command.
+///
+/// Every output goes through this as a whole, after its format's own escaping, so that text
+/// which only becomes a command where pieces meet (a path at the start of a line, a message
+/// wrapped to the width, a value next to orglint's words) is caught too. A fence of the runner's
+/// own (`::stop-commands::TOKEN`) would need a token no input can guess, which would make the
+/// output differ from run to run, and would protect nothing when the output is read later (a
+/// report file printed by a later step).
+pub fn runner_safe(text: String, dialect: Dialect) -> String {
+    if !text.contains("##[") && !text.contains("::") {
+        return text;
+    }
+    let (hash, colon) = dialect.spellings();
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.split_inclusive(['\n', '\r']) {
+        let body = line.trim_start();
+        let mut rest = line;
+        if body.starts_with("::") && dialect == Dialect::Workflow {
+            out.push_str(line);
+            continue;
+        }
+        if body.starts_with("::") {
+            out.push_str(&line[..line.len() - body.len()]);
+            out.push_str(colon);
+            rest = &body[1..];
+        }
+        let mut last = 0;
+        for (at, _) in rest.match_indices("#[") {
+            if at > 0 && rest.as_bytes()[at - 1] == b'#' {
+                out.push_str(&rest[last..at]);
+                out.push_str(hash);
+                last = at + 1;
+            }
+        }
+        out.push_str(&rest[last..]);
+    }
+    out
+}
+
 /// For the JSON formats: a document `json` as serde_json wrote it, with every character that
 /// must not reach a terminal ([`is_unsafe`]: DEL, C1, bidi and zero-width characters, which
 /// serde_json writes as they are) written as a `\uXXXX` escape: the document decodes to the same
@@ -68,8 +197,11 @@ pub(super) fn json_document(json: String) -> String {
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
         if unsafe_char(c) {
-            // Every unsafe character is in the Basic Multilingual Plane: one `\uXXXX` each.
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
+            // Past the Basic Multilingual Plane (a tag character), JSON's escape is the UTF-16
+            // surrogate pair.
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
         } else {
             out.push(c);
         }
@@ -120,9 +252,9 @@ fn workflow_escape(s: &str, property: bool) -> String {
 /// is backslash-escaped, `|` included, so a cell cannot split; a line break is a space, so a
 /// value cannot start a block; every other character that [`is_unsafe`] names is written as a
 /// visible `\u{..}` escape; and `@`, and `#` before a digit, are followed by a zero-width space
-/// written as the entity `&#8203;`, so that a name such as `@org/everyone` mentions nobody and
-/// `Squad #2` links no issue (GitHub finds mentions and references in the rendered text, where
-/// backslashes are gone). Only ASCII is added: the output carries no
+/// written as the entity `&#8203;`, and so is `-` in `GH-` before a digit, so that a name such as
+/// `@org/everyone` mentions nobody and `Squad #2` or `GH-12` links no issue (GitHub finds mentions
+/// and references in the rendered text, where backslashes are gone). Only ASCII is added: the output carries no
 /// raw character a terminal could be driven by.
 pub(crate) fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
@@ -137,6 +269,13 @@ pub(crate) fn markdown(s: &str) -> String {
             '@' => out.push_str("@&#8203;"),
             // `#12` would link issue 12, which then lists the comment as a reference.
             '#' if chars.peek().is_some_and(char::is_ascii_digit) => out.push_str("\\#&#8203;"),
+            // So would `GH-12`, in any case.
+            '-' if out.len() >= 2
+                && out.as_bytes()[out.len() - 2..].eq_ignore_ascii_case(b"gh")
+                && chars.peek().is_some_and(char::is_ascii_digit) =>
+            {
+                out.push_str("\\-&#8203;");
+            }
             '\r' => {
                 // CR LF is one line break, one space.
                 if chars.peek() == Some(&'\n') {
@@ -364,6 +503,97 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_are_escaped_by_every_escaper() {
+        assert!(INVISIBLE.windows(2).all(|w| w[0].1 < w[1].0));
+        assert!(INVISIBLE.iter().all(|&(first, last)| first <= last));
+        // Both ends of every range, and what lies just outside them.
+        for &(first, last) in INVISIBLE {
+            for c in [first, last].into_iter().filter_map(char::from_u32) {
+                let s = format!("a{c}b");
+                let shown = format!("a{}b", c.escape_unicode());
+                assert_eq!(printable(&s), shown);
+                assert_eq!(html(&s), shown);
+                assert_eq!(xml(&s), shown);
+                assert!(!markdown(&s).contains(c) && !dot(&s).contains(c));
+                assert!(!mermaid(&s).contains(c));
+            }
+            for c in [first - 1, last + 1].into_iter().filter_map(char::from_u32) {
+                let listed = INVISIBLE
+                    .iter()
+                    .any(|&(a, b)| (a..=b).contains(&u32::from(c)));
+                assert_eq!(is_unsafe(c), listed || c.is_control(), "{c:?}");
+            }
+        }
+        // Tag characters spell a hidden text; the soft hyphen, the Mongolian vowel separator,
+        // variation selectors and the Hangul filler show as nothing.
+        assert_eq!(
+            printable("ok\u{E0041}\u{E0042}\u{AD}\u{180E}\u{FE0F}\u{3164}\u{206A}\u{FFF9}\u{34F}"),
+            r"ok\u{e0041}\u{e0042}\u{ad}\u{180e}\u{fe0f}\u{3164}\u{206a}\u{fff9}\u{34f}"
+        );
+        // Letters, marks and symbols of every script stay.
+        for s in [
+            "Zoë",
+            "Łódź",
+            "中文",
+            "😀",
+            "ﬁ",
+            "עברית",
+            "ü",
+            "\u{A0}",
+            "\u{2003}",
+        ] {
+            assert!(matches!(printable(s), Cow::Borrowed(_)), "{s}");
+        }
+    }
+
+    #[test]
+    fn json_documents_escape_astral_characters_as_surrogate_pairs() {
+        let doc = json_document("[\"a\u{E0041}\u{202E}b\"]\n".to_owned());
+        assert_eq!(doc, "[\"a\\udb40\\udc41\\u202eb\"]\n");
+        let back: Vec<String> = serde_json::from_str(&doc).expect("JSON");
+        assert_eq!(back, ["a\u{E0041}\u{202E}b"]);
+    }
+
+    #[test]
+    fn no_line_reads_as_a_workflow_command_in_any_dialect() {
+        let text =
+            "::error::x\n  \u{3000}::add-mask::y\r##[group]z a##[b ###[c\r\nok: fine # [x] ::\n";
+        let cases = [
+            (
+                Dialect::Terminal,
+                "\\u{3a}:error::x\n  \u{3000}\\u{3a}:add-mask::y\r#\\u{23}[group]z a#\\u{23}[b ##\\u{23}[c\r\n",
+            ),
+            (
+                Dialect::Json,
+                "\\u003a:error::x\n  \u{3000}\\u003a:add-mask::y\r#\\u0023[group]z a#\\u0023[b ##\\u0023[c\r\n",
+            ),
+            (
+                Dialect::Markup,
+                "&#58;:error::x\n  \u{3000}&#58;:add-mask::y\r#&#35;[group]z a#&#35;[b ##&#35;[c\r\n",
+            ),
+            (
+                Dialect::Markdown,
+                "\\::error::x\n  \u{3000}\\::add-mask::y\r#\\#[group]z a#\\#[b ##\\#[c\r\n",
+            ),
+            (
+                Dialect::Mermaid,
+                "#58;:error::x\n  \u{3000}#58;:add-mask::y\r##35;[group]z a##35;[b ###35;[c\r\n",
+            ),
+            // Its own commands start lines: left whole.
+            (
+                Dialect::Workflow,
+                "::error::x\n  \u{3000}::add-mask::y\r#\\u{23}[group]z a#\\u{23}[b ##\\u{23}[c\r\n",
+            ),
+        ];
+        for (dialect, start) in cases {
+            let safe = runner_safe(text.to_owned(), dialect);
+            assert_eq!(safe, format!("{start}ok: fine # [x] ::\n"), "{dialect:?}");
+            // Safe text comes back as it is.
+            assert_eq!(runner_safe(safe.clone(), dialect), safe, "{dialect:?}");
+        }
+    }
+
+    #[test]
     fn workflow_escape_is_the_toolkits() {
         assert_eq!(workflow_escape("%\r\n:,", false), "%25%0D%0A:,");
         assert_eq!(workflow_escape("%\r\n:,", true), "%25%0D%0A%3A%2C");
@@ -387,6 +617,10 @@ mod tests {
             "Squad \\#&#8203;2, org/repo\\#&#8203;3, \\#x"
         );
         assert_eq!(markdown("a\rb\n\nc"), "a b  c");
+        assert_eq!(
+            markdown("GH-12 gh-3 Gh-x GH-"),
+            "GH\\-&#8203;12 gh\\-&#8203;3 Gh\\-x GH\\-"
+        );
         assert!(markdown(HOSTILE).is_ascii());
     }
 

@@ -11,6 +11,7 @@ use crate::{Report, Reported};
 /// `--format github`.
 pub(super) static FORMAT: Format = Format {
     name: "github",
+    dialect: super::Dialect::Workflow,
     doc: "GitHub Actions annotations (workflow commands)",
     render: Render::Plain(github),
     // Counts per rule are plain lines in the log, as in a terminal: no annotation per rule.

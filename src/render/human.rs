@@ -27,6 +27,7 @@ use crate::source::{SourceFile, Sources, Span, floor_char_boundary};
 /// `--format human`.
 pub(super) static FORMAT: Format = Format {
     name: "human",
+    dialect: super::Dialect::Terminal,
     doc: "miette's graphical report with source snippets, then a summary line",
     render: Render::Styled(human),
     statistics: super::statistics_text,
@@ -112,11 +113,12 @@ pub fn config_problems(problems: &[ConfigProblem], opts: HumanOptions) -> String
     let file = problems.first().map_or(String::new(), |p| {
         printable(&p.source().display).into_owned()
     });
-    format!(
+    let text = format!(
         "{text}\n\nerror: {file} has {} {}; nothing was checked\n",
         thousands(total),
         noun(total, "mistake")
-    )
+    );
+    super::runner_safe(text, super::Dialect::Terminal)
 }
 
 fn draw(diagnostic: &Drawn, opts: HumanOptions) -> String {

@@ -10,6 +10,7 @@ use crate::finding::Level;
 /// `--format json`.
 pub(super) static FORMAT: Format = Format {
     name: "json",
+    dialect: super::Dialect::Json,
     doc: "A JSON document",
     render: Render::Plain(json),
     statistics: super::statistics_json,

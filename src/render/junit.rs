@@ -33,6 +33,7 @@ use crate::finding::{Level, Reported};
 /// `--format junit`.
 pub(super) static FORMAT: Format = Format {
     name: "junit",
+    dialect: super::Dialect::Markup,
     doc: "JUnit XML, for GitLab and Jenkins test reports",
     render: Render::Plain(junit),
     statistics,

@@ -15,6 +15,7 @@ use crate::{Report, Reported};
 /// `--format markdown`.
 pub(super) static FORMAT: Format = Format {
     name: "markdown",
+    dialect: super::Dialect::Markdown,
     doc: "A Markdown report for a pull-request comment",
     render: Render::Plain(markdown_report),
     statistics: markdown_statistics,

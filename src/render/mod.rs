@@ -21,7 +21,7 @@ mod sarif;
 mod short;
 mod summary;
 
-pub use escape::{is_unsafe, printable};
+pub use escape::{Dialect, INVISIBLE, is_unsafe, printable, runner_safe};
 pub use human::{HumanOptions, config_problems, render_config_problem};
 pub use rule_list::{RULES_FORMATS, RulesFormat};
 pub use summary::summary;
@@ -64,6 +64,8 @@ pub fn format(name: &str) -> Option<&'static Format> {
 pub struct Format {
     name: &'static str,
     doc: &'static str,
+    /// How its text is kept from holding a workflow command ([`runner_safe`]).
+    dialect: Dialect,
     render: Render,
     statistics: fn(&Report) -> String,
 }
@@ -91,15 +93,21 @@ impl Format {
     /// The report in this format. `opts` are for the formats drawn for a reader; the others
     /// ignore them.
     pub fn render(&self, report: &Report, opts: HumanOptions) -> String {
-        match self.render {
+        let text = match self.render {
             Render::Plain(render) => render(report),
             Render::Styled(render) => render(report, opts),
-        }
+        };
+        runner_safe(text, self.dialect)
     }
 
-    /// `--statistics` in this format: counts per rule instead of the findings.
+    /// `--statistics` in this format: counts per rule instead of the findings. (No format
+    /// writes a command there: the github format's statistics are plain lines.)
     pub fn statistics(&self, report: &Report) -> String {
-        (self.statistics)(report)
+        let dialect = match self.dialect {
+            Dialect::Workflow => Dialect::Terminal,
+            dialect => dialect,
+        };
+        runner_safe((self.statistics)(report), dialect)
     }
 }
 

@@ -26,6 +26,7 @@ use crate::{Report, config};
 /// results would read, once uploaded, as an org whose every finding was fixed.
 pub(super) static FORMAT: Format = Format {
     name: "sarif",
+    dialect: super::Dialect::Json,
     doc: "SARIF 2.1.0, for GitHub code scanning",
     render: Render::Plain(sarif),
     statistics: super::statistics_json,

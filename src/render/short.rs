@@ -9,6 +9,7 @@ use crate::Report;
 /// `--format short`.
 pub(super) static FORMAT: Format = Format {
     name: "short",
+    dialect: super::Dialect::Terminal,
     doc: "One line per finding",
     render: Render::Plain(short),
     statistics: super::statistics_text,
@@ -20,11 +21,17 @@ pub(crate) fn short(report: &Report) -> String {
     for f in &report.findings {
         if let Some(span) = f.primary {
             let at = locate(&report.sources, span);
+            let file = printable(at.file);
+            // A line that starts with `::` is a command to GitHub's runner (a file at the root
+            // named `::error file=...::x.toml`); `./` names the same file and starts no command.
+            let here = if file.trim_start().starts_with("::") {
+                "./"
+            } else {
+                ""
+            };
             out.push_str(&format!(
-                "{}:{}:{}: ",
-                printable(at.file),
-                at.start.line,
-                at.start.column
+                "{here}{file}:{}:{}: ",
+                at.start.line, at.start.column
             ));
         }
         out.push_str(&format!(

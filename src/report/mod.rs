@@ -13,6 +13,7 @@ mod markdown;
 pub use content::Content;
 
 use crate::Report;
+use crate::render::{Dialect, runner_safe};
 
 /// A format of `orglint report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,7 +29,7 @@ pub enum ReportFormat {
 pub fn render(report: &Report, format: ReportFormat) -> String {
     let content = Content::new(report);
     match format {
-        ReportFormat::Html => html::render(&content),
-        ReportFormat::Markdown => markdown::render(&content),
+        ReportFormat::Html => runner_safe(html::render(&content), Dialect::Markup),
+        ReportFormat::Markdown => runner_safe(markdown::render(&content), Dialect::Markdown),
     }
 }

@@ -251,8 +251,10 @@ pub struct Rule {
     pub page: &'static str,
     /// How it runs (the engine's business: a front end reads the metadata).
     pub(crate) check: Check,
-    /// Whether a suppression comment may hide it (`invalid-toml` may not: a file that does not
-    /// parse has no comments to trust).
+    /// Whether anything may hide it: a suppression comment, a baseline, or a comparison with an
+    /// earlier revision. `invalid-toml` may not be hidden: a file that does not parse has no
+    /// comments to trust, and what it keeps the whole-org rules from finding is unknown, so a
+    /// run with such a file always fails.
     pub suppressible: bool,
     /// Whether `orglint.toml`, `--select` and `--ignore` may change its level (`invalid-toml` is
     /// always an error: the whole-org rules did not run).

@@ -205,3 +205,55 @@ pub fn markdown(text: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Whether GitHub's Actions runner would read no line of `text` (stdout or stderr of a step) as
+/// a workflow command, but, when `own_commands`, the lines of `--format github` that start with
+/// `::` (its annotations, which other checks hold to be exactly the commands orglint means). The runner's two parsers, written from
+/// how it reads a step's output rather than from orglint's code, so that one cannot hide a
+/// mistake of the other:
+///
+/// - it splits the output into lines at CR, LF and CR LF;
+/// - the current syntax (`::name key=value,...::data`) is tried on the line with its leading
+///   white space trimmed (.NET's `TrimStart`, which trims what Unicode calls white space): a
+///   line that then starts with `::` is taken for a command whenever a `::` follows the name
+///   (counted here as soon as it starts with `::`, stricter than the runner);
+/// - the older syntax (`##[name key=value;]data`) is looked for anywhere in the line: any
+///   `##[` counts (the runner also wants a `]` after it and a name it knows).
+pub fn no_workflow_command(text: &str, own_commands: bool) -> Result<(), String> {
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' => {
+                lines.push(&text[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            b'\n' => {
+                lines.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lines.push(&text[start..]);
+    for (n, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start_matches(char::is_whitespace);
+        if trimmed.starts_with("::") && own_commands {
+            // Read as that command alone: the older syntax is tried only on a line that is not one.
+            continue;
+        }
+        if trimmed.starts_with("::") || line.contains("##[") {
+            return Err(format!(
+                "line {} would be read as a workflow command: {line:?}",
+                n + 1
+            ));
+        }
+    }
+    Ok(())
+}
