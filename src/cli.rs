@@ -558,7 +558,8 @@ fn check(args: CheckArgs) -> u8 {
 /// and on stderr what it would fix. Writes no entity file. Exit 1 when there is something to fix
 /// (as `ruff check --diff`), so that a CI step can ask "is everything fixed?".
 fn print_diff(fixed: &orglint::fix::Fixed, output: Option<&Path>, cwd: &Path) -> u8 {
-    let text: String = fixed.files.iter().map(orglint::fix::unified_diff).collect();
+    let diff: String = fixed.files.iter().map(orglint::fix::unified_diff).collect();
+    let (text, escaped) = render::patch_text(diff);
     if let Some(output) = output {
         let sources = &fixed.report.sources;
         if let Some(refusal) = fixed.report.tree.refuse_output(output, sources, cwd) {
@@ -571,6 +572,13 @@ fn print_diff(fixed: &orglint::fix::Fixed, output: Option<&Path>, cwd: &Path) ->
         return written;
     }
     fix_notes(fixed, "would fix", fixed.fixed, fixed.files.len());
+    if escaped {
+        note!(
+            "warning: the diff shows some lines escaped (invisible or control characters, or \
+             text a CI log would read as a command), so it does not apply as a patch; apply the \
+             fixes with `--fix`"
+        );
+    }
     if fixed.files.is_empty() { OK } else { FAILED }
 }
 

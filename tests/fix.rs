@@ -131,6 +131,36 @@ fn diff_prints_the_change_and_writes_nothing() {
     );
 }
 
+#[test]
+fn a_diff_of_hostile_lines_is_escaped_and_says_it_does_not_apply() {
+    // Around the fix, a comment that spells a workflow command and hides a bidi override and a
+    // tag character, and a line of a string that starts with one.
+    let team = "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ana\"\n\
+                function = \"\"\"\n  \u{3000}::error::forged\"\"\"\n\
+                # ##[stop-commands]x \u{202e}\u{E0041}\nmembers = [\"bob\"]\n";
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", team)]);
+    let (code, stdout, stderr) = run(dir.path(), &["check", "--diff"], PLAIN);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(read(dir.path(), "team.toml"), team);
+    assert!(stdout.contains("+members = [\"bob\", \"ana\"]"), "{stdout}");
+    assert!(
+        !stdout.contains("##[") && !stdout.contains(['\u{202e}', '\u{E0041}']),
+        "{stdout}"
+    );
+    assert!(
+        stdout.lines().all(|l| !l.trim_start().starts_with("::")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(" # #\\u{23}[stop-commands]x \\u{202e}\\u{e0041}\n"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.ends_with("it does not apply as a patch; apply the fixes with `--fix`\n"),
+        "{stderr}"
+    );
+}
+
 /// Old is in a team's and the leadership's lists, and `cyy` is a typo of `cy`.
 fn unsafe_case() -> tempfile::TempDir {
     let org = PEOPLE.replace("[\"ana\"]", "[\"ana\", \"old\"]");

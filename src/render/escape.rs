@@ -182,6 +182,22 @@ pub fn runner_safe(text: String, dialect: Dialect) -> String {
     out
 }
 
+/// For `--diff`: the unified diff `diff`, lines of the files as they are, unless one holds a
+/// character [`is_unsafe`] names (but tab) or would read as a workflow command (see
+/// [`runner_safe`]): that is then written as [`printable`] writes it. Says whether anything was
+/// escaped, since such a diff shows the change but no longer applies as a patch.
+pub fn patch_text(diff: String) -> (String, bool) {
+    let mut out = String::with_capacity(diff.len());
+    for line in diff.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\r', '\n']);
+        out.push_str(&source_line(body));
+        out.push_str(&line[body.len()..]);
+    }
+    let out = runner_safe(out, Dialect::Terminal);
+    let escaped = out != diff;
+    (out, escaped)
+}
+
 /// For the JSON formats: a document `json` as serde_json wrote it, with every character that
 /// must not reach a terminal ([`is_unsafe`]: DEL, C1, bidi and zero-width characters, which
 /// serde_json writes as they are) written as a `\uXXXX` escape: the document decodes to the same
