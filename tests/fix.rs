@@ -205,10 +205,10 @@ fn a_typo_with_two_close_ids_gets_no_fix() {
 fn a_file_changed_since_it_was_read_is_not_written() {
     let dir = tree(&[("team.toml", "old text\n")]);
     let path = dir.path().join("team.toml");
-    let result = orglint::fix::write_if_unchanged(&path, b"what was read\n", b"new\n");
+    let result = orglint::fix::write_if_unchanged(dir.path(), &path, b"what was read\n", b"new\n");
     assert!(matches!(result, Err(WriteError::Changed)), "{result:?}");
     assert_eq!(read(dir.path(), "team.toml"), "old text\n");
-    orglint::fix::write_if_unchanged(&path, b"old text\n", b"new\n").expect("written");
+    orglint::fix::write_if_unchanged(dir.path(), &path, b"old text\n", b"new\n").expect("written");
     assert_eq!(read(dir.path(), "team.toml"), "new\n");
     // No temporary file is left beside it.
     let names: Vec<_> = std::fs::read_dir(dir.path())

@@ -1,0 +1,451 @@
+//! Directories held by handle and everything reached below them without following a link: what the walk lists, every file read in the tree and every write into it go through, so that a directory another process swaps for a link mid-run leads nowhere.
+//!
+//! A [`Dir`] is opened once from a path the caller gives (the root, the working directory: the
+//! command line's, so a link there is followed); everything below it is reached from its handle,
+//! name by name, refusing a link at every step and never leaving it (`openat2` with
+//! `RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS` where Linux has it, else one `openat` with
+//! `O_NOFOLLOW` per name). A path checked a moment before is never trusted: what is read or
+//! written is what the handle reaches now.
+//!
+//! Off Unix a [`Dir`] is a path, and every call goes by path as before: no handle-relative calls
+//! there to build on.
+
+use std::ffi::OsStr;
+use std::io;
+use std::path::{Component, Path};
+
+/// What a name in a directory is, asked without following a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+// Off Unix a listing tells files, directories and links only.
+#[cfg_attr(not(unix), allow(dead_code))]
+pub(crate) enum Kind {
+    File,
+    Dir,
+    Symlink,
+    Fifo,
+    Socket,
+    CharDevice,
+    BlockDevice,
+    Other,
+}
+
+impl Kind {
+    /// What a file that is not regular is, in words; `None` for a regular file.
+    pub(crate) fn special(self) -> Option<&'static str> {
+        Some(match self {
+            Kind::File => return None,
+            Kind::Dir => "a directory",
+            Kind::Fifo => "a FIFO",
+            Kind::Socket => "a socket",
+            Kind::CharDevice => "a character device",
+            Kind::BlockDevice => "a block device",
+            Kind::Symlink => "a symbolic link",
+            Kind::Other => "a special file",
+        })
+    }
+}
+
+/// What a `stat` of a name (not following a link) or of an open file says.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Meta {
+    pub(crate) kind: Kind,
+    /// The size it claims.
+    pub(crate) len: u64,
+    /// When it was last written, in seconds since the epoch.
+    pub(crate) modified: i64,
+    /// Permission bits (`0o7777`); what they mean off Unix, only "read-only" (`0o444`) or not.
+    pub(crate) mode: u32,
+    /// Owner and group (Unix).
+    pub(crate) owner: Option<(u32, u32)>,
+    /// How many names (hard links) the file has; 1 where that is not known.
+    pub(crate) links: u64,
+}
+
+impl Meta {
+    /// Whether nobody may write it (as [`std::fs::Permissions::readonly`] says).
+    pub(crate) fn readonly(&self) -> bool {
+        self.mode & 0o222 == 0
+    }
+}
+
+/// The message of the error a link met on the way gives, whichever call met it.
+#[cfg_attr(not(unix), allow(dead_code))]
+pub(crate) const LINK_IN_THE_WAY: &str =
+    "a symbolic link is in the way (it may have appeared while orglint ran); not followed";
+
+/// `rel`'s names, each one plain: no root, prefix or `..` (the names the walk and the callers
+/// build never have them); `.` is dropped.
+fn names(rel: &Path) -> io::Result<Vec<&OsStr>> {
+    rel.components()
+        .filter(|c| *c != Component::CurDir)
+        .map(|c| match c {
+            Component::Normal(name) => Ok(name),
+            _ => Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "not a path below the directory",
+            )),
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+pub(crate) use self::unix::Dir;
+
+#[cfg(not(unix))]
+pub(crate) use self::paths::Dir;
+
+#[cfg(unix)]
+mod unix {
+    use std::ffi::{OsStr, OsString};
+    use std::fs::File;
+    use std::io;
+    use std::os::fd::{AsFd, OwnedFd};
+    use std::os::unix::ffi::OsStringExt;
+    use std::path::Path;
+
+    use rustix::fs::{AtFlags, FileType, Mode, OFlags};
+
+    use super::{Kind, LINK_IN_THE_WAY, Meta, names};
+
+    /// A directory, held by its handle.
+    #[derive(Debug)]
+    pub(crate) struct Dir {
+        fd: OwnedFd,
+    }
+
+    /// Turns a link refused on the way (`ELOOP` from `O_NOFOLLOW` or `RESOLVE_NO_SYMLINKS`;
+    /// `EMLINK` on the BSDs) into an error that says so.
+    fn said(e: rustix::io::Errno) -> io::Error {
+        #[cfg(any(target_os = "freebsd", target_os = "dragonfly", target_os = "netbsd"))]
+        let link = e == rustix::io::Errno::LOOP || e == rustix::io::Errno::MLINK;
+        #[cfg(not(any(target_os = "freebsd", target_os = "dragonfly", target_os = "netbsd")))]
+        let link = e == rustix::io::Errno::LOOP;
+        if link {
+            io::Error::other(LINK_IN_THE_WAY)
+        } else {
+            e.into()
+        }
+    }
+
+    fn kind(ft: FileType) -> Kind {
+        match ft {
+            FileType::RegularFile => Kind::File,
+            FileType::Directory => Kind::Dir,
+            FileType::Symlink => Kind::Symlink,
+            FileType::Fifo => Kind::Fifo,
+            FileType::Socket => Kind::Socket,
+            FileType::CharacterDevice => Kind::CharDevice,
+            FileType::BlockDevice => Kind::BlockDevice,
+            _ => Kind::Other,
+        }
+    }
+
+    // The fields' types differ between systems (`st_mode` and `st_nlink` are 16 bits on macOS).
+    #[allow(clippy::useless_conversion)]
+    fn meta(st: &rustix::fs::Stat) -> Meta {
+        Meta {
+            kind: kind(FileType::from_raw_mode(st.st_mode)),
+            len: u64::try_from(st.st_size).unwrap_or(0),
+            modified: st.st_mtime,
+            mode: u32::from(st.st_mode) & 0o7777,
+            owner: Some((st.st_uid, st.st_gid)),
+            links: u64::from(st.st_nlink),
+        }
+    }
+
+    /// Whether `openat2` is known to be missing (an older kernel, or a sandbox that refuses it):
+    /// then every open walks name by name.
+    #[cfg(target_os = "linux")]
+    static NO_OPENAT2: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+    impl Dir {
+        /// Opens the directory at `path`, following links in it: a path of the caller's own.
+        pub(crate) fn open(path: &Path) -> io::Result<Dir> {
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            let fd = rustix::fs::open(path, flags, Mode::empty())?;
+            Ok(Dir { fd })
+        }
+
+        /// The directory `rel` below this one (itself when `rel` is empty).
+        pub(crate) fn dir(&self, rel: &Path) -> io::Result<Dir> {
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY;
+            Ok(Dir {
+                fd: self.open_below(rel, flags)?,
+            })
+        }
+
+        /// Opens the file `rel` below this one to read it, so that a FIFO or a device cannot
+        /// block and a terminal does not become ours, and `fstat`s what was opened.
+        pub(crate) fn open_file(&self, rel: &Path) -> io::Result<(File, Meta)> {
+            let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOCTTY;
+            let file = File::from(self.open_below(rel, flags)?);
+            let st = rustix::fs::fstat(&file)?;
+            Ok((file, meta(&st)))
+        }
+
+        /// Opens `rel` below this directory with `flags`, refusing a link at every name.
+        fn open_below(&self, rel: &Path, flags: OFlags) -> io::Result<OwnedFd> {
+            let names = names(rel)?;
+            let flags = flags | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+            let Some((last, dirs)) = names.split_last() else {
+                // Itself: a new handle on the same directory.
+                return Ok(rustix::fs::openat(&self.fd, ".", flags, Mode::empty())?);
+            };
+            // The limit `openat2` puts on the whole path, kept by the name-by-name walk too, so
+            // that what is read does not depend on which of the two the kernel allows.
+            if rel.as_os_str().len() >= 4096 {
+                return Err(rustix::io::Errno::NAMETOOLONG.into());
+            }
+            #[cfg(target_os = "linux")]
+            {
+                use std::sync::atomic::Ordering;
+                if !NO_OPENAT2.load(Ordering::Relaxed) {
+                    use rustix::fs::ResolveFlags;
+                    use rustix::io::Errno;
+                    let resolve = ResolveFlags::BENEATH | ResolveFlags::NO_SYMLINKS;
+                    // `EAGAIN`: a rename elsewhere raced the lookup; the kernel asks for a retry.
+                    for _ in 0..4 {
+                        match rustix::fs::openat2(&self.fd, rel, flags, Mode::empty(), resolve) {
+                            Ok(fd) => return Ok(fd),
+                            Err(Errno::AGAIN) => continue,
+                            // Not there: too old a kernel, or a sandbox's filter.
+                            Err(Errno::NOSYS | Errno::PERM | Errno::INVAL | Errno::TOOBIG) => {
+                                NO_OPENAT2.store(true, Ordering::Relaxed);
+                                break;
+                            }
+                            Err(e) => return Err(said(e)),
+                        }
+                    }
+                }
+            }
+            let step = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+            let mut at: Option<OwnedFd> = None;
+            for name in dirs {
+                let from = at.as_ref().map_or(self.fd.as_fd(), AsFd::as_fd);
+                at = Some(rustix::fs::openat(from, *name, step, Mode::empty()).map_err(said)?);
+            }
+            let from = at.as_ref().map_or(self.fd.as_fd(), AsFd::as_fd);
+            rustix::fs::openat(from, *last, flags, Mode::empty()).map_err(said)
+        }
+
+        /// The names in this directory (not `.` and `..`), each with what it is.
+        pub(crate) fn list(&self) -> io::Result<Vec<(OsString, Kind)>> {
+            let mut out = Vec::new();
+            let mut entries = rustix::fs::Dir::read_from(&self.fd)?;
+            while let Some(entry) = entries.read() {
+                let entry = entry?;
+                let name = entry.file_name().to_bytes();
+                if name == b"." || name == b".." {
+                    continue;
+                }
+                let name = OsString::from_vec(name.to_vec());
+                let kind = match entry.file_type() {
+                    // A file system that does not say in its listing: asked of the name.
+                    FileType::Unknown => match self.stat(&name) {
+                        Ok(m) => m.kind,
+                        Err(_) => Kind::Other,
+                    },
+                    ft => kind(ft),
+                };
+                out.push((name, kind));
+            }
+            Ok(out)
+        }
+
+        /// What the name `name` in this directory is (a link is not followed).
+        pub(crate) fn stat(&self, name: &OsStr) -> io::Result<Meta> {
+            let st = rustix::fs::statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW)?;
+            Ok(meta(&st))
+        }
+
+        /// Creates the file `name` in this directory for writing; fails if the name is taken
+        /// (by anything, a link included).
+        pub(crate) fn create_new(&self, name: &OsStr) -> io::Result<File> {
+            let flags =
+                OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+            let fd = rustix::fs::openat(&self.fd, name, flags, Mode::from_raw_mode(0o666))?;
+            Ok(File::from(fd))
+        }
+
+        /// Gives `file` the permission bits `mode` and, where it can, the owner and group
+        /// `owner`: a process that may not give a file away (not root) keeps its own, as
+        /// `sed -i` does, and changes only the group when it is one of its own.
+        pub(crate) fn keep_owner_and_mode(
+            file: &File,
+            mode: u32,
+            owner: Option<(u32, u32)>,
+        ) -> io::Result<()> {
+            use rustix::fs::{Gid, Uid};
+            use rustix::io::Errno;
+            if let Some((uid, gid)) = owner {
+                let (uid, gid) = (Uid::from_raw(uid), Gid::from_raw(gid));
+                if uid != rustix::process::geteuid() || gid != rustix::process::getegid() {
+                    match rustix::fs::fchown(file, Some(uid), Some(gid)) {
+                        Err(Errno::PERM) => match rustix::fs::fchown(file, None, Some(gid)) {
+                            Ok(()) | Err(Errno::PERM) => {}
+                            Err(e) => return Err(e.into()),
+                        },
+                        other => other?,
+                    }
+                }
+            }
+            // After the owner: `chown` clears the set-user-id and set-group-id bits.
+            rustix::fs::fchmod(file, Mode::from_raw_mode(mode))?;
+            Ok(())
+        }
+
+        /// Renames `from` to `to`, both names in this directory (replacing `to`, whatever it is
+        /// but a directory: a link there is replaced, not followed).
+        pub(crate) fn rename(&self, from: &OsStr, to: &OsStr) -> io::Result<()> {
+            Ok(rustix::fs::renameat(&self.fd, from, &self.fd, to)?)
+        }
+
+        /// Removes the name `name` (not a directory) from this directory.
+        pub(crate) fn remove(&self, name: &OsStr) -> io::Result<()> {
+            Ok(rustix::fs::unlinkat(&self.fd, name, AtFlags::empty())?)
+        }
+
+        /// Makes the names written in this directory last (a rename is a change of the directory).
+        pub(crate) fn sync(&self) -> io::Result<()> {
+            Ok(rustix::fs::fsync(&self.fd)?)
+        }
+    }
+
+    /// Whether the process `pid` is alive on this system (as `kill(pid, 0)` sees it: a process
+    /// of another user is alive too).
+    pub(crate) fn process_alive(pid: u32) -> bool {
+        let Some(pid) = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        else {
+            return false;
+        };
+        !matches!(
+            rustix::process::test_kill_process(pid),
+            Err(rustix::io::Errno::SRCH)
+        )
+    }
+}
+
+#[cfg(unix)]
+pub(crate) use self::unix::process_alive;
+
+/// Whether the process `pid` is alive: off Unix, not known, so every process is taken as alive
+/// (and no temporary file is ever taken for stale).
+#[cfg(not(unix))]
+pub(crate) fn process_alive(_pid: u32) -> bool {
+    true
+}
+
+#[cfg(not(unix))]
+mod paths {
+    use std::ffi::{OsStr, OsString};
+    use std::fs::File;
+    use std::io;
+    use std::path::{Path, PathBuf};
+
+    use super::{Kind, Meta, names};
+
+    /// A directory, by its path (no handle-relative calls off Unix).
+    #[derive(Debug)]
+    pub(crate) struct Dir {
+        path: PathBuf,
+    }
+
+    fn meta(m: &std::fs::Metadata) -> Meta {
+        let ft = m.file_type();
+        let kind = if ft.is_symlink() {
+            Kind::Symlink
+        } else if ft.is_dir() {
+            Kind::Dir
+        } else if ft.is_file() {
+            Kind::File
+        } else {
+            Kind::Other
+        };
+        let modified = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_secs() as i64);
+        Meta {
+            kind,
+            len: m.len(),
+            modified,
+            mode: if m.permissions().readonly() {
+                0o444
+            } else {
+                0o644
+            },
+            owner: None,
+            links: 1,
+        }
+    }
+
+    impl Dir {
+        pub(crate) fn open(path: &Path) -> io::Result<Dir> {
+            let path = std::fs::canonicalize(path)?;
+            Ok(Dir { path })
+        }
+
+        fn below(&self, rel: &Path) -> io::Result<PathBuf> {
+            Ok(names(rel)?.iter().fold(self.path.clone(), |p, n| p.join(n)))
+        }
+
+        pub(crate) fn dir(&self, rel: &Path) -> io::Result<Dir> {
+            Ok(Dir {
+                path: self.below(rel)?,
+            })
+        }
+
+        pub(crate) fn open_file(&self, rel: &Path) -> io::Result<(File, Meta)> {
+            let file = File::open(self.below(rel)?)?;
+            let m = file.metadata()?;
+            Ok((file, meta(&m)))
+        }
+
+        pub(crate) fn list(&self) -> io::Result<Vec<(OsString, Kind)>> {
+            let mut out = Vec::new();
+            for entry in std::fs::read_dir(&self.path)? {
+                let entry = entry?;
+                let kind = entry.metadata().map_or(Kind::Other, |m| meta(&m).kind);
+                out.push((entry.file_name(), kind));
+            }
+            Ok(out)
+        }
+
+        pub(crate) fn stat(&self, name: &OsStr) -> io::Result<Meta> {
+            Ok(meta(&std::fs::symlink_metadata(self.path.join(name))?))
+        }
+
+        pub(crate) fn create_new(&self, name: &OsStr) -> io::Result<File> {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(self.path.join(name))
+        }
+
+        pub(crate) fn keep_owner_and_mode(
+            file: &File,
+            mode: u32,
+            _owner: Option<(u32, u32)>,
+        ) -> io::Result<()> {
+            let mut perms = file.metadata()?.permissions();
+            perms.set_readonly(mode & 0o222 == 0);
+            file.set_permissions(perms)
+        }
+
+        pub(crate) fn rename(&self, from: &OsStr, to: &OsStr) -> io::Result<()> {
+            std::fs::rename(self.path.join(from), self.path.join(to))
+        }
+
+        pub(crate) fn remove(&self, name: &OsStr) -> io::Result<()> {
+            std::fs::remove_file(self.path.join(name))
+        }
+
+        pub(crate) fn sync(&self) -> io::Result<()> {
+            // A directory cannot be opened to sync off Unix: the file's own sync is what there is.
+            Ok(())
+        }
+    }
+}
