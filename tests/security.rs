@@ -335,14 +335,16 @@ fn a_directory_swapped_for_a_link_mid_run_is_never_read_or_written_through() {
     let start = Instant::now();
     let (mut runs, mut fixed, mut breaches) = (0, 0, Vec::new());
     while start.elapsed() < Duration::from_secs(4) {
-        let args: &[&str] = if runs % 2 == 0 {
-            &["check", "--format", "json"]
-        } else {
-            &["check", "--fix", "--format", "json"]
+        let args: &[&str] = match runs % 3 {
+            0 => &["check", "--format", "json"],
+            1 => &["check", "--fix", "--format", "json"],
+            // A report written into the directory that is swapped.
+            _ => &["check", "--format", "json", "--output", "teams/report.json"],
         };
         let run = orglint(&d, args);
         runs += 1;
-        let shown = format!("{}{}", run.stdout, run.stderr).to_lowercase();
+        let report = std::fs::read_to_string(d.join("teams/report.json")).unwrap_or_default();
+        let shown = format!("{}{}{report}", run.stdout, run.stderr).to_lowercase();
         if shown.contains("outsider") || shown.contains("zz.toml") {
             breaches.push(format!(
                 "{args:?} reported an outside file:\n{}{}",
