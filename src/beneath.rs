@@ -127,6 +127,22 @@ mod unix {
         }
     }
 
+    /// Opens the one name `name` in `from` with `flags` (`O_NOFOLLOW` among them).
+    fn open_one(
+        from: std::os::fd::BorrowedFd<'_>,
+        name: &OsStr,
+        flags: OFlags,
+    ) -> io::Result<OwnedFd> {
+        rustix::fs::openat(from, name, flags, Mode::empty()).map_err(|e| {
+            // A link asked to be a directory fails as "not a directory" before `O_NOFOLLOW`
+            // is looked at: asked of the name, it is the link it is.
+            let link = e == rustix::io::Errno::NOTDIR
+                && rustix::fs::statat(from, name, AtFlags::SYMLINK_NOFOLLOW)
+                    .is_ok_and(|st| FileType::from_raw_mode(st.st_mode) == FileType::Symlink);
+            said(if link { rustix::io::Errno::LOOP } else { e })
+        })
+    }
+
     fn kind(ft: FileType) -> Kind {
         match ft {
             FileType::RegularFile => Kind::File,
@@ -185,6 +201,15 @@ mod unix {
 
         /// Opens `rel` below this directory with `flags`, refusing a link at every name.
         fn open_below(&self, rel: &Path, flags: OFlags) -> io::Result<OwnedFd> {
+            #[cfg(target_os = "linux")]
+            let openat2 = !NO_OPENAT2.load(std::sync::atomic::Ordering::Relaxed);
+            #[cfg(not(target_os = "linux"))]
+            let openat2 = false;
+            self.open_below_with(rel, flags, openat2)
+        }
+
+        /// [`Dir::open_below`], trying `openat2` first if `openat2`.
+        fn open_below_with(&self, rel: &Path, flags: OFlags, openat2: bool) -> io::Result<OwnedFd> {
             let names = names(rel)?;
             let flags = flags | OFlags::NOFOLLOW | OFlags::CLOEXEC;
             let Some((last, dirs)) = names.split_last() else {
@@ -196,10 +221,12 @@ mod unix {
             if rel.as_os_str().len() >= 4096 {
                 return Err(rustix::io::Errno::NAMETOOLONG.into());
             }
+            #[cfg(not(target_os = "linux"))]
+            let _ = openat2;
             #[cfg(target_os = "linux")]
             {
                 use std::sync::atomic::Ordering;
-                if !NO_OPENAT2.load(Ordering::Relaxed) {
+                if openat2 {
                     use rustix::fs::ResolveFlags;
                     use rustix::io::Errno;
                     let resolve = ResolveFlags::BENEATH | ResolveFlags::NO_SYMLINKS;
@@ -222,32 +249,43 @@ mod unix {
             let mut at: Option<OwnedFd> = None;
             for name in dirs {
                 let from = at.as_ref().map_or(self.fd.as_fd(), AsFd::as_fd);
-                at = Some(rustix::fs::openat(from, *name, step, Mode::empty()).map_err(said)?);
+                at = Some(open_one(from, name, step)?);
             }
             let from = at.as_ref().map_or(self.fd.as_fd(), AsFd::as_fd);
-            rustix::fs::openat(from, *last, flags, Mode::empty()).map_err(said)
+            open_one(from, last, flags)
         }
 
         /// The names in this directory (not `.` and `..`), each with what it is.
         pub(crate) fn list(&self) -> io::Result<Vec<(OsString, Kind)>> {
             let mut out = Vec::new();
-            let mut entries = rustix::fs::Dir::read_from(&self.fd)?;
-            while let Some(entry) = entries.read() {
-                let entry = entry?;
-                let name = entry.file_name().to_bytes();
+            let mut add = |name: &std::ffi::CStr, ft: FileType| {
+                let name = name.to_bytes();
                 if name == b"." || name == b".." {
-                    continue;
+                    return;
                 }
                 let name = OsString::from_vec(name.to_vec());
-                let kind = match entry.file_type() {
+                let kind = match ft {
                     // A file system that does not say in its listing: asked of the name.
-                    FileType::Unknown => match self.stat(&name) {
-                        Ok(m) => m.kind,
-                        Err(_) => Kind::Other,
-                    },
+                    FileType::Unknown => self.stat(&name).map_or(Kind::Other, |m| m.kind),
                     ft => kind(ft),
                 };
                 out.push((name, kind));
+            };
+            // Through this handle, into a buffer of glibc's size: one `getdents64` for most
+            // directories, where `Dir` starts small and takes a new handle of its own.
+            #[cfg(target_os = "linux")]
+            {
+                let mut buf = Vec::with_capacity(32 * 1024);
+                let mut entries = rustix::fs::RawDir::new(&self.fd, buf.spare_capacity_mut());
+                while let Some(entry) = entries.next() {
+                    let entry = entry?;
+                    add(entry.file_name(), entry.file_type());
+                }
+            }
+            #[cfg(not(target_os = "linux"))]
+            for entry in rustix::fs::Dir::read_from(&self.fd)? {
+                let entry = entry?;
+                add(entry.file_name(), entry.file_type());
             }
             Ok(out)
         }
@@ -280,11 +318,14 @@ mod unix {
             if let Some((uid, gid)) = owner {
                 let (uid, gid) = (Uid::from_raw(uid), Gid::from_raw(gid));
                 if uid != rustix::process::geteuid() || gid != rustix::process::getegid() {
+                    // `EINVAL`: an owner this user namespace cannot name (a rootless container).
                     match rustix::fs::fchown(file, Some(uid), Some(gid)) {
-                        Err(Errno::PERM) => match rustix::fs::fchown(file, None, Some(gid)) {
-                            Ok(()) | Err(Errno::PERM) => {}
-                            Err(e) => return Err(e.into()),
-                        },
+                        Err(Errno::PERM | Errno::INVAL) => {
+                            match rustix::fs::fchown(file, None, Some(gid)) {
+                                Ok(()) | Err(Errno::PERM | Errno::INVAL) => {}
+                                Err(e) => return Err(e.into()),
+                            }
+                        }
                         other => other?,
                     }
                 }
@@ -312,18 +353,72 @@ mod unix {
     }
 
     /// Whether the process `pid` is alive on this system (as `kill(pid, 0)` sees it: a process
-    /// of another user is alive too).
+    /// of another user is alive too). A number that names no process (0, or past `i32`) is never
+    /// orglint's: taken as alive, so that nothing is done about its file.
     pub(crate) fn process_alive(pid: u32) -> bool {
         let Some(pid) = i32::try_from(pid)
             .ok()
             .and_then(rustix::process::Pid::from_raw)
         else {
-            return false;
+            return true;
         };
         !matches!(
             rustix::process::test_kill_process(pid),
             Err(rustix::io::Errno::SRCH)
         )
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// `a/b/c.toml`, with links to its directory, to it and out of the tree beside them.
+        fn tree() -> (tempfile::TempDir, tempfile::TempDir, Dir) {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let outside = tempfile::tempdir().expect("temp dir");
+            let d = dir.path();
+            std::fs::create_dir_all(d.join("a/b")).expect("mkdir");
+            std::fs::write(d.join("a/b/c.toml"), "inside").expect("write");
+            std::fs::write(outside.path().join("c.toml"), "outside").expect("write");
+            std::os::unix::fs::symlink("b", d.join("a/link")).expect("symlink");
+            std::os::unix::fs::symlink("c.toml", d.join("a/b/l.toml")).expect("symlink");
+            std::os::unix::fs::symlink(outside.path(), d.join("out")).expect("symlink");
+            let root = Dir::open(d).expect("open the root");
+            (dir, outside, root)
+        }
+
+        fn read(root: &Dir, rel: &str, openat2: bool) -> io::Result<String> {
+            let fd = root.open_below_with(Path::new(rel), OFlags::RDONLY, openat2)?;
+            std::io::read_to_string(File::from(fd))
+        }
+
+        #[test]
+        fn a_link_anywhere_on_the_way_is_refused_with_openat2_or_name_by_name() {
+            let (_dir, _outside, root) = tree();
+            for openat2 in [true, false] {
+                assert_eq!(read(&root, "a/b/c.toml", openat2).expect("plain"), "inside");
+                assert_eq!(read(&root, "./a/b/c.toml", openat2).expect("dot"), "inside");
+                for rel in ["a/link/c.toml", "a/b/l.toml", "out/c.toml", "out"] {
+                    let e = read(&root, rel, openat2).expect_err(rel);
+                    assert_eq!(e.to_string(), LINK_IN_THE_WAY, "{rel} ({openat2})");
+                }
+                for rel in ["../c.toml", "a/../a/b/c.toml", "/etc/passwd"] {
+                    let e = read(&root, rel, openat2).expect_err(rel);
+                    assert_eq!(e.kind(), io::ErrorKind::InvalidInput, "{rel} ({openat2})");
+                }
+                let e = read(&root, "a/none.toml", openat2).expect_err("missing");
+                assert_eq!(e.kind(), io::ErrorKind::NotFound);
+            }
+            let listed = root.dir(Path::new("a")).expect("a").list().expect("list");
+            let mut listed: Vec<_> = listed
+                .iter()
+                .map(|(n, k)| (n.to_str().unwrap(), *k))
+                .collect();
+            listed.sort_unstable_by_key(|(n, _)| *n);
+            assert_eq!(listed, [("b", Kind::Dir), ("link", Kind::Symlink)]);
+            assert!(root.dir(Path::new("a/link")).is_err());
+            assert!(root.dir(Path::new("")).is_ok());
+        }
     }
 }
 

@@ -432,3 +432,31 @@ pub fn remove_leftover(root: &Path, leftover: &Leftover) -> Result<(), WriteErro
     }
     dir.remove(name).map_err(WriteError::Io)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_names_orglint_gives_its_temporary_files_are_taken_for_them() {
+        let pid = |name: &str| temporary_pid(OsStr::new(name));
+        let made = temporary_name("team.toml", 4242, 0x1f2e, 7);
+        assert_eq!(made, ".team.toml.orglint-4242-1f2e-7.tmp");
+        assert_eq!(pid(&made), Some(4242));
+        // A name holding the pattern itself: the last one counts.
+        assert_eq!(pid(".a.orglint-1-2-3.tmp.orglint-9-ff-0.tmp"), Some(9));
+        for other in [
+            "team.toml.orglint-4242-1f2e-7.tmp",
+            ".team.toml.orglint-4242-1f2e-7.tmp~",
+            ".team.toml.orglint-4242-1f2e.tmp",
+            ".team.toml.orglint-4242-1f2e-7-8.tmp",
+            ".team.toml.orglint--1f2e-7.tmp",
+            ".team.toml.orglint-42x-1f2e-7.tmp",
+            ".team.toml.orglint-4242-xyz-7.tmp",
+            ".team.toml.orglint-99999999999-1f2e-7.tmp",
+            ".swp",
+        ] {
+            assert_eq!(pid(other), None, "{other}");
+        }
+    }
+}
