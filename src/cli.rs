@@ -587,10 +587,12 @@ fn write_fixed(
             Ok(done) => {
                 written += 1;
                 fixes += file.fixes;
-                if done.other_names > 0 {
-                    let (n, names) = match done.other_names {
-                        1 => ("1".to_owned(), "name (a hard link), which keeps"),
-                        n => (n.to_string(), "names (hard links), which keep"),
+                let n = done.other_names;
+                if n > 0 {
+                    let names = if n == 1 {
+                        "name (a hard link), which keeps"
+                    } else {
+                        "names (hard links), which keep"
                     };
                     eprintln!(
                         "warning: `{shown}` had {n} other {names} the old text: the fixed file \

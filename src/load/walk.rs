@@ -302,16 +302,17 @@ impl Walk<'_> {
             let len = meta.map_or(0, |m| m.len);
             return Visited::Entry(Entry::File { path, rel, len });
         }
-        let what = meta.ok().and_then(|m| m.kind.special()).or(kind.special());
-        Visited::Entry(unreadable(
-            path,
-            format!(
+        let message = match meta {
+            Ok(meta) => format!(
                 "not a regular file ({}); not read",
-                what.unwrap_or("a special file")
+                meta.kind
+                    .special()
+                    .or(kind.special())
+                    .unwrap_or("a special file")
             ),
-            BROKEN_HELP,
-            true,
-        ))
+            Err(e) => format!("cannot read: {e}"),
+        };
+        Visited::Entry(unreadable(path, message, BROKEN_HELP, true))
     }
 
     /// The file `name` in `handle` when it is a temporary file that an interrupted run of
