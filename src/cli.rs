@@ -298,8 +298,10 @@ fn graph(args: GraphArgs) -> u8 {
     let text = args
         .format
         .render(&graph::Graph::new(&model.org, args.people));
-    let shown = output.as_ref().map(|o| display_path(o, &cwd));
-    emit(&text, output.as_deref().zip(shown.as_deref()))
+    let to = output
+        .as_deref()
+        .map(|o| (&workspace.tree, o, cwd.as_path()));
+    emit(&text, to)
 }
 
 /// `orglint init`: writes the example org and configuration, or refuses and writes nothing.
@@ -367,8 +369,10 @@ fn report(args: ReportArgs) -> u8 {
         ReportFormatArg::Markdown => orglint::report::ReportFormat::Markdown,
     };
     let text = orglint::report::render(&report, format);
-    let shown = output.as_ref().map(|o| display_path(o, &cwd));
-    emit(&text, output.as_deref().zip(shown.as_deref()))
+    emit(
+        &text,
+        output.as_deref().map(|o| (&report.tree, o, cwd.as_path())),
+    )
 }
 
 fn check(args: CheckArgs) -> u8 {
@@ -497,6 +501,7 @@ fn check(args: CheckArgs) -> u8 {
             render::printable(why)
         );
     }
+    leftovers(&report, &cwd, fixing);
     if let Some(accepted) = &opts.baseline {
         let shown = display_path(&normalize(&cwd.join(accepted)), &cwd);
         for warning in &report.baseline_warnings {
@@ -538,8 +543,10 @@ fn check(args: CheckArgs) -> u8 {
         };
         args.format.render(&report, opts)
     };
-    let shown = output.as_ref().map(|o| display_path(o, &cwd));
-    let written = emit(&text, output.as_deref().zip(shown.as_deref()));
+    let written = emit(
+        &text,
+        output.as_deref().map(|o| (&report.tree, o, cwd.as_path())),
+    );
     if written != OK {
         return written;
     }
@@ -551,6 +558,34 @@ fn check(args: CheckArgs) -> u8 {
         FAILED
     } else {
         OK
+    }
+}
+
+/// The temporary files that interrupted runs left in the tree: removed when `remove` (`--fix`,
+/// which writes into the tree anyway), else named on stderr, since a run that only reads writes
+/// nothing. Either way, said on stderr.
+fn leftovers(report: &orglint::Report, cwd: &Path, remove: bool) {
+    for leftover in report.leftovers() {
+        let shown = render::printable(&display_path(&leftover.path, cwd)).into_owned();
+        let pid = leftover.pid;
+        if !remove {
+            note!(
+                "warning: `{shown}` is a temporary file that an interrupted run of orglint \
+                 (process {pid}, which has ended) left; `orglint check --fix` removes it"
+            );
+            continue;
+        }
+        match orglint::fix::remove_leftover(&report.tree.root, leftover) {
+            Ok(()) => note!(
+                "removed `{shown}`, a temporary file that an interrupted run of orglint \
+                 (process {pid}) left"
+            ),
+            Err(e) => note!(
+                "warning: `{shown}`, a temporary file that an interrupted run of orglint \
+                 (process {pid}) left, was not removed: {}",
+                render::printable(&e.to_string())
+            ),
+        }
     }
 }
 
@@ -566,8 +601,7 @@ fn print_diff(fixed: &orglint::fix::Fixed, output: Option<&Path>, cwd: &Path) ->
             return tool_error(&refusal);
         }
     }
-    let shown = output.map(|o| display_path(o, cwd));
-    let written = emit(&text, output.zip(shown.as_deref()));
+    let written = emit(&text, output.map(|o| (&fixed.report.tree, o, cwd)));
     if written != OK {
         return written;
     }
@@ -597,6 +631,7 @@ fn write_fixed(
         let result = match fixed.report.tree.refuse_link(&file.path, cwd, "fixed file") {
             Some(refusal) => Err(refusal),
             None => orglint::fix::write_if_unchanged(
+                &fixed.report.tree.root,
                 &file.path,
                 file.old.as_bytes(),
                 file.new.as_bytes(),
@@ -604,9 +639,21 @@ fn write_fixed(
             .map_err(|e| e.to_string()),
         };
         match result {
-            Ok(()) => {
+            Ok(done) => {
                 written += 1;
                 fixes += file.fixes;
+                let n = done.other_names;
+                if n > 0 {
+                    let names = if n == 1 {
+                        "name (a hard link), which keeps"
+                    } else {
+                        "names (hard links), which keep"
+                    };
+                    note!(
+                        "warning: `{shown}` had {n} other {names} the old text: the fixed file \
+                         replaced this name only"
+                    );
+                }
             }
             Err(why) => {
                 all = false;
@@ -665,8 +712,11 @@ fn write_baseline_file(
     updated: bool,
 ) -> u8 {
     let shown = display_path(path, cwd);
-    if let Err(e) = replace(path, &new.to_json()) {
-        return tool_error(&format!("cannot write the baseline `{shown}`: {e}"));
+    let written = report
+        .tree
+        .replace_file(path, cwd, "baseline", new.to_json().as_bytes());
+    if let Err(e) = written {
+        return tool_error(&not_written(&e, &format!("the baseline `{shown}`")));
     }
     let n = new.entries().len();
     let mut line = format!(
@@ -725,12 +775,13 @@ fn explain(name: &str) -> u8 {
     }
 }
 
-/// Writes `text` to `output` (the file, and how to name it) or standard output.
-fn emit(text: &str, output: Option<(&Path, &str)>) -> u8 {
+/// Writes `text` to the file `output` names (the tree that judges where a report may go, the
+/// path and the working directory it is shown relative to), or to standard output.
+fn emit(text: &str, output: Option<(&orglint::Tree, &Path, &Path)>) -> u8 {
     let result = match output {
-        Some((path, shown)) => {
-            replace(path, text).map_err(|e| format!("cannot write `{shown}`: {e}"))
-        }
+        Some((tree, path, cwd)) => tree
+            .replace_file(path, cwd, "report", text.as_bytes())
+            .map_err(|e| not_written(&e, &format!("`{}`", display_path(path, cwd)))),
         None => {
             let mut stdout = std::io::stdout().lock();
             match stdout
@@ -749,9 +800,13 @@ fn emit(text: &str, output: Option<(&Path, &str)>) -> u8 {
     }
 }
 
-/// Writes `text` to `path` atomically (see [`orglint::fix::write_atomically`]).
-fn replace(path: &Path, text: &str) -> std::io::Result<()> {
-    orglint::fix::write_atomically(path, text.as_bytes())
+/// The message of a file (`what`: "`out.json`", "the baseline `b.json`") not written: a refusal
+/// says why itself; a failure says what could not be written.
+fn not_written(e: &orglint::fix::WriteError, what: &str) -> String {
+    match e {
+        orglint::fix::WriteError::Refused(why) => why.clone(),
+        e => format!("cannot write {what}: {e}"),
+    }
 }
 
 /// Reports an error of orglint itself, as clap does (`error: ...`), escaped for the terminal.

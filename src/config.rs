@@ -134,14 +134,18 @@ impl std::error::Error for ConfigProblem {}
 /// read only if it is a regular file, and only up to the size limit of entity files.
 pub(crate) fn load(path: &Path, display: &str, root: Option<&Path>) -> Result<Config, ConfigError> {
     let cannot = |why: String| ConfigError::Io(format!("cannot read {display}: {why}"));
-    let (real, follow) = match root {
-        Some(root) => (
-            crate::load::real_path_in_tree(root, path).map_err(cannot)?,
-            false,
-        ),
-        None => (path.to_path_buf(), true),
+    let text = match root {
+        // Opened below the root's handle, as entity files are: never through a link that
+        // appears on the way after the check.
+        Some(root) => {
+            let rel = crate::load::path_in_tree(root, path).map_err(cannot)?;
+            crate::beneath::Dir::open(root)
+                .map_err(read::ReadError::Io)
+                .and_then(|dir| read::read_text_below(&dir, &rel, MAX_FILE_SIZE))
+        }
+        None => read::read_text(path, MAX_FILE_SIZE, true),
     };
-    let text = read::read_text(&real, MAX_FILE_SIZE, follow).map_err(|e| match e {
+    let text = text.map_err(|e| match e {
         ReadError::Io(e) => cannot(e.to_string()),
         other => cannot(other.message(MAX_FILE_SIZE)),
     })?;

@@ -53,6 +53,7 @@
 #![warn(missing_docs)]
 
 pub mod baseline;
+pub(crate) mod beneath;
 pub(crate) mod chain;
 pub mod config;
 pub(crate) mod edits;
@@ -155,6 +156,12 @@ pub struct Report {
 }
 
 impl Report {
+    /// The temporary files that interrupted runs of orglint left in the tree, in path order:
+    /// `check` names them, and `--fix` removes them ([`fix::remove_leftover`]).
+    pub fn leftovers(&self) -> &[fix::Leftover] {
+        &self._rest.leftovers
+    }
+
     /// How many findings have `level`.
     pub fn count(&self, level: Level) -> usize {
         // A finding that stands for more (see `finding::cap_per_file`) counts as all of them.

@@ -5,7 +5,9 @@ use std::path::{Component, Path, PathBuf};
 
 use globset::GlobSet;
 
+use crate::beneath::{Dir, Kind as FileKind};
 use crate::config;
+use crate::fix::WriteError;
 use crate::load::{display_path, normalize};
 use crate::source::Sources;
 
@@ -79,40 +81,79 @@ impl Tree {
     pub fn refuse_link(&self, path: &Path, cwd: &Path, what: &str) -> Option<String> {
         let path = normalize(&cwd.join(path));
         let shown = display_path(&path, cwd);
-        match std::fs::symlink_metadata(&path) {
-            Ok(m) if m.file_type().is_symlink() => {
-                return Some(format!(
-                    "`{shown}` is a symbolic link; orglint does not write a {what} through a link, \
-                     so name a file instead"
-                ));
-            }
-            Ok(m) if m.is_dir() => return Some(format!("`{shown}` is a directory")),
-            Ok(m) if !m.is_file() => {
-                return Some(format!("`{shown}` is not a regular file"));
-            }
-            _ => {}
+        if let Some(refusal) = std::fs::symlink_metadata(&path)
+            .ok()
+            .and_then(|m| refuse_kind(kind_of(&m), &shown, what))
+        {
+            return Some(refusal);
         }
-        // A directory link committed in the tree (`reports -> ~/.config`) must not carry the
-        // report out of the root it is named under (or, outside the root, out of the working
-        // directory, the checkout): judged by the nearer of the two that names it.
+        match self.below_base(&path, cwd) {
+            Some(Err(base)) => Some(links_outside(&shown, &base, cwd, what)),
+            _ => None,
+        }
+    }
+
+    /// The base `path` (absolute, normalised) is judged by, and where its directory lies below
+    /// it: a directory link committed in the tree (`reports -> ~/.config`) must not carry a file
+    /// out of the root it is named under (or, outside the root, out of the working directory,
+    /// the checkout): judged by the nearer of the two that names it, by real paths. `None` when
+    /// neither names it, or a real path is not known (the write then fails on its own); else the
+    /// base and the real path of the directory below the base's, or, when the directory lies
+    /// outside the base's real path, the base.
+    fn below_base(&self, path: &Path, cwd: &Path) -> Option<Result<(PathBuf, PathBuf), PathBuf>> {
+        let parent = path.parent()?;
         let base = [self.root.as_path(), cwd]
             .into_iter()
             .map(normalize)
-            .find(|base| path.parent().is_some_and(|p| p.starts_with(base)));
-        if let (Some(base), Some(parent)) = (base, path.parent()) {
-            if let (Ok(real_parent), Ok(real_base)) =
-                (std::fs::canonicalize(parent), std::fs::canonicalize(&base))
-            {
-                if !real_parent.starts_with(&real_base) {
-                    return Some(format!(
-                        "`{shown}` is in a directory that links outside `{}`; orglint does not \
-                         write a {what} through a link, so name a file in a real directory",
-                        display_path(&base, cwd)
-                    ));
-                }
+            .find(|base| parent.starts_with(base))?;
+        let real_parent = std::fs::canonicalize(parent).ok()?;
+        let real_base = std::fs::canonicalize(&base).ok()?;
+        Some(match real_parent.strip_prefix(&real_base) {
+            Ok(rel) => Ok((base, rel.to_path_buf())),
+            Err(_) => Err(base),
+        })
+    }
+
+    /// Writes `bytes` to `path` (relative to `cwd`) atomically, as
+    /// [`crate::fix::write_atomically`] does, after the checks of [`Tree::refuse_link`] (not a
+    /// link, not a directory or a special file, not in a directory that links out of the root or
+    /// the working directory), made on the handles actually written through: the directory is
+    /// reached from the base's handle by its real path below it, without following a link, so
+    /// that a directory another process swaps for a link after the check fails the write instead
+    /// of carrying it elsewhere; the name is checked and replaced through that handle. A path
+    /// outside both the root and the working directory is the caller's to name: its directory
+    /// is opened by that path.
+    pub fn replace_file(
+        &self,
+        path: &Path,
+        cwd: &Path,
+        what: &str,
+        bytes: &[u8],
+    ) -> Result<(), WriteError> {
+        let path = normalize(&cwd.join(path));
+        let shown = display_path(&path, cwd);
+        let name = path.file_name().ok_or_else(|| {
+            WriteError::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it names no file",
+            ))
+        })?;
+        let dir = match self.below_base(&path, cwd) {
+            Some(Err(base)) => {
+                return Err(WriteError::Refused(links_outside(&shown, &base, cwd, what)));
             }
+            Some(Ok((base, rel))) => Dir::open(&base).and_then(|base| base.dir(&rel)),
+            None => Dir::open(path.parent().unwrap_or(Path::new("/"))),
+        };
+        let dir = dir.map_err(WriteError::Io)?;
+        if let Some(refusal) = dir
+            .stat(name)
+            .ok()
+            .and_then(|m| refuse_kind(m.kind, &shown, what))
+        {
+            return Err(WriteError::Refused(refusal));
         }
-        None
+        crate::fix::replace_existing(&dir, name, bytes).map_err(WriteError::Io)
     }
 
     /// Why `what` (`report`, `baseline`: the word the refusal names it by) may not be written to
@@ -239,6 +280,42 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
         }
     }
     false
+}
+
+/// The refusal of a `what` to write at `shown`, in a directory that links outside `base`.
+fn links_outside(shown: &str, base: &Path, cwd: &Path, what: &str) -> String {
+    format!(
+        "`{shown}` is in a directory that links outside `{}`; orglint does not write a {what} \
+         through a link, so name a file in a real directory",
+        display_path(base, cwd)
+    )
+}
+
+/// Why `what` may not replace a name that is `kind` (shown as `shown`), if it may not.
+fn refuse_kind(kind: FileKind, shown: &str, what: &str) -> Option<String> {
+    match kind {
+        FileKind::Symlink => Some(format!(
+            "`{shown}` is a symbolic link; orglint does not write a {what} through a link, so \
+             name a file instead"
+        )),
+        FileKind::Dir => Some(format!("`{shown}` is a directory")),
+        FileKind::File => None,
+        _ => Some(format!("`{shown}` is not a regular file")),
+    }
+}
+
+/// What `meta` (not following a link) says the file is.
+fn kind_of(meta: &std::fs::Metadata) -> FileKind {
+    let ft = meta.file_type();
+    if ft.is_symlink() {
+        FileKind::Symlink
+    } else if ft.is_dir() {
+        FileKind::Dir
+    } else if ft.is_file() {
+        FileKind::File
+    } else {
+        FileKind::Other
+    }
 }
 
 /// The real path of `path` (every link resolved), also when it does not exist yet (its parent's

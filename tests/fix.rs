@@ -277,10 +277,10 @@ fn a_typo_with_two_close_ids_gets_no_fix() {
 fn a_file_changed_since_it_was_read_is_not_written() {
     let dir = tree(&[("team.toml", "old text\n")]);
     let path = dir.path().join("team.toml");
-    let result = orglint::fix::write_if_unchanged(&path, b"what was read\n", b"new\n");
+    let result = orglint::fix::write_if_unchanged(dir.path(), &path, b"what was read\n", b"new\n");
     assert!(matches!(result, Err(WriteError::Changed)), "{result:?}");
     assert_eq!(read(dir.path(), "team.toml"), "old text\n");
-    orglint::fix::write_if_unchanged(&path, b"old text\n", b"new\n").expect("written");
+    orglint::fix::write_if_unchanged(dir.path(), &path, b"old text\n", b"new\n").expect("written");
     assert_eq!(read(dir.path(), "team.toml"), "new\n");
     // No temporary file is left beside it.
     let names: Vec<_> = std::fs::read_dir(dir.path())
@@ -301,6 +301,93 @@ fn permissions_are_kept() {
     assert_ne!(read(dir.path(), "team.toml"), TEAM);
     let mode = std::fs::metadata(&path).expect("stat").permissions().mode();
     assert_eq!(mode & 0o777, 0o640);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_owner_and_group_are_kept() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", TEAM)]);
+    let path = dir.path().join("team.toml");
+    let me = std::fs::metadata(dir.path()).expect("stat");
+    // Root may give the file to anyone; another user only to a group of its own, which is not
+    // known here, so it gives it to its own and checks that they stay.
+    let (uid, gid) = if rustix::process::geteuid().is_root() {
+        (12_345, 23_456)
+    } else {
+        (me.uid(), me.gid())
+    };
+    std::os::unix::fs::chown(&path, Some(uid), Some(gid)).expect("chown");
+    assert_eq!(run(dir.path(), &["check", "--fix"], PLAIN).0, 0);
+    assert_ne!(read(dir.path(), "team.toml"), TEAM);
+    let meta = std::fs::metadata(&path).expect("stat");
+    assert_eq!((meta.uid(), meta.gid()), (uid, gid));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hard_link_is_split_and_the_run_says_so() {
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", TEAM)]);
+    std::fs::create_dir(dir.path().join("data")).expect("mkdir");
+    std::fs::hard_link(
+        dir.path().join("team.toml"),
+        dir.path().join("data/team.txt"),
+    )
+    .expect("link");
+    let (code, _, stderr) = run(dir.path(), &["check", "--fix"], PLAIN);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            0,
+            "warning: `team.toml` had 1 other name (a hard link), which keeps the old text: the \
+             fixed file replaced this name only\nfixed 1 finding in 1 file\n"
+        )
+    );
+    assert_ne!(read(dir.path(), "team.toml"), TEAM);
+    assert_eq!(read(dir.path(), "data/team.txt"), TEAM);
+}
+
+#[cfg(unix)]
+#[test]
+fn temporary_files_an_interrupted_run_left_are_named_then_removed_by_fix() {
+    // A process that has ended, as one killed while writing would have.
+    let mut gone = std::process::Command::new("true").spawn().expect("spawn");
+    let dead = gone.id();
+    gone.wait().expect("wait");
+    let live = std::process::id();
+    let dir = tree(&[("org.toml", PEOPLE), ("team.toml", TEAM)]);
+    let stale = format!(".team.toml.orglint-{dead}-1f2e-0.tmp");
+    // Another run's, still at work: never touched.
+    let busy = format!(".team.toml.orglint-{live}-3c4d-0.tmp");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::create_dir(dir.path().join("teams-old")).expect("mkdir");
+    for name in [&stale, &busy] {
+        let file = std::fs::File::create(dir.path().join("teams-old").join(name)).expect("create");
+        file.set_modified(hour_ago).expect("mtime");
+    }
+    let (code, _, stderr) = run(dir.path(), &["check", "--format", "short"], PLAIN);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "warning: `teams-old/{stale}` is a temporary file that an interrupted run of orglint \
+             (process {dead}, which has ended) left; `orglint check --fix` removes it\n"
+        )
+    );
+    assert!(dir.path().join("teams-old").join(&stale).exists());
+    let (code, _, stderr) = run(dir.path(), &["check", "--fix"], PLAIN);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stderr,
+        format!(
+            "fixed 1 finding in 1 file\nremoved `teams-old/{stale}`, a temporary file that an \
+             interrupted run of orglint (process {dead}) left\n"
+        )
+    );
+    assert!(!dir.path().join("teams-old").join(&stale).exists());
+    assert!(dir.path().join("teams-old").join(&busy).exists());
+    let (code, _, stderr) = run(dir.path(), &["check"], PLAIN);
+    assert_eq!((code, stderr.as_str()), (0, ""));
 }
 
 #[test]

@@ -263,3 +263,126 @@ fn deep_chain(top: &Path, depth: usize, text: &str) {
         libc::close(fd);
     }
 }
+
+/// A team whose lead is not in `members`: a finding `--fix` fixes, so that a run that read this
+/// file would also write it.
+const SWAPPED_TEAM: &[u8] =
+    b"[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = []\n";
+
+/// What only the outside directory holds: an id no run may ever show, in a file `--fix` would fix.
+const OUTSIDER: &[u8] = b"[[team]]\nid = \"outsider-7f3a\"\nname = \"Outsider\"\nkind = \"platform\"\nlead = \"ada\"\nmembers = []\n";
+
+/// Spins for `spell`: sleeping takes 50 µs at least.
+#[cfg(target_os = "linux")]
+fn wait(spell: Duration) {
+    let from = std::time::Instant::now();
+    while from.elapsed() < spell {
+        std::hint::spin_loop();
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_directory_swapped_for_a_link_mid_run_is_never_read_or_written_through() {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
+    use std::time::Instant;
+
+    let dir = common::tree(&[("org.toml", ORG), ("teams/t.toml", SWAPPED_TEAM)]);
+    // The outside directory holds a file of the same name and bytes (what `--fix` re-reads before
+    // writing would find unchanged), and one only it has.
+    let outside = common::tree(&[("t.toml", SWAPPED_TEAM), ("zz.toml", OUTSIDER)]);
+    let d = dir.path().to_path_buf();
+    // Hidden, so never walked, whichever of the two it is at the moment.
+    link(outside.path(), &d, ".swap");
+    let (teams, swap) = (d.join("teams"), d.join(".swap"));
+    let exchange = move || {
+        renameat_with(CWD, &teams, CWD, &swap, RenameFlags::EXCHANGE).expect("exchange");
+    };
+    // Held by the swapping thread through each swap and back, so that whoever holds it sees
+    // `teams/` in its place.
+    let real = Arc::new(Mutex::new(()));
+    let stop = Arc::new(AtomicBool::new(false));
+    let swapper = {
+        let (real, stop) = (Arc::clone(&real), Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let mut swaps = 0u64;
+            while !stop.load(Ordering::Relaxed) {
+                // Swapped for spells from none at all to a millisecond, so that every step of a
+                // run (the walk, the reads, the re-read and the rename of `--fix`) meets both.
+                let spell = Duration::from_micros([0, 2, 10, 40, 150, 1_000][swaps as usize % 6]);
+                let _held = real.lock().expect("lock");
+                exchange();
+                wait(spell);
+                exchange();
+                swaps += 1;
+                drop(_held);
+                wait(spell);
+            }
+            swaps
+        })
+    };
+    let outside_names = |o: &Path| {
+        let mut names: Vec<_> = std::fs::read_dir(o)
+            .expect("list outside")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let names_before = outside_names(outside.path());
+    let start = Instant::now();
+    let (mut runs, mut fixed, mut breaches) = (0, 0, Vec::new());
+    while start.elapsed() < Duration::from_secs(4) {
+        let args: &[&str] = match runs % 3 {
+            0 => &["check", "--format", "json"],
+            1 => &["check", "--fix", "--format", "json"],
+            // A report written into the directory that is swapped.
+            _ => &["check", "--format", "json", "--output", "teams/report.json"],
+        };
+        let run = orglint(&d, args);
+        runs += 1;
+        let report = std::fs::read_to_string(d.join("teams/report.json")).unwrap_or_default();
+        let shown = format!("{}{}{report}", run.stdout, run.stderr).to_lowercase();
+        if shown.contains("outsider") || shown.contains("zz.toml") {
+            breaches.push(format!(
+                "{args:?} reported an outside file:\n{}{}",
+                run.stdout, run.stderr
+            ));
+        }
+        let _held = real.lock().expect("lock");
+        for (name, bytes) in [("t.toml", SWAPPED_TEAM), ("zz.toml", OUTSIDER)] {
+            let now = std::fs::read(outside.path().join(name)).expect("read outside");
+            if now != bytes {
+                breaches.push(format!("{args:?} wrote the outside {name}"));
+                std::fs::write(outside.path().join(name), bytes).expect("restore outside");
+            }
+        }
+        for name in outside_names(outside.path()) {
+            if !names_before.contains(&name) {
+                breaches.push(format!("{args:?} left {name:?} outside"));
+                std::fs::remove_file(outside.path().join(name)).expect("remove");
+            }
+        }
+        let inside = d.join("teams/t.toml");
+        if std::fs::read(&inside).expect("read inside") != SWAPPED_TEAM {
+            fixed += 1;
+            std::fs::write(&inside, SWAPPED_TEAM).expect("restore inside");
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    let swaps = swapper.join().expect("swapper");
+    assert!(swaps > 0 && runs > 0, "{swaps} swaps, {runs} runs");
+    let count = |what: &str| breaches.iter().filter(|b| b.contains(what)).count();
+    assert!(
+        breaches.is_empty(),
+        "in {runs} runs ({swaps} swaps, {fixed} inside fixes), {} reported an outside file, {} \
+         wrote one, {} left one; the first:\n{}",
+        count("reported"),
+        count("wrote"),
+        count("left"),
+        breaches[0]
+    );
+    eprintln!("{runs} runs, {swaps} swaps, the inside file fixed {fixed} times: nothing outside");
+}

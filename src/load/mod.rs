@@ -14,6 +14,7 @@ use std::sync::{Condvar, Mutex};
 use globset::GlobSet;
 use rayon::prelude::*;
 
+use crate::beneath::Dir;
 use crate::finding::Finding;
 use crate::limits::{MAX_BYTES_IN_FLIGHT, MAX_FILE_SIZE, MAX_TOTAL_SIZE};
 use crate::load::regions::Entities;
@@ -54,6 +55,8 @@ pub struct Loaded {
     /// For each file, its table headers as suppression scopes (see [`suppress::headers`]); empty
     /// where no comment could suppress anything (none, or the file could not be parsed).
     pub(crate) headers: Vec<Vec<(u32, u32)>>,
+    /// The temporary files that interrupted runs of orglint left in the tree, in path order.
+    pub(crate) leftovers: Vec<crate::fix::Leftover>,
 }
 
 /// What one file of a workspace is before it is parsed: a file the walk found, or a text a caller
@@ -72,9 +75,8 @@ pub(crate) fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &
 /// How many entity files the walk of `root` finds with nothing excluded (but what SPEC §1
 /// always leaves out: hidden directories, `target/`, `node_modules/`, `orglint.toml`).
 pub(crate) fn entity_files(root: &Path, cwd: &Path) -> usize {
-    let entries = walk::walk(root, &GlobSet::empty(), cwd);
-    entries
-        .iter()
+    let walked = walk::walk(root, &GlobSet::empty(), cwd);
+    (walked.entries.iter())
         .filter(|e| matches!(e, Entry::File { .. }))
         .count()
 }
@@ -93,7 +95,11 @@ pub(crate) fn load_with(
     cwd: &Path,
     texts: &Texts,
 ) -> Loaded {
-    let mut entries = walk::walk(root, exclude, cwd);
+    let walk::Walked {
+        root: handle,
+        mut entries,
+        leftovers,
+    } = walk::walk(root, exclude, cwd);
     if let Some(config) = config.map(|c| normalize(&cwd.join(c))) {
         // By name first: a walked path ends in its file's name, which normalising keeps, so only
         // the files called as the configuration is need their whole path built and compared.
@@ -122,8 +128,9 @@ pub(crate) fn load_with(
             }
         })
         .collect();
-    let mut loaded = gather(inputs, cwd);
+    let mut loaded = gather(inputs, handle.as_ref(), cwd);
     loaded.root = normalize(&cwd.join(root));
+    loaded.leftovers = leftovers;
     loaded
 }
 
@@ -160,7 +167,7 @@ pub(crate) fn load_texts(files: Vec<(PathBuf, String)>, cwd: &Path) -> Loaded {
             }
         })
         .collect();
-    gather(inputs, cwd)
+    gather(inputs, None, cwd)
 }
 
 const NAMES_NO_FILE: &str =
@@ -185,8 +192,9 @@ fn names_a_file(path: &Path) -> bool {
 const BATCH: usize = 512;
 
 /// Reads and parses `inputs` in parallel, each as file number its index, and gathers them in
-/// that order.
-fn gather(inputs: Vec<Input>, cwd: &Path) -> Loaded {
+/// that order; the walked files are opened below `root`, the handle of the root they were walked
+/// from.
+fn gather(inputs: Vec<Input>, root: Option<&Dir>, cwd: &Path) -> Loaded {
     let budget = Budget::default();
     let mut loaded = Loaded {
         cwd: cwd.to_path_buf(),
@@ -216,7 +224,7 @@ fn gather(inputs: Vec<Input>, cwd: &Path) -> Loaded {
             batch
                 .into_par_iter()
                 .enumerate()
-                .map(|(i, input)| read_and_parse((start + i) as FileId, input, cwd, &budget))
+                .map(|(i, input)| read_and_parse((start + i) as FileId, input, root, cwd, &budget))
                 .collect()
         };
         let ((), next) = rayon::join(
@@ -370,10 +378,18 @@ impl Drop for Permit<'_> {
     }
 }
 
-/// Reads an entity file within the limits: its text, or the finding's message and, for text
-/// that is not UTF-8, the lossy text and the offset of the first bad byte.
-fn read_entity(real: &Path, budget: &Budget) -> Result<String, (String, String, Option<usize>)> {
-    let read = read::read_text(real, MAX_FILE_SIZE, false);
+/// Reads the entity file at `rel` below `root` within the limits: its text, or the finding's
+/// message and, for text that is not UTF-8, the lossy text and the offset of the first bad byte.
+fn read_entity(
+    root: Option<&Dir>,
+    rel: &Path,
+    budget: &Budget,
+) -> Result<String, (String, String, Option<usize>)> {
+    let read = match root {
+        Some(root) => read::read_text_below(root, rel, MAX_FILE_SIZE),
+        // Never so: a walk that lists a file opened its root.
+        None => Err(ReadError::Io(std::io::ErrorKind::NotFound.into())),
+    };
     let len = match &read {
         Ok(text) | Err(ReadError::NotUtf8 { lossy: text, .. }) => text.len() as u64,
         Err(_) => 0,
@@ -398,10 +414,16 @@ struct OneFile {
     headers: Vec<(u32, u32)>,
 }
 
-fn read_and_parse(id: FileId, input: Input, cwd: &Path, budget: &Budget) -> OneFile {
+fn read_and_parse(
+    id: FileId,
+    input: Input,
+    root: Option<&Dir>,
+    cwd: &Path,
+    budget: &Budget,
+) -> OneFile {
     let (path, read, help, broken) = match input {
-        Input::Walked(Entry::File { path, real, .. }) => {
-            let read = read_entity(&real, budget);
+        Input::Walked(Entry::File { path, rel, .. }) => {
+            let read = read_entity(root, &rel, budget);
             (path, read, walk::BROKEN_HELP, true)
         }
         Input::Walked(Entry::Unreadable {
@@ -457,9 +479,11 @@ fn read_and_parse(id: FileId, input: Input, cwd: &Path, budget: &Budget) -> OneF
     }
 }
 
-/// The real path of `path` when it lies inside the org tree under `root` (not through a link that
-/// leaves it, nor in a hidden directory, `target/` or `node_modules/`); else why not.
-pub(crate) fn real_path_in_tree(root: &Path, path: &Path) -> Result<PathBuf, String> {
+/// Where `path` really is below the org tree under `root` (every link on it resolved), when that
+/// is inside the tree (not through a link that leaves it, nor in a hidden directory, `target/` or
+/// `node_modules/`); else why not. What is read there is then opened below the root's handle,
+/// with no link followed: a link that appears on that path meanwhile is refused.
+pub(crate) fn path_in_tree(root: &Path, path: &Path) -> Result<PathBuf, String> {
     let root_real = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
     let real = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
     match real.strip_prefix(&root_real) {
@@ -468,7 +492,7 @@ pub(crate) fn real_path_in_tree(root: &Path, path: &Path) -> Result<PathBuf, Str
         Ok(inside) if crate::tree::not_walked(&GlobSet::empty(), inside, false).is_some() => {
             Err("it points to a place the org tree excludes; not read".to_owned())
         }
-        Ok(_) => Ok(real),
+        Ok(inside) => Ok(inside.to_path_buf()),
     }
 }
 
@@ -600,7 +624,7 @@ mod tests {
     fn file(name: &str, len: u64) -> Entry {
         Entry::File {
             path: name.into(),
-            real: name.into(),
+            rel: name.into(),
             len,
         }
     }

@@ -4,6 +4,8 @@ use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::Path;
 
+use crate::beneath::Dir;
+
 /// Why a file was not read.
 #[derive(Debug)]
 pub(crate) enum ReadError {
@@ -166,7 +168,21 @@ const CHUNK: usize = 64 * 1024;
 /// Reads the regular file `path` as UTF-8, at most `limit` bytes (see [`open_regular`] for `follow`).
 pub(crate) fn read_text(path: &Path, limit: u64, follow: bool) -> Result<String, ReadError> {
     let (file, claimed) = open_regular(path, follow)?;
-    let bytes = read_bounded(file, claimed, limit)?;
+    decode(read_bounded(file, claimed, limit)?)
+}
+
+/// Reads the regular file at `rel` below `dir` as UTF-8, at most `limit` bytes, reached without
+/// following a link (see [`Dir::open_file`]).
+pub(crate) fn read_text_below(dir: &Dir, rel: &Path, limit: u64) -> Result<String, ReadError> {
+    let (file, meta) = dir.open_file(rel).map_err(ReadError::Io)?;
+    if let Some(what) = meta.kind.special() {
+        return Err(ReadError::NotRegular(what));
+    }
+    decode(read_bounded(file, meta.len, limit)?)
+}
+
+/// `bytes` as text, or why they are not UTF-8.
+fn decode(bytes: Vec<u8>) -> Result<String, ReadError> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let utf16 = match e.as_bytes() {

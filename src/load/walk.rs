@@ -1,7 +1,6 @@
-//! The walk of an org tree: every entity file in sorted path order, following a link only while its real path stays inside the tree, and naming every path it cannot read.
+//! The walk of an org tree: every entity file in sorted path order, following a link only while its real path stays inside the tree, and naming every path it cannot read. Every directory is listed, and every file later read, through a handle reached from the root's without following a link (see [`crate::beneath`]).
 
-use std::ffi::{OsStr, OsString};
-use std::fs::FileType;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -10,14 +9,18 @@ use rayon::prelude::*;
 
 use super::display_path;
 use super::read::kind_of;
+use crate::beneath::{Dir, Kind};
+use crate::fix::Leftover;
 
 /// One path the walk found: an entity file, or an entry it will not or cannot read.
 pub(super) enum Entry {
     File {
         /// The path as the walk reached it (shown in reports).
         path: PathBuf,
-        /// Its real path, which is opened: inside the root's real path.
-        real: PathBuf,
+        /// The path it is opened by, below the root's handle: its own, or (for a link the walk
+        /// reads through) its target's, inside the tree. No link was on it when the walk looked;
+        /// one that appears by the time it is read is not followed.
+        rel: PathBuf,
         /// The size it claims.
         len: u64,
     },
@@ -54,16 +57,17 @@ pub(crate) fn is_skipped_dir(name: &OsStr) -> bool {
 /// walk holds its own chain while the level is listed.
 struct Chain {
     path: PathBuf,
-    real: PathBuf,
+    /// Its path below the root (empty for the root).
+    rel: PathBuf,
     parent: Option<Arc<Chain>>,
 }
 
 impl Chain {
-    /// The path of the directory of this chain whose real path is `real`.
-    fn find(&self, real: &Path) -> Option<&Path> {
+    /// The path of the directory of this chain at `rel` below the root.
+    fn find(&self, rel: &Path) -> Option<&Path> {
         let mut at = Some(self);
         while let Some(dir) = at {
-            if dir.real == real {
+            if dir.rel == rel {
                 return Some(&dir.path);
             }
             at = dir.parent.as_deref();
@@ -76,24 +80,29 @@ impl Chain {
 /// each to be listed in turn.
 enum Item {
     Entry(Entry),
+    Leftover(Leftover),
     /// The directory of this index in the walk's list of directories.
     Dir(usize),
 }
 
-/// One name a directory listing gave.
-struct Child {
-    name: OsString,
-    ft: FileType,
-    /// Kept to ask for the size of an entity file by the directory's handle and its name, not by
-    /// its whole path again.
-    entry: std::fs::DirEntry,
+/// What a walk found: the root's handle, which every entity file is opened below (`None` when
+/// the root cannot be opened: then the one entry says so), the entries in sorted path order, and
+/// the temporary files that interrupted runs left.
+pub(super) struct Walked {
+    pub(super) root: Option<Dir>,
+    pub(super) entries: Vec<Entry>,
+    pub(super) leftovers: Vec<Leftover>,
 }
 
 struct Walk<'a> {
-    root: &'a Path,
     root_real: PathBuf,
+    /// The root, by handle: every directory is opened below it.
+    handle: Dir,
     exclude: &'a GlobSet,
     cwd: &'a Path,
+    /// When the walk started (seconds since the epoch): a temporary file written since may be
+    /// another run's, still being written.
+    started: i64,
 }
 
 /// Walks `root`, skipping what `exclude` matches (relative to `root`).
@@ -102,23 +111,36 @@ struct Walk<'a> {
 /// directories of files, and listing a directory and sizing each file are a system call each);
 /// each directory's entries are gathered in name order and joined in that order, so that the
 /// result is what a walk on one thread gives: sorted path order (SPEC §1).
-pub(super) fn walk(root: &Path, exclude: &GlobSet, cwd: &Path) -> Vec<Entry> {
-    let root_real = match std::fs::canonicalize(root) {
-        Ok(real) => real,
+///
+/// The root is opened once, following a link (it is the command line's); each directory below is
+/// opened from the root's handle by its path below it, refusing any link on the way, and listed
+/// through that handle. Holding a handle per directory instead would hold thousands at once on a
+/// wide tree, past the usual limit of 1,024 open files; reaching each from the root is one system
+/// call where the kernel has `openat2`, the cost of opening it by path.
+pub(super) fn walk(root: &Path, exclude: &GlobSet, cwd: &Path) -> Walked {
+    let started = now();
+    let opened = std::fs::canonicalize(root).and_then(|real| Ok((real, Dir::open(root)?)));
+    let (root_real, handle) = match opened {
+        Ok(opened) => opened,
         Err(e) => {
-            return vec![Entry::Unreadable {
-                path: root.to_path_buf(),
-                message: format!("cannot read: {e}"),
-                help: BROKEN_HELP,
-                broken: true,
-            }];
+            return Walked {
+                root: None,
+                entries: vec![Entry::Unreadable {
+                    path: root.to_path_buf(),
+                    message: format!("cannot read: {e}"),
+                    help: BROKEN_HELP,
+                    broken: true,
+                }],
+                leftovers: Vec::new(),
+            };
         }
     };
     let w = Walk {
-        root,
-        root_real: root_real.clone(),
+        root_real,
+        handle,
         exclude,
         cwd,
+        started,
     };
     // Level by level, not by recursion: a tree 500 directories deep overflowed the stack of a
     // debug build's thread (a path may be 4,096 bytes, so 2,000 deep), and the directories of
@@ -129,7 +151,7 @@ pub(super) fn walk(root: &Path, exclude: &GlobSet, cwd: &Path) -> Vec<Entry> {
         0,
         Arc::new(Chain {
             path: root.to_path_buf(),
-            real: root_real,
+            rel: PathBuf::new(),
             parent: None,
         }),
     )];
@@ -156,18 +178,30 @@ pub(super) fn walk(root: &Path, exclude: &GlobSet, cwd: &Path) -> Vec<Entry> {
             level.extend(below.into_iter().enumerate().map(|(i, d)| (first + i, d)));
         }
     }
-    let mut entries = Vec::new();
+    let (mut entries, mut leftovers) = (Vec::new(), Vec::new());
     let mut stack = vec![std::mem::take(&mut listings[0]).into_iter()];
     while let Some(top) = stack.last_mut() {
         match top.next() {
             Some(Item::Entry(entry)) => entries.push(entry),
+            Some(Item::Leftover(leftover)) => leftovers.push(leftover),
             Some(Item::Dir(i)) => stack.push(std::mem::take(&mut listings[i]).into_iter()),
             None => {
                 stack.pop();
             }
         }
     }
-    entries
+    Walked {
+        root: Some(w.handle),
+        entries,
+        leftovers,
+    }
+}
+
+/// Now, in seconds since the epoch.
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 fn unreadable(path: PathBuf, message: String, help: &'static str, broken: bool) -> Entry {
@@ -184,7 +218,8 @@ enum Visited {
     /// Not part of the walk.
     Nothing,
     Entry(Entry),
-    /// A directory to list: its path and real path.
+    Leftover(Leftover),
+    /// A directory to list: its path and its path below the root.
     Dir(PathBuf, PathBuf),
 }
 
@@ -192,53 +227,37 @@ impl Walk<'_> {
     /// Lists the directory `dir`: what is in it in name order, each directory below it (not
     /// yet listed) an [`Item::Dir`] numbered by its place in `below`.
     fn enter(&self, dir: &Arc<Chain>, below: &mut Vec<Arc<Chain>>) -> Vec<Item> {
-        let (path, real) = (&dir.path, &dir.real);
+        let path = &dir.path;
         let mut out = Vec::new();
-        let mut children = Vec::new();
-        let listed = std::fs::read_dir(real).and_then(|list| {
-            for item in list {
-                let item = item?;
-                match item.file_type() {
-                    Ok(ft) => children.push(Child {
-                        name: item.file_name(),
-                        ft,
-                        entry: item,
-                    }),
-                    Err(e) if is_entity_name(&item.file_name()) => {
-                        let message = format!("cannot read: {e}");
-                        out.push(Item::Entry(unreadable(
-                            path.join(item.file_name()),
-                            message,
-                            BROKEN_HELP,
-                            true,
-                        )));
-                    }
-                    Err(_) => {}
-                }
+        let listed = self
+            .handle
+            .dir(&dir.rel)
+            .and_then(|handle| Ok((handle.list()?, handle)));
+        let (mut children, handle) = match listed {
+            Ok(listed) => listed,
+            Err(e) => {
+                out.push(Item::Entry(unreadable(
+                    path.clone(),
+                    format!("cannot read: {e}"),
+                    BROKEN_HELP,
+                    true,
+                )));
+                return out;
             }
-            Ok(())
-        });
-        if let Err(e) = listed {
-            out.push(Item::Entry(unreadable(
-                path.clone(),
-                format!("cannot read: {e}"),
-                BROKEN_HELP,
-                true,
-            )));
-            return out;
-        }
-        children.sort_by(|a, b| a.name.cmp(&b.name));
-        for child in &children {
-            let path = path.join(&child.name);
-            let real = real.join(&child.name);
-            match self.visit(path, real, child, dir) {
+        };
+        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (name, kind) in &children {
+            let path = path.join(name);
+            let rel = dir.rel.join(name);
+            match self.visit(path, rel, name, *kind, &handle, dir) {
                 Visited::Nothing => {}
                 Visited::Entry(entry) => out.push(Item::Entry(entry)),
-                Visited::Dir(path, real) => {
+                Visited::Leftover(leftover) => out.push(Item::Leftover(leftover)),
+                Visited::Dir(path, rel) => {
                     out.push(Item::Dir(below.len()));
                     below.push(Arc::new(Chain {
                         path,
-                        real,
+                        rel,
                         parent: Some(Arc::clone(dir)),
                     }));
                 }
@@ -247,57 +266,75 @@ impl Walk<'_> {
         out
     }
 
-    fn visit(&self, path: PathBuf, real: PathBuf, child: &Child, here: &Chain) -> Visited {
-        let (name, ft) = (child.name.as_os_str(), child.ft);
-        let rel = path.strip_prefix(self.root).unwrap_or(&path);
-        if self.exclude.is_match(rel) {
+    /// What the name `name`, a `kind` in the directory `handle` (at `here`), is to the walk.
+    fn visit(
+        &self,
+        path: PathBuf,
+        rel: PathBuf,
+        name: &OsStr,
+        kind: Kind,
+        handle: &Dir,
+        here: &Chain,
+    ) -> Visited {
+        if self.exclude.is_match(&rel) {
             return Visited::Nothing;
         }
-        if ft.is_dir() {
-            if is_skipped_dir(name) {
-                return Visited::Nothing;
+        match kind {
+            Kind::Dir if is_skipped_dir(name) => return Visited::Nothing,
+            Kind::Dir => return Visited::Dir(path, rel),
+            Kind::Symlink => {
+                return self
+                    .visit_link(path, rel, name, here)
+                    .map_or(Visited::Nothing, Visited::Entry);
             }
-            return Visited::Dir(path, real);
+            Kind::File if !is_entity_name(name) => {
+                return self
+                    .leftover(path, name, handle)
+                    .map_or(Visited::Nothing, Visited::Leftover);
+            }
+            _ if !is_entity_name(name) => return Visited::Nothing,
+            _ => {}
         }
-        if ft.is_symlink() {
-            return self
-                .visit_link(path, real, name, here)
-                .map_or(Visited::Nothing, Visited::Entry);
-        }
-        if !is_entity_name(name) {
-            return Visited::Nothing;
-        }
-        // Asked of the listing's entry: by the directory's handle and the name (`fstatat`, no
-        // link followed), without the whole path being looked up again.
-        let meta = child.entry.metadata();
-        if ft.is_file() {
+        // Asked by the directory's handle and the name (`fstatat`, no link followed).
+        let meta = handle.stat(name);
+        if kind == Kind::File {
             // The size is only a first guess for the limits; reading checks again.
-            let len = meta.map_or(0, |m| m.len());
-            return Visited::Entry(Entry::File { path, real, len });
+            let len = meta.map_or(0, |m| m.len);
+            return Visited::Entry(Entry::File { path, rel, len });
         }
-        let what = meta
-            .ok()
-            .and_then(|m| kind_of(&m))
-            .unwrap_or("a special file");
-        Visited::Entry(unreadable(
-            path,
-            format!("not a regular file ({what}); not read"),
-            BROKEN_HELP,
-            true,
-        ))
+        let message = match meta {
+            Ok(meta) => format!(
+                "not a regular file ({}); not read",
+                meta.kind
+                    .special()
+                    .or(kind.special())
+                    .unwrap_or("a special file")
+            ),
+            Err(e) => format!("cannot read: {e}"),
+        };
+        Visited::Entry(unreadable(path, message, BROKEN_HELP, true))
+    }
+
+    /// The file `name` in `handle` when it is a temporary file that an interrupted run of
+    /// orglint left: its name is one orglint gives them, the process that made it has ended, and
+    /// it was last written before this walk began (a process of another PID namespace, in
+    /// another container, could still be writing one made since).
+    fn leftover(&self, path: PathBuf, name: &OsStr, handle: &Dir) -> Option<Leftover> {
+        let pid = crate::fix::temporary_pid(name)?;
+        if pid == std::process::id() || crate::beneath::process_alive(pid) {
+            return None;
+        }
+        let meta = handle.stat(name).ok()?;
+        (meta.kind == Kind::File && meta.modified < self.started).then_some(Leftover { path, pid })
     }
 
     /// A link: resolved. Read through it only when it leads to a file inside the tree that the walk
-    /// does not read at its own place (`people/bob.toml -> ../archive/bob.txt`).
-    fn visit_link(
-        &self,
-        path: PathBuf,
-        link: PathBuf,
-        name: &OsStr,
-        here: &Chain,
-    ) -> Option<Entry> {
+    /// does not read at its own place (`people/bob.toml -> ../archive/bob.txt`); then the target is
+    /// opened by its path below the root, and only while no link is on that path.
+    fn visit_link(&self, path: PathBuf, rel: PathBuf, name: &OsStr, here: &Chain) -> Option<Entry> {
         let entity = is_entity_name(name);
         // The target and its metadata, without opening it.
+        let link = self.root_real.join(&rel);
         let resolved = std::fs::canonicalize(&link)
             .and_then(|target| std::fs::metadata(&target).map(|meta| (target, meta)));
         let (target, meta) = match resolved {
@@ -321,7 +358,7 @@ impl Walk<'_> {
             return Some(unreadable(path, message, EXCLUDED_HELP, false));
         }
         if is_dir {
-            if let Some(ancestor) = here.find(&target) {
+            if let Some(ancestor) = here.find(inside) {
                 let message = format!(
                     "cannot read: symbolic link loop back to `{}`",
                     display_path(ancestor, self.cwd)
@@ -340,7 +377,7 @@ impl Walk<'_> {
         Some(match kind_of(&meta) {
             None => Entry::File {
                 path,
-                real: target,
+                rel: inside.to_path_buf(),
                 len: meta.len(),
             },
             Some(what) => unreadable(
