@@ -7,9 +7,15 @@ pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 /// Past this many bytes in all, further entity files are reported, not read.
 pub const MAX_TOTAL_SIZE: u64 = 1024 * 1024 * 1024;
 
-/// At most this many bytes of files are parsed at once (but always one file): the parser's
-/// tables take several times the text, so two huge files must not parse side by side.
-pub const MAX_BYTES_IN_FLIGHT: u64 = 64 * 1024 * 1024;
+/// At most this many bytes of parsing are under way at once (but always one file, alone when it
+/// needs more): each file's cost is an upper bound of what its parse holds at once (toml's token
+/// and event vectors, the tree, what is built from it), estimated from its text before it is
+/// parsed, since a parse takes about 160 bytes per value and a dense file has a value every two
+/// bytes. So the memory of the parses under way is at most this, or one file's cost, whatever
+/// the number of threads; the rest of a run's memory is what it keeps (the texts, the entities,
+/// the findings), the same for any number of threads. See BENCHMARKS.md, "Memory whatever the
+/// cores".
+pub const MAX_PARSE_COST: u64 = 256 * 1024 * 1024;
 
 /// A file with more keys and values than this is not parsed: the parse tree takes about 150
 /// bytes per value, so [`MAX_FILE_SIZE`] alone would allow 32 M values and about 5 GB. A real
