@@ -59,7 +59,8 @@ const LEXED_FROM: usize = 16 * 1024;
 
 // What a parse holds at most, in bytes, for each token of toml's lexer and each byte of text,
 // measured on texts made to cost the most of each (`tests/parse_cost.rs`, which checks that the
-// estimate bounds what the parse allocates), with a third or more to spare.
+// estimate bounds what the parse allocates): the estimate is a quarter or more above the most
+// any of them held.
 
 /// Any token: an entry in toml's token vector and one in its event vector (24 bytes each), the
 /// token vector's spare room as it doubles, and both buffers side by side while it does.
@@ -75,8 +76,8 @@ const PER_DOT: u64 = 1280;
 /// A byte of text: toml's token vector is sized from the text first (2 tokens for every 7 bytes),
 /// an error holds a copy of the text, and a string with escapes is decoded into a copy.
 const PER_BYTE: u64 = 12;
-/// A byte of a comment, more: a suppression comment keeps each rule it names (some 80 bytes for
-/// `a,`).
+/// A byte of a comment, more: a suppression comment keeps each rule it names, some 80 bytes for
+/// each `a,` of `allow(a,a,a,...)`.
 const PER_COMMENT_BYTE: u64 = 48;
 /// A byte of a text too small to be lexed: the most any byte costs, whatever tokens it makes (a
 /// deep dotted key `k.a.a.a...`, the costliest found, takes 564 bytes per byte).
@@ -95,37 +96,74 @@ pub(crate) fn estimate(text: &str) -> Estimate {
             past_limit: None,
         };
     }
-    let mut cost = PER_PARSE + len * PER_BYTE;
-    let mut values = 0;
-    for token in toml_parser::Source::new(text).lex() {
-        let span = token.span();
-        // Whether it starts a key or value (an array and a table are values too, for the limit).
-        let (value, weight) = match token.kind() {
-            K::Atom | K::BasicString | K::LiteralString | K::MlBasicString | K::MlLiteralString => {
-                (true, PER_VALUE)
-            }
-            K::LeftSquareBracket | K::LeftCurlyBracket => (true, PER_OPENING),
-            K::Equals => (false, PER_KEY),
-            K::Dot => (false, PER_DOT),
-            K::Comment => (false, (span.end() - span.start()) as u64 * PER_COMMENT_BYTE),
-            _ => (false, 0),
-        };
-        if value {
-            if values == MAX_VALUES {
-                // Not parsed: only the finding that says so.
-                return Estimate {
-                    cost: PER_PARSE,
-                    past_limit: Some(span.start()..span.end()),
-                };
-            }
-            values += 1;
-        }
-        cost += PER_TOKEN + weight;
+    fn count(kinds: &[u64; 256], of: &[K]) -> u64 {
+        of.iter().map(|&k| kinds[k as u8 as usize]).sum()
     }
+    // How many tokens of each kind (by its `repr(u8)`), weighed once at the end: an increment per
+    // token, so that weighing a file costs about what counting its values alone did.
+    let mut kinds = [0u64; 256];
+    let mut comment_bytes = 0;
+    // A file far past the limit is not lexed to its end: the values are looked at every MiB, from
+    // the 2 MB where a file can first hold too many (each is a byte at least).
+    let mut next_look = MAX_VALUES;
+    for token in toml_parser::Source::new(text).lex() {
+        let (kind, span) = (token.kind(), token.span());
+        kinds[kind as u8 as usize] += 1;
+        if kind == K::Comment {
+            comment_bytes += (span.end() - span.start()) as u64;
+        }
+        if span.start() > next_look {
+            if count(&kinds, VALUE_STARTS) > MAX_VALUES as u64 {
+                break;
+            }
+            next_look += 1 << 20;
+        }
+    }
+    let count = |of: &[K]| count(&kinds, of);
+    let values = count(VALUE_STARTS);
+    if values > MAX_VALUES as u64 {
+        // Not parsed: only the finding that says so.
+        return Estimate {
+            cost: PER_PARSE,
+            past_limit: value_past_limit(text),
+        };
+    }
+    let openings = count(&[K::LeftSquareBracket, K::LeftCurlyBracket]);
+    let cost = PER_PARSE
+        + len * PER_BYTE
+        + kinds.iter().sum::<u64>() * PER_TOKEN
+        + (values - openings) * PER_VALUE
+        + openings * PER_OPENING
+        + count(&[K::Equals]) * PER_KEY
+        + count(&[K::Dot]) * PER_DOT
+        + comment_bytes * PER_COMMENT_BYTE;
     Estimate {
         cost,
         past_limit: None,
     }
+}
+
+/// The tokens that start a key or a value, arrays and tables included: what [`MAX_VALUES`] counts.
+const VALUE_STARTS: &[toml_parser::lexer::TokenKind] = {
+    use toml_parser::lexer::TokenKind as K;
+    &[
+        K::Atom,
+        K::BasicString,
+        K::LiteralString,
+        K::MlBasicString,
+        K::MlLiteralString,
+        K::LeftSquareBracket,
+        K::LeftCurlyBracket,
+    ]
+};
+
+/// Where the key or value past [`MAX_VALUES`] starts in `text`, if it holds that many.
+fn value_past_limit(text: &str) -> Option<std::ops::Range<usize>> {
+    toml_parser::Source::new(text)
+        .lex()
+        .filter(|t| VALUE_STARTS.contains(&t.kind()))
+        .nth(MAX_VALUES)
+        .map(|t| t.span().start()..t.span().end())
 }
 
 /// Files larger than this are parsed piece by piece where they can be ([`super::chunks`]): the
@@ -382,5 +420,25 @@ fn entity(
         EntityKind::Person => out.people.extend(Person::read(&mut r)),
         EntityKind::Team => out.teams.extend(Team::read(&mut r)),
         EntityKind::Guild => out.guilds.extend(Guild::read(&mut r)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_value_past_the_limit_is_found_however_far_past_the_file_goes() {
+        // `x = [1,1,...]`: `x` and `[` count too.
+        let ones = |n: usize| format!("x = [{}]\n", vec!["1"; n].join(","));
+        let at_limit = estimate(&ones(MAX_VALUES - 2));
+        assert!(at_limit.past_limit.is_none() && at_limit.cost > PER_PARSE);
+        let past = ones(MAX_VALUES - 1);
+        let last_one = past.len() - 3..past.len() - 2;
+        let estimate_past = estimate(&past);
+        assert_eq!(estimate_past.past_limit, Some(last_one.clone()));
+        assert_eq!(estimate_past.cost, PER_PARSE);
+        // Counting stops soon after the limit, and the place is the same.
+        assert_eq!(estimate(&ones(3 * MAX_VALUES)).past_limit, Some(last_one));
     }
 }
