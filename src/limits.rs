@@ -19,7 +19,7 @@ pub const MAX_TOTAL_SIZE: u64 = 1024 * 1024 * 1024;
 /// parse alone; the rest of a run's memory is what it keeps (texts, entities, findings), the same
 /// on any number of threads. A run's peak is at most what it keeps, plus 512 MiB or its costliest
 /// file's parse if more (a 64 MiB file of `=` alone takes 4.9 GB, on one thread as on sixteen),
-/// plus about 0.4 MB a thread. Those 24 files peak at 388 to 406 MB on 1 to 16 threads
+/// plus about 0.4 MB a thread. Those 24 files peak at 390 to 411 MB on 1 to 16 threads
 /// (BENCHMARKS.md, "Memory whatever the cores").
 pub const MAX_PARSE_COST: u64 = 512 * 1024 * 1024;
 

@@ -4,8 +4,8 @@
 //! made to be costly per byte (dense values, keys, tables, comments, escapes, errors), both small
 //! enough to be estimated by their size alone and large enough to be lexed and counted.
 //!
-//! The count is of allocations, not of the process's memory, so it is exact and the same on
-//! every run; it is this file's only test, so no other test's allocations mix in.
+//! What is counted is the bytes allocated and not yet freed by the parsing thread, not the
+//! process's memory: exact, the same on every run, and blind to other threads.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
