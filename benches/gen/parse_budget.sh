@@ -4,7 +4,7 @@
 #
 #     bash benches/gen/parse_budget.sh [OUT_DIR] BIN...
 #
-# Writes under OUT_DIR (default /tmp/parse-budget; about 230 MB): `dense`, 24 files of 3.8 MB
+# Writes under OUT_DIR (default /tmp/parse-budget; about 180 MB): `dense`, 24 files of 3.8 MB
 # that are each `x = [1,1,...]` of 1.9 M values (under the 2,000,000 of MAX_VALUES); `dense-1mb`,
 # 64 such files of 1 MB; `keys`, 24 files of 125,000 unknown top-level keys (1.1 MB each), whose
 # findings the run keeps until they are cut to 100 a file, so that its memory is what a run keeps
