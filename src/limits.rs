@@ -7,9 +7,21 @@ pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 /// Past this many bytes in all, further entity files are reported, not read.
 pub const MAX_TOTAL_SIZE: u64 = 1024 * 1024 * 1024;
 
-/// At most this many bytes of files are parsed at once (but always one file): the parser's
-/// tables take several times the text, so two huge files must not parse side by side.
-pub const MAX_BYTES_IN_FLIGHT: u64 = 64 * 1024 * 1024;
+/// At most this many bytes of parsing are under way at once (but always one file, alone when it
+/// needs more). A file's cost is an upper bound of what its parse holds at once (toml's token and
+/// event vectors, the tree, the entities and findings built from it), weighed from its text before
+/// it is parsed: a parse takes about 160 bytes per value and a dense file has a value every two
+/// bytes, so bytes of text were no measure (64 MiB of them let 24 files of 3.8 MB take 4.2 GB on
+/// 16 threads). The weights are a quarter or more above what the costliest texts found hold
+/// (`tests/parse_cost.rs` checks it).
+///
+/// So, whatever the number of threads, the parses under way hold at most 512 MiB, or one file's
+/// parse alone; the rest of a run's memory is what it keeps (texts, entities, findings), the same
+/// on any number of threads. A run's peak is at most what it keeps, plus 512 MiB or its costliest
+/// file's parse if more (a 64 MiB file of `=` alone takes 4.9 GB, on one thread as on sixteen),
+/// plus about 0.4 MB a thread. Those 24 files peak at 390 to 411 MB on 1 to 16 threads
+/// (BENCHMARKS.md, "Memory whatever the cores").
+pub const MAX_PARSE_COST: u64 = 512 * 1024 * 1024;
 
 /// A file with more keys and values than this is not parsed: the parse tree takes about 150
 /// bytes per value, so [`MAX_FILE_SIZE`] alone would allow 32 M values and about 5 GB. A real

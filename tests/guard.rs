@@ -122,13 +122,14 @@ fn only_invalid_toml_is_beyond_configuration_and_suppression() {
 #[test]
 fn every_test_security_md_names_exists_in_the_file_it_names() {
     // SECURITY.md holds each promise by test names; a renamed or deleted test must not leave a
-    // promise held by nothing. Each bullet names a file (`tests/x.rs`) and then its tests.
+    // promise held by nothing. Each bullet names a file (`tests/x.rs`, or `src/x.rs` for unit
+    // tests) and then its tests.
     let text = std::fs::read_to_string(repo().join("SECURITY.md")).expect("SECURITY.md");
     let mut file: Option<String> = None;
     let mut checked = 0;
     for word in text.split('`').skip(1).step_by(2) {
-        if let Some(path) = word.strip_prefix("tests/").filter(|w| w.ends_with(".rs")) {
-            file = Some(path.to_owned());
+        if (word.starts_with("tests/") || word.starts_with("src/")) && word.ends_with(".rs") {
+            file = Some(word.to_owned());
             continue;
         }
         let is_test_name = word.len() > 12
@@ -142,11 +143,11 @@ fn every_test_security_md_names_exists_in_the_file_it_names() {
         let Some(file) = &file else {
             panic!("SECURITY.md names the test `{word}` before naming any tests/ file");
         };
-        let source = std::fs::read_to_string(repo().join("tests").join(file))
-            .unwrap_or_else(|e| panic!("SECURITY.md names tests/{file}: {e}"));
+        let source = std::fs::read_to_string(repo().join(file))
+            .unwrap_or_else(|e| panic!("SECURITY.md names {file}: {e}"));
         assert!(
             source.contains(&format!("fn {word}(")),
-            "SECURITY.md says tests/{file} has the test `{word}`; it has not"
+            "SECURITY.md says {file} has the test `{word}`; it has not"
         );
         checked += 1;
     }

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::beneath::Dir;
 use crate::finding::Finding;
-use crate::limits::{MAX_BYTES_IN_FLIGHT, MAX_FILE_SIZE, MAX_TOTAL_SIZE};
+use crate::limits::{MAX_FILE_SIZE, MAX_PARSE_COST, MAX_TOTAL_SIZE};
 use crate::load::regions::Entities;
 use crate::model::Org;
 use crate::rules;
@@ -195,7 +195,11 @@ const BATCH: usize = 512;
 /// that order; the walked files are opened below `root`, the handle of the root they were walked
 /// from.
 fn gather(inputs: Vec<Input>, root: Option<&Dir>, cwd: &Path) -> Loaded {
-    let budget = Budget::default();
+    gather_within(inputs, root, cwd, &Budget::new(MAX_PARSE_COST))
+}
+
+/// [`gather`], with the parses under way held within `budget`.
+fn gather_within(inputs: Vec<Input>, root: Option<&Dir>, cwd: &Path, budget: &Budget) -> Loaded {
     let mut loaded = Loaded {
         cwd: cwd.to_path_buf(),
         root: normalize(cwd),
@@ -224,7 +228,7 @@ fn gather(inputs: Vec<Input>, root: Option<&Dir>, cwd: &Path) -> Loaded {
             batch
                 .into_par_iter()
                 .enumerate()
-                .map(|(i, input)| read_and_parse((start + i) as FileId, input, root, cwd, &budget))
+                .map(|(i, input)| read_and_parse((start + i) as FileId, input, root, cwd, budget))
                 .collect()
         };
         let ((), next) = rayon::join(
@@ -320,12 +324,13 @@ fn total_reached() -> String {
     )
 }
 
-/// The bytes read and the bytes being parsed, shared by the parsing threads.
-#[derive(Default)]
+/// The bytes read and the cost of the parses under way, shared by the parsing threads.
 struct Budget {
     /// Bytes actually read so far: files that claim less than they hold cannot pass the total.
     read: AtomicU64,
-    /// Bytes of the files being parsed now, and how many threads wait for them to be fewer.
+    /// The most that the parses under way may cost together ([`MAX_PARSE_COST`] but in tests).
+    limit: u64,
+    /// The cost of the parses under way, and how many threads wait for it to be less.
     in_flight: Mutex<InFlight>,
     freed: Condvar,
 }
@@ -333,19 +338,37 @@ struct Budget {
 /// What [`Budget::in_flight`] guards.
 #[derive(Default)]
 struct InFlight {
-    bytes: u64,
+    /// The sum of the [`parse::Estimate`]s of the files being parsed now.
+    cost: u64,
+    /// How many files are being parsed now.
+    files: usize,
     /// Threads waiting in [`Budget::acquire`]: a permit given back wakes them only when there are
     /// some, since a `notify_all` is a system call even when nobody waits (one per file read).
     waiting: usize,
+    /// The largest `cost` of two files or more admitted together, and the most files admitted
+    /// together: what the tests check.
+    #[cfg(test)]
+    shared_peak: u64,
+    #[cfg(test)]
+    most_files: usize,
 }
 
 impl Budget {
-    /// Waits until `bytes` more fit in [`MAX_BYTES_IN_FLIGHT`], or nothing else is parsing (so a
-    /// file larger than the budget still goes through, alone). Those it waits for never wait on
-    /// it, so this cannot deadlock.
-    fn acquire(&self, bytes: u64) -> Permit<'_> {
+    fn new(limit: u64) -> Budget {
+        Budget {
+            read: AtomicU64::new(0),
+            limit,
+            in_flight: Mutex::default(),
+            freed: Condvar::new(),
+        }
+    }
+
+    /// Waits until `cost` more fits in the limit, or nothing else is parsing (so a file that costs
+    /// more than the limit still goes through, alone). Those it waits for never wait on it, so
+    /// this cannot deadlock.
+    fn acquire(&self, cost: u64) -> Permit<'_> {
         let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        while in_flight.bytes > 0 && in_flight.bytes + bytes > MAX_BYTES_IN_FLIGHT {
+        while in_flight.files > 0 && in_flight.cost.saturating_add(cost) > self.limit {
             in_flight.waiting += 1;
             in_flight = self
                 .freed
@@ -353,25 +376,32 @@ impl Budget {
                 .unwrap_or_else(|e| e.into_inner());
             in_flight.waiting -= 1;
         }
-        in_flight.bytes += bytes;
-        Permit {
-            budget: self,
-            bytes,
+        in_flight.cost += cost;
+        in_flight.files += 1;
+        #[cfg(test)]
+        {
+            if in_flight.files > 1 {
+                in_flight.shared_peak = in_flight.shared_peak.max(in_flight.cost);
+            }
+            in_flight.most_files = in_flight.most_files.max(in_flight.files);
         }
+        Permit { budget: self, cost }
     }
 }
 
-/// Bytes in flight, given back when dropped (a panic too, so that the others do not wait forever).
+/// A parse's cost in flight, given back when dropped (a panic too, so that the others do not
+/// wait forever).
 struct Permit<'a> {
     budget: &'a Budget,
-    bytes: u64,
+    cost: u64,
 }
 
 impl Drop for Permit<'_> {
     fn drop(&mut self) {
         let budget = self.budget;
         let mut in_flight = budget.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        in_flight.bytes -= self.bytes;
+        in_flight.cost -= self.cost;
+        in_flight.files -= 1;
         if in_flight.waiting > 0 {
             budget.freed.notify_all();
         }
@@ -436,26 +466,7 @@ fn read_and_parse(
     };
     let display = display_path(&path, cwd);
     match read {
-        Ok(text) => {
-            let permit = budget.acquire(text.len() as u64);
-            // Shared with the model, whose strings are ranges of it.
-            let text = std::sync::Arc::new(text);
-            let parsed = parse::parse(id, &text);
-            let sups = suppress::scan(id, &text);
-            // In a file that could not be parsed, only `invalid-toml` is found: nothing to suppress.
-            let headers = if sups.is_empty() || parsed.broken {
-                Vec::new()
-            } else {
-                suppress::headers(&text)
-            };
-            drop(permit);
-            OneFile {
-                source: SourceFile::shared(path, display, text),
-                parsed,
-                sups,
-                headers,
-            }
-        }
+        Ok(text) => parse_within(id, path, display, text, budget),
         Err((text, message, bad_byte)) => {
             let mut parsed = parse::Parsed {
                 broken,
@@ -477,6 +488,52 @@ fn read_and_parse(
             }
         }
     }
+}
+
+/// Parses `text`, file `id`'s, once its estimated cost fits in `budget`: the file (its text
+/// shared with the model, whose strings are ranges of it), its parse, suppressions and headers.
+fn parse_within(
+    id: FileId,
+    path: PathBuf,
+    display: String,
+    text: String,
+    budget: &Budget,
+) -> OneFile {
+    // Counted before the permit: counting holds nothing but the text.
+    let estimate = parse::estimate(&text);
+    let permit = budget.acquire(estimate.cost);
+    let text = std::sync::Arc::new(text);
+    let parsed = parse::parse(id, &text, &estimate);
+    let sups = suppress::scan(id, &text);
+    // In a file that could not be parsed, only `invalid-toml` is found: nothing to suppress.
+    let headers = if sups.is_empty() || parsed.broken {
+        Vec::new()
+    } else {
+        suppress::headers(&text)
+    };
+    drop(permit);
+    OneFile {
+        source: SourceFile::shared(path, display, text),
+        parsed,
+        sups,
+        headers,
+    }
+}
+
+/// The cost the loader's budget counts for `text`, after parsing `text` as the loader does (and
+/// dropping what it gave): for the tests that check that the count bounds what parsing allocates
+/// (`tests/parse_cost.rs`).
+#[doc(hidden)]
+pub fn debug_parse_cost(text: String) -> u64 {
+    let cost = parse::estimate(&text).cost;
+    drop(parse_within(
+        0,
+        PathBuf::new(),
+        String::new(),
+        text,
+        &Budget::new(u64::MAX),
+    ));
+    cost
 }
 
 /// Where `path` really is below the org tree under `root` (every link on it resolved), when that
@@ -656,28 +713,74 @@ mod tests {
     }
 
     #[test]
-    fn parsing_is_throttled_by_bytes_in_flight_but_one_file_always_passes() {
-        let budget = Budget::default();
-        // Two of these do not fit together; one larger than the budget goes alone.
-        let big = MAX_BYTES_IN_FLIGHT / 2 + 1;
+    fn parsing_is_throttled_by_cost_in_flight_but_one_file_always_passes() {
+        let budget = Budget::new(MAX_PARSE_COST);
+        // Two of these do not fit together; one costlier than the budget goes alone.
+        let big = MAX_PARSE_COST / 2 + 1;
         std::thread::scope(|s| {
             for _ in 0..4 {
                 s.spawn(|| {
-                    for bytes in [big, 2 * MAX_BYTES_IN_FLIGHT, 10] {
-                        let permit = budget.acquire(bytes);
-                        let now = budget.in_flight.lock().unwrap().bytes;
+                    for cost in [big, 2 * MAX_PARSE_COST, 10] {
+                        let permit = budget.acquire(cost);
+                        let now = budget.in_flight.lock().unwrap().cost;
                         std::thread::sleep(std::time::Duration::from_millis(2));
                         drop(permit);
                         // After releasing: a failure must not leave the others waiting.
-                        assert!(
-                            now <= MAX_BYTES_IN_FLIGHT || now == bytes,
-                            "{now} in flight"
-                        );
+                        assert!(now <= MAX_PARSE_COST || now == cost, "{now} in flight");
                     }
                 });
             }
         });
-        assert_eq!(budget.in_flight.lock().unwrap().bytes, 0);
+        let in_flight = budget.in_flight.lock().unwrap();
+        assert_eq!((in_flight.cost, in_flight.files), (0, 0));
+        assert!(in_flight.shared_peak <= MAX_PARSE_COST);
+    }
+
+    #[test]
+    fn dense_files_are_parsed_a_few_at_a_time_whatever_the_threads() {
+        // Files small in bytes but with a value every two bytes, each costing some 150 times its
+        // size to parse: a budget of three and a half such files must hold them to three at once,
+        // however many threads parse (bytes alone had let all sixteen parse together). One file
+        // costlier than the whole budget still goes through, alone.
+        let dense = |values: usize| format!("x = [{}1]\n", "1,".repeat(values));
+        let (small, big) = (dense(10_000), dense(50_000));
+        let cost = parse::estimate(&small).cost;
+        let limit = 3 * cost + cost / 2;
+        assert!(parse::estimate(&big).cost > limit && small.len() < 32 * 1024);
+        let mut texts: Vec<String> = vec![small; 64];
+        texts[20] = big;
+        let inputs = (texts.into_iter().enumerate())
+            .map(|(i, text)| Input::Text {
+                path: format!("f{i:02}.toml").into(),
+                text,
+            })
+            .collect();
+        let budget = Budget::new(limit);
+        let threads = rayon::ThreadPoolBuilder::new().num_threads(16).build();
+        let loaded = threads
+            .expect("a pool of threads")
+            .install(|| gather_within(inputs, None, Path::new("/"), &budget));
+        // Every file was parsed: `x` is no entity, one `unknown-field` each.
+        assert_eq!(loaded.broken(), 0);
+        assert_eq!(loaded.findings.len(), 64);
+        assert!(
+            loaded
+                .findings
+                .iter()
+                .all(|f| f.rule.name == "unknown-field")
+        );
+        let in_flight = budget.in_flight.lock().unwrap();
+        assert!(
+            in_flight.most_files <= 3,
+            "{} at once",
+            in_flight.most_files
+        );
+        assert!(
+            in_flight.shared_peak <= limit,
+            "{} in flight",
+            in_flight.shared_peak
+        );
+        assert_eq!((in_flight.cost, in_flight.files), (0, 0));
     }
 
     #[test]

@@ -40,27 +40,128 @@ pub(crate) fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
-/// Where the value past [`MAX_VALUES`] starts, if `text` holds that many keys and values.
-fn too_many_values(text: &str) -> Option<std::ops::Range<usize>> {
+/// What parsing a text will hold at once, told from the text before any of it is parsed: what the
+/// loader's parse budget ([`crate::limits::MAX_PARSE_COST`]) counts.
+#[derive(Debug)]
+pub(crate) struct Estimate {
+    /// An upper bound of the bytes that parsing the text allocates and holds at once: toml's
+    /// token and event vectors, the parse tree, and the entities and findings built from it.
+    pub cost: u64,
+    /// Where the value past [`MAX_VALUES`] starts, when the text holds more: it is then not parsed.
+    past_limit: Option<std::ops::Range<usize>>,
+}
+
+/// Texts up to this size are not lexed to estimate their parse: their cost is [`PER_BYTE_UNLEXED`]
+/// for each byte, at most 12 MB, where lexing each of the thousands of small files of a large org
+/// once more would cost time for nothing. A larger text is lexed once to count its tokens, which
+/// [`MAX_VALUES`] needs anyway.
+const LEXED_FROM: usize = 16 * 1024;
+
+// What a parse holds at most, in bytes, for each token of toml's lexer and each byte of text,
+// measured on texts made to cost the most of each (`tests/parse_cost.rs`, which checks that the
+// estimate bounds what the parse allocates): the estimate is a quarter or more above the most
+// any of them held.
+
+/// Any token: an entry in toml's token vector and one in its event vector (24 bytes each), the
+/// token vector's spare room as it doubles, and both buffers side by side while it does.
+const PER_TOKEN: u64 = 64;
+/// A key or value (an atom or a string): its node in the tree, and its map's or array's spare room.
+const PER_VALUE: u64 = 160;
+/// An `=`: the key's entry in its table, and the finding an unknown key is (about 700 bytes).
+const PER_KEY: u64 = 512;
+/// A `[` or `{`: an array or table, and the finding about a table that is no entity.
+const PER_OPENING: u64 = 768;
+/// A `.` in a key: the table each part of a dotted key opens (a map of one entry, about 1 KB).
+const PER_DOT: u64 = 1280;
+/// A byte of text: toml's token vector is sized from the text first (2 tokens for every 7 bytes),
+/// an error holds a copy of the text, and a string with escapes is decoded into a copy.
+const PER_BYTE: u64 = 12;
+/// A byte of a comment, more: a suppression comment keeps each rule it names, some 80 bytes for
+/// each `a,` of `allow(a,a,a,...)`.
+const PER_COMMENT_BYTE: u64 = 48;
+/// A byte of a text too small to be lexed: the most any byte costs, whatever tokens it makes (a
+/// deep dotted key `k.a.a.a...`, the costliest found, takes 564 bytes per byte).
+const PER_BYTE_UNLEXED: u64 = 768;
+/// Any parse, however small.
+const PER_PARSE: u64 = 16 * 1024;
+
+/// Counts what parsing `text` will take (see [`Estimate`]).
+pub(crate) fn estimate(text: &str) -> Estimate {
     use toml_parser::lexer::TokenKind as K;
-    // Every key or value is at least one byte.
-    if text.len() <= MAX_VALUES {
-        return None;
+    let len = text.len() as u64;
+    if text.len() <= LEXED_FROM {
+        // Every key or value is at least one byte, so it holds fewer than `MAX_VALUES`.
+        return Estimate {
+            cost: PER_PARSE + len * PER_BYTE_UNLEXED,
+            past_limit: None,
+        };
     }
+    fn count(kinds: &[u64; 256], of: &[K]) -> u64 {
+        of.iter().map(|&k| kinds[k as u8 as usize]).sum()
+    }
+    // How many tokens of each kind (by its `repr(u8)`), weighed once at the end: an increment per
+    // token, so that weighing a file costs about what counting its values alone did.
+    let mut kinds = [0u64; 256];
+    let mut comment_bytes = 0;
+    // A file far past the limit is not lexed to its end: the values are looked at every MiB, from
+    // the 2 MB where a file can first hold too many (each is a byte at least).
+    let mut next_look = MAX_VALUES;
+    for token in toml_parser::Source::new(text).lex() {
+        let (kind, span) = (token.kind(), token.span());
+        kinds[kind as u8 as usize] += 1;
+        if kind == K::Comment {
+            comment_bytes += (span.end() - span.start()) as u64;
+        }
+        if span.start() > next_look {
+            if count(&kinds, VALUE_STARTS) > MAX_VALUES as u64 {
+                break;
+            }
+            next_look += 1 << 20;
+        }
+    }
+    let count = |of: &[K]| count(&kinds, of);
+    let values = count(VALUE_STARTS);
+    if values > MAX_VALUES as u64 {
+        // Not parsed: only the finding that says so.
+        return Estimate {
+            cost: PER_PARSE,
+            past_limit: value_past_limit(text),
+        };
+    }
+    let openings = count(&[K::LeftSquareBracket, K::LeftCurlyBracket]);
+    let cost = PER_PARSE
+        + len * PER_BYTE
+        + kinds.iter().sum::<u64>() * PER_TOKEN
+        + (values - openings) * PER_VALUE
+        + openings * PER_OPENING
+        + count(&[K::Equals]) * PER_KEY
+        + count(&[K::Dot]) * PER_DOT
+        + comment_bytes * PER_COMMENT_BYTE;
+    Estimate {
+        cost,
+        past_limit: None,
+    }
+}
+
+/// The tokens that start a key or a value, arrays and tables included: what [`MAX_VALUES`] counts.
+const VALUE_STARTS: &[toml_parser::lexer::TokenKind] = {
+    use toml_parser::lexer::TokenKind as K;
+    &[
+        K::Atom,
+        K::BasicString,
+        K::LiteralString,
+        K::MlBasicString,
+        K::MlLiteralString,
+        K::LeftSquareBracket,
+        K::LeftCurlyBracket,
+    ]
+};
+
+/// Where the key or value past [`MAX_VALUES`] starts in `text`, if it holds that many.
+fn value_past_limit(text: &str) -> Option<std::ops::Range<usize>> {
     toml_parser::Source::new(text)
         .lex()
-        .filter(|t| {
-            matches!(
-                t.kind(),
-                K::Atom
-                    | K::BasicString
-                    | K::LiteralString
-                    | K::MlBasicString
-                    | K::MlLiteralString
-                    | K::LeftSquareBracket
-                    | K::LeftCurlyBracket
-            )
-        })
+        .filter(|t| VALUE_STARTS.contains(&t.kind()))
         .nth(MAX_VALUES)
         .map(|t| t.span().start()..t.span().end())
 }
@@ -70,15 +171,20 @@ fn too_many_values(text: &str) -> Option<std::ops::Range<usize>> {
 /// most of a run's memory. Smaller files gain nothing from it and are parsed whole.
 const CHUNKED_FROM: usize = 1 << 20;
 
-/// Parses the text of file `file`.
-pub(crate) fn parse(file: FileId, text: &std::sync::Arc<String>) -> Parsed {
-    parse_as(file, text, text.len() > CHUNKED_FROM)
+/// Parses the text of file `file`, whose [`estimate`] is `estimate`.
+pub(crate) fn parse(file: FileId, text: &std::sync::Arc<String>, estimate: &Estimate) -> Parsed {
+    parse_as(file, text, estimate, text.len() > CHUNKED_FROM)
 }
 
 /// [`parse`], with pieces tried (`chunked`) whatever the size; the result is the same either way.
-fn parse_as(file: FileId, text: &std::sync::Arc<String>, chunked: bool) -> Parsed {
+fn parse_as(
+    file: FileId,
+    text: &std::sync::Arc<String>,
+    estimate: &Estimate,
+    chunked: bool,
+) -> Parsed {
     let mut out = Parsed::default();
-    if let Some(at) = too_many_values(text) {
+    if let Some(at) = estimate.past_limit.clone() {
         out.findings.push(
             Finding::new(
                 &rules::INVALID_TOML,
@@ -173,8 +279,9 @@ fn parse_chunked(file: FileId, text: &std::sync::Arc<String>) -> Option<Parsed> 
 #[doc(hidden)]
 pub fn debug_parse(text: &str, chunked: bool) -> (String, bool) {
     let text = std::sync::Arc::new(text.to_owned());
-    let cut = chunked && too_many_values(&text).is_none() && parse_chunked(0, &text).is_some();
-    (format!("{:?}", parse_as(0, &text, chunked)), cut)
+    let estimate = estimate(&text);
+    let cut = chunked && estimate.past_limit.is_none() && parse_chunked(0, &text).is_some();
+    (format!("{:?}", parse_as(0, &text, &estimate, chunked)), cut)
 }
 
 /// One key of the root table and its value: an entity, an array of them, or a finding.
@@ -313,5 +420,25 @@ fn entity(
         EntityKind::Person => out.people.extend(Person::read(&mut r)),
         EntityKind::Team => out.teams.extend(Team::read(&mut r)),
         EntityKind::Guild => out.guilds.extend(Guild::read(&mut r)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_value_past_the_limit_is_found_however_far_past_the_file_goes() {
+        // `x = [1,1,...]`: `x` and `[` count too.
+        let ones = |n: usize| format!("x = [{}]\n", vec!["1"; n].join(","));
+        let at_limit = estimate(&ones(MAX_VALUES - 2));
+        assert!(at_limit.past_limit.is_none() && at_limit.cost > PER_PARSE);
+        let past = ones(MAX_VALUES - 1);
+        let last_one = past.len() - 3..past.len() - 2;
+        let estimate_past = estimate(&past);
+        assert_eq!(estimate_past.past_limit, Some(last_one.clone()));
+        assert_eq!(estimate_past.cost, PER_PARSE);
+        // Counting stops soon after the limit, and the place is the same.
+        assert_eq!(estimate(&ones(3 * MAX_VALUES)).past_limit, Some(last_one));
     }
 }

@@ -186,10 +186,15 @@ fn header(text: &str, value: &toml::Spanned<DeValue<'_>>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    fn parse(text: &str) -> crate::load::parse::Parsed {
+        let estimate = crate::load::parse::estimate(text);
+        crate::load::parse::parse(0, &std::sync::Arc::new(text.to_owned()), &estimate)
+    }
+
     /// The entity (`team:t`, `-` for none) holding the first place of `text` where each needle of
     /// `places` starts, as the loader records them.
     fn held(text: &str, places: &[&str]) -> Vec<String> {
-        let parsed = crate::load::parse::parse(0, &std::sync::Arc::new(text.to_owned()));
+        let parsed = parse(text);
         places
             .iter()
             .map(|p| {
@@ -286,7 +291,7 @@ mod tests {
     #[test]
     fn the_end_of_a_file_and_an_empty_file_hold_no_panic() {
         let text = "[[person]]\nid = \"ada\"";
-        let parsed = crate::load::parse::parse(0, &std::sync::Arc::new(text.to_owned()));
+        let parsed = parse(text);
         for at in [text.len() as u32, text.len() as u32 + 1, u32::MAX] {
             assert_eq!(
                 parsed
@@ -298,7 +303,7 @@ mod tests {
             );
             assert!(parsed.entities.last_before(at).is_some());
         }
-        let empty = crate::load::parse::parse(0, &Default::default());
+        let empty = parse("");
         assert!(empty.entities.holding(0).is_none());
         assert!(empty.entities.last_before(u32::MAX).is_none());
     }
