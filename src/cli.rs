@@ -594,7 +594,8 @@ fn leftovers(report: &orglint::Report, cwd: &Path, remove: bool) {
 /// (as `ruff check --diff`), so that a CI step can ask "is everything fixed?".
 fn print_diff(fixed: &orglint::fix::Fixed, output: Option<&Path>, cwd: &Path) -> u8 {
     let diff: String = fixed.files.iter().map(orglint::fix::unified_diff).collect();
-    let (text, escaped) = render::patch_text(diff);
+    let (text, lines_escaped) = render::patch_text(diff);
+    let escaped = lines_escaped || fixed.files.iter().any(orglint::fix::name_is_escaped);
     if let Some(output) = output {
         let sources = &fixed.report.sources;
         if let Some(refusal) = fixed.report.tree.refuse_output(output, sources, cwd) {
@@ -608,9 +609,9 @@ fn print_diff(fixed: &orglint::fix::Fixed, output: Option<&Path>, cwd: &Path) ->
     fix_notes(fixed, "would fix", fixed.fixed, fixed.files.len());
     if escaped {
         note!(
-            "warning: the diff shows some lines escaped (invisible or control characters, or \
-             text a CI log would read as a command), so it does not apply as a patch; apply the \
-             fixes with `--fix`"
+            "warning: the diff shows some lines or file names escaped (invisible or control \
+             characters, or text a CI log would read as a command), so it does not apply as a \
+             patch; apply the fixes with `--fix`"
         );
     }
     if fixed.files.is_empty() { OK } else { FAILED }

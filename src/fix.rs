@@ -172,8 +172,8 @@ pub fn fix(opts: &CheckOptions, fix: FixOptions) -> Result<Fixed, Error> {
 }
 
 /// The fixes of `report` to apply in one pass: those `fix` allows, in report order, each whole,
-/// none in a file `frozen` names, and none that overlaps or touches one chosen before it (so a
-/// fix equal to one chosen, two findings with one remedy, is made once).
+/// none in a file `frozen` names, and none that [`clashes`] with one chosen before it (so a fix
+/// equal to one chosen, two findings with one remedy, is made once).
 ///
 /// The chosen edits are kept by file, so a fix is compared with those of its own files only: a
 /// file shows at most [`MAX_PER_FILE`](crate::limits::MAX_PER_FILE) findings of a rule, so the
@@ -190,12 +190,7 @@ fn choose(report: &Report, fix: FixOptions, frozen: impl Fn(crate::FileId) -> bo
         }
         let clash = f.edits.iter().any(|e| {
             let taken = by_file.get(&e.span.file).map_or(&[][..], Vec::as_slice);
-            // Touching counts: an element inserted where another is taken out would be
-            // written next to that one's comma (`["old"]` with `"old"` out and `"ada"` in
-            // gives `[, "ada"]`); the next pass finds it again on the new text.
-            taken
-                .iter()
-                .any(|&c| e.span.start <= c.span.end && c.span.start <= e.span.end)
+            taken.iter().any(|&c| clashes(e, c))
         });
         if !clash {
             for e in &f.edits {
@@ -207,17 +202,43 @@ fn choose(report: &Report, fix: FixOptions, frozen: impl Fn(crate::FileId) -> bo
     chosen
 }
 
+/// Whether two edits of one file cannot be made in one pass: they are the same edit, they
+/// overlap, or one inserts where the other, which takes text out or replaces it, starts or ends.
+/// An element inserted where another is taken out would be written next to that one's comma
+/// (`["old"]` with `"old"` out and `"ada"` in gives `[, "ada"]`); the next pass finds it again
+/// on the new text. Two removals that touch (neighbouring lines) are made together, each with its
+/// own comma, and so are two insertions at one place.
+fn clashes(e: &crate::finding::Edit, c: &crate::finding::Edit) -> bool {
+    let (a, b) = (e.span, c.span);
+    let insertion_at_edge = |ins: crate::source::Span, other: crate::source::Span| {
+        ins.start == ins.end
+            && other.start != other.end
+            && (ins.start == other.start || ins.start == other.end)
+    };
+    e == c
+        || (a.start < b.end && b.start < a.end)
+        || insertion_at_edge(a, b)
+        || insertion_at_edge(b, a)
+}
+
 /// The unified diff of one fixed file (`--- a/PATH`, `+++ b/PATH`, three lines of context), as
 /// `git apply` and `patch -p1` take it. Lines are the file's own: a CRLF file's lines end in CRLF.
+/// The path is written as [`crate::render::printable`] writes it, so that a name holding a line
+/// break cannot make a line of the diff (a header or a hunk of another file's): see
+/// [`name_is_escaped`].
 pub fn unified_diff(file: &FixedFile) -> String {
+    let name = crate::render::printable(&file.display);
     similar::TextDiff::from_lines(file.old.as_str(), file.new.as_str())
         .unified_diff()
         .context_radius(3)
-        .header(
-            &format!("a/{}", file.display),
-            &format!("b/{}", file.display),
-        )
+        .header(&format!("a/{name}"), &format!("b/{name}"))
         .to_string()
+}
+
+/// Whether the path of `file` in its [`unified_diff`] is escaped, so that the diff names a file
+/// that is not there.
+pub fn name_is_escaped(file: &FixedFile) -> bool {
+    crate::render::printable(&file.display) != file.display
 }
 
 /// Why [`write_if_unchanged`] did not write.

@@ -325,8 +325,17 @@ fn nothing_checked(tree: &Tree, cwd: &Path) -> String {
         || config::FILE_NAME.to_owned(),
         |path| display_path(path, cwd),
     );
-    let on_purpose =
-        format!("to allow a tree with none, set `allow_empty = true` under `[files]` in {config}");
+    let on_purpose = match &tree.config {
+        Some(_) => {
+            format!(
+                "to allow a tree with none, set `allow_empty = true` under `[files]` in {config}"
+            )
+        }
+        None => format!(
+            "to allow a tree with none, write an `orglint.toml` at `{root}` with `allow_empty = \
+             true` under `[files]`"
+        ),
+    };
     // Worked out only here, on the way out: a second walk, without the exclusions.
     let excluded = load::entity_files(&tree.root, cwd);
     if excluded > 0 {
@@ -340,8 +349,9 @@ fn nothing_checked(tree: &Tree, cwd: &Path) -> String {
         )
     } else {
         format!(
-            "no entity file was checked: there is no `*.toml` file under `{root}` (hidden \
-             directories, `target/` and `node_modules/` are not walked); {on_purpose}"
+            "no entity file was checked: there is no `*.toml` file under `{root}` other than \
+             `orglint.toml` (hidden directories, `target/` and `node_modules/` are not walked); \
+             {on_purpose}"
         )
     }
 }

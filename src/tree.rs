@@ -157,7 +157,9 @@ impl Tree {
     }
 
     /// Why `what` (`report`, `baseline`: the word the refusal names it by) may not be written to
-    /// `output`, for the reasons [`Tree::refuse_output`] gives.
+    /// `output`, for the reasons [`Tree::refuse_output`] gives, or because the directory it would
+    /// go in is not one: known before anything is written, so that a run refused for it writes
+    /// nothing (`--fix` included).
     pub fn refuse_write(
         &self,
         output: &Path,
@@ -170,6 +172,17 @@ impl Tree {
         }
         let path = normalize(&cwd.join(output));
         let shown = display_path(&path, cwd);
+        if let Some(parent) = path.parent().filter(|p| !p.is_dir()) {
+            let is = if parent.exists() {
+                "is not a directory"
+            } else {
+                "does not exist"
+            };
+            return Some(format!(
+                "cannot write the {what} `{shown}`: `{}` {is}",
+                display_path(parent, cwd)
+            ));
+        }
         let real = real_path(&path);
         let same = |input: &Path| real.is_some() && real_path(input) == real;
         let configs = self

@@ -101,7 +101,11 @@ fn assert_no_raw_controls(what: &str, text: &str) {
 /// Fails if GitHub's runner would read a line of `run`'s output as a workflow command, but the
 /// annotations `check --format github` writes on stdout (its own commands).
 fn assert_no_workflow_command(run: &Run, stdout: &str, stderr: &str) {
-    let own = run.args.starts_with("[\"check\"") && run.args.contains("\"github\"");
+    // Only the annotations of `check --format github`: not its `--statistics` nor `--diff`.
+    let own = run.args.starts_with("[\"check\"")
+        && run.args.contains("\"github\"")
+        && !run.args.contains("--statistics")
+        && !run.args.contains("--diff");
     for (name, text, own) in [("stdout", stdout, own), ("stderr", stderr, false)] {
         if let Err(e) = wellformed::no_workflow_command(text, own) {
             panic!("{} {name}: {e}\n{}", run.args, cut(text));
@@ -693,6 +697,38 @@ fn no_output_holds_a_workflow_command() {
     );
     assert!(run.stderr.contains("another org"), "{}", run.stderr);
     assert_no_workflow_command(&run, &run.stdout, &run.stderr);
+}
+
+#[test]
+fn the_oracle_finds_what_the_runner_would_read() {
+    let ok = |text: &str, own: bool| wellformed::no_workflow_command(text, own).is_ok();
+    for text in [
+        "plain\nlines\n",
+        "a ::b\n",
+        "x\u{23}[y ##x [#[\n",
+        "#\\u{23}[ \\u{3a}:x\n",
+    ] {
+        assert!(ok(text, false), "{text:?}");
+    }
+    let annotation = "::warning file=a%3Ab.toml,line=1,col=2,endLine=1,endColumn=5,\
+                      title=orglint (team-size)::x ##[y%0Ahelp: z\n";
+    assert!(ok(annotation, true) && !ok(annotation, false));
+    assert!(ok(
+        "::error title=orglint (missing-org)::no org\n1 error\n",
+        true
+    ));
+    for text in [
+        "::add-mask::x\n",
+        "  \u{3000}::error::x\n",
+        "ok\r::stop-commands::t\n",
+        "a ##[group]b\n",
+        "\t##[",
+        "::error file=x::y\n",
+        "::error title=orglint (x)\n",
+        "::warning title=orglint (a-b)::m\n::add-mask::x\n",
+    ] {
+        assert!(!ok(text, true) && !ok(text, false), "{text:?}");
+    }
 }
 
 /// Characters that show as nothing, each a code point of Unicode's `Default_Ignorable_Code_Point`

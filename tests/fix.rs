@@ -159,6 +159,23 @@ fn a_diff_of_hostile_lines_is_escaped_and_says_it_does_not_apply() {
         stderr.ends_with("it does not apply as a patch; apply the fixes with `--fix`\n"),
         "{stderr}"
     );
+    // A file name with a line break: one header line, shown escaped, and the same warning.
+    let plain = "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"ana\"\nmembers = [\"bob\"]\n";
+    let dir = tree(&[
+        ("org.toml", PEOPLE),
+        ("x\r\n+++ b/org.toml\r\n.toml", plain),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["check", "--diff"], PLAIN);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stdout.starts_with("--- a/x\\u{d}\\u{a}+++ b/org.toml\\u{d}\\u{a}.toml\n+++ b/x\\u{d}"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\r'), "{stdout}");
+    assert!(
+        stderr.ends_with("apply the fixes with `--fix`\n"),
+        "{stderr}"
+    );
 }
 
 /// Old is in a team's and the leadership's lists, and `cyy` is a typo of `cy`.
@@ -258,6 +275,36 @@ fn comma_first_arrays_and_a_lone_former_member_are_fixed_to_valid_toml() {
         );
         assert_eq!(code, 0, "{members}: {stdout}{stderr}");
     }
+}
+
+#[test]
+fn neighbouring_former_members_are_taken_out_in_one_pass() {
+    // 600 former members one per line: a pass takes out the 100 a file shows, all of them
+    // neighbours, so ten passes take out every one.
+    let mut people = String::from(PEOPLE);
+    let mut members = String::from("[\n  \"bob\",\n");
+    for i in 0..600 {
+        people.push_str(&format!(
+            "\n[[person]]\nid = \"gone{i}\"\nname = \"G\"\nrole = \"sre\"\nalumni = true\n"
+        ));
+        members.push_str(&format!("  \"gone{i}\",\n"));
+    }
+    members.push(']');
+    let team = format!(
+        "[[team]]\nid = \"t\"\nname = \"T\"\nkind = \"platform\"\nlead = \"bob\"\nmembers = {members}\n"
+    );
+    let dir = tree(&[("org.toml", people.as_str()), ("team.toml", team.as_str())]);
+    let args = [
+        "check",
+        "--fix",
+        "--unsafe-fixes",
+        "--select",
+        "alumni-in-team",
+    ];
+    let (code, stdout, stderr) = run(dir.path(), &args, PLAIN);
+    assert_eq!(stderr, "fixed 600 findings in 1 file\n");
+    assert_eq!(code, 0, "{stdout}");
+    assert!(read(dir.path(), "team.toml").ends_with("members = [\n  \"bob\",\n]\n"));
 }
 
 #[test]

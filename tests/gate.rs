@@ -89,13 +89,21 @@ fn fix_with_output_onto_an_entity_file_writes_nothing() {
         "lead = \"ada\"\nmembers = [\"bo\"]",
     );
     let dir = tree(&[("org.toml", ORG), ("teams/core.toml", team.as_str())]);
-    for output in ["teams/core.toml", "org.toml"] {
+    for (output, why) in [
+        ("teams/core.toml", "`teams/core.toml` is an entity file"),
+        ("org.toml", "`org.toml` is an entity file"),
+        (
+            "nodir/r.json",
+            "cannot write the report `nodir/r.json`: `nodir` does not exist",
+        ),
+        (
+            "org.toml/r.json",
+            "cannot write the report `org.toml/r.json`: `org.toml` is not a",
+        ),
+    ] {
         let (code, stdout, stderr) = orglint(dir.path(), &["check", "--fix", "--output", output]);
         assert_eq!(code, 2, "{stdout}{stderr}");
-        assert!(
-            stderr.starts_with(&format!("error: `{output}` is an entity file")),
-            "{stderr}"
-        );
+        assert!(stderr.starts_with(&format!("error: {why}")), "{stderr}");
         assert_eq!(read(dir.path(), "teams/core.toml"), team, "nothing fixed");
         assert_eq!(read(dir.path(), "org.toml"), ORG);
     }
@@ -113,9 +121,10 @@ fn a_run_that_checks_no_file_fails_unless_the_tree_may_be_empty() {
     assert_eq!((code, stdout.as_str()), (2, ""));
     assert_eq!(
         stderr,
-        "error: no entity file was checked: there is no `*.toml` file under `.` (hidden \
-         directories, `target/` and `node_modules/` are not walked); to allow a tree with none, \
-         set `allow_empty = true` under `[files]` in orglint.toml\n"
+        "error: no entity file was checked: there is no `*.toml` file under `.` other than \
+         `orglint.toml` (hidden directories, `target/` and `node_modules/` are not walked); to \
+         allow a tree with none, write an `orglint.toml` at `.` with `allow_empty = true` under \
+         `[files]`\n"
     );
     // A configuration that turns off the one rule an empty tree breaks and excludes every file.
     let config = "[files]\nexclude = [\"**\"]\n\n[rules]\nmissing-org = \"off\"\n";

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::{hostile_tree, repo, transcript};
-use orglint::render::{is_unsafe, printable};
+use orglint::render::{is_unsafe, visible};
 
 /// A workflow command as the runner reads it.
 #[derive(Debug, PartialEq, Eq)]
@@ -77,7 +77,7 @@ fn expected(json: &serde_json::Value) -> Vec<Command> {
             };
             let mut properties = BTreeMap::new();
             if let Some(file) = d["file"].as_str() {
-                properties.insert("file".to_owned(), printable(file).into_owned());
+                properties.insert("file".to_owned(), visible(file).into_owned());
                 for (key, field) in [
                     ("line", "line"),
                     ("col", "column"),
@@ -89,9 +89,9 @@ fn expected(json: &serde_json::Value) -> Vec<Command> {
             }
             let rule = d["rule"].as_str().unwrap();
             properties.insert("title".to_owned(), format!("orglint ({rule})"));
-            let mut data = printable(d["message"].as_str().unwrap()).into_owned();
+            let mut data = visible(d["message"].as_str().unwrap()).into_owned();
             if let Some(help) = d["help"].as_str() {
-                data.push_str(&format!("\nhelp: {}", printable(help)));
+                data.push_str(&format!("\nhelp: {}", visible(help)));
             }
             Command {
                 name: name.to_owned(),
@@ -173,9 +173,9 @@ fn hostile_names_and_paths() {
 fn hostile_names_and_paths_read_back_as_they_are_shown() {
     let dir = hostile_tree();
     let github = check_against_json(dir.path(), ".");
-    // Each name reaches an annotation as the terminal formats show it, in one command.
+    // Each name reaches an annotation as it is, but what no reader may see raw, in one command.
     for name in common::HOSTILE_NAMES {
-        let shown = printable(name);
+        let shown = visible(name);
         let with_it = github
             .lines()
             .filter_map(parse)

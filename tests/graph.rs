@@ -257,7 +257,7 @@ fn graphviz_renders_one_node_per_team() {
             // too, as the `\n` it is written as).
             let printable = line.replace("\r\n", "\n");
             for piece in printable.split('\n') {
-                let piece = orglint::render::printable(piece).trim().to_owned();
+                let piece = orglint::render::visible(piece).trim().to_owned();
                 if piece.is_empty() {
                     continue;
                 }
@@ -297,7 +297,7 @@ fn assert_parsed_back(g: &Graph) {
                 let l = l.replace("\r\n", "\n").replace('\r', "\n");
                 let parts: Vec<String> = l
                     .split('\n')
-                    .map(|p| orglint::render::printable(p).into_owned())
+                    .map(|p| orglint::render::visible(p).into_owned())
                     .collect();
                 parts.join("\n")
             })

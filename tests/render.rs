@@ -100,6 +100,27 @@ fn bidi_zero_width_and_c1_characters_in_strings_are_escaped() {
 }
 
 #[test]
+fn labels_stay_under_their_values_after_workflow_commands_are_escaped() {
+    let team = "[[team]]\nid = \"f\"\nname = \"F\"\nkind = \"platform\"\nlead = \"ada\"\n\
+                members = [\"ada\"]\nsyncs_with = [\"##[a]###[b]\", \"zed\"]\n";
+    let dir = tree(&[("org.toml", ORG), ("t.toml", team.as_bytes())]);
+    let text = report(dir.path(), &["check", "--select", "unknown-reference"]);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("syncs_with = ["))
+        .expect("the snippet");
+    let (source, label) = (lines[at], lines[at + 1]);
+    assert!(
+        source.ends_with(r##"["#\u{23}[a]##\u{23}[b]", "zed"]"##),
+        "{text}"
+    );
+    // Every character before them is one column wide: counting characters counts columns.
+    let column = |line: &str, what: &str| line[..line.find(what).expect(what)].chars().count();
+    assert_eq!(column(source, "\"zed\""), column(label, "─"), "{text}");
+}
+
+#[test]
 fn a_file_name_cannot_forge_a_finding_line() {
     let dir = tree(&[("org.toml", ORG)]);
     let person =

@@ -304,7 +304,7 @@ fn assert_parsed_back(report: &Report) {
                     let s = s.replace("\r\n", "\n").replace('\r', "\n");
                     let parts: Vec<String> = s
                         .split('\n')
-                        .map(|p| orglint::render::printable(p).into_owned())
+                        .map(|p| orglint::render::visible(p).into_owned())
                         .collect();
                     parts.join("\n")
                 };

@@ -70,30 +70,48 @@ pub const INVISIBLE: &[(u32, u32)] = &[
 /// one line, with control characters (C0 including tab and newline, DEL, C1 including U+009B
 /// CSI), bidi overrides, isolates and marks, and zero-width characters written as visible
 /// `\u{..}` escapes, so one finding stays one line, reads as it is stored and cannot drive the
-/// terminal. Escaping is idempotent.
+/// terminal; and the second `#` of `##[` written `\u{23}`, so that no CI log reads it as a
+/// command (see [`runner_safe`], which does the same to whole outputs: done here too, the human
+/// report measures the escaped text, so its labels stay under their values). Escaping is
+/// idempotent.
 pub fn printable(s: &str) -> Cow<'_, str> {
-    escape(s, false)
+    escape(s, false, true)
+}
+
+/// `s` with the characters that must not reach a reader ([`is_unsafe`]) written as visible
+/// `\u{..}` escapes, as every format shows them, and nothing else changed: [`printable`] but for
+/// `##[`, for the outputs that read back as exactly their text (GitHub's annotations, the
+/// graph's labels), where no CI log can take it for a command.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    escape(s, false, false)
 }
 
 /// For the human format's snippets: a piece of a source line escaped as [`printable`] does,
 /// except that a tab stays a tab, which the snippet expands to spaces.
 pub(super) fn source_line(s: &str) -> Cow<'_, str> {
-    escape(s, true)
+    escape(s, true, true)
 }
 
-/// `s` with unsafe characters written as `\u{..}`; a tab stays a tab when `keep_tab`.
-fn escape(s: &str, keep_tab: bool) -> Cow<'_, str> {
+/// `s` with unsafe characters written as `\u{..}`; a tab stays a tab when `keep_tab`; and, when
+/// `commands`, the `#` before `[` in `##[` written `\u{23}`.
+fn escape(s: &str, keep_tab: bool, commands: bool) -> Cow<'_, str> {
     let bad = |c: char| is_unsafe(c) && !(keep_tab && c == '\t');
-    if !s.chars().any(bad) {
+    let command = commands && s.contains("##[");
+    if !command && !s.chars().any(bad) {
         return s.into();
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    let mut previous = None;
+    while let Some(c) = chars.next() {
         if bad(c) {
             out.extend(c.escape_unicode());
+        } else if command && c == '#' && previous == Some('#') && chars.peek() == Some(&'[') {
+            out.push_str("\\u{23}");
         } else {
             out.push(c);
         }
+        previous = Some(c);
     }
     out.into()
 }
@@ -226,21 +244,23 @@ pub(super) fn json_document(json: String) -> String {
 }
 
 /// For `--format github`, a property of a workflow command (`file=`, `title=`): `s` as
-/// [`printable`] writes it, then escaped as GitHub's toolkit escapes a property (`%`, CR, LF,
+/// [`printable`] writes it (but `##[`, which in a command line is no command, so that `file=`
+/// names the very file), then escaped as GitHub's toolkit escapes a property (`%`, CR, LF,
 /// `:` and `,` as `%25`, `%0D`, `%0A`, `%3A`, `%2C`), so that a path or title can neither end
 /// the property nor the command, nor drive the log.
 pub(super) fn github_property(s: &str) -> String {
-    workflow_escape(&printable(s), true)
+    workflow_escape(&visible(s), true)
 }
 
 /// For `--format github`, the message of a workflow command: the `lines` orglint writes (the
-/// message, then its help), each as [`printable`] writes it, joined by line breaks that GitHub
+/// message, then its help), each as [`printable`] writes it (`##[` as it is), joined by line breaks that GitHub
 /// shows inside the annotation, then escaped as GitHub's toolkit escapes command data (`%`, CR,
 /// LF as `%25`, `%0D`, `%0A`). A line break in a user string is written `\u{a}` by
 /// [`printable`], so it cannot make a line of its own in the annotation: only orglint's own
 /// line breaks become `%0A`, and the command stays one line of the log.
 pub(super) fn github_message<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
-    let lines: Vec<Cow<'_, str>> = lines.into_iter().map(printable).collect();
+    // `##[` stays: in a line that is a command, the runner looks for no other.
+    let lines: Vec<Cow<'_, str>> = lines.into_iter().map(visible).collect();
     workflow_escape(&lines.join("\n"), false)
 }
 
@@ -560,6 +580,18 @@ mod tests {
         ] {
             assert!(matches!(printable(s), Cow::Borrowed(_)), "{s}");
         }
+    }
+
+    #[test]
+    fn printable_breaks_the_older_command_syntax_and_visible_does_not() {
+        assert_eq!(
+            printable("a ##[b ###[c #[d ##"),
+            r"a #\u{23}[b ##\u{23}[c #[d ##"
+        );
+        assert_eq!(printable(&printable("##[x")), printable("##[x"));
+        assert_eq!(visible("a ##[b\u{7}"), r"a ##[b\u{7}");
+        // A command line keeps its file's name whole: the runner reads no other command there.
+        assert_eq!(github_property("a##[b.toml"), "a##[b.toml");
     }
 
     #[test]

@@ -387,11 +387,14 @@ fn in_window(text: &str, first: usize, start: usize, budget: usize) -> bool {
         return false;
     }
     let mut cols = 0;
+    let mut shown = String::new();
     for (i, c) in text[first..].char_indices() {
         if first + i > start || c == '\n' {
             break;
         }
-        cols += columns(c, &source_line(c.encode_utf8(&mut [0; 4])));
+        shown.clear();
+        push_shown(&mut shown, text, first + i, c);
+        cols += columns(c, &shown);
         if cols > room - margin {
             return false;
         }
@@ -416,6 +419,17 @@ fn reach(budget: usize) -> usize {
 fn window(budget: usize) -> (usize, usize) {
     let room = budget - 2;
     (room, (room / 4).min(12))
+}
+
+/// Pushes character `c`, at byte `i` of `line`, as a snippet shows it: escaped as
+/// [`source_line`] escapes it, one character at a time so that each keeps its column, and the
+/// second `#` of `##[` as [`printable`] writes it there (the three are one escape for it).
+fn push_shown(out: &mut String, line: &str, i: usize, c: char) {
+    if c == '#' && line[..i].ends_with('#') && line[i + 1..].starts_with('[') {
+        out.push_str("\\u{23}");
+    } else {
+        out.push_str(&source_line(c.encode_utf8(&mut [0; 4])));
+    }
 }
 
 /// The columns a character of a source line takes on a terminal, given its escaped text: a tab
@@ -629,7 +643,7 @@ fn draw_line(line: &str, base: usize, points: &[usize], budget: usize) -> (Strin
     for (i, c) in line.char_indices() {
         cells.push((i, col, esc.len()));
         let before = esc.len();
-        esc.push_str(&source_line(c.encode_utf8(&mut [0; 4])));
+        push_shown(&mut esc, line, i, c);
         col += columns(c, &esc[before..]);
     }
     cells.push((line.len(), col, esc.len()));

@@ -206,9 +206,46 @@ pub fn markdown(text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether `line` is an annotation as `--format github` writes them, and nothing else:
+/// `::error|warning|notice ` at its very start, then the properties `file=`, `line=`, `col=`,
+/// `endLine=`, `endColumn=` (all or none, the numbers digits) and `title=orglint (RULE)`, then
+/// `::` and the message, with no line break (the runner's escapes only).
+fn is_annotation(line: &str) -> bool {
+    let Some(rest) = ["::error ", "::warning ", "::notice "]
+        .iter()
+        .find_map(|kind| line.strip_prefix(kind))
+    else {
+        return false;
+    };
+    let Some((properties, _message)) = rest.split_once("::") else {
+        return false;
+    };
+    let pairs: Vec<(&str, &str)> = properties
+        .split(',')
+        .filter_map(|p| p.split_once('='))
+        .collect();
+    let keys: Vec<&str> = pairs.iter().map(|(k, _)| *k).collect();
+    let numbers = ["line", "col", "endLine", "endColumn"];
+    let well_keyed =
+        keys == ["title"] || keys == ["file", "line", "col", "endLine", "endColumn", "title"];
+    let title = pairs.last().map(|(_, v)| *v).unwrap_or_default();
+    let rule = title
+        .strip_prefix("orglint (")
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or_default();
+    well_keyed
+        && pairs.len() == properties.split(',').count()
+        && pairs
+            .iter()
+            .filter(|(k, _)| numbers.contains(k))
+            .all(|(_, v)| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+        && !rule.is_empty()
+        && rule.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+}
+
 /// Whether GitHub's Actions runner would read no line of `text` (stdout or stderr of a step) as
-/// a workflow command, but, when `own_commands`, the lines of `--format github` that start with
-/// `::` (its annotations, which other checks hold to be exactly the commands orglint means). The runner's two parsers, written from
+/// a workflow command, but, when `own_commands`, the annotations `--format github` writes
+/// ([`is_annotation`]: exactly their form, so a forged command in that output is still caught). The runner's two parsers, written from
 /// how it reads a step's output rather than from orglint's code, so that one cannot hide a
 /// mistake of the other:
 ///
@@ -219,6 +256,11 @@ pub fn markdown(text: &str) -> Result<(), String> {
 ///   (counted here as soon as it starts with `::`, stricter than the runner);
 /// - the older syntax (`##[name key=value;]data`) is looked for anywhere in the line: any
 ///   `##[` counts (the runner also wants a `]` after it and a name it knows).
+///
+/// The runner compares `::` and `##[` as .NET does by default, culture-sensitively, so a
+/// character that collation ignores (U+0640, a combining mark) before `::` still passes its
+/// `StartsWith`; but both parsers then read the command's name at a fixed offset, so such a
+/// line names no command, and these checks need not know collation.
 pub fn no_workflow_command(text: &str, own_commands: bool) -> Result<(), String> {
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -244,7 +286,7 @@ pub fn no_workflow_command(text: &str, own_commands: bool) -> Result<(), String>
     lines.push(&text[start..]);
     for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim_start_matches(char::is_whitespace);
-        if trimmed.starts_with("::") && own_commands {
+        if own_commands && is_annotation(line) {
             // Read as that command alone: the older syntax is tried only on a line that is not one.
             continue;
         }
