@@ -1,7 +1,8 @@
 //! Writes the seed corpus: one input per fixture case of `fixtures/` (its `orglint.toml` and
 //! every other file, relative to the case), encoded as the fuzz target decodes it, once plain
-//! and once with colour, people in the graph and the baseline round trip, and every input kept
-//! in `fixtures/fuzz-regressions/` as it is. Run from `fuzz/`:
+//! and once with colour, people in the graph and the baseline round trip, the same two for one
+//! workspace of workflow commands and invisible characters ([`runner_seed`]), and every input
+//! kept in `fixtures/fuzz-regressions/` as it is. Run from `fuzz/`:
 //! `cargo run --bin seeds -- corpus/pipeline`.
 
 #[path = "../tests/support/wellformed.rs"]
@@ -64,6 +65,42 @@ fn cases(fixtures: &Path) -> Vec<PathBuf> {
     cases
 }
 
+/// A workspace whose file names, ids, names and values hold what GitHub's runner reads as a
+/// workflow command (`::` at a line start, after U+3000 or after a lone CR; `##[` anywhere)
+/// and invisible characters, raw and as TOML escapes: no fixture has them, and the fuzzer
+/// reaches them sooner from here than from the dictionary alone. The team file's name starts
+/// `--format short`'s lines, and the broken file's name its `invalid-toml` finding.
+fn runner_seed() -> pipeline::Input {
+    let org = r###"[org]
+name = "##[stop-commands]pwned"
+leadership = ["::error ", "ada"]
+
+[[person]]
+id = "::error "
+name = "\u3000::warning ::x\u00AD"
+role = "##[error]ceo"
+
+[[person]]
+id = "ada"
+name = "Ada\U000E0041\uFE0F\u3164\u206A GH-1"
+role = "ceo"
+reports_to = "::add-mask::"
+"###;
+    let team = "[[team]]\nid = \"##[error]t\"\nname = \"::stop-commands::tok\u{ad}\"\n\
+        kind = \"platform\"\nlead = \"\\r::notice ::y\"\n\
+        members = [\"::error \", \"GH-1\u{e0041}\u{fe0f}\u{3164}\u{206a}\"]\n";
+    let files = [
+        ("org.toml", org),
+        ("::error file=org.toml,line=1,title=X::y.toml", team),
+        ("\u{3000}::notice ::z\r##[error].toml", "name = \"##["),
+    ];
+    pipeline::Input {
+        width: 80,
+        files: Vec::from(files.map(|(p, t)| (p.to_owned(), t.to_owned()))),
+        ..Default::default()
+    }
+}
+
 fn main() {
     let out = PathBuf::from(
         std::env::args()
@@ -83,6 +120,7 @@ fn main() {
             written += 1;
         }
     }
+    let mut inputs = vec![("workflow-commands".to_owned(), runner_seed())];
     for case in cases(&fixtures) {
         if case == kept {
             continue;
@@ -103,6 +141,9 @@ fn main() {
             .expect("a case")
             .to_string_lossy()
             .replace('/', "-");
+        inputs.push((name, input));
+    }
+    for (name, input) in inputs {
         std::fs::write(out.join(&name), input.encode()).expect("a seed");
         let all = pipeline::Input {
             color: true,
