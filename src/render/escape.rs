@@ -126,7 +126,7 @@ pub enum Dialect {
     Terminal,
     /// `--format github`: as [`Dialect::Terminal`], but a line that starts with `::` is one of
     /// the format's own commands, left whole. No user string can start a line of it (they are
-    /// escaped by [`github_property`] and [`github_message`], line breaks included), and in a
+    /// escaped as workflow-command properties and data are, line breaks included), and in a
     /// line that parses as a command the runner looks for no other (the older `##[` syntax is
     /// tried only when a line is not one).
     Workflow,
