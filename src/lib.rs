@@ -337,7 +337,7 @@ fn nothing_checked(tree: &Tree, cwd: &Path) -> String {
         ),
     };
     // Worked out only here, on the way out: a second walk, without the exclusions.
-    let excluded = load::entity_files(&tree.root, cwd);
+    let excluded = load::entity_files(&tree.root, tree.config.as_deref(), cwd);
     if excluded > 0 {
         format!(
             "no entity file was checked: `[files].exclude` in {config} excludes all {} under \
@@ -348,10 +348,13 @@ fn nothing_checked(tree: &Tree, cwd: &Path) -> String {
             }
         )
     } else {
+        let but = match &tree.config {
+            Some(_) => format!(" but {config}"),
+            None => String::new(),
+        };
         format!(
-            "no entity file was checked: there is no `*.toml` file under `{root}` other than \
-             `orglint.toml` (hidden directories, `target/` and `node_modules/` are not walked); \
-             {on_purpose}"
+            "no entity file was checked: there is no `*.toml` file under `{root}`{but} (hidden \
+             directories, `target/` and `node_modules/` are not walked); {on_purpose}"
         )
     }
 }

@@ -121,10 +121,9 @@ fn a_run_that_checks_no_file_fails_unless_the_tree_may_be_empty() {
     assert_eq!((code, stdout.as_str()), (2, ""));
     assert_eq!(
         stderr,
-        "error: no entity file was checked: there is no `*.toml` file under `.` other than \
-         `orglint.toml` (hidden directories, `target/` and `node_modules/` are not walked); to \
-         allow a tree with none, write an `orglint.toml` at `.` with `allow_empty = true` under \
-         `[files]`\n"
+        "error: no entity file was checked: there is no `*.toml` file under `.` (hidden \
+         directories, `target/` and `node_modules/` are not walked); to allow a tree with none, \
+         write an `orglint.toml` at `.` with `allow_empty = true` under `[files]`\n"
     );
     // A configuration that turns off the one rule an empty tree breaks and excludes every file.
     let config = "[files]\nexclude = [\"**\"]\n\n[rules]\nmissing-org = \"off\"\n";
@@ -143,6 +142,17 @@ fn a_run_that_checks_no_file_fails_unless_the_tree_may_be_empty() {
              `[files]` in orglint.toml\n"
         );
     }
+    // A tree of its configuration alone, named with `--config`: counted out, as it is read.
+    let dir = tree(&[("cfg.toml", "[rules]\n")]);
+    let (code, _, stderr) = orglint(dir.path(), &["check", "--config", "cfg.toml"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with(
+            "error: no entity file was checked: there is no `*.toml` file under `.` but cfg.toml \
+             (hidden"
+        ),
+        "{stderr}"
+    );
     // Said on purpose, an empty tree is checked: nothing to report.
     let config = "[files]\nallow_empty = true\n\n[rules]\nmissing-org = \"off\"\n";
     let dir = tree(&[("orglint.toml", config)]);

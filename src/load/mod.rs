@@ -73,12 +73,28 @@ pub(crate) fn load(root: &Path, exclude: &GlobSet, config: Option<&Path>, cwd: &
 }
 
 /// How many entity files the walk of `root` finds with nothing excluded (but what SPEC §1
-/// always leaves out: hidden directories, `target/`, `node_modules/`, `orglint.toml`).
-pub(crate) fn entity_files(root: &Path, cwd: &Path) -> usize {
-    let walked = walk::walk(root, &GlobSet::empty(), cwd);
-    (walked.entries.iter())
+/// always leaves out: hidden directories, `target/`, `node_modules/`, `orglint.toml`, and the
+/// configuration file `config`, wherever it is named).
+pub(crate) fn entity_files(root: &Path, config: Option<&Path>, cwd: &Path) -> usize {
+    let mut entries = walk::walk(root, &GlobSet::empty(), cwd).entries;
+    leave_out(&mut entries, config, cwd);
+    (entries.iter())
         .filter(|e| matches!(e, Entry::File { .. }))
         .count()
+}
+
+/// Takes the configuration file `config` (relative to `cwd`) out of the walk's `entries`: it is
+/// read as the configuration, never as an entity file.
+fn leave_out(entries: &mut Vec<Entry>, config: Option<&Path>, cwd: &Path) {
+    if let Some(config) = config.map(|c| normalize(&cwd.join(c))) {
+        // By name first: a walked path ends in its file's name, which normalising keeps, so only
+        // the files called as the configuration is need their whole path built and compared.
+        let name = config.file_name();
+        entries.retain(|e| {
+            !matches!(e, Entry::File { path, .. }
+                if path.file_name() == name && normalize(&cwd.join(path)) == config)
+        });
+    }
 }
 
 /// Texts that stand in for files of the walk, by absolute, normalised path as walked: what
@@ -100,15 +116,7 @@ pub(crate) fn load_with(
         mut entries,
         leftovers,
     } = walk::walk(root, exclude, cwd);
-    if let Some(config) = config.map(|c| normalize(&cwd.join(c))) {
-        // By name first: a walked path ends in its file's name, which normalising keeps, so only
-        // the files called as the configuration is need their whole path built and compared.
-        let name = config.file_name();
-        entries.retain(|e| {
-            !matches!(e, Entry::File { path, .. }
-                if path.file_name() == name && normalize(&cwd.join(path)) == config)
-        });
-    }
+    leave_out(&mut entries, config, cwd);
     admit(&mut entries);
     let inputs = entries
         .into_iter()
