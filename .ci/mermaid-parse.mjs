@@ -1,4 +1,4 @@
-// A Mermaid parser on the command line, for tests/graph.rs: the `mermaid` package from the npm
+// A Mermaid parser on the command line, for tests/it/graph.rs: the `mermaid` package from the npm
 // registry (its own flowchart parser, the one GitHub's renderer runs), in Node with jsdom as the
 // DOM it expects. @mermaid-js/mermaid-cli would need a Chrome download this CI cannot make.
 //

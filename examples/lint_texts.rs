@@ -35,7 +35,7 @@ struct Workspace {
 fn read_workspace(dir: &Path) -> Result<Workspace, String> {
     // `Tree::classify` compares paths by name: an absolute, normalised root (links kept).
     let root = std::path::absolute(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let root = orglint::load::normalize(&root);
+    let root = orglint::paths::normalize(&root);
     let config_path = root.join("orglint.toml");
     let config = std::fs::read_to_string(&config_path).ok();
     let tree = Tree::new(root.clone(), &parse_config(&root, config.as_deref())?);
@@ -139,7 +139,7 @@ fn print_report(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
                 let how = fix.applicability.as_str();
                 writeln!(out, "    fix ({how}): {}", printable(&fix.message))?;
                 for (path, text) in apply(fix, report) {
-                    let shown = orglint::load::display_path(&path, &report.tree.root);
+                    let shown = orglint::paths::display_path(&path, &report.tree.root);
                     writeln!(out, "    --- {} after the fix ---", printable(&shown))?;
                     for line in text.lines() {
                         writeln!(out, "    | {}", printable(line))?;
@@ -205,7 +205,7 @@ fn print_diff(out: &mut impl Write, before: &Report, after: &Report) -> std::io:
 }
 
 /// Runs the example on `args` (`DIR [REVISION-2-DIR]`), writing to `out`; the error is what to
-/// print on stderr. Public so that `tests/example.rs` can run it in process.
+/// print on stderr. Public so that `tests/it/example.rs` can run it in process.
 pub fn run(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let [first, rest @ ..] = args else {
         return Err("usage: lint_texts DIR [REVISION-2-DIR]".to_owned());

@@ -7,7 +7,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use orglint::finding::Level;
 use orglint::graph::{self, GraphFormat};
-use orglint::load::{display_path, normalize};
+use orglint::paths::{display_path, normalize};
 use orglint::render::{self, Format, HumanOptions, RulesFormat};
 use orglint::rules::{self, RULES};
 use orglint::tree::same_file;
@@ -575,7 +575,7 @@ fn leftovers(report: &orglint::Report, cwd: &Path, remove: bool) {
             );
             continue;
         }
-        match orglint::fix::remove_leftover(&report.tree.root, leftover) {
+        match orglint::write::remove_leftover(&report.tree.root, leftover) {
             Ok(()) => note!(
                 "removed `{shown}`, a temporary file that an interrupted run of orglint \
                  (process {pid}) left"
@@ -631,7 +631,7 @@ fn write_fixed(
         let shown = render::printable(&file.display).into_owned();
         let result = match fixed.report.tree.refuse_link(&file.path, cwd, "fixed file") {
             Some(refusal) => Err(refusal),
-            None => orglint::fix::write_if_unchanged(
+            None => orglint::write::write_if_unchanged(
                 &fixed.report.tree.root,
                 &file.path,
                 file.old.as_bytes(),
@@ -803,9 +803,9 @@ fn emit(text: &str, output: Option<(&orglint::Tree, &Path, &Path)>) -> u8 {
 
 /// The message of a file (`what`: "`out.json`", "the baseline `b.json`") not written: a refusal
 /// says why itself; a failure says what could not be written.
-fn not_written(e: &orglint::fix::WriteError, what: &str) -> String {
+fn not_written(e: &orglint::write::WriteError, what: &str) -> String {
     match e {
-        orglint::fix::WriteError::Refused(why) => why.clone(),
+        orglint::write::WriteError::Refused(why) => why.clone(),
         e => format!("cannot write {what}: {e}"),
     }
 }

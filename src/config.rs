@@ -138,7 +138,7 @@ pub(crate) fn load(path: &Path, display: &str, root: Option<&Path>) -> Result<Co
         // Opened below the root's handle, as entity files are: never through a link that
         // appears on the way after the check.
         Some(root) => {
-            let rel = crate::load::path_in_tree(root, path).map_err(cannot)?;
+            let rel = crate::paths::path_in_tree(root, path).map_err(cannot)?;
             crate::beneath::Dir::open(root)
                 .map_err(read::ReadError::Io)
                 .and_then(|dir| read::read_text_below(&dir, &rel, MAX_FILE_SIZE))

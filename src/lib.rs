@@ -58,6 +58,7 @@ pub(crate) mod chain;
 pub mod config;
 pub(crate) mod edits;
 pub mod engine;
+mod error;
 pub mod fields;
 pub mod finding;
 pub mod fix;
@@ -66,6 +67,7 @@ pub mod init;
 pub mod limits;
 pub mod load;
 pub mod model;
+pub mod paths;
 pub mod render;
 pub mod report;
 pub mod roles;
@@ -74,10 +76,12 @@ pub mod schema;
 pub mod source;
 pub(crate) mod suppress;
 pub mod tree;
+pub mod write;
 
 pub use baseline::Baseline;
 pub use config::{Config, ConfigProblem};
-pub use engine::{Model, PathFilter, Settings, lint, load_texts, load_tree};
+pub use engine::{Model, PathFilter, Report, Settings, lint, load_texts, load_tree};
+pub use error::Error;
 pub use finding::{
     Applicability, Edit, Edited, EntityRef, Finding, Fix, Level, Related, Reported, apply_edits,
 };
@@ -90,9 +94,8 @@ pub use tree::Tree;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::config::ConfigError;
 use crate::finding::thousands;
-use crate::load::{display_path, normalize};
+use crate::paths::{display_path, normalize};
 use crate::tree::Kind;
 
 /// What to lint, and how.
@@ -113,110 +116,6 @@ pub struct CheckOptions {
     /// `--write-baseline`: also give the baseline that records this run's findings, in
     /// [`Report::new_baseline`] (the caller writes it).
     pub write_baseline: bool,
-}
-
-/// The outcome of a run (more may be counted later: read its fields, do not build one).
-#[derive(Debug)]
-#[non_exhaustive]
-pub struct Report {
-    /// Every file read (findings point into them).
-    pub sources: Sources,
-    /// The org that was checked.
-    pub org: Org,
-    /// Findings to report, sorted by file, line, column and rule.
-    pub findings: Vec<Reported>,
-    /// How many entity files were read (the whole tree, also with file arguments).
-    pub files: usize,
-    /// How many findings in scope suppression comments hid.
-    pub suppressed: usize,
-    /// How many findings in scope a baseline hid.
-    pub baselined: usize,
-    /// How many entries of the baseline given lie in the run's scope and match no finding: fixed
-    /// since it was written (see [`engine::BaselineScope`]).
-    pub baseline_fixed: usize,
-    /// What looks wrong with the baseline given (another org's, rules this orglint does not
-    /// have), one sentence each about "it".
-    pub baseline_warnings: Vec<String>,
-    /// With [`CheckOptions::write_baseline`]: the baseline to write (the findings in scope, and
-    /// the entries of the baseline given outside it). The report is then as that baseline makes
-    /// it: every finding in scope baselined.
-    pub new_baseline: Option<Baseline>,
-    /// How many files of the tree could not be parsed (and so kept the whole-org rules from
-    /// running, which concerns the findings in scope too).
-    pub broken: usize,
-    /// The root and what is an entity file under it.
-    pub tree: Tree,
-    /// PATH arguments that were not checked, each with why: (shown path, reason).
-    pub not_checked: Vec<(String, String)>,
-    /// What the run read besides the sources and the org (each file's entities, suppression
-    /// comments and headers): freed with the report, not at the end of the run. Freeing 100k
-    /// entities' worth of small allocations took 20 ms on the main thread after every rule had
-    /// run, and the command line never frees a report (it exits).
-    _rest: load::Loaded,
-}
-
-impl Report {
-    /// The temporary files that interrupted runs of orglint left in the tree, in path order:
-    /// `check` names them, and `--fix` removes them ([`fix::remove_leftover`]).
-    pub fn leftovers(&self) -> &[fix::Leftover] {
-        &self._rest.leftovers
-    }
-
-    /// How many findings have `level`.
-    pub fn count(&self, level: Level) -> usize {
-        // A finding that stands for more (see `finding::cap_per_file`) counts as all of them.
-        self.findings
-            .iter()
-            .filter(|f| f.level == level)
-            .map(|f| 1 + f.more)
-            .sum()
-    }
-}
-
-/// Why a run could not produce a report. Its [`Display`](std::fmt::Display) is the one line
-/// `orglint` prints after `error: `; more kinds may come, so match with a `_` arm.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum Error {
-    /// A bad argument (exit code 2).
-    Usage(String),
-    /// A PATH or `orglint.toml` that cannot be read (exit code 2).
-    Io(String),
-    /// Mistakes in `orglint.toml` (exit code 2).
-    Config(Vec<ConfigProblem>),
-    /// A baseline file that cannot be read or is not a baseline; the message says where (exit
-    /// code 2).
-    Baseline(String),
-}
-
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Error::Usage(m) | Error::Io(m) | Error::Baseline(m) => f.write_str(m),
-            // The summary under the drawn mistakes (see `render::render_config_problem`).
-            Error::Config(problems) => {
-                let file = problems.first().map_or("", |p| p.source().display.as_str());
-                let total = config::total(problems);
-                let noun = if total == 1 { "mistake" } else { "mistakes" };
-                write!(
-                    f,
-                    "{file} has {} {noun}; nothing was checked",
-                    thousands(total)
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl From<ConfigError> for Error {
-    fn from(e: ConfigError) -> Self {
-        match e {
-            ConfigError::Io(m) => Error::Io(m),
-            ConfigError::Invalid(p) => Error::Config(p),
-        }
-    }
 }
 
 /// Finds the root: the nearest directory from `start` upwards with `orglint.toml`.

@@ -109,7 +109,7 @@ pub fn format_reference() -> String {
         "# The orglint format\n\
          \n\
          <!-- Generated from the field tables in src/model.rs by orglint::schema::format_reference; \
-         do not edit. Regenerate with `ORGLINT_BLESS=1 cargo test --test schema`. -->\n\
+         do not edit. Regenerate with `ORGLINT_BLESS=1 cargo test --test it schema::`. -->\n\
          \n\
          An org tree is a directory. Every `*.toml` file below it is an entity file, except \
          `orglint.toml`, files under hidden directories, `target/`, `node_modules/` and whatever \

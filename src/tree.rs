@@ -1,15 +1,15 @@
 //! What the org tree holds: which paths are entity files (SPEC §1), why a file argument is not
 //! checked, and whether a report may be written to a path without overwriting an input.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use globset::GlobSet;
 
 use crate::beneath::{Dir, Kind as FileKind};
 use crate::config;
-use crate::fix::WriteError;
-use crate::load::{display_path, normalize};
+use crate::paths::{display_path, normalize, not_walked};
 use crate::source::Sources;
+use crate::write::WriteError;
 
 /// The root of a run and what decides which files under it are entity files.
 #[derive(Debug, Clone)]
@@ -58,7 +58,7 @@ impl Tree {
         }
         match rel.file_name() {
             _ if dir => Kind::Entity,
-            Some(name) if crate::load::is_entity_name(name) => Kind::Entity,
+            Some(name) if crate::paths::is_entity_name(name) => Kind::Entity,
             Some(name) if name == config::FILE_NAME => Kind::Skipped(
                 "only the root's `orglint.toml` configures a run, and this one is not the root's"
                     .into(),
@@ -115,7 +115,7 @@ impl Tree {
     }
 
     /// Writes `bytes` to `path` (relative to `cwd`) atomically, as
-    /// [`crate::fix::write_atomically`] does, after the checks of [`Tree::refuse_link`] (not a
+    /// [`crate::write::write_atomically`] does, after the checks of [`Tree::refuse_link`] (not a
     /// link, not a directory or a special file, not in a directory that links out of the root or
     /// the working directory), made on the handles actually written through: the directory is
     /// reached from the base's handle by its real path below it, without following a link, so
@@ -153,7 +153,7 @@ impl Tree {
         {
             return Err(WriteError::Refused(refusal));
         }
-        crate::fix::replace_existing(&dir, name, bytes).map_err(WriteError::Io)
+        crate::write::replace_existing(&dir, name, bytes).map_err(WriteError::Io)
     }
 
     /// Why `what` (`report`, `baseline`: the word the refusal names it by) may not be written to
@@ -236,42 +236,6 @@ impl Tree {
         }
         None
     }
-}
-
-/// Why the walk does not reach `rel` (relative to the root; a directory when `dir`), if it does
-/// not: `exclude` matches it or a directory on the way, or it lies under a directory the walk
-/// skips (hidden, `target/`, `node_modules/`). Every directory on the way, and the path itself
-/// when it is one, is a directory entry of the walk; a file is one more entry, which only
-/// `exclude` and its name can skip.
-pub(crate) fn not_walked(exclude: &GlobSet, rel: &Path, dir: bool) -> Option<String> {
-    let parts: Vec<&std::ffi::OsStr> = rel
-        .components()
-        .filter_map(|c| match c {
-            Component::Normal(s) => Some(s),
-            _ => None,
-        })
-        .collect();
-    let dirs = if dir {
-        parts.len()
-    } else {
-        parts.len().saturating_sub(1)
-    };
-    let mut prefix = PathBuf::new();
-    for (i, part) in parts.iter().enumerate() {
-        prefix.push(part);
-        if exclude.is_match(&prefix) {
-            return Some("`[files].exclude` in orglint.toml excludes it".into());
-        }
-        if i < dirs && crate::load::is_skipped_dir(part) {
-            let name = crate::load::escape_name(part);
-            return Some(if name.starts_with('.') {
-                format!("it is under the hidden directory `{name}`")
-            } else {
-                format!("it is under `{name}/`, which is never walked")
-            });
-        }
-    }
-    None
 }
 
 /// Whether `a` and `b` (absolute, normalised) name the same file: the same path, the same real

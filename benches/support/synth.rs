@@ -1,6 +1,6 @@
 //! A seeded synthetic org (SPEC §1) for benchmarks, the CI smoke run and tests: same options, same bytes.
 //!
-//! Shared by `examples/gen_org.rs`, `benches/floor.rs` and `tests/threads.rs` through `#[path]`,
+//! Shared by `examples/gen_org.rs`, `benches/floor.rs` and `tests/it/threads.rs` through `#[path]`,
 //! because it is test and benchmark support, not part of the library. It is std only: the
 //! random numbers come from SplitMix64 (a few lines, stable across platforms and Rust versions,
 //! which a crate's `StdRng` does not promise), so a seed names the same org forever.

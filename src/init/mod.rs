@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::Error;
-use crate::load::display_path;
+use crate::paths::display_path;
 
 /// The example org: one `org.toml` with the org, its people, teams and ML guild; it lints with
 /// no finding.

@@ -275,7 +275,7 @@ fn parse_chunked(file: FileId, text: &std::sync::Arc<String>) -> Option<Parsed> 
 
 /// The parse of `text` as one entity file, as `Debug` text, whole or (`chunked`) piece by piece
 /// where it can be cut (whatever its size), and whether it was. Only for the tests that check the
-/// two agree (`tests/chunked_parse.rs`).
+/// two agree (`tests/it/chunked_parse.rs`).
 #[doc(hidden)]
 pub fn debug_parse(text: &str, chunked: bool) -> (String, bool) {
     let text = std::sync::Arc::new(text.to_owned());

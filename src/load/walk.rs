@@ -7,10 +7,10 @@ use std::sync::Arc;
 use globset::GlobSet;
 use rayon::prelude::*;
 
-use super::display_path;
 use super::read::kind_of;
 use crate::beneath::{Dir, Kind};
-use crate::fix::Leftover;
+use crate::paths::{display_path, is_entity_name, is_skipped_dir};
+use crate::write::Leftover;
 
 /// One path the walk found: an entity file, or an entry it will not or cannot read.
 pub(super) enum Entry {
@@ -39,18 +39,6 @@ const OUTSIDE_HELP: &str =
     "only files inside the org tree are read; replace the link with the file, or remove it";
 const EXCLUDED_HELP: &str = "hidden directories, `target/`, `node_modules/` and `[files].exclude` are not part of the org tree";
 const LOOP_HELP: &str = "the directory is walked once, from its own place";
-
-/// Whether `name` is an entity file's name (any `*.toml` but `orglint.toml`).
-pub(crate) fn is_entity_name(name: &OsStr) -> bool {
-    let bytes = name.as_encoded_bytes();
-    bytes.ends_with(b".toml") && bytes != b"orglint.toml"
-}
-
-/// Whether a directory called `name` is skipped (SPEC §1).
-pub(crate) fn is_skipped_dir(name: &OsStr) -> bool {
-    let bytes = name.as_encoded_bytes();
-    bytes.starts_with(b".") || bytes == b"target" || bytes == b"node_modules"
-}
 
 /// A directory being walked and the ones it lies in, up to the root: what a link is checked
 /// against for a loop back to where it is. Shared, because every directory of a level of the
@@ -320,7 +308,7 @@ impl Walk<'_> {
     /// it was last written before this walk began (a process of another PID namespace, in
     /// another container, could still be writing one made since).
     fn leftover(&self, path: PathBuf, name: &OsStr, handle: &Dir) -> Option<Leftover> {
-        let pid = crate::fix::temporary_pid(name)?;
+        let pid = crate::write::temporary_pid(name)?;
         if pid == std::process::id() || crate::beneath::process_alive(pid) {
             return None;
         }
@@ -353,7 +341,7 @@ impl Walk<'_> {
             let message = format!("points outside the org tree; not {what}");
             return Some(unreadable(path, message, OUTSIDE_HELP, false));
         };
-        if crate::tree::not_walked(self.exclude, inside, is_dir).is_some() {
+        if crate::paths::not_walked(self.exclude, inside, is_dir).is_some() {
             let message = format!("points to a place the org tree excludes; not {what}");
             return Some(unreadable(path, message, EXCLUDED_HELP, false));
         }

@@ -17,7 +17,7 @@ use super::escape::{sarif_message, uri_segment};
 use super::locate::locate;
 use super::{Format, Render};
 use crate::finding::{Level, Reported};
-use crate::load::normalize;
+use crate::paths::normalize;
 use crate::rules::{RULES, Rule};
 use crate::source::{Position, SourceFile};
 use crate::{Report, config};

@@ -264,7 +264,7 @@ pub struct Rule {
 impl Rule {
     /// This rule's position in [`RULES`].
     pub(crate) fn index(&'static self) -> usize {
-        index(self.name).expect("every rule is in RULES (tests/guard.rs)")
+        index(self.name).expect("every rule is in RULES (tests/it/guard.rs)")
     }
 }
 

@@ -4,7 +4,7 @@
 //! both of `orglint graph`, each held to [`super::wellformed`]'s rules, and the whole run done
 //! twice to the same bytes. A broken rule is a panic naming the output, so that the fuzz target
 //! (`fuzz/fuzz_targets/pipeline.rs`), which decodes its bytes with [`Input::decode`], finds it
-//! as a crash, and `tests/fuzz_regressions.rs` and `tests/properties.rs` run the same checks.
+//! as a crash, and `tests/it/fuzz_regressions.rs` and `tests/it/properties.rs` run the same checks.
 
 #![allow(dead_code)]
 

@@ -1,7 +1,7 @@
 //! Cheap checks that an output of orglint is well-formed for its format: JSON that parses, XML
 //! whose tags balance and whose references resolve, an HTML page of only the elements orglint
 //! writes, and text with no character that could drive a terminal. Shared by the property tests
-//! (`tests/properties.rs`) and the fuzz target (`fuzz/fuzz_targets/pipeline.rs`, through
+//! (`tests/it/properties.rs`) and the fuzz target (`fuzz/fuzz_targets/pipeline.rs`, through
 //! `#[path]`), so that both hold every output to the same rules; each check returns what is
 //! wrong instead of panicking, so the caller can say which output and input broke it.
 

@@ -1,0 +1,765 @@
+//! The staged engine every front end shares: load a workspace (from disk or from texts), build
+//! the model, run the rules, then the post-processing stages, each a function with one job.
+//! [`lint`] composes them as [`crate::check`] runs them; a front end that needs another order,
+//! or only some of them, calls them itself. Nothing here is global: two workspaces may be
+//! linted side by side in one process.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::Error;
+pub use crate::baseline::{Baseline, Entry};
+use crate::config::Config;
+use crate::finding::{self, Finding, Level, Reported, closest};
+use crate::limits::FINGERPRINT_BYTES;
+use crate::load::{self, Loaded};
+use crate::paths::normalize;
+use crate::rules::{self, Check, Ctx, RULES, Rule, RuleCategory};
+use crate::source::{Sources, floor_char_boundary};
+use crate::suppress;
+use crate::tree::Tree;
+
+mod outcome;
+pub use outcome::Report;
+
+/// A validated configuration and the level of every rule in it: the configured levels, narrowed
+/// by `--select` and `--ignore`. Built once, it serves any number of workspaces.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    config: Config,
+    levels: Vec<Level>,
+}
+
+impl Settings {
+    /// The settings of `config`, with only the rules or categories `select` names (all when
+    /// empty), less those `ignore` names; each may list several, separated by commas. An unknown
+    /// or empty name is an [`Error::Usage`].
+    pub fn new(config: Config, select: &[String], ignore: &[String]) -> Result<Self, Error> {
+        let select = parse_selectors("--select", select)?;
+        let ignore = parse_selectors("--ignore", ignore)?;
+        let levels = RULES
+            .iter()
+            .map(|rule| {
+                if !rule.configurable {
+                    return rule.default_level;
+                }
+                let picked = select.is_empty() || select.iter().any(|s| s.matches(rule));
+                let named = select
+                    .iter()
+                    .any(|s| matches!(s, Selector::Rule(name) if *name == rule.name));
+                if !picked || ignore.iter().any(|s| s.matches(rule)) {
+                    Level::Off
+                } else {
+                    match config.level(rule) {
+                        // Naming a rule asks for it: orglint.toml's "off" gives way (SPEC §5).
+                        Level::Off if named => rule.default_level,
+                        level => level,
+                    }
+                }
+            })
+            .collect();
+        Ok(Settings { config, levels })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The level `rule` runs at; [`Level::Off`] when it does not run.
+    pub fn level(&self, rule: &'static Rule) -> Level {
+        self.levels[rule.index()]
+    }
+}
+
+enum Selector {
+    Rule(&'static str),
+    Category(RuleCategory),
+}
+
+impl Selector {
+    fn matches(&self, rule: &Rule) -> bool {
+        match self {
+            Selector::Rule(name) => rule.name == *name,
+            Selector::Category(c) => rule.category == *c,
+        }
+    }
+}
+
+fn parse_selectors(flag: &str, items: &[String]) -> Result<Vec<Selector>, Error> {
+    // An argument that names nothing (`--select ''`, `--select=,`) would otherwise select every
+    // rule in silence.
+    if let Some(empty) = items
+        .iter()
+        .find(|s| s.split(',').all(|n| n.trim().is_empty()))
+    {
+        return Err(Error::Usage(format!(
+            "`{flag} {empty:?}` names no rule or category; `orglint rules` lists them"
+        )));
+    }
+    items
+        .iter()
+        .flat_map(|s| s.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            if let Some(rule) = rules::find(s) {
+                return Ok(Selector::Rule(rule.name));
+            }
+            if let Some(c) = RuleCategory::parse(s) {
+                return Ok(Selector::Category(c));
+            }
+            let names = RULES
+                .iter()
+                .map(|r| r.name)
+                .chain(RuleCategory::ALL.iter().map(|c| c.as_str()));
+            let hint = closest(s, names)
+                .map_or(String::from("; `orglint rules` lists them"), |n| {
+                    format!("; did you mean `{n}`?")
+                });
+            Err(Error::Usage(format!(
+                "`{s}` is neither a rule nor a category{hint}"
+            )))
+        })
+        .collect()
+}
+
+/// Stage 1, from disk: walks `tree` and loads every entity file in it (paths shown relative to
+/// `cwd`).
+pub fn load_tree(tree: &Tree, cwd: &Path) -> Loaded {
+    load::load(&tree.root, &tree.exclude, tree.config.as_deref(), cwd)
+}
+
+/// Stage 1, from memory: loads `(path, text)` pairs a caller holds (an editor's buffers, a git
+/// revision) exactly as [`load_tree`] loads files: in path order (a path given twice keeps its
+/// last text), within the same size limits, with the same findings, and shown by the same paths
+/// (relative to `cwd`, which relative paths are joined to). Every pair is read as an entity file:
+/// leave out what the walk would not read ([`Tree::classify`] says which, for an absolute,
+/// normalised path), and give `orglint.toml` to [`Config::parse`] instead.
+///
+/// It never touches the file system, so texts from anyone are safe to give: a path is only a
+/// name (`/etc/passwd` is the text given for it; `..` is resolved by name and a path outside
+/// `cwd` is shown absolute), and names and texts reach every format escaped. What cannot be an
+/// entity file is reported, not read, as `invalid-toml`: a text over
+/// [`crate::limits::MAX_FILE_SIZE`] or past [`crate::limits::MAX_TOTAL_SIZE`], and a path that
+/// names no file (`""`, `teams/`, `.`, `a/..`).
+pub fn load_texts<P, T>(files: impl IntoIterator<Item = (P, T)>, cwd: &Path) -> Loaded
+where
+    P: Into<PathBuf>,
+    T: Into<String>,
+{
+    let files = files
+        .into_iter()
+        .map(|(p, t)| (p.into(), t.into()))
+        .collect();
+    load::load_texts(files, cwd)
+}
+
+/// A workspace with its model built: what the rules and every later stage read. It derefs to
+/// the [`Loaded`] workspace it was built from; only [`build_model`] makes one, so no stage can
+/// run on a model whose indexes are missing.
+#[derive(Debug)]
+pub struct Model {
+    loaded: Loaded,
+}
+
+impl std::ops::Deref for Model {
+    type Target = Loaded;
+
+    fn deref(&self) -> &Loaded {
+        &self.loaded
+    }
+}
+
+impl Model {
+    /// Takes the loader's findings out (they go on to the later stages with the rules'),
+    /// leaving none.
+    pub fn take_loader_findings(&mut self) -> Vec<Finding> {
+        std::mem::take(&mut self.loaded.findings)
+    }
+
+    /// The workspace back, to take its sources and org into a [`Report`].
+    pub fn into_loaded(self) -> Loaded {
+        self.loaded
+    }
+}
+
+/// Stage 2: builds the model's indexes (ids, reporting lines, role categories from `config`).
+pub fn build_model(mut loaded: Loaded, config: &Config) -> Model {
+    loaded.org.index(&config.roles);
+    Model { loaded }
+}
+
+/// Whether the whole-org rules may run on `loaded`: not when a file could not be parsed, since
+/// its entities are missing.
+pub fn org_rules_run(loaded: &Loaded) -> bool {
+    loaded.broken() == 0
+}
+
+/// Stage 3: runs every whole-org rule `settings` turns on, in parallel, over the model, and
+/// gives their findings (none when a file could not be parsed). The loader's own findings are
+/// in [`Loaded::findings`].
+pub fn run_rules(model: &Model, settings: &Settings) -> Vec<Finding> {
+    let loaded: &Loaded = model;
+    if !org_rules_run(loaded) {
+        return Vec::new();
+    }
+    let config = &settings.config;
+    let per_rule: Vec<Vec<Finding>> = RULES
+        .par_iter()
+        .filter(|&&rule| settings.level(rule) != Level::Off)
+        .filter_map(|&rule| match rule.check {
+            Check::Org(check) => {
+                let options = config.options(rule);
+                let mut cx = Ctx::new(
+                    &loaded.org,
+                    &loaded.sources,
+                    &config.roles,
+                    rule,
+                    &options,
+                    &loaded.entities,
+                );
+                check(&mut cx);
+                Some(cx.into_findings())
+            }
+            Check::Load | Check::Suppression => None,
+        })
+        .collect();
+    per_rule.into_iter().flatten().collect()
+}
+
+/// The levels stage: drops the findings of rules `settings` turns off.
+pub fn keep_enabled(mut findings: Vec<Finding>, settings: &Settings) -> Vec<Finding> {
+    findings.retain(|f| settings.level(f.rule) != Level::Off);
+    findings
+}
+
+/// Which files' findings a run reports: all, or those of the files PATH arguments name or lie
+/// under, and of every file that could not be parsed (it kept the whole-org rules from running,
+/// so a hook run that names other files must still fail on it).
+#[derive(Debug, Clone, Default)]
+pub struct PathFilter {
+    /// Per file, whether it is in scope; `None` for every file.
+    files: Option<Vec<bool>>,
+}
+
+impl PathFilter {
+    /// Every file is in scope.
+    pub fn everything() -> Self {
+        PathFilter::default()
+    }
+
+    /// The files of `loaded` that `paths` (absolute and normalised) name or lie under, and every
+    /// file that could not be parsed.
+    pub fn new(loaded: &Loaded, paths: &[PathBuf]) -> Self {
+        // Worked out once per file, not per finding, and by looking its ancestors up: pre-commit
+        // may name every file of the tree.
+        let wanted: HashSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        let files = loaded
+            .sources
+            .iter()
+            .zip(&loaded.broken_files)
+            .map(|(src, &broken)| {
+                let file = normalize(&loaded.cwd.join(&src.path));
+                broken || file.ancestors().any(|a| wanted.contains(a))
+            })
+            .collect();
+        PathFilter { files: Some(files) }
+    }
+
+    /// Whether file `file` is in scope.
+    pub fn keeps_file(&self, file: crate::source::FileId) -> bool {
+        self.files.as_ref().is_none_or(|f| f[file as usize])
+    }
+
+    /// Whether `finding` is in scope: its file is; one with no place is only when every file is.
+    pub fn keeps(&self, finding: &Finding) -> bool {
+        match finding.primary {
+            Some(span) => self.keeps_file(span.file),
+            None => self.files.is_none(),
+        }
+    }
+}
+
+/// The path filter stage: drops the findings out of scope.
+pub fn filter_paths(mut findings: Vec<Finding>, paths: &PathFilter) -> Vec<Finding> {
+    findings.retain(|f| paths.keeps(f));
+    findings
+}
+
+/// What the suppression stage gave.
+#[derive(Debug, Default)]
+pub struct Suppressed {
+    /// The findings left, with the findings about the comments (`unused-suppression`,
+    /// `invalid-suppression`) added.
+    pub findings: Vec<Finding>,
+    /// How many findings comments hid.
+    pub suppressed: usize,
+}
+
+/// The suppression stage: drops the findings that `# orglint: allow(...)` comments hide, and adds
+/// the findings about the comments (of `unused-suppression` and `invalid-suppression`, when
+/// `settings` runs them). Give it the findings [`keep_enabled`] and [`filter_paths`] kept: then
+/// what it adds needs neither, since only the comments of files in scope of `paths` count (a
+/// comment suppresses only findings of its own file), and every count is of findings in scope.
+pub fn suppress(
+    findings: Vec<Finding>,
+    loaded: &Loaded,
+    settings: &Settings,
+    paths: &PathFilter,
+) -> Suppressed {
+    // The comments as they are when every file is in scope (every run but a hook's): no copy.
+    let suppressions: std::borrow::Cow<'_, [Vec<suppress::Suppression>]> = if paths.files.is_none()
+    {
+        std::borrow::Cow::Borrowed(&loaded.suppressions)
+    } else {
+        let kept = loaded.suppressions.iter().enumerate().map(|(file, sups)| {
+            if paths.keeps_file(file as crate::source::FileId) {
+                sups.clone()
+            } else {
+                Vec::new()
+            }
+        });
+        std::borrow::Cow::Owned(kept.collect())
+    };
+    let org_rules_run = org_rules_run(loaded);
+    let ran = |rule: &'static Rule| {
+        settings.level(rule) != Level::Off
+            && (org_rules_run || !matches!(rule.check, Check::Org(_)))
+    };
+    let scopes = suppress::Scopes {
+        suppressions: &suppressions,
+        entities: &loaded.entities,
+        headers: &loaded.headers,
+    };
+    let applied = suppress::apply(findings, &scopes, &ran, settings.config.require_reason);
+    Suppressed {
+        findings: applied.findings,
+        suppressed: applied.suppressed,
+    }
+}
+
+/// The reporting stage: each finding of `loaded`'s workspace with its level (from `settings`:
+/// keep only enabled findings first, with [`keep_enabled`]) and its fingerprint (FNV-1a, 16 hex
+/// digits, of the rule, the entity whose table starts last before the finding, else its file, the
+/// text it points at, cut, and its message without digits: neither moved lines nor changed counts
+/// make a finding new).
+pub fn report(findings: Vec<Finding>, loaded: &Loaded, settings: &Settings) -> Vec<Reported> {
+    findings
+        .into_iter()
+        .map(|finding| Reported {
+            level: settings.level(finding.rule),
+            fingerprint: fingerprint(&finding, loaded),
+            finding,
+            more: 0,
+        })
+        .collect()
+}
+
+/// A stable id for a finding (FNV-1a, 16 hex digits): the rule, the entity whose table starts last
+/// before it (else its file's path relative to the root), the text it points at and its message without digits, so that
+/// neither moved lines nor changed counts ("12 direct reports") make it a new finding. The entity
+/// and the text count only up to a bound (see [`crate::limits`]), so that each finding costs a
+/// bounded amount of work.
+///
+/// The entity is the one whose header comes last before the finding, not [`Finding::entity`] (the
+/// one whose table holds it): they differ only for a table written apart from its entity's
+/// (`[org.standards]` after a `[[person]]`), and fingerprints stay what they have been.
+pub(crate) fn fingerprint(f: &Finding, loaded: &Loaded) -> String {
+    let sources = &loaded.sources;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    feed(f.rule.name.as_bytes());
+    feed(&[0]);
+    let snippet = match f.primary {
+        Some(s) => {
+            let src = sources.get(s.file);
+            match loaded.entities[s.file as usize].last_before(s.start) {
+                Some(e) => {
+                    feed(e.kind.key().as_bytes());
+                    feed(b":");
+                    feed(e.id.as_str().as_bytes());
+                }
+                // Relative to the root, not to the working directory: the same from wherever
+                // the run starts.
+                None => feed(loaded.root_path(s.file).as_bytes()),
+            }
+            let snippet = src.slice(s);
+            &snippet[..floor_char_boundary(snippet, FINGERPRINT_BYTES)]
+        }
+        None => "",
+    };
+    feed(&[0]);
+    feed(snippet.as_bytes());
+    feed(&[0]);
+    let message: String = f.message.chars().filter(|c| !c.is_ascii_digit()).collect();
+    feed(message.as_bytes());
+    feed(&[0]);
+    format!("{hash:016x}")
+}
+
+/// The baseline stage: drops the findings `baseline` accepts (each of its entries accepts one
+/// finding, in sorted order), and says how many. A finding of a rule that cannot be hidden
+/// ([`Rule::suppressible`]: `invalid-toml`) is never dropped, whatever the baseline holds.
+pub fn baseline(findings: Vec<Reported>, baseline: &Baseline) -> (Vec<Reported>, usize) {
+    if baseline.is_empty() {
+        return (findings, 0);
+    }
+    let mut left: HashMap<String, usize> = HashMap::new();
+    let before = findings.len();
+    let kept: Vec<Reported> = findings
+        .into_iter()
+        .filter(|f| {
+            if !f.rule.suppressible || !baseline.contains(&f.fingerprint) {
+                return true;
+            }
+            let left = left
+                .entry(f.fingerprint.clone())
+                .or_insert_with(|| baseline.count(&f.fingerprint));
+            if *left > 0 {
+                *left -= 1;
+                false
+            } else {
+                true
+            }
+        })
+        .collect();
+    let hidden = before - kept.len();
+    (kept, hidden)
+}
+
+/// Which entries of a baseline a run can judge: those of a rule that ran, in a file whose findings
+/// it reports. An entry outside it is neither fixed nor dropped when the baseline is rewritten:
+/// `--select team-silo` or a pre-commit run on one file says nothing about the others.
+#[derive(Debug)]
+pub struct BaselineScope {
+    /// Per rule (by index in [`RULES`]), whether it ran.
+    ran: Vec<bool>,
+    /// Every file read, by its path relative to the root, and whether it could not be parsed.
+    files: HashMap<String, bool>,
+    /// The root.
+    root: PathBuf,
+    /// The PATH arguments (absolute, normalised) that narrow the run; `None` for the whole tree.
+    paths: Option<HashSet<PathBuf>>,
+}
+
+impl BaselineScope {
+    /// The scope of a run of `settings` over `loaded`, narrowed to `paths` as [`PathFilter::new`]
+    /// narrows it (`None` for the whole tree).
+    pub fn new(loaded: &Loaded, settings: &Settings, paths: Option<&[PathBuf]>) -> Self {
+        let org_rules_run = org_rules_run(loaded);
+        let ran = RULES
+            .iter()
+            .map(|&rule| {
+                settings.level(rule) != Level::Off
+                    && (org_rules_run || !matches!(rule.check, Check::Org(_)))
+            })
+            .collect();
+        let files = (0..loaded.sources.len())
+            .map(|i| {
+                let file = i as crate::source::FileId;
+                (loaded.root_path(file), loaded.broken_files[i])
+            })
+            .collect();
+        BaselineScope {
+            ran,
+            files,
+            root: loaded.root.clone(),
+            paths: paths.map(|p| p.iter().cloned().collect()),
+        }
+    }
+
+    /// Whether `entry` is in scope: its rule ran; it has no file and the whole tree was checked,
+    /// or its file is one the run reports (named, under a PATH, or broken, as [`PathFilter`]
+    /// keeps it); and its file could be parsed, unless it is `invalid-toml`'s (a broken file's
+    /// other findings are unknown, not fixed).
+    pub fn covers(&self, entry: &Entry) -> bool {
+        let Some(rule) = rules::find(&entry.rule) else {
+            return false;
+        };
+        if !self.ran[rule.index()] {
+            return false;
+        }
+        let Some(file) = &entry.file else {
+            return self.paths.is_none();
+        };
+        let broken = self.files.get(file).copied().unwrap_or(false);
+        if broken && !std::ptr::eq(rule, &rules::INVALID_TOML) {
+            return false;
+        }
+        match &self.paths {
+            None => true,
+            Some(paths) => {
+                broken || {
+                    let path = normalize(&self.root.join(file));
+                    path.ancestors().any(|a| paths.contains(a))
+                }
+            }
+        }
+    }
+}
+
+/// How a run's findings compare with the baseline it was given.
+#[derive(Debug, Default)]
+#[non_exhaustive]
+pub struct BaselineCheck {
+    /// How many entries in scope match no finding: fixed since the baseline was written.
+    pub fixed: usize,
+    /// How many findings an entry matches.
+    pub matched: usize,
+    /// What looks wrong with the baseline, one sentence each, about "it" (the CLI says which
+    /// file): another org's, or of rules this orglint does not have.
+    pub warnings: Vec<String>,
+}
+
+/// Compares `findings` (before the baseline stage hides any) with `accepted`: which entries in
+/// `scope` are fixed, and whether the baseline looks like another org's (another `[org]` name; or
+/// nothing matches while none of its files is in the tree, or while there are findings it could
+/// have matched).
+pub fn check_baseline(
+    findings: &[Reported],
+    accepted: &Baseline,
+    scope: &BaselineScope,
+    loaded: &Loaded,
+) -> BaselineCheck {
+    let mut check = BaselineCheck::default();
+    if accepted.is_empty() {
+        return check;
+    }
+    let mut found: HashMap<&str, usize> = HashMap::new();
+    for f in findings.iter().filter(|f| f.rule.suppressible) {
+        *found.entry(f.fingerprint.as_str()).or_insert(0) += 1;
+    }
+    // Entries of a rule no baseline may hide: they match nothing and are dropped on rewrite.
+    let mut unhideable: Vec<&str> = Vec::new();
+    let mut unhideable_count = 0;
+    // Per fingerprint, the entries in scope; the findings use them up first.
+    let mut in_scope: HashMap<&str, usize> = HashMap::new();
+    let mut unknown: Vec<&str> = Vec::new();
+    let mut unknown_count = 0;
+    let (mut with_file, mut file_here) = (0, 0);
+    for e in accepted.entries() {
+        if !hideable(e) {
+            unhideable_count += 1;
+            if !unhideable.contains(&e.rule.as_str()) {
+                unhideable.push(&e.rule);
+            }
+            continue;
+        }
+        if scope.covers(e) {
+            *in_scope.entry(e.fingerprint.as_str()).or_insert(0) += 1;
+        }
+        if !e.rule.is_empty() && rules::find(&e.rule).is_none() {
+            unknown_count += 1;
+            if !unknown.contains(&e.rule.as_str()) {
+                unknown.push(&e.rule);
+            }
+        }
+        if let Some(file) = &e.file {
+            with_file += 1;
+            file_here += usize::from(scope.files.contains_key(file));
+        }
+    }
+    check.fixed = in_scope
+        .iter()
+        .map(|(fp, &n)| n.saturating_sub(found.get(fp).copied().unwrap_or(0)))
+        .sum();
+    check.matched = found.iter().map(|(fp, &n)| n.min(accepted.count(fp))).sum();
+    if unhideable_count > 0 {
+        let names: Vec<String> = unhideable
+            .iter()
+            .map(|n| finding::shown_code(n).to_string())
+            .collect();
+        check.warnings.push(format!(
+            "{} of it {} of {}, which no baseline hides (a file that does not parse is always \
+             reported); rewrite it with `--write-baseline` once the file is fixed",
+            counted(unhideable_count, "entry", "entries"),
+            if unhideable_count == 1 { "is" } else { "are" },
+            names.join(", "),
+        ));
+    }
+    let ours = loaded.org.facts().and_then(|f| f.name);
+    if let (Some(theirs), Some(ours)) = (accepted.org(), ours) {
+        if theirs != ours {
+            check.warnings.push(format!(
+                "it was written for the org {}, not for {}: is it another org's baseline?",
+                finding::shown_code(theirs),
+                finding::shown_code(ours)
+            ));
+        }
+    }
+    let entries_in_scope: usize = in_scope.values().sum();
+    if check.warnings.is_empty() && check.matched == 0 {
+        if with_file > 0 && file_here == 0 {
+            check.warnings.push(format!(
+                "none of the {} files it names is in this tree: is it another org's baseline?",
+                thousands_files(accepted)
+            ));
+        } else if entries_in_scope > 0 && !findings.is_empty() {
+            check.warnings.push(format!(
+                "none of its {} in this run's scope matches any of the run's {}: is it another \
+                 org's baseline, or from before the findings changed?",
+                counted(entries_in_scope, "entry", "entries"),
+                counted(findings.len(), "finding", "findings"),
+            ));
+        }
+    }
+    if unknown_count > 0 {
+        let names: Vec<String> = unknown
+            .iter()
+            .take(3)
+            .map(|n| finding::shown_code(n).to_string())
+            .collect();
+        let more = if unknown.len() > 3 { ", ..." } else { "" };
+        check.warnings.push(format!(
+            "{} of it name rules this orglint does not have ({}{more}); they match nothing: \
+             rewrite it with `--write-baseline`",
+            counted(unknown_count, "entry", "entries"),
+            names.join(", "),
+        ));
+    }
+    check
+}
+
+/// Whether a baseline's `entry` may hide a finding: its rule is one that may be hidden, or one this
+/// orglint does not have (which matches nothing, and is warned about).
+fn hideable(entry: &Entry) -> bool {
+    rules::find(&entry.rule).is_none_or(|rule| rule.suppressible)
+}
+
+/// How many distinct files the entries of `baseline` name.
+fn thousands_files(baseline: &Baseline) -> String {
+    let files: HashSet<&str> = baseline
+        .entries()
+        .iter()
+        .filter_map(|e| e.file.as_deref())
+        .collect();
+    finding::thousands(files.len())
+}
+
+/// `n` and the noun for it, with thousands separators: `1 entry`, `1,204 entries`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        finding::thousands(n),
+        if n == 1 { one } else { many }
+    )
+}
+
+/// The baseline `--write-baseline` writes: an entry for each of `findings` (every finding the run
+/// reports before the baseline stage, so none that a comment suppresses and none out of scope)
+/// that a baseline may hide (not `invalid-toml`'s: see [`Rule::suppressible`]), and the entries of
+/// `previous` outside `scope`, which this run cannot judge and so keeps. The entries of `previous`
+/// in scope are dropped: those still found come back from `findings`, the others are fixed; so
+/// are its entries of a rule no baseline may hide. It is written for `loaded`'s org.
+pub fn record(
+    findings: &[Reported],
+    loaded: &Loaded,
+    previous: &Baseline,
+    scope: &BaselineScope,
+) -> Baseline {
+    let current = findings.iter().filter(|f| f.rule.suppressible).map(|f| {
+        let file = f.primary.map(|s| loaded.root_path(s.file));
+        Entry::new(file, f.rule.name, &f.fingerprint, &f.message)
+    });
+    let kept = previous
+        .entries()
+        .iter()
+        .filter(|e| hideable(e) && !scope.covers(e))
+        .cloned();
+    let org = loaded.org.facts().and_then(|f| f.name).map(str::to_owned);
+    Baseline::from_entries(org, current.chain(kept).collect())
+}
+
+/// The sorting stage: by file, line, column, rule, then message, so that output is stable.
+pub fn sort(findings: &mut [Reported], sources: &Sources) {
+    findings.sort_by_cached_key(|f| {
+        let (file, pos) = match f.primary {
+            Some(span) => {
+                let src = sources.get(span.file);
+                let pos = src.position(span.start as usize);
+                (src.display.clone(), (pos.line, pos.column))
+            }
+            None => (String::new(), (0, 0)),
+        };
+        (file, pos, f.rule.name, f.message.clone())
+    });
+}
+
+/// The cap stage: per file and rule, the first [`crate::limits::MAX_PER_FILE`] of `findings`
+/// (sorted) and one more that stands for the rest ("... and 250 more `rule` findings in this file", whose [`Reported::more`]
+/// counts them).
+pub fn cap(findings: Vec<Reported>) -> Vec<Reported> {
+    finding::cap_per_file(findings)
+}
+
+/// Every stage after loading, as [`crate::check`] runs them: builds the model of `loaded`, runs the
+/// rules, then levels, path filter (`paths`: absolute, normalised; `None` for all), suppressions,
+/// fingerprints, `baseline`, sorting and cap. `tree` is where the files come from (it tells an
+/// output path that would overwrite an input); [`Report::not_checked`] is left empty.
+pub fn lint(
+    tree: Tree,
+    loaded: Loaded,
+    settings: &Settings,
+    paths: Option<&[PathBuf]>,
+    accepted: &Baseline,
+) -> Report {
+    lint_with(tree, loaded, settings, paths, accepted, false)
+}
+
+/// [`lint`], and when `write_baseline`, also the baseline `--write-baseline` writes
+/// ([`record`]: the current findings, and the entries of `accepted` outside the run's scope), in
+/// [`Report::new_baseline`]. The report is then the one a run with that new baseline gives: every
+/// finding in scope is baselined, and the entries of `accepted` that are fixed (and so dropped)
+/// are counted in [`Report::baseline_fixed`].
+pub fn lint_with(
+    tree: Tree,
+    loaded: Loaded,
+    settings: &Settings,
+    paths: Option<&[PathBuf]>,
+    accepted: &Baseline,
+    write_baseline: bool,
+) -> Report {
+    let mut model = build_model(loaded, &settings.config);
+    let mut findings = model.take_loader_findings();
+    findings.extend(run_rules(&model, settings));
+    let filter = paths.map_or_else(PathFilter::everything, |p| PathFilter::new(&model, p));
+    let findings = filter_paths(keep_enabled(findings, settings), &filter);
+    let suppressed = suppress(findings, &model, settings, &filter);
+    let findings = report(suppressed.findings, &model, settings);
+    let (checked, new_baseline) = if accepted.is_empty() && !write_baseline {
+        (BaselineCheck::default(), None)
+    } else {
+        let scope = BaselineScope::new(&model, settings, paths);
+        let checked = check_baseline(&findings, accepted, &scope, &model);
+        let new = write_baseline.then(|| record(&findings, &model, accepted, &scope));
+        (checked, new)
+    };
+    let (mut findings, baselined) = baseline(findings, new_baseline.as_ref().unwrap_or(accepted));
+    sort(&mut findings, &model.sources);
+    let mut loaded = model.into_loaded();
+    let findings = cap(findings);
+    let broken = loaded.broken();
+    Report {
+        files: loaded.sources.len(),
+        sources: std::mem::take(&mut loaded.sources),
+        org: std::mem::take(&mut loaded.org),
+        findings,
+        suppressed: suppressed.suppressed,
+        baselined,
+        baseline_fixed: checked.fixed,
+        baseline_warnings: checked.warnings,
+        new_baseline,
+        broken,
+        tree,
+        not_checked: Vec::new(),
+        _rest: loaded,
+    }
+}
