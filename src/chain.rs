@@ -1,6 +1,6 @@
 //! Chains where each node has at most one successor (a person's manager, a team's parent): one iterative walker, linear and cycle-safe, that every rule following `reports_to` or `parent` uses.
 
-use crate::finding::shown_id;
+use crate::text::shown_id;
 
 /// How many other members of a cycle get a related location.
 pub(crate) const MAX_RELATED: usize = 10;

@@ -8,14 +8,14 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{
-    Level, closest, did_you_mean, join_choices, shown, shown_code, suggestion, thousands,
-};
+use crate::finding::{Level, closest, did_you_mean, suggestion};
+
 use crate::limits::{MAX_FILE_SIZE, MAX_GLOB_LEN, MAX_GLOBS, MAX_SHOWN};
 use crate::load::read::{self, ReadError};
 use crate::roles::{Category, Roles};
 use crate::rules::{self, OptionKind, OptionValue, Options, Rule};
 use crate::source::SourceFile;
+use crate::text::{join_choices, shown, shown_code, thousands};
 
 /// The configuration file's name.
 pub const FILE_NAME: &str = "orglint.toml";

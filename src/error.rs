@@ -1,7 +1,7 @@
 //! Why a run could not produce a report: the one error type of the library.
 
 use crate::config::{self, ConfigError, ConfigProblem};
-use crate::finding::thousands;
+use crate::text::thousands;
 
 /// Why a run could not produce a report. Its [`Display`](std::fmt::Display) is the one line
 /// `orglint` prints after `error: `; more kinds may come, so match with a `_` arm.

@@ -479,16 +479,12 @@ mod tests {
         for b in 0..=127u8 {
             let c = char::from(b);
             let in_class = c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
-            assert_eq!(
-                crate::load::parse::valid_id(&c.to_string()),
-                in_class,
-                "{c:?}"
-            );
+            assert_eq!(crate::text::valid_id(&c.to_string()), in_class, "{c:?}");
         }
-        assert!(crate::load::parse::valid_id(&"a".repeat(64)));
-        assert!(!crate::load::parse::valid_id(&"a".repeat(65)));
-        assert!(!crate::load::parse::valid_id(""));
-        assert!(!crate::load::parse::valid_id("é"));
+        assert!(crate::text::valid_id(&"a".repeat(64)));
+        assert!(!crate::text::valid_id(&"a".repeat(65)));
+        assert!(!crate::text::valid_id(""));
+        assert!(!crate::text::valid_id("é"));
     }
 
     #[test]

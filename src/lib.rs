@@ -75,6 +75,7 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub(crate) mod suppress;
+pub mod text;
 pub mod tree;
 pub mod write;
 
@@ -94,8 +95,8 @@ pub use tree::Tree;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::finding::thousands;
 use crate::paths::{display_path, normalize};
+use crate::text::thousands;
 use crate::tree::Kind;
 
 /// What to lint, and how.

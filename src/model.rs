@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 
 use crate::fields::{Field, IdOf, Key, Reference};
-use crate::finding::{Shown, shown_id, shown_name};
 use crate::roles::{Category, Roles};
 use crate::source::Span;
+use crate::text::{Shown, shown_id, shown_name};
 
 /// A value and the span of its text in the source.
 #[derive(Clone, Debug)]
@@ -89,7 +89,7 @@ impl Str {
     /// rules about what it names (references, duplicates, memberships) pass it by, and one mistake
     /// stays one finding.
     pub fn is_malformed_id(&self) -> bool {
-        !crate::load::parse::valid_id(self.as_str())
+        !crate::text::valid_id(self.as_str())
     }
 }
 

@@ -4,11 +4,13 @@ use std::collections::HashMap;
 
 use toml_parser::lexer::TokenKind;
 
-use crate::finding::{EntityRef, Finding, shown_code};
+use crate::finding::{EntityRef, Finding};
+
 use crate::load::regions::Entities;
 use crate::model::Str;
 use crate::rules::{self, Check, Rule};
 use crate::source::{FileId, Span};
+use crate::text::shown_code;
 
 /// One suppression comment.
 #[derive(Clone, Debug)]

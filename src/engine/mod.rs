@@ -575,7 +575,7 @@ pub fn check_baseline(
     if unhideable_count > 0 {
         let names: Vec<String> = unhideable
             .iter()
-            .map(|n| finding::shown_code(n).to_string())
+            .map(|n| crate::text::shown_code(n).to_string())
             .collect();
         check.warnings.push(format!(
             "{} of it {} of {}, which no baseline hides (a file that does not parse is always \
@@ -590,8 +590,8 @@ pub fn check_baseline(
         if theirs != ours {
             check.warnings.push(format!(
                 "it was written for the org {}, not for {}: is it another org's baseline?",
-                finding::shown_code(theirs),
-                finding::shown_code(ours)
+                crate::text::shown_code(theirs),
+                crate::text::shown_code(ours)
             ));
         }
     }
@@ -615,7 +615,7 @@ pub fn check_baseline(
         let names: Vec<String> = unknown
             .iter()
             .take(3)
-            .map(|n| finding::shown_code(n).to_string())
+            .map(|n| crate::text::shown_code(n).to_string())
             .collect();
         let more = if unknown.len() > 3 { ", ..." } else { "" };
         check.warnings.push(format!(
@@ -641,14 +641,14 @@ fn thousands_files(baseline: &Baseline) -> String {
         .iter()
         .filter_map(|e| e.file.as_deref())
         .collect();
-    finding::thousands(files.len())
+    crate::text::thousands(files.len())
 }
 
 /// `n` and the noun for it, with thousands separators: `1 entry`, `1,204 entries`.
 fn counted(n: usize, one: &str, many: &str) -> String {
     format!(
         "{} {}",
-        finding::thousands(n),
+        crate::text::thousands(n),
         if n == 1 { one } else { many }
     )
 }

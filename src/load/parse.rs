@@ -3,11 +3,13 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Finding, thousands};
+use crate::finding::Finding;
+
 use crate::limits::MAX_VALUES;
 use crate::model::{EntityKind, Guild, OrgDef, Person, Str, Team};
 use crate::rules;
 use crate::source::{FileId, Span, floor_char_boundary};
+use crate::text::{thousands, valid_id};
 
 use super::chunks;
 use super::reader::{Reader, invalid_type, unknown_field};
@@ -30,14 +32,6 @@ pub(crate) struct Parsed {
     pub broken: bool,
     /// Where each entity's table starts, what it is (`team:recs`), and which holds each place.
     pub entities: Entities,
-}
-
-/// Whether `id` is 1 to 64 ASCII letters, digits, `-`, `_` and `.`.
-pub(crate) fn valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// What parsing a text will hold at once, told from the text before any of it is parsed: what the

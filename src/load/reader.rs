@@ -3,13 +3,14 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::parse::valid_id;
 use super::regions::Held;
-use crate::finding::{Finding, closest, join_choices, join_names, shown, shown_code, thousands};
+use crate::finding::{Finding, closest};
 use crate::limits::SHOWN_CHARS;
 use crate::model::{EntityKind, List, Sp, Str, StrMap};
 use crate::rules;
 use crate::source::{FileId, Span};
+use crate::text::valid_id;
+use crate::text::{join_choices, join_names, shown, shown_code, thousands};
 
 /// Reads the keys of one entity table, reporting what does not fit the format. The entity's
 /// `read` (written by `fields::entity!` from its field table) calls it key by key, naming each

@@ -21,8 +21,9 @@ use super::summary::{noun, summary};
 use super::{Format, Render};
 use crate::Report;
 use crate::config::{self, ConfigProblem};
-use crate::finding::{Level, Reported, thousands};
+use crate::finding::{Level, Reported};
 use crate::source::{SourceFile, Sources, Span, floor_char_boundary};
+use crate::text::thousands;
 
 /// `--format human`.
 pub(super) static FORMAT: Format = Format {

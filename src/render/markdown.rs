@@ -8,8 +8,9 @@ use super::escape::markdown;
 use super::locate::locate;
 use super::summary::{noun, summary};
 use super::{Format, Render};
-use crate::finding::{Level, thousands};
+use crate::finding::Level;
 use crate::rules::Rule;
+use crate::text::thousands;
 use crate::{Report, Reported};
 
 /// `--format markdown`.

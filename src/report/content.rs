@@ -58,7 +58,7 @@ impl Figures {
     /// The ML-guild coverage row of a report's figures: the figure and what it says, in words
     /// that need no escaping (every report format writes them as they are).
     pub fn guild_coverage(&self) -> (String, String) {
-        use crate::finding::thousands;
+        use crate::text::thousands;
         match (self.ml_guild_members, self.guild_coverage_percent()) {
             (Some(members), Some(percent)) => (
                 format!("{percent}%"),
@@ -265,7 +265,7 @@ pub fn advice(facts: &Facts<'_>) -> Advice {
 pub fn findings(n: usize) -> String {
     match n {
         1 => "1 finding".to_owned(),
-        n => format!("{} findings", crate::finding::thousands(n)),
+        n => format!("{} findings", crate::text::thousands(n)),
     }
 }
 

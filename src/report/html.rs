@@ -7,8 +7,9 @@ use std::fmt::Write as _;
 use super::chart::{self, BOX_HEIGHT, BOX_WIDTH, Chart, Shape};
 use super::content::{Content, Item, UNNAMED, findings, structure_meaning};
 use crate::Reported;
-use crate::finding::{Level, thousands};
+use crate::finding::Level;
 use crate::render::{html as esc, locate};
+use crate::text::thousands;
 
 /// How many characters of a team's name a box shows.
 const NAME_CHARS: usize = 28;

@@ -14,10 +14,11 @@ use std::fmt::Write as _;
 use super::chart::{self, Chart, Shape};
 use super::content::{Content, Item, UNNAMED, findings, structure_meaning};
 use crate::Reported;
-use crate::finding::{Level, thousands};
+use crate::finding::Level;
 use crate::graph::{Edge, EdgeKind, Graph, Node, NodeKind, TeamMark};
 use crate::model::TeamKind;
 use crate::render::{locate, markdown_text as esc};
+use crate::text::thousands;
 
 /// From how many teams the list of where ML practitioners sit moves out of the figures table
 /// into a folded list of its own (as the HTML page folds it).

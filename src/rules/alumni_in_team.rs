@@ -163,7 +163,7 @@ fn take_out(
     sources: &crate::source::Sources,
     list: &crate::model::List<crate::model::Str>,
     index: Option<usize>,
-    who: crate::finding::Shown<'_>,
+    who: crate::text::Shown<'_>,
     place: &str,
     f: &mut crate::finding::Finding,
 ) {

@@ -75,12 +75,12 @@ fn check(cx: &mut Ctx) {
             format!(
                 "feature team {} has an ML practitioner but no {} member",
                 team.label(),
-                crate::finding::join_words(&names, "or")
+                crate::text::join_words(&names, "or")
             ),
         )
         .label(format!(
             "no {} member",
-            crate::finding::join_words(&names, "or")
+            crate::text::join_words(&names, "or")
         ))
         .help(if missing.len() == 1 {
             format!(
@@ -91,7 +91,7 @@ fn check(cx: &mut Ctx) {
         } else {
             format!(
                 "add members with {} roles, such as {}",
-                crate::finding::join_words(&names, "and"),
+                crate::text::join_words(&names, "and"),
                 join_choices(&roles)
             )
         });

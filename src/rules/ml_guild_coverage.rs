@@ -56,7 +56,7 @@ fn check(cx: &mut Ctx) {
         if outside.len() > SHOWN {
             ids.push(format!("{} more", outside.len() - SHOWN));
         }
-        let names = crate::finding::join_words(&ids, "and");
+        let names = crate::text::join_words(&ids, "and");
         // Who they are goes in the label and the help, not the message, so that the fingerprint
         // survives a new hire.
         cx.report(

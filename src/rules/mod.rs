@@ -421,7 +421,7 @@ pub(crate) fn relate_ml_teams(
             entry.span,
             format!(
                 "{} is an ML practitioner in {kind}{}",
-                crate::finding::shown_id(entry.as_str()),
+                crate::text::shown_id(entry.as_str()),
                 team.label()
             ),
         );
@@ -506,10 +506,11 @@ pub(crate) mod testing {
 #[allow(unused_imports)]
 pub(crate) mod prelude {
     pub(crate) use super::{Check, Ctx, OptionKind, Rule, RuleCategory, RuleOption};
-    pub(crate) use crate::finding::{
-        Level, join_choices, join_names, shown, shown_code, shown_id, shown_name,
-    };
+    pub(crate) use crate::finding::Level;
     pub(crate) use crate::model::{GuildKey, Org, OrgKey, PersonKey, Team, TeamKey};
     pub(crate) use crate::roles::Category;
     pub(crate) use crate::source::Span;
+    pub(crate) use crate::text::{
+        join_choices, join_names, shown, shown_code, shown_id, shown_name,
+    };
 }

@@ -177,7 +177,7 @@ impl<'a> Refs<'_, 'a> {
                 // the wrong id makes the org say something new. Never a guess between two, nor
                 // an id the list already holds.
                 let listed = r.ids.iter().any(|v| v.as_str() == near);
-                if close == 1 && !listed && crate::load::parse::valid_id(near) {
+                if close == 1 && !listed && crate::text::valid_id(near) {
                     f.fix(Fix {
                         message: format!("write {} instead", shown_code(near)),
                         applicability: Applicability::Unsafe,

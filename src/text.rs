@@ -1,0 +1,219 @@
+//! Values as messages write them: cut and quoted so that each reads as itself, counts with
+//! thousands separators, lists joined with "and" or "or", and whether a string is a well-formed id.
+
+use std::fmt;
+
+use crate::limits::SHOWN_CHARS;
+
+/// A value from the files (an id, a name, a role, a `kind`...) as messages show it: cut to
+/// [`SHOWN_CHARS`] characters, and quoted when it would not read as itself bare. Quoted is in
+/// backticks (`` `bob smith` ``), the empty value as `""`, and a value holding a backtick as a
+/// TOML string (`"a`b"`). Build one with [`shown`], [`shown_id`], [`shown_name`] or
+/// [`shown_code`], and interpolate it with `{}`.
+#[derive(Clone, Copy, Debug)]
+pub struct Shown<'a> {
+    value: &'a str,
+    quote: Quote,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Quote {
+    /// Bare, only cut.
+    Never,
+    /// Bare if a valid id.
+    UnlessId,
+    /// Bare if it reads as a name: not empty, no surrounding blanks, no controls or backticks.
+    UnlessName,
+    /// Always quoted, for values written as code.
+    Always,
+}
+
+/// `value` cut to [`SHOWN_CHARS`], never quoted: for prose the message quotes itself.
+pub(crate) fn shown(value: &str) -> Shown<'_> {
+    Shown {
+        value,
+        quote: Quote::Never,
+    }
+}
+
+/// An id: bare when valid (`bob`), quoted otherwise (`` `bob smith` ``, `""`).
+pub(crate) fn shown_id(value: &str) -> Shown<'_> {
+    Shown {
+        value,
+        quote: Quote::UnlessId,
+    }
+}
+
+/// A name: bare when it reads as one (`Machine Learning`), quoted otherwise (`""`, `` ` ` ``).
+pub(crate) fn shown_name(value: &str) -> Shown<'_> {
+    Shown {
+        value,
+        quote: Quote::UnlessName,
+    }
+}
+
+/// A value written as code, always quoted: `` `ml-engineer` ``, `""`.
+pub(crate) fn shown_code(value: &str) -> Shown<'_> {
+    Shown {
+        value,
+        quote: Quote::Always,
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Only the part shown is looked at, so that a huge value costs no more than a short one.
+        let (head, cut) = match self.value.char_indices().nth(SHOWN_CHARS) {
+            Some(_) => {
+                let end = self
+                    .value
+                    .char_indices()
+                    .nth(SHOWN_CHARS - 1)
+                    .map_or(0, |(i, _)| i);
+                (&self.value[..end], true)
+            }
+            None => (self.value, false),
+        };
+        let ellipsis = if cut { "…" } else { "" };
+        let bare = match self.quote {
+            Quote::Never => true,
+            Quote::UnlessId => valid_id(self.value),
+            Quote::UnlessName => {
+                !head.is_empty()
+                    && !head.starts_with(char::is_whitespace)
+                    && (cut || !head.ends_with(char::is_whitespace))
+                    && !head
+                        .chars()
+                        .any(|c| c == '`' || c.is_control() || (c.is_whitespace() && c != ' '))
+            }
+            Quote::Always => false,
+        };
+        if bare {
+            write!(f, "{head}{ellipsis}")
+        } else if head.is_empty() {
+            f.write_str("\"\"")
+        } else if head.contains('`') {
+            f.write_str("\"")?;
+            for c in head.chars() {
+                match c {
+                    '"' | '\\' => write!(f, "\\{c}")?,
+                    c => write!(f, "{c}")?,
+                }
+            }
+            write!(f, "{ellipsis}\"")
+        } else {
+            write!(f, "`{head}{ellipsis}`")
+        }
+    }
+}
+
+/// `n` with thousands separators: `19,980`.
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Formats `names` as "`a`, `b` and `c`".
+pub(crate) fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    join_quoted(names, "and")
+}
+
+/// Formats `names` as "`a`, `b` or `c`", for a choice among them.
+pub(crate) fn join_choices<S: AsRef<str>>(names: &[S]) -> String {
+    join_quoted(names, "or")
+}
+
+fn join_quoted<S: AsRef<str>>(names: &[S], last: &str) -> String {
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|n| shown_code(n.as_ref()).to_string())
+        .collect();
+    join_words(&quoted, last)
+}
+
+/// Formats `words` as "a, b {last} c", unquoted.
+pub(crate) fn join_words<S: AsRef<str>>(words: &[S], last: &str) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [rest @ .., end] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} {last} {}", rest.join(", "), end.as_ref())
+        }
+    }
+}
+
+/// Whether `id` is 1 to 64 ASCII letters, digits, `-`, `_` and `.`.
+pub(crate) fn valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_values_read_as_today() {
+        assert_eq!(shown_id("bob").to_string(), "bob");
+        assert_eq!(
+            shown_name("Machine Learning").to_string(),
+            "Machine Learning"
+        );
+        assert_eq!(shown_code("ml-engineer").to_string(), "`ml-engineer`");
+        assert_eq!(shown("a b ").to_string(), "a b ");
+    }
+
+    #[test]
+    fn empty_and_odd_values_are_quoted() {
+        assert_eq!(shown_id("").to_string(), "\"\"");
+        assert_eq!(shown_name("").to_string(), "\"\"");
+        assert_eq!(shown_code("").to_string(), "\"\"");
+        assert_eq!(shown_id("bob smith").to_string(), "`bob smith`");
+        assert_eq!(shown_id(" ").to_string(), "` `");
+        assert_eq!(shown_name(" Long").to_string(), "` Long`");
+        assert_eq!(shown_name("a\tb").to_string(), "`a\tb`");
+        assert_eq!(shown_name("a`b").to_string(), "\"a`b\"");
+        assert_eq!(shown_code("a`\"\\").to_string(), r#""a`\"\\""#);
+    }
+
+    #[test]
+    fn long_values_are_cut_on_a_char_boundary() {
+        let long = "é".repeat(1000);
+        let cut = shown(&long).to_string();
+        assert_eq!(cut.chars().count(), SHOWN_CHARS);
+        assert!(cut.ends_with('…'));
+        assert_eq!(shown_id(&long).to_string(), format!("`{cut}`"));
+        assert_eq!(shown_name(&long).to_string(), cut);
+        let exact = "x".repeat(SHOWN_CHARS);
+        assert_eq!(shown_name(&exact).to_string(), exact);
+        let over = "x".repeat(SHOWN_CHARS + 1);
+        assert_eq!(
+            shown_name(&over).to_string(),
+            format!("{}…", &over[..SHOWN_CHARS - 1])
+        );
+    }
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_204), "1,204");
+        assert_eq!(thousands(31_000_000), "31,000,000");
+    }
+
+    #[test]
+    fn join_names_reads_as_prose() {
+        assert_eq!(join_names(&["a"]), "`a`");
+        assert_eq!(join_names(&["a", "b", "c"]), "`a`, `b` and `c`");
+    }
+}
