@@ -219,7 +219,7 @@ impl Baseline {
             org: self.org.clone(),
             findings: self.entries.clone(),
         };
-        crate::render::json_document(&doc)
+        crate::json::document(&doc)
     }
 }
 

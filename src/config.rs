@@ -57,8 +57,8 @@ impl Config {
     /// Validates `text`, an `orglint.toml` a caller holds (an editor's buffer, a git revision),
     /// shown as `display` and known by `path` (which the walk then leaves out): what loading the file does
     /// after reading the file.
-    pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, crate::Error> {
-        parse(text, display, path).map_err(crate::Error::from)
+    pub fn parse(text: &str, display: &str, path: &Path) -> Result<Config, ConfigError> {
+        parse(text, display, path)
     }
 
     /// The level of `rule`.
@@ -152,14 +152,38 @@ pub(crate) fn load(path: &Path, display: &str, root: Option<&Path>) -> Result<Co
     parse(&text, display, path)
 }
 
-/// Why the configuration cannot be used.
+/// Why the configuration cannot be used. [`crate::Error`] wraps it: `?` turns one into the other.
 #[derive(Debug)]
-pub(crate) enum ConfigError {
+#[non_exhaustive]
+pub enum ConfigError {
     /// The file could not be read.
     Io(String),
     /// It has mistakes; each points into it. At most [`MAX_SHOWN`]; the last says how many more.
     Invalid(Vec<ConfigProblem>),
 }
+
+/// The line that closes a configuration's mistakes: "orglint.toml has 2 mistakes; nothing was
+/// checked" (what `orglint` prints after `error: `).
+pub fn verdict(problems: &[ConfigProblem]) -> String {
+    let file = problems.first().map_or("", |p| p.source().display.as_str());
+    let total = total(problems);
+    let noun = if total == 1 { "mistake" } else { "mistakes" };
+    format!(
+        "{file} has {} {noun}; nothing was checked",
+        thousands(total)
+    )
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigError::Io(m) => f.write_str(m),
+            ConfigError::Invalid(problems) => f.write_str(&verdict(problems)),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 /// A mistake found, not yet made into a [`ConfigProblem`] (only the first few are).
 struct Pending {

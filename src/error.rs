@@ -1,7 +1,6 @@
 //! Why a run could not produce a report: the one error type of the library.
 
 use crate::config::{self, ConfigError, ConfigProblem};
-use crate::text::thousands;
 
 /// Why a run could not produce a report. Its [`Display`](std::fmt::Display) is the one line
 /// `orglint` prints after `error: `; more kinds may come, so match with a `_` arm.
@@ -24,16 +23,7 @@ impl std::fmt::Display for Error {
         match self {
             Error::Usage(m) | Error::Io(m) | Error::Baseline(m) => f.write_str(m),
             // The summary under the drawn mistakes (see `render::render_config_problem`).
-            Error::Config(problems) => {
-                let file = problems.first().map_or("", |p| p.source().display.as_str());
-                let total = config::total(problems);
-                let noun = if total == 1 { "mistake" } else { "mistakes" };
-                write!(
-                    f,
-                    "{file} has {} {noun}; nothing was checked",
-                    thousands(total)
-                )
-            }
+            Error::Config(problems) => f.write_str(&config::verdict(problems)),
         }
     }
 }

@@ -6,8 +6,8 @@ use toml_parser::lexer::TokenKind;
 
 use crate::finding::{EntityRef, Finding};
 
-use crate::load::regions::Entities;
 use crate::model::Str;
+use crate::regions::Entities;
 use crate::rules::{self, Check, Rule};
 use crate::source::{FileId, Span};
 use crate::text::shown_code;

@@ -107,6 +107,65 @@ impl fmt::Display for Shown<'_> {
     }
 }
 
+/// Whether `c` must not reach a terminal or a reader as it is: it moves the cursor, starts an
+/// escape sequence, or reorders, hides or breaks the text around it. The control characters
+/// (C0, DEL, C1) and every code point of [`INVISIBLE`]: the one definition every escaper of the
+/// outputs keeps out.
+pub fn is_unsafe(c: char) -> bool {
+    // Most text is ASCII or Latin-1 letters: no search for them.
+    if c < '\u{AD}' {
+        return c.is_control();
+    }
+    let c = u32::from(c);
+    INVISIBLE
+        .binary_search_by(|&(first, last)| {
+            if last < c {
+                std::cmp::Ordering::Less
+            } else if first > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// The code points besides the controls that show as nothing or change how the text around them
+/// shows, as sorted ranges (first, last): every default-ignorable code point (Unicode's
+/// `Default_Ignorable_Code_Point`: zero-width characters, variation selectors, fillers, tags and
+/// the reserved code points among them) and every format character (general category `Cf`: bidi
+/// embeddings, overrides, isolates and marks, invisible operators, the soft hyphen, Arabic,
+/// Syriac and Egyptian format signs, shorthand and musical format controls), as of Unicode 16.0;
+/// and the line and paragraph separators U+2028 and U+2029, which break a line. Tag characters
+/// (U+E0020 to U+E007F) can carry a whole hidden text inside a name ("ASCII smuggling").
+pub const INVISIBLE: &[(u32, u32)] = &[
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+];
+
 /// `n` with thousands separators: `19,980`.
 pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();

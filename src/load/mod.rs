@@ -4,7 +4,6 @@ pub(crate) mod chunks;
 pub(crate) mod parse;
 pub(crate) mod read;
 pub(crate) mod reader;
-pub(crate) mod regions;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -17,9 +16,9 @@ use rayon::prelude::*;
 use crate::beneath::Dir;
 use crate::finding::Finding;
 use crate::limits::{MAX_FILE_SIZE, MAX_PARSE_COST, MAX_TOTAL_SIZE};
-use crate::load::regions::Entities;
 use crate::model::Org;
 use crate::paths::{display_path, normalize};
+use crate::regions::Entities;
 use crate::rules;
 use crate::source::{FileId, SourceFile, Sources, Span};
 use crate::suppress::{self, Suppression};

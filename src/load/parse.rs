@@ -13,7 +13,7 @@ use crate::text::{thousands, valid_id};
 
 use super::chunks;
 use super::reader::{Reader, invalid_type, unknown_field};
-use super::regions::{Entities, Held};
+use crate::regions::{Entities, Held};
 
 /// What one file holds.
 #[derive(Debug, Default)]

@@ -3,10 +3,10 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::regions::Held;
 use crate::finding::{Finding, closest};
 use crate::limits::SHOWN_CHARS;
 use crate::model::{EntityKind, List, Sp, Str, StrMap};
+use crate::regions::Held;
 use crate::rules;
 use crate::source::{FileId, Span};
 use crate::text::valid_id;

@@ -7,64 +7,7 @@
 
 use std::borrow::Cow;
 
-/// Whether `c` must not reach a terminal or a reader as it is: it moves the cursor, starts an
-/// escape sequence, or reorders, hides or breaks the text around it. The control characters
-/// (C0, DEL, C1) and every code point of [`INVISIBLE`]: the one definition every escaper below
-/// keeps out.
-pub fn is_unsafe(c: char) -> bool {
-    // Most text is ASCII or Latin-1 letters: no search for them.
-    if c < '\u{AD}' {
-        return c.is_control();
-    }
-    let c = u32::from(c);
-    INVISIBLE
-        .binary_search_by(|&(first, last)| {
-            if last < c {
-                std::cmp::Ordering::Less
-            } else if first > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
-
-/// The code points besides the controls that show as nothing or change how the text around them
-/// shows, as sorted ranges (first, last): every default-ignorable code point (Unicode's
-/// `Default_Ignorable_Code_Point`: zero-width characters, variation selectors, fillers, tags and
-/// the reserved code points among them) and every format character (general category `Cf`: bidi
-/// embeddings, overrides, isolates and marks, invisible operators, the soft hyphen, Arabic,
-/// Syriac and Egyptian format signs, shorthand and musical format controls), as of Unicode 16.0;
-/// and the line and paragraph separators U+2028 and U+2029, which break a line. Tag characters
-/// (U+E0020 to U+E007F) can carry a whole hidden text inside a name ("ASCII smuggling").
-pub const INVISIBLE: &[(u32, u32)] = &[
-    (0x00AD, 0x00AD),
-    (0x034F, 0x034F),
-    (0x0600, 0x0605),
-    (0x061C, 0x061C),
-    (0x06DD, 0x06DD),
-    (0x070F, 0x070F),
-    (0x0890, 0x0891),
-    (0x08E2, 0x08E2),
-    (0x115F, 0x1160),
-    (0x17B4, 0x17B5),
-    (0x180B, 0x180F),
-    (0x200B, 0x200F),
-    (0x2028, 0x202E),
-    (0x2060, 0x206F),
-    (0x3164, 0x3164),
-    (0xFE00, 0xFE0F),
-    (0xFEFF, 0xFEFF),
-    (0xFFA0, 0xFFA0),
-    (0xFFF0, 0xFFFB),
-    (0x110BD, 0x110BD),
-    (0x110CD, 0x110CD),
-    (0x13430, 0x1343F),
-    (0x1BCA0, 0x1BCA3),
-    (0x1D173, 0x1D17A),
-    (0xE0000, 0xE0FFF),
-];
+pub use crate::text::{INVISIBLE, is_unsafe};
 
 /// For the terminal formats (human, short, `--statistics`, and orglint's own errors): `s` on
 /// one line, with control characters (C0 including tab and newline, DEL, C1 including U+009B
@@ -216,33 +159,6 @@ pub fn patch_text(diff: String) -> (String, bool) {
     (out, escaped)
 }
 
-/// For the JSON formats: a document `json` as serde_json wrote it, with every character that
-/// must not reach a terminal ([`is_unsafe`]: DEL, C1, bidi and zero-width characters, which
-/// serde_json writes as they are) written as a `\uXXXX` escape: the document decodes to the same
-/// strings, and `cat report.json` cannot drive the terminal. Outside strings a JSON document is
-/// ASCII, so only string contents change.
-pub(super) fn json_document(json: String) -> String {
-    use std::fmt::Write as _;
-    // The document's own line breaks are its layout; inside strings serde_json escapes C0.
-    let unsafe_char = |c: char| c != '\n' && is_unsafe(c);
-    if !json.chars().any(unsafe_char) {
-        return json;
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if unsafe_char(c) {
-            // Past the Basic Multilingual Plane (a tag character), JSON's escape is the UTF-16
-            // surrogate pair.
-            for unit in c.encode_utf16(&mut [0; 2]) {
-                let _ = write!(out, "\\u{unit:04x}");
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// For `--format github`, a property of a workflow command (`file=`, `title=`): `s` as
 /// [`printable`] writes it (but `##[`, which in a command line is no command, so that `file=`
 /// names the very file), then escaped as GitHub's toolkit escapes a property (`%`, CR, LF,
@@ -345,7 +261,7 @@ pub(crate) fn markdown(s: &str) -> String {
 /// `}` are doubled; §3.11.6 reads `[text](target)` as a link, so a `]` before `(` is written
 /// `\]` and a backslash that would escape what follows it (`\`, `[`, `]`) is doubled. Nothing
 /// else changes: `[org].leadership` stays as it reads. Control and bidi characters are left to
-/// [`json_document`], which the whole document goes through.
+/// [`crate::json::document`], which the whole document goes through.
 pub(super) fn sarif_message(s: &str) -> Cow<'_, str> {
     if !s.contains(['{', '}', '[', ']', '\\']) {
         return s.into();
@@ -592,14 +508,6 @@ mod tests {
         assert_eq!(visible("a ##[b\u{7}"), r"a ##[b\u{7}");
         // A command line keeps its file's name whole: the runner reads no other command there.
         assert_eq!(github_property("a##[b.toml"), "a##[b.toml");
-    }
-
-    #[test]
-    fn json_documents_escape_astral_characters_as_surrogate_pairs() {
-        let doc = json_document("[\"a\u{E0041}\u{202E}b\"]\n".to_owned());
-        assert_eq!(doc, "[\"a\\udb40\\udc41\\u202eb\"]\n");
-        let back: Vec<String> = serde_json::from_str(&doc).expect("JSON");
-        assert_eq!(back, ["a\u{E0041}\u{202E}b"]);
     }
 
     #[test]

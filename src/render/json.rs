@@ -142,14 +142,5 @@ pub(crate) fn json(report: &Report) -> String {
         summary: Summary::of(report),
         diagnostics,
     };
-    document(&doc)
-}
-
-/// `value` as every JSON output of orglint is written: pretty-printed, escaped for the terminal
-/// ([`super::escape::json_document`]), ending in a newline.
-pub(crate) fn document(value: &impl Serialize) -> String {
-    let json = serde_json::to_string_pretty(value).expect("JSON of plain values");
-    let mut out = super::escape::json_document(json);
-    out.push('\n');
-    out
+    crate::json::document(&doc)
 }

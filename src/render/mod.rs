@@ -29,7 +29,6 @@ pub use summary::summary;
 pub(crate) use escape::html;
 pub(crate) use escape::markdown as markdown_text;
 pub(crate) use escape::{dot as dot_string, mermaid as mermaid_label};
-pub(crate) use json::document as json_document;
 pub(crate) use locate::locate;
 pub(crate) use sarif::section as page_section;
 
@@ -142,7 +141,7 @@ pub(crate) fn statistics_json(report: &Report) -> String {
             })
         })
         .collect();
-    json::document(&rows)
+    crate::json::document(&rows)
 }
 
 fn statistics(report: &Report) -> Vec<(&'static str, usize, Level)> {

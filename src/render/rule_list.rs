@@ -79,7 +79,7 @@ fn json(rules: &[&Rule]) -> String {
             })
         })
         .collect();
-    super::json::document(&rows)
+    crate::json::document(&rows)
 }
 
 /// An option's default as a JSON value of its own type.

@@ -263,7 +263,7 @@ pub(crate) fn sarif(report: &Report) -> String {
             },
         }],
     };
-    super::json::document(&log)
+    crate::json::document(&log)
 }
 
 /// Which of the findings (of these levels, in report order) a run of at most `limit` results

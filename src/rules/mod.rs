@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::finding::{Finding, Level};
-use crate::load::regions::Entities;
 use crate::model::Org;
+use crate::regions::Entities;
 use crate::roles::Roles;
 use crate::source::{Sources, Span};
 

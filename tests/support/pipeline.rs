@@ -208,7 +208,7 @@ fn settings(input: &Input, opts: HumanOptions) -> Result<Settings, String> {
     let config = match &input.config {
         None => Config::default(),
         Some(text) => Config::parse(text, "orglint.toml", &root.join("orglint.toml"))
-            .map_err(|e| error(&e, opts))?,
+            .map_err(|e| error(&e.into(), opts))?,
     };
     let rule = |i: usize| orglint::RULES[i];
     let select: Vec<String> = input
