@@ -59,7 +59,6 @@ pub mod config;
 pub(crate) mod edits;
 pub mod engine;
 mod error;
-pub mod fields;
 pub mod finding;
 pub mod fix;
 pub mod graph;

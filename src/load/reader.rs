@@ -5,6 +5,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::finding::{Finding, closest};
 use crate::limits::SHOWN_CHARS;
+use crate::model::fields::TableReader;
 use crate::model::{EntityKind, List, Sp, Str, StrMap};
 use crate::regions::Held;
 use crate::rules;
@@ -13,8 +14,8 @@ use crate::text::valid_id;
 use crate::text::{join_choices, join_names, shown, shown_code, thousands};
 
 /// Reads the keys of one entity table, reporting what does not fit the format. The entity's
-/// `read` (written by `fields::entity!` from its field table) calls it key by key, naming each
-/// key by its position in the table.
+/// `read` (written by `fields::entity!` from its field table) calls it key by key through
+/// [`TableReader`], naming each key by its position in the table.
 pub(crate) struct Reader<'a, 'i> {
     pub(super) file: FileId,
     /// The file's text, which the strings read are ranges of.
@@ -387,4 +388,55 @@ pub(super) fn invalid_type(
         format!("{expected}, not {}", type_name(found)),
     )
     .with_label(format!("this is {}", type_name(found)))
+}
+
+impl TableReader for Reader<'_, '_> {
+    fn header(&self) -> Span {
+        self.header
+    }
+
+    fn invalid(&self) -> u32 {
+        self.invalid
+    }
+
+    fn set_anchor(&mut self, at: Span) {
+        self.anchor = at;
+    }
+
+    fn missing(&mut self, i: usize) {
+        Reader::missing(self, i);
+    }
+
+    fn string(&mut self, i: usize) -> Option<Str> {
+        Reader::string(self, i)
+    }
+
+    fn id(&mut self, i: usize) -> Option<Str> {
+        Reader::id(self, i)
+    }
+
+    fn choice<T>(
+        &mut self,
+        i: usize,
+        names: &[&str],
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<Sp<T>> {
+        Reader::choice(self, i, names, parse)
+    }
+
+    fn boolean(&mut self, i: usize) -> Option<Sp<bool>> {
+        Reader::boolean(self, i)
+    }
+
+    fn string_list(&mut self, i: usize) -> Option<List<Str>> {
+        Reader::string_list(self, i)
+    }
+
+    fn id_list(&mut self, i: usize) -> Option<List<Str>> {
+        Reader::id_list(self, i)
+    }
+
+    fn string_map(&mut self, i: usize) -> Option<StrMap> {
+        Reader::string_map(self, i)
+    }
 }

@@ -97,7 +97,7 @@ fn ml_guild(org: &Org) -> Option<&crate::model::Guild> {
 fn intake_without_ml(org: &Org) -> Option<(String, Span)> {
     let def = org.org()?;
     let (_, slots) = crate::model::resolved(def.references(), org.org_refs(0))
-        .find(|(r, _)| r.key == crate::fields::Key::as_str(OrgKey::AiIntake))?;
+        .find(|(r, _)| r.key == crate::model::fields::Key::as_str(OrgKey::AiIntake))?;
     let sym = (*slots.first()?)?;
     let team = org.team_named(sym);
     let guild = org.guild_named(sym);

@@ -1,9 +1,9 @@
 //! `unknown-reference`: an id reference names nothing.
 
 use super::prelude::*;
-use crate::fields::{IdOf, Key, Reference};
 use crate::finding::{Applicability, Fix};
 use crate::finding::{Candidates, Suggester};
+use crate::model::fields::{IdOf, Key, Reference};
 use crate::model::{EntityKind, Str, Sym, resolved};
 
 /// The rule.
@@ -222,8 +222,8 @@ impl<'a> Refs<'_, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fields::FieldType;
     use crate::model::EntityKind;
+    use crate::model::fields::FieldType;
 
     #[test]
     fn every_reference_key_of_the_field_tables_is_checked() {

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use crate::fields::{Field, IdOf, Key, Reference};
+pub mod fields;
+
+use self::fields::{Field, IdOf, Key, Reference};
 use crate::roles::{Category, Roles};
 use crate::source::Span;
 use crate::text::{Shown, shown_id, shown_name};
@@ -344,7 +346,7 @@ impl EntityKind {
     }
 }
 
-crate::fields::entity! {
+crate::model::fields::entity! {
     /// The organisation itself; exactly one `[org]` in the tree.
     OrgDef, OrgKey {
         /// The organisation's name.
@@ -376,7 +378,7 @@ impl OrgDef {
     }
 }
 
-crate::fields::entity! {
+crate::model::fields::entity! {
     /// A person of the organisation.
     Person, PersonKey {
         /// Unique among people.
@@ -394,7 +396,7 @@ crate::fields::entity! {
     }
 }
 
-crate::fields::entity! {
+crate::model::fields::entity! {
     /// A team: people who work together, under a kind that says what for.
     Team, TeamKey {
         /// Unique among teams and guilds.
@@ -480,7 +482,7 @@ impl Team {
     }
 }
 
-crate::fields::entity! {
+crate::model::fields::entity! {
     /// A guild: a community of practice across teams.
     Guild, GuildKey {
         /// Unique among teams and guilds.

@@ -1,7 +1,7 @@
 //! The format's field tables: what a table of them says about a key, and the `entity!` macro that
 //! writes an entity's struct, key enum, table and reader from one list of its fields.
 //!
-//! Each entity's fields are written once, in `model.rs`. From that one list come the model struct
+//! Each entity's fields are written once, in `model/mod.rs`. From that one list come the model struct
 //! the rules read, the key enum that marks a key invalid by type, the static [`Field`] table, and
 //! the function that reads a TOML table into the struct; from the table come the reader's
 //! unknown-key check and did-you-mean, the JSON Schema of `orglint schema` and `docs/format.md`
@@ -9,6 +9,9 @@
 
 use std::fmt;
 use std::marker::PhantomData;
+
+use crate::model::{List, Sp, Str, StrMap};
+use crate::source::Span;
 
 /// The pattern of an id (1 to 64 ASCII letters, digits, `-`, `_` and `.`), as a JSON Schema
 /// `pattern`; the loader checks the same rule in `valid_id`.
@@ -52,7 +55,7 @@ pub enum FieldType {
     StringList,
     /// A table of string to string.
     StringTable,
-    /// One of these strings (an enumeration of `model.rs`, by its `NAMES`).
+    /// One of these strings (an enumeration of `model/mod.rs`, by its `NAMES`).
     Choice(&'static [&'static str]),
     /// `true` or `false`.
     Bool,
@@ -78,7 +81,7 @@ impl FieldType {
     }
 }
 
-/// One key of an entity, as its table in `model.rs` writes it.
+/// One key of an entity, as its table in `model/mod.rs` writes it.
 #[derive(Clone, Copy, Debug)]
 pub struct Field {
     /// The key as written in TOML.
@@ -211,28 +214,28 @@ macro_rules! field_type {
 /// The [`FieldType`] of a field of type `$ty`.
 macro_rules! field_kind {
     (own_id) => {
-        $crate::fields::FieldType::Id($crate::fields::IdOf::Own)
+        $crate::model::fields::FieldType::Id($crate::model::fields::IdOf::Own)
     };
     (string) => {
-        $crate::fields::FieldType::String
+        $crate::model::fields::FieldType::String
     };
     (id $of:ident) => {
-        $crate::fields::FieldType::Id($crate::fields::IdOf::$of)
+        $crate::model::fields::FieldType::Id($crate::model::fields::IdOf::$of)
     };
     (ids $of:ident) => {
-        $crate::fields::FieldType::IdList($crate::fields::IdOf::$of)
+        $crate::model::fields::FieldType::IdList($crate::model::fields::IdOf::$of)
     };
     (strings) => {
-        $crate::fields::FieldType::StringList
+        $crate::model::fields::FieldType::StringList
     };
     (table) => {
-        $crate::fields::FieldType::StringTable
+        $crate::model::fields::FieldType::StringTable
     };
     (choice $enum:ident) => {
-        $crate::fields::FieldType::Choice($crate::model::$enum::NAMES)
+        $crate::model::fields::FieldType::Choice($crate::model::$enum::NAMES)
     };
     (bool) => {
-        $crate::fields::FieldType::Bool
+        $crate::model::fields::FieldType::Bool
     };
 }
 
@@ -252,22 +255,55 @@ macro_rules! bare_value {
 /// entity and is written.
 macro_rules! reference {
     ($value:expr, $key:ident, id $of:ident) => {
-        $value.as_ref().map(|v| $crate::fields::Reference {
+        $value.as_ref().map(|v| $crate::model::fields::Reference {
             key: stringify!($key),
-            to: $crate::fields::IdOf::$of,
+            to: $crate::model::fields::IdOf::$of,
             ids: std::slice::from_ref(v),
         })
     };
     ($value:expr, $key:ident, ids $of:ident) => {
-        $value.as_ref().map(|l| $crate::fields::Reference {
+        $value.as_ref().map(|l| $crate::model::fields::Reference {
             key: stringify!($key),
-            to: $crate::fields::IdOf::$of,
+            to: $crate::model::fields::IdOf::$of,
             ids: &l.items,
         })
     };
     ($value:expr, $key:ident, $($other:tt)+) => {
         None
     };
+}
+
+/// What an entity's `read` (written by [`entity!`]) asks of the reader of one TOML table: each
+/// key's value by the key's position in the entity's table, typed as its field is, with a finding
+/// for what does not fit. The loader's reader is the one there is; the model names only this.
+pub(crate) trait TableReader {
+    /// The table header: the entity's `header`.
+    fn header(&self) -> Span;
+    /// The keys (by position) whose values were invalid, as the bits of [`Invalid`].
+    fn invalid(&self) -> u32;
+    /// Where a `missing-field` finding points from now on.
+    fn set_anchor(&mut self, at: Span);
+    /// Reports that the required key `i` is absent.
+    fn missing(&mut self, i: usize);
+    /// Key `i`'s string.
+    fn string(&mut self, i: usize) -> Option<Str>;
+    /// Key `i`'s id; a malformed one is reported and kept.
+    fn id(&mut self, i: usize) -> Option<Str>;
+    /// Key `i`'s value of an enumeration: one of `names`, read by `parse`.
+    fn choice<T>(
+        &mut self,
+        i: usize,
+        names: &[&str],
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<Sp<T>>;
+    /// Key `i`'s boolean.
+    fn boolean(&mut self, i: usize) -> Option<Sp<bool>>;
+    /// Key `i`'s array of strings.
+    fn string_list(&mut self, i: usize) -> Option<List<Str>>;
+    /// Key `i`'s array of ids.
+    fn id_list(&mut self, i: usize) -> Option<List<Str>>;
+    /// Key `i`'s table of string to string.
+    fn string_map(&mut self, i: usize) -> Option<StrMap>;
 }
 
 /// Reads the value of the field at `$i` of type `$ty` with the reader `$r`.
@@ -302,7 +338,7 @@ macro_rules! read_field {
         match $r.id($i) {
             Some(id) => {
                 // `missing-field` points at the entity's id from here on.
-                $r.anchor = id.span;
+                $r.set_anchor(id.span);
                 id
             }
             None => {
@@ -312,8 +348,8 @@ macro_rules! read_field {
         }
     };
     ($r:ident, $i:expr, $req:ident $($ty:tt)+) => {{
-        let value = $crate::fields::read_value!($r, $i, $($ty)+);
-        if $crate::fields::is_required!($req) && value.is_none() {
+        let value = $crate::model::fields::read_value!($r, $i, $($ty)+);
+        if $crate::model::fields::is_required!($req) && value.is_none() {
             $r.missing($i);
         }
         value
@@ -327,7 +363,7 @@ macro_rules! read_field {
 /// Each field is its documentation (one line: the schema's `description`), then
 /// `Variant key: required|optional type = "default",` where type is `own_id` (the entity's id:
 /// without it the entity is not read), `string`, `id(Person|Team|TeamOrGuild)`, `ids(...)`,
-/// `strings`, `table` (string to string) or `choice(Enum)` (a `str_enum!` of `model.rs`), and the
+/// `strings`, `table` (string to string) or `choice(Enum)` (a `str_enum!` of `model/mod.rs`), and the
 /// default is optional.
 macro_rules! entity {
     (
@@ -346,10 +382,10 @@ macro_rules! entity {
             pub header: $crate::source::Span,
             $(
                 $(#[doc = $fdoc])+
-                pub $field: $crate::fields::field_type!($ty $($arg)?),
+                pub $field: $crate::model::fields::field_type!($ty $($arg)?),
             )+
             /// The keys whose values were invalid: rules treat them as neither present nor absent.
-            pub invalid: $crate::fields::Invalid<$key>,
+            pub invalid: $crate::model::fields::Invalid<$key>,
         }
 
         #[doc = concat!("A key of `", stringify!($name), "`, named by type (see [`", stringify!($name), "::is_invalid`]).")]
@@ -361,7 +397,7 @@ macro_rules! entity {
             )+
         }
 
-        impl $crate::fields::Key for $key {
+        impl $crate::model::fields::Key for $key {
             const KEYS: &'static [&'static str] = $name::KEYS;
 
             fn index(self) -> usize {
@@ -374,12 +410,12 @@ macro_rules! entity {
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),+];
 
             /// Its fields, in table order: the format's one description of it.
-            pub const FIELDS: &'static [$crate::fields::Field] = &[$(
-                $crate::fields::Field {
+            pub const FIELDS: &'static [$crate::model::fields::Field] = &[$(
+                $crate::model::fields::Field {
                     key: stringify!($field),
-                    ty: $crate::fields::field_kind!($ty $($arg)?),
-                    required: $crate::fields::is_required!($req),
-                    default: $crate::fields::default_of!($($default)?),
+                    ty: $crate::model::fields::field_kind!($ty $($arg)?),
+                    required: $crate::model::fields::is_required!($req),
+                    default: $crate::model::fields::default_of!($($default)?),
                     doc: concat!($($fdoc),+).trim_ascii(),
                 },
             )+];
@@ -389,8 +425,8 @@ macro_rules! entity {
 
             /// The references it makes, in table order: every id or array of ids of another
             /// entity that is written (what `unknown-reference` checks).
-            pub fn references(&self) -> impl Iterator<Item = $crate::fields::Reference<'_>> {
-                [$($crate::fields::reference!(self.$field, $field, $ty $($arg)?)),+]
+            pub fn references(&self) -> impl Iterator<Item = $crate::model::fields::Reference<'_>> {
+                [$($crate::model::fields::reference!(self.$field, $field, $ty $($arg)?)),+]
                     .into_iter()
                     .flatten()
             }
@@ -408,21 +444,21 @@ macro_rules! entity {
             pub(crate) fn bare(header: $crate::source::Span, id: $crate::model::Str) -> Self {
                 $name {
                     header,
-                    $($field: $crate::fields::bare_value!(id, $ty $($arg)?),)+
-                    invalid: $crate::fields::Invalid::default(),
+                    $($field: $crate::model::fields::bare_value!(id, $ty $($arg)?),)+
+                    invalid: $crate::model::fields::Invalid::default(),
                 }
             }
 
             /// Reads the table `r` holds, key by key in table order, reporting what does not
             /// fit the format; `None` when it has no id.
-            pub(crate) fn read(r: &mut $crate::load::reader::Reader<'_, '_>) -> Option<Self> {
+            pub(crate) fn read(r: &mut impl $crate::model::fields::TableReader) -> Option<Self> {
                 $(
-                    let $field = $crate::fields::read_field!(r, $key::$variant as usize, $req $ty $($arg)?);
+                    let $field = $crate::model::fields::read_field!(r, $key::$variant as usize, $req $ty $($arg)?);
                 )+
                 Some($name {
-                    header: r.header,
+                    header: r.header(),
                     $($field,)+
-                    invalid: $crate::fields::Invalid::from_bits(r.invalid),
+                    invalid: $crate::model::fields::Invalid::from_bits(r.invalid()),
                 })
             }
         }
