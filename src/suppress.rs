@@ -301,7 +301,7 @@ impl<'a> Scopes<'a> {
 /// Whether `rule` is one of the rules about the comments themselves (`unused-suppression`,
 /// `invalid-suppression`): known by how it runs, not by a list of names that could be misspelt.
 fn is_meta(rule: &Rule) -> bool {
-    matches!(rule.check, Check::Suppression)
+    matches!(crate::rules::check_of(rule), Check::Suppression)
 }
 
 /// The rule names of every comment, filed by file, scope and rule: a finding looks up the two

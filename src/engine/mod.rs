@@ -70,7 +70,7 @@ impl Settings {
 
     /// The level `rule` runs at; [`Level::Off`] when it does not run.
     pub fn level(&self, rule: &'static Rule) -> Level {
-        self.levels[rule.index()]
+        self.levels[crate::rules::index_of(rule)]
     }
 }
 
@@ -210,7 +210,7 @@ pub fn run_rules(model: &Model, settings: &Settings) -> Vec<Finding> {
     let per_rule: Vec<Vec<Finding>> = RULES
         .par_iter()
         .filter(|&&rule| settings.level(rule) != Level::Off)
-        .filter_map(|&rule| match rule.check {
+        .filter_map(|&rule| match crate::rules::check_of(rule) {
             Check::Org(check) => {
                 let options = config.options(rule);
                 let mut cx = Ctx::new(
@@ -327,7 +327,7 @@ pub fn suppress(
     let org_rules_run = org_rules_run(loaded);
     let ran = |rule: &'static Rule| {
         settings.level(rule) != Level::Off
-            && (org_rules_run || !matches!(rule.check, Check::Org(_)))
+            && (org_rules_run || !matches!(crate::rules::check_of(rule), Check::Org(_)))
     };
     let scopes = suppress::Scopes {
         suppressions: &suppressions,
@@ -459,7 +459,7 @@ impl BaselineScope {
             .iter()
             .map(|&rule| {
                 settings.level(rule) != Level::Off
-                    && (org_rules_run || !matches!(rule.check, Check::Org(_)))
+                    && (org_rules_run || !matches!(crate::rules::check_of(rule), Check::Org(_)))
             })
             .collect();
         let files = (0..loaded.sources.len())
@@ -484,7 +484,7 @@ impl BaselineScope {
         let Some(rule) = rules::find(&entry.rule) else {
             return false;
         };
-        if !self.ran[rule.index()] {
+        if !self.ran[crate::rules::index_of(rule)] {
             return false;
         }
         let Some(file) = &entry.file else {

@@ -399,7 +399,7 @@ fn result<'a>(report: &'a Report, f: &'a Reported) -> SarifResult<'a> {
     let not_shown = f.related_more + (f.related.len() - shown);
     SarifResult {
         rule_id: f.rule.name,
-        rule_index: f.rule.index(),
+        rule_index: crate::rules::index_of(f.rule),
         level: level(f.level),
         message: Text { text: message },
         locations: [Location {

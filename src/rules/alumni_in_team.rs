@@ -11,10 +11,12 @@ pub static RULE: Rule = Rule {
     summary: "a former member is still listed in a team, a guild, leadership or a `reports_to`",
     options: &[],
     page: include_str!("../../lints/alumni-in-team.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let (org, sources) = (cx.org, cx.sources);

@@ -11,10 +11,12 @@ pub static RULE: Rule = Rule {
     summary: "a product-focused startup has a central ML team",
     options: &[],
     page: include_str!("../../lints/centralized-at-small-startup.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

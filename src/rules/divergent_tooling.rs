@@ -13,10 +13,12 @@ pub static RULE: Rule = Rule {
     summary: "a team's tooling differs from the org standard without a recorded exception",
     options: &[],
     page: include_str!("../../lints/divergent-tooling.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 /// Where no standard names a key, this many teams must declare it before the majority counts.
 const MIN_TEAMS: usize = 3;

@@ -11,10 +11,12 @@ pub static RULE: Rule = Rule {
     summary: "two people, or two teams or guilds, share an id",
     options: &[],
     page: include_str!("../../lints/duplicate-id.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

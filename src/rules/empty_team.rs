@@ -10,10 +10,12 @@ pub static RULE: Rule = Rule {
     summary: "a team has no `members`",
     options: &[],
     page: include_str!("../../lints/empty-team.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

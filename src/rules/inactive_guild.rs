@@ -18,10 +18,12 @@ pub static RULE: Rule = Rule {
         doc: "the rarest cadence that still counts as active",
     }],
     page: include_str!("../../lints/inactive-guild.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let max = Cadence::parse(&cx.string("max_cadence")).unwrap_or(Cadence::Monthly);

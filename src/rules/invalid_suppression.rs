@@ -10,9 +10,11 @@ pub static RULE: Rule = Rule {
     summary: "a suppression names an unknown rule, or gives no reason when one is required",
     options: &[],
     page: include_str!("../../lints/invalid-suppression.md"),
-    check: Check::Suppression,
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Suppression;
 
 // Reported by the suppression pass; see `crate::suppress`.

@@ -10,9 +10,11 @@ pub static RULE: Rule = Rule {
     summary: "a file is not valid TOML, not UTF-8, or cannot be read",
     options: &[],
     page: include_str!("../../lints/invalid-toml.md"),
-    check: Check::Load,
     suppressible: false,
     configurable: false,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Load;
 
 // Reported by the loader; see `crate::load`.

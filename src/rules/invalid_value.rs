@@ -10,9 +10,11 @@ pub static RULE: Rule = Rule {
     summary: "a value of the wrong type, outside its enumeration, or a malformed id",
     options: &[],
     page: include_str!("../../lints/invalid-value.md"),
-    check: Check::Load,
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Load;
 
 // Reported by the loader; see `crate::load`.

@@ -10,10 +10,12 @@ pub static RULE: Rule = Rule {
     summary: "an ML team has no knowledge-sharing practice",
     options: &[],
     page: include_str!("../../lints/knowledge-silo.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     for (_, team) in cx.org.ml_teams() {

@@ -14,10 +14,12 @@ pub static RULE: Rule = Rule {
     summary: "a team's `lead` is not in its `members`",
     options: &[],
     page: include_str!("../../lints/lead-not-member.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

@@ -10,10 +10,12 @@ pub static RULE: Rule = Rule {
     summary: "the only ML practitioner of a team is in no ML guild and not embedded",
     options: &[],
     page: include_str!("../../lints/lone-ml-hire.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

@@ -15,10 +15,12 @@ pub static RULE: Rule = Rule {
         doc: "the most managers above a person",
     }],
     page: include_str!("../../lints/management-depth.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let max = cx.int("max");

@@ -24,10 +24,12 @@ pub static RULE: Rule = Rule {
         doc: "the role categories every feature team with an ML practitioner needs",
     }],
     page: include_str!("../../lints/missing-cross-functional-roles.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let mut required: Vec<Category> = Vec::new();

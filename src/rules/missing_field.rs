@@ -10,9 +10,11 @@ pub static RULE: Rule = Rule {
     summary: "a required key is absent",
     options: &[],
     page: include_str!("../../lints/missing-field.md"),
-    check: Check::Load,
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Load;
 
 // Reported by the loader; see `crate::load`.

@@ -11,10 +11,12 @@ pub static RULE: Rule = Rule {
     summary: "an enterprise has ML in three or more feature teams and no ML team",
     options: &[],
     page: include_str!("../../lints/missing-ml-core.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 /// At most this many feature teams are shown as related locations.
 const SHOWN: usize = 5;

@@ -10,10 +10,12 @@ pub static RULE: Rule = Rule {
     summary: "no `[org]` in the tree",
     options: &[],
     page: include_str!("../../lints/missing-org.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     if !cx.org.orgs.is_empty() {

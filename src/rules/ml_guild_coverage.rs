@@ -10,10 +10,12 @@ pub static RULE: Rule = Rule {
     summary: "an ML guild exists, but a team's ML practitioners are in no ML guild",
     options: &[],
     page: include_str!("../../lints/ml-guild-coverage.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 /// How many people the label and help name; the rest are counted.
 const SHOWN: usize = 3;

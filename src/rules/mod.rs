@@ -2,54 +2,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::finding::{Finding, Level};
+use crate::finding::Finding;
+pub use crate::finding::{OptionKind, OptionValue, Rule, RuleCategory, RuleOption};
 use crate::model::Org;
 use crate::regions::Entities;
 use crate::roles::Roles;
 use crate::source::{Sources, Span};
-
-mod alumni_in_team;
-mod centralized_at_small_startup;
-mod divergent_tooling;
-mod duplicate_id;
-mod empty_team;
-mod inactive_guild;
-mod invalid_suppression;
-mod invalid_toml;
-mod invalid_value;
-mod knowledge_silo;
-mod lead_not_member;
-mod lone_ml_hire;
-mod management_depth;
-mod missing_cross_functional_roles;
-mod missing_field;
-mod missing_ml_core;
-mod missing_org;
-mod ml_guild_coverage;
-mod multiple_orgs;
-mod no_ai_intake;
-mod no_business_context;
-mod no_dedicated_budget;
-mod no_engineering_support;
-mod no_leadership_seat;
-mod no_ml_guild;
-mod no_prioritization_process;
-mod orphan_person;
-mod overcommitted_person;
-mod overlapping_ownership;
-mod reporting_cycle;
-mod research_in_feature_team;
-mod scattered_research;
-mod span_of_control;
-mod team_cycle;
-mod team_silo;
-mod team_size;
-mod team_without_lead;
-mod unclear_team_function;
-mod unknown_field;
-mod unknown_reference;
-mod unknown_role;
-mod unused_suppression;
 
 /// The rules the loader and the suppression pass report, named by their declaration so that a
 /// misspelt rule is a compile error, not a finding that silently maps to no rule.
@@ -60,50 +18,63 @@ pub use missing_field::RULE as MISSING_FIELD;
 pub use unknown_field::RULE as UNKNOWN_FIELD;
 pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
 
-/// Every rule, sorted by name.
-pub static RULES: &[&Rule] = &[
-    &alumni_in_team::RULE,
-    &centralized_at_small_startup::RULE,
-    &divergent_tooling::RULE,
-    &duplicate_id::RULE,
-    &empty_team::RULE,
-    &inactive_guild::RULE,
-    &invalid_suppression::RULE,
-    &invalid_toml::RULE,
-    &invalid_value::RULE,
-    &knowledge_silo::RULE,
-    &lead_not_member::RULE,
-    &lone_ml_hire::RULE,
-    &management_depth::RULE,
-    &missing_cross_functional_roles::RULE,
-    &missing_field::RULE,
-    &missing_ml_core::RULE,
-    &missing_org::RULE,
-    &ml_guild_coverage::RULE,
-    &multiple_orgs::RULE,
-    &no_ai_intake::RULE,
-    &no_business_context::RULE,
-    &no_dedicated_budget::RULE,
-    &no_engineering_support::RULE,
-    &no_leadership_seat::RULE,
-    &no_ml_guild::RULE,
-    &no_prioritization_process::RULE,
-    &orphan_person::RULE,
-    &overcommitted_person::RULE,
-    &overlapping_ownership::RULE,
-    &reporting_cycle::RULE,
-    &research_in_feature_team::RULE,
-    &scattered_research::RULE,
-    &span_of_control::RULE,
-    &team_cycle::RULE,
-    &team_silo::RULE,
-    &team_size::RULE,
-    &team_without_lead::RULE,
-    &unclear_team_function::RULE,
-    &unknown_field::RULE,
-    &unknown_reference::RULE,
-    &unknown_role::RULE,
-    &unused_suppression::RULE,
+/// Declares each rule's module, then [`RULES`] and the checks beside them, from one list:
+/// every rule module declares its metadata (`RULE`) and how it runs (`CHECK`).
+macro_rules! registry {
+    ($($rule:ident),+ $(,)?) => {
+        $(mod $rule;)+
+
+        /// Every rule, sorted by name.
+        pub static RULES: &[&Rule] = &[$(&$rule::RULE),+];
+
+        /// How each rule of [`RULES`] runs, at the same position.
+        static CHECKS: &[Check] = &[$($rule::CHECK),+];
+    };
+}
+
+registry![
+    alumni_in_team,
+    centralized_at_small_startup,
+    divergent_tooling,
+    duplicate_id,
+    empty_team,
+    inactive_guild,
+    invalid_suppression,
+    invalid_toml,
+    invalid_value,
+    knowledge_silo,
+    lead_not_member,
+    lone_ml_hire,
+    management_depth,
+    missing_cross_functional_roles,
+    missing_field,
+    missing_ml_core,
+    missing_org,
+    ml_guild_coverage,
+    multiple_orgs,
+    no_ai_intake,
+    no_business_context,
+    no_dedicated_budget,
+    no_engineering_support,
+    no_leadership_seat,
+    no_ml_guild,
+    no_prioritization_process,
+    orphan_person,
+    overcommitted_person,
+    overlapping_ownership,
+    reporting_cycle,
+    research_in_feature_team,
+    scattered_research,
+    span_of_control,
+    team_cycle,
+    team_silo,
+    team_size,
+    team_without_lead,
+    unclear_team_function,
+    unknown_field,
+    unknown_reference,
+    unknown_role,
+    unused_suppression,
 ];
 
 /// The rule named `name`.
@@ -121,48 +92,6 @@ pub(crate) fn index(name: &str) -> Option<usize> {
     RULES.binary_search_by(|r| r.name.cmp(name)).ok()
 }
 
-/// A rule's group, as in SPEC §2.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RuleCategory {
-    /// The description is wrong.
-    Correctness,
-    /// Problems of a central ML team.
-    MlCentralized,
-    /// Problems of ML spread over feature teams.
-    MlDecentralized,
-    /// Structure that does not fit the company.
-    MlStrategy,
-    /// Tidiness of the org.
-    Hygiene,
-}
-
-impl RuleCategory {
-    /// Every category, in SPEC order.
-    pub const ALL: [RuleCategory; 5] = [
-        RuleCategory::Correctness,
-        RuleCategory::MlCentralized,
-        RuleCategory::MlDecentralized,
-        RuleCategory::MlStrategy,
-        RuleCategory::Hygiene,
-    ];
-
-    /// The category's name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RuleCategory::Correctness => "correctness",
-            RuleCategory::MlCentralized => "ml-centralized",
-            RuleCategory::MlDecentralized => "ml-decentralized",
-            RuleCategory::MlStrategy => "ml-strategy",
-            RuleCategory::Hygiene => "hygiene",
-        }
-    }
-
-    /// The category named `s`.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-}
-
 /// When and how a rule runs.
 #[derive(Clone, Copy)]
 pub(crate) enum Check {
@@ -174,126 +103,14 @@ pub(crate) enum Check {
     Org(fn(&mut Ctx)),
 }
 
-/// The type and default of a rule option.
-#[derive(Clone, Copy, Debug)]
-pub enum OptionKind {
-    /// A whole number, at least `min`.
-    Int {
-        /// Default.
-        default: i64,
-        /// Smallest allowed value.
-        min: i64,
-    },
-    /// One of `choices`.
-    Choice {
-        /// Default.
-        default: &'static str,
-        /// Allowed values.
-        choices: &'static [&'static str],
-    },
-    /// A list of strings, each one of `choices` when that is not empty.
-    List {
-        /// Default.
-        default: &'static [&'static str],
-        /// Allowed values, or empty for any string.
-        choices: &'static [&'static str],
-    },
+/// How `rule` runs.
+pub(crate) fn check_of(rule: &Rule) -> Check {
+    CHECKS[index_of(rule)]
 }
 
-/// One option of a rule.
-#[derive(Clone, Copy, Debug)]
-pub struct RuleOption {
-    /// Its key in `orglint.toml`.
-    pub name: &'static str,
-    /// Its type and default.
-    pub kind: OptionKind,
-    /// One line on what it does.
-    pub doc: &'static str,
-}
-
-/// A configured option value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum OptionValue {
-    /// A whole number.
-    Int(i64),
-    /// A string.
-    Str(String),
-    /// A list of strings.
-    List(Vec<String>),
-}
-
-impl RuleOption {
-    /// The default value.
-    pub fn default_value(&self) -> OptionValue {
-        match self.kind {
-            OptionKind::Int { default, .. } => OptionValue::Int(default),
-            OptionKind::Choice { default, .. } => OptionValue::Str(default.to_owned()),
-            OptionKind::List { default, .. } => {
-                OptionValue::List(default.iter().map(|s| (*s).to_owned()).collect())
-            }
-        }
-    }
-}
-
-/// A rule: its metadata, its page and its check.
-pub struct Rule {
-    /// The rule's id: kebab-case, naming the problem.
-    pub name: &'static str,
-    /// Its group.
-    pub category: RuleCategory,
-    /// Its level unless configured.
-    pub default_level: Level,
-    /// One line on when it fires.
-    pub summary: &'static str,
-    /// Its options.
-    pub options: &'static [RuleOption],
-    /// Its page, `lints/<name>.md`.
-    pub page: &'static str,
-    /// How it runs (the engine's business: a front end reads the metadata).
-    pub(crate) check: Check,
-    /// Whether anything may hide it: a suppression comment, a baseline, or a comparison with an
-    /// earlier revision. `invalid-toml` may not be hidden: a file that does not parse has no
-    /// comments to trust, and what it keeps the whole-org rules from finding is unknown, so a
-    /// run with such a file always fails.
-    pub suppressible: bool,
-    /// Whether `orglint.toml`, `--select` and `--ignore` may change its level (`invalid-toml` is
-    /// always an error: the whole-org rules did not run).
-    pub configurable: bool,
-}
-
-impl Rule {
-    /// This rule's position in [`RULES`].
-    pub(crate) fn index(&'static self) -> usize {
-        index(self.name).expect("every rule is in RULES (tests/it/guard.rs)")
-    }
-}
-
-impl PartialEq for Rule {
-    fn eq(&self, other: &Rule) -> bool {
-        self.name == other.name
-    }
-}
-
-impl Eq for Rule {}
-
-/// Compares with a rule's name, as tests and user input name rules.
-impl PartialEq<str> for Rule {
-    fn eq(&self, name: &str) -> bool {
-        self.name == name
-    }
-}
-
-impl std::fmt::Debug for Rule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Its name says which; the page is long.
-        f.write_str(self.name)
-    }
-}
-
-impl std::fmt::Display for Rule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name)
-    }
+/// The position of `rule` in [`RULES`].
+pub(crate) fn index_of(rule: &Rule) -> usize {
+    index(rule.name).expect("every rule is in RULES (tests/it/guard.rs)")
 }
 
 /// Option values of one rule, by option name.

@@ -10,10 +10,12 @@ pub static RULE: Rule = Rule {
     summary: "more than one `[org]` in the tree",
     options: &[],
     page: include_str!("../../lints/multiple-orgs.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let Some((first, others)) = cx.org.orgs.split_first() else {

@@ -10,10 +10,12 @@ pub static RULE: Rule = Rule {
     summary: "ML sits in feature teams, with no ML team and no `ai_intake` that reaches an ML practitioner",
     options: &[],
     page: include_str!("../../lints/no-ai-intake.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

@@ -10,10 +10,12 @@ pub static RULE: Rule = Rule {
     summary: "an ML team has no stakeholders",
     options: &[],
     page: include_str!("../../lints/no-business-context.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

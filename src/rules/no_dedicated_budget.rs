@@ -11,10 +11,12 @@ pub static RULE: Rule = Rule {
     summary: "an ML team has no budget of its own",
     options: &[],
     page: include_str!("../../lints/no-dedicated-budget.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     // A budget of its own matters where large organisations plan fixed budgets per project; a

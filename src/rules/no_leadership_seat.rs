@@ -16,10 +16,12 @@ pub static RULE: Rule = Rule {
               still count as a seat",
     }],
     page: include_str!("../../lints/no-leadership-seat.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

@@ -10,10 +10,12 @@ pub static RULE: Rule = Rule {
     summary: "ML practitioners who are not embedded sit in several teams and there is no ML guild",
     options: &[],
     page: include_str!("../../lints/no-ml-guild.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

@@ -11,10 +11,12 @@ pub static RULE: Rule = Rule {
     summary: "an ML team has no `intake` process",
     options: &[],
     page: include_str!("../../lints/no-prioritization-process.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     // A handful of people need no intake process, and `centralized-at-small-startup` speaks to

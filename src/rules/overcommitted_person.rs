@@ -16,10 +16,12 @@ pub static RULE: Rule = Rule {
         doc: "the most teams a person should be in",
     }],
     page: include_str!("../../lints/overcommitted-person.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let max = cx.int("max_teams");

@@ -13,10 +13,12 @@ pub static RULE: Rule = Rule {
     summary: "two teams own the same thing",
     options: &[],
     page: include_str!("../../lints/overlapping-ownership.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

@@ -11,10 +11,12 @@ pub static RULE: Rule = Rule {
     summary: "`reports_to` forms a cycle",
     options: &[],
     page: include_str!("../../lints/reporting-cycle.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

@@ -11,10 +11,12 @@ pub static RULE: Rule = Rule {
     summary: "a feature team has `focus = \"research\"`",
     options: &[],
     page: include_str!("../../lints/research-in-feature-team.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     for team in &cx.org.teams {

@@ -11,10 +11,12 @@ pub static RULE: Rule = Rule {
     summary: "a research-focused org spreads its ML practitioners over feature teams and has no ML team",
     options: &[],
     page: include_str!("../../lints/scattered-research.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

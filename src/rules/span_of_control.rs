@@ -17,10 +17,12 @@ pub static RULE: Rule = Rule {
         doc: "the most direct reports a person should have",
     }],
     page: include_str!("../../lints/span-of-control.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let max = cx.int("max");

@@ -10,10 +10,12 @@ pub static RULE: Rule = Rule {
     summary: "a feature team with an ML practitioner syncs with no other team",
     options: &[],
     page: include_str!("../../lints/team-silo.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;

@@ -25,10 +25,12 @@ pub static RULE: Rule = Rule {
         },
     ],
     page: include_str!("../../lints/team-size.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let (min, max) = (cx.int("min"), cx.int("max"));

@@ -26,10 +26,12 @@ pub static RULE: Rule = Rule {
         },
     ],
     page: include_str!("../../lints/unclear-team-function.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 /// Words and phrases that name the field, or fill space, and say nothing of what a team is for;
 /// `generic_words` adds to them. A function made of nothing else is too vague. Each entry is

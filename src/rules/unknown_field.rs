@@ -10,9 +10,11 @@ pub static RULE: Rule = Rule {
     summary: "a key the format does not have",
     options: &[],
     page: include_str!("../../lints/unknown-field.md"),
-    check: Check::Load,
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Load;
 
 // Reported by the loader; see `crate::load`.

@@ -14,10 +14,12 @@ pub static RULE: Rule = Rule {
     summary: "an id reference names nothing",
     options: &[],
     page: include_str!("../../lints/unknown-reference.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 /// Each did-you-mean compares the reference with every id of its kind, so a tree full of dangling
 /// references would make the rule quadratic. Only the first unknown references (in file order) get

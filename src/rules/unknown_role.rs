@@ -14,10 +14,12 @@ pub static RULE: Rule = Rule {
     summary: "a role is in no category",
     options: &[],
     page: include_str!("../../lints/unknown-role.md"),
-    check: Check::Org(check),
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Org(check);
 
 /// Only this many distinct unknown roles get a did-you-mean: each costs a comparison with every
 /// known role, and a generated org can hold a different unknown role per person.

@@ -10,9 +10,11 @@ pub static RULE: Rule = Rule {
     summary: "a suppression comment suppressed nothing",
     options: &[],
     page: include_str!("../../lints/unused-suppression.md"),
-    check: Check::Suppression,
     suppressible: true,
     configurable: true,
 };
+
+/// How it runs.
+pub(crate) const CHECK: Check = Check::Suppression;
 
 // Reported by the suppression pass; see `crate::suppress`.

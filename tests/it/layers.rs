@@ -8,11 +8,6 @@ use std::path::Path;
 
 use crate::support::repo;
 
-/// Imports that still run upward, from before the layers were drawn: (module, module it imports
-/// from). Each is a circle to cut, as the "Known upward imports" section of ARCHITECTURE.md says;
-/// none may be added, and one that no longer occurs must be taken off this list.
-const KNOWN_UPWARD: &[(&str, &str)] = &[("finding", "rules")];
-
 /// The layers, bottom first, as the numbered list under "## Layers" in ARCHITECTURE.md names
 /// them: the backticked names before the first colon of each item.
 fn layers() -> Vec<Vec<String>> {
@@ -364,16 +359,11 @@ fn no_module_imports_from_a_layer_above_its_own() {
         .flat_map(|(rank, layer)| layer.into_iter().map(move |name| (name, rank)))
         .collect();
     let mut upward = Vec::new();
-    let mut known_seen = BTreeSet::new();
     for (file, line, from, to) in imports() {
         let (Some(&below), Some(&above)) = (rank.get(&from), rank.get(&to)) else {
             panic!("src/{file}:{line}: `{from}` or `{to}` is in no layer of ARCHITECTURE.md");
         };
         if above < below {
-            continue;
-        }
-        if KNOWN_UPWARD.contains(&(from.as_str(), to.as_str())) {
-            known_seen.insert((from, to));
             continue;
         }
         let how = if above == below { "beside" } else { "above" };
@@ -388,15 +378,6 @@ fn no_module_imports_from_a_layer_above_its_own() {
         "imports that run upward or sideways; move the name down to a layer both can see, or \
          the code up:\n{}",
         upward.join("\n")
-    );
-    let gone: Vec<_> = KNOWN_UPWARD
-        .iter()
-        .filter(|(from, to)| !known_seen.contains(&((*from).to_owned(), (*to).to_owned())))
-        .collect();
-    assert!(
-        gone.is_empty(),
-        "KNOWN_UPWARD lists imports that no longer occur; take them off it and off \
-         ARCHITECTURE.md: {gone:?}"
     );
 }
 

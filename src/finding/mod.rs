@@ -2,9 +2,11 @@
 
 use std::fmt;
 
+mod rule_metadata;
+pub use rule_metadata::{OptionKind, OptionValue, Rule, RuleCategory, RuleOption};
+
 use crate::limits::{MAX_PER_FILE, MAX_SUGGESTED_LEN, SUGGESTION_WORK};
 use crate::model::EntityKind;
-use crate::rules::Rule;
 use crate::source::{FileId, Sources, Span};
 use crate::text::{join_choices, thousands};
 
