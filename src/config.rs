@@ -8,7 +8,9 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Level, closest, did_you_mean, suggestion};
+use crate::finding::Level;
+
+use crate::suggest::{closest, did_you_mean, suggestion};
 
 use crate::limits::{MAX_FILE_SIZE, MAX_GLOB_LEN, MAX_GLOBS, MAX_SHOWN};
 use crate::load::read::{self, ReadError};

@@ -75,6 +75,7 @@ pub mod roles;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub(crate) mod suggest;
 pub(crate) mod suppress;
 pub mod text;
 pub mod tree;

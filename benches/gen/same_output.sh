@@ -1,9 +1,10 @@
 #!/bin/bash
 # The documented check that a performance change changes no output (BENCHMARKS.md, "Same
-# output"): runs two builds of orglint on the example org, every fixture, the real orgs and the
-# generated orgs, in every format with exit codes, plus the commands that print no report, and
-# names each difference. Run from the project root, after `cargo bench --bench floor` has
-# generated target/bench-orgs/:
+# output"): runs two builds of orglint on the example org, every fixture and the real orgs (every
+# format of `check`, `report` and `graph`, with exit codes), the generated orgs and the hostile
+# inputs (`HOSTILE_INPUTS`, default /tmp/orglint-hostile, written by hostile_inputs.sh), plus the
+# commands that print no report, and names each difference. Run from the project root, after
+# `cargo bench --bench floor` has generated target/bench-orgs/:
 #     benches/gen/same_output.sh OLD_ORGLINT NEW_ORGLINT
 # Prints "same" when every output is byte for byte the same, else one "DIFF: ..." line each and
 # exits 1.
@@ -36,9 +37,22 @@ for t in $targets; do
         # shellcheck disable=SC2086
         compare check "$t" $args
     done
+    for args in "report --format html" "report --format markdown" "graph --format dot" \
+        "graph --format mermaid"; do
+        # shellcheck disable=SC2086
+        compare $args "$t"
+    done
 done
 for t in target/bench-orgs/*/; do
     compare check "${t%/}" --format json
+done
+# The hostile inputs of benches/gen/hostile_inputs.sh, when they were written (its OUT_DIR).
+for t in "${HOSTILE_INPUTS:-/tmp/orglint-hostile}"/*/; do
+    [ -d "$t" ] || continue
+    for args in "--format json" "--format human" "--format sarif"; do
+        # shellcheck disable=SC2086
+        compare check "${t%/}" $args
+    done
 done
 for c in "rules" "rules --format json" "explain lone-ml-hire" "check --help" "--help" \
     "check --format bogus" "explain nope" "schema"; do

@@ -12,12 +12,13 @@ use rayon::prelude::*;
 use crate::Error;
 pub use crate::baseline::{Baseline, Entry};
 use crate::config::Config;
-use crate::finding::{self, Finding, Level, Reported, closest};
+use crate::finding::{self, Finding, Level, Reported};
 use crate::limits::FINGERPRINT_BYTES;
 use crate::load::{self, Loaded};
 use crate::paths::normalize;
 use crate::rules::{self, Check, Ctx, RULES, Rule, RuleCategory};
 use crate::source::{Sources, floor_char_boundary};
+use crate::suggest::closest;
 use crate::suppress;
 use crate::tree::Tree;
 

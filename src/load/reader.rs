@@ -3,13 +3,15 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Finding, closest};
+use crate::finding::Finding;
+
 use crate::limits::SHOWN_CHARS;
 use crate::model::fields::TableReader;
 use crate::model::{EntityKind, List, Sp, Str, StrMap};
 use crate::regions::Held;
 use crate::rules;
 use crate::source::{FileId, Span};
+use crate::suggest::closest;
 use crate::text::valid_id;
 use crate::text::{join_choices, join_names, shown, shown_code, thousands};
 

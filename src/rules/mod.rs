@@ -1,4 +1,6 @@
-//! The rule registry: one module per rule, named after it, each declaring a `static RULE`.
+//! The rule registry: one module per rule, named after it, each declaring its metadata (`static
+//! RULE`) and how it runs (`const CHECK`); the context an org-wide check runs in; and what rule
+//! modules share.
 
 use std::collections::BTreeMap;
 
@@ -84,7 +86,7 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 
 /// The rule a misspelt `name` most likely meant, for a did-you-mean hint: one a few edits away.
 pub fn closest(name: &str) -> Option<&'static Rule> {
-    crate::finding::closest(name, RULES.iter().map(|r| r.name)).and_then(find)
+    crate::suggest::closest(name, RULES.iter().map(|r| r.name)).and_then(find)
 }
 
 /// The position of the rule named `name` in [`RULES`].

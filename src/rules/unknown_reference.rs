@@ -2,7 +2,7 @@
 
 use super::prelude::*;
 use crate::finding::{Applicability, Fix};
-use crate::finding::{Candidates, Suggester};
+use crate::suggest::{Candidates, Suggester};
 use crate::model::fields::{IdOf, Key, Reference};
 use crate::model::{EntityKind, Str, Sym, resolved};
 

@@ -4,7 +4,7 @@ use super::prelude::*;
 
 use std::collections::HashMap;
 
-use crate::finding::Suggester;
+use crate::suggest::Suggester;
 
 /// The rule.
 pub static RULE: Rule = Rule {
