@@ -47,7 +47,8 @@ for t in target/bench-orgs/*/; do
     compare check "${t%/}" --format json
 done
 # The hostile inputs of benches/gen/hostile_inputs.sh, when they were written (its OUT_DIR).
-for t in "${HOSTILE_INPUTS:-/tmp/orglint-hostile}"/*/; do
+hostile=${HOSTILE_INPUTS:-/tmp/orglint-hostile}
+for t in "$hostile"/*/ "$hostile"/*/*/; do
     [ -d "$t" ] || continue
     for args in "--format json" "--format human" "--format sarif"; do
         # shellcheck disable=SC2086
