@@ -3,8 +3,8 @@
 //! character and no raw `<script>` from user data in any output. Big inputs are generated here,
 //! in a temporary directory; determinism is checked at the end. The cases of a hundred thousand
 //! entities or fifty megabytes are `#[ignore]`d in the debug suite, where each takes from ten
-//! seconds to a minute: `.ci/run` runs them in a release build
-//! (`cargo test --release --test it -- --ignored`).
+//! seconds to a minute: `.ci/run` runs them against a release binary
+//! (`ORGLINT_TEST_BIN=target/release/orglint cargo test --test it -- --ignored`).
 
 use crate::support;
 
@@ -267,7 +267,7 @@ fn people_chain(n: usize) -> String {
 // Size.
 
 #[test]
-#[ignore = "scale: .ci/run runs it in a release build"]
+#[ignore = "scale: .ci/run runs it against a release binary"]
 fn a_fifty_megabyte_file() {
     // 20,000 people whose names are 2,500 bytes of many scripts: 50 MB in 80,000 values, well
     // under the value limit, so it is parsed and linted, and every name is cut in messages.
@@ -313,7 +313,7 @@ fn a_fifty_thousand_deep_inline_table() {
 }
 
 #[test]
-#[ignore = "scale: .ci/run runs it in a release build"]
+#[ignore = "scale: .ci/run runs it against a release binary"]
 fn a_hundred_thousand_people_in_one_file() {
     let mut text = String::new();
     for i in 0..100_000 {
@@ -334,7 +334,7 @@ fn a_hundred_thousand_people_in_one_file() {
 }
 
 #[test]
-#[ignore = "scale: .ci/run runs it in a release build"]
+#[ignore = "scale: .ci/run runs it against a release binary"]
 fn a_hundred_thousand_member_team_on_one_line() {
     // Every member unknown: 100,000 findings on one line, cut to a hundred and counted.
     let members: Vec<String> = (0..100_000).map(|i| format!("\"ghost{i}\"")).collect();
@@ -352,7 +352,7 @@ fn a_hundred_thousand_member_team_on_one_line() {
 }
 
 #[test]
-#[ignore = "scale: .ci/run runs it in a release build"]
+#[ignore = "scale: .ci/run runs it against a release binary"]
 fn a_hundred_thousand_long_reports_to_chain() {
     let dir = tree(&[("people.toml", people_chain(100_000).as_bytes())]);
     let report = json(&every_format(dir.path(), &[0, 1]));
@@ -362,7 +362,7 @@ fn a_hundred_thousand_long_reports_to_chain() {
 // One person in each of 100,000 chained teams: `team-size` once scanned all of a member's teams
 // for each umbrella above them, quadratic here (past the watchdog in a debug build).
 #[test]
-#[ignore = "scale: .ci/run runs it in a release build"]
+#[ignore = "scale: .ci/run runs it against a release binary"]
 fn a_hundred_thousand_long_parent_chain() {
     let n = 100_000;
     let mut text = String::with_capacity(n * 100);
@@ -383,7 +383,7 @@ fn a_hundred_thousand_long_parent_chain() {
 }
 
 #[test]
-#[ignore = "scale: .ci/run runs it in a release build"]
+#[ignore = "scale: .ci/run runs it against a release binary"]
 fn many_overlapping_cycles() {
     // 1,000 reporting cycles of 10, each with a tail of 40 people running into it; and, through
     // ids defined twice, cycles that share people (`q{i}` reports both to `q{i+1}` and to
@@ -809,7 +809,7 @@ const EVIL_COMMENT: &str = "<script>x</script>\u{9b}2J\u{202e}";
 // Many files and odd names.
 
 #[test]
-#[ignore = "scale: .ci/run runs it in a release build"]
+#[ignore = "scale: .ci/run runs it against a release binary"]
 fn fifty_thousand_tiny_files() {
     let dir = tree(&[]);
     for i in 0..50_000 {
@@ -885,7 +885,7 @@ fn file_names_with_newlines_and_bytes_that_are_not_utf8() {
 // A hostile orglint.toml.
 
 #[test]
-#[ignore = "scale: .ci/run runs it in a release build"]
+#[ignore = "scale: .ci/run runs it against a release binary"]
 fn a_huge_orglint_toml() {
     // 4 MB of rules that do not exist (20 MB took two minutes in a debug build): a configuration error, its list cut at twenty.
     let mut config = String::from("[rules]\n");

@@ -101,9 +101,19 @@ pub const NO_COLOR: Env<'static> = &[("NO_COLOR", Some("1"))];
 /// `NO_COLOR=1`, and no `CLICOLOR_FORCE` from the caller's environment: never colour.
 pub const PLAIN: Env<'static> = &[("NO_COLOR", Some("1")), ("CLICOLOR_FORCE", None)];
 
+/// The orglint binary the tests run: the one cargo built beside them, or `ORGLINT_TEST_BIN` when
+/// set (`.ci/run` runs the scale cases, which take a minute each on a debug build, against the
+/// release binary it builds anyway).
+pub fn orglint_bin() -> PathBuf {
+    std::env::var_os("ORGLINT_TEST_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_orglint")),
+        PathBuf::from,
+    )
+}
+
 /// `orglint args...` in `dir` with `env` on top of the caller's environment, not yet run.
 pub fn command(dir: &Path, args: &[&str], env: Env) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_orglint"));
+    let mut command = Command::new(orglint_bin());
     command.args(args).current_dir(dir);
     for &(name, value) in env {
         match value {
