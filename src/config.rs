@@ -17,7 +17,7 @@ use crate::load::read::{self, ReadError};
 use crate::roles::{Category, Roles};
 use crate::rules::{self, OptionKind, OptionValue, Options, Rule};
 use crate::source::SourceFile;
-use crate::text::{join_choices, shown, shown_code, thousands};
+use crate::text::{join_choices, noun, shown, shown_code, thousands};
 
 /// The configuration file's name.
 pub const FILE_NAME: &str = "orglint.toml";
@@ -169,10 +169,10 @@ pub enum ConfigError {
 pub fn verdict(problems: &[ConfigProblem]) -> String {
     let file = problems.first().map_or("", |p| p.source().display.as_str());
     let total = total(problems);
-    let noun = if total == 1 { "mistake" } else { "mistakes" };
     format!(
-        "{file} has {} {noun}; nothing was checked",
-        thousands(total)
+        "{file} has {} {}; nothing was checked",
+        thousands(total),
+        noun(total, "mistake")
     )
 }
 

@@ -51,6 +51,11 @@ pub const MAX_PER_FILE: usize = 100;
 /// over long strings is quadratic.
 pub const MAX_SUGGESTED_LEN: usize = 64;
 
+/// How many distinct unknown values (roles, references) one rule offers a did-you-mean for, in
+/// file order: each compares the value with every known one, and a generated org can hold a
+/// different unknown value per person. The rest get the plain help.
+pub const MAX_SUGGESTIONS: usize = 200;
+
 /// The work one did-you-mean search may do, in units of one candidate looked at plus one cell of
 /// an edit-distance table (`len(word) * len(candidate)`): about a tenth of a second at most.
 pub const SUGGESTION_WORK: u64 = 20_000_000;

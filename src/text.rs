@@ -179,6 +179,27 @@ pub(crate) fn thousands(n: usize) -> String {
     out
 }
 
+/// `n` and `word`, counted: `1 error`, `3 errors`.
+pub(crate) fn plural(n: usize, word: &str) -> String {
+    format!("{n} {}", noun(n, word))
+}
+
+/// `word` as `n` of it are called: `word` for one, `words` for any other count. Every noun the
+/// reports count takes an `s`.
+pub(crate) fn noun(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// `one` for one, `many` for any other count: for words whose plural takes more than an `s`
+/// (`entry`, `box`) and for verbs (`is`, `are`).
+pub(crate) fn one_or_many<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 /// Formats `names` as "`a`, `b` and `c`".
 pub(crate) fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     join_quoted(names, "and")

@@ -225,7 +225,7 @@ pub fn run_rules(model: &Model, settings: &Settings) -> Vec<Finding> {
                 check(&mut cx);
                 Some(cx.into_findings())
             }
-            Check::Load | Check::Suppression => None,
+            Check::Parse | Check::Load | Check::Suppression => None,
         })
         .collect();
     per_rule.into_iter().flatten().collect()
@@ -326,10 +326,7 @@ pub fn suppress(
         std::borrow::Cow::Owned(kept.collect())
     };
     let org_rules_run = org_rules_run(loaded);
-    let ran = |rule: &'static Rule| {
-        settings.level(rule) != Level::Off
-            && (org_rules_run || !matches!(crate::rules::check_of(rule), Check::Org(_)))
-    };
+    let ran = |rule: &'static Rule| rule_ran(rule, settings, org_rules_run);
     let scopes = suppress::Scopes {
         suppressions: &suppressions,
         entities: &loaded.entities,
@@ -451,6 +448,13 @@ pub struct BaselineScope {
     paths: Option<HashSet<PathBuf>>,
 }
 
+/// Whether `rule` ran in a run of `settings`: it is on, and it is not a whole-org check, or the
+/// whole-org checks ran (`org_rules_run`: every file could be parsed).
+fn rule_ran(rule: &'static Rule, settings: &Settings, org_rules_run: bool) -> bool {
+    settings.level(rule) != Level::Off
+        && (org_rules_run || !matches!(rules::check_of(rule), Check::Org(_)))
+}
+
 impl BaselineScope {
     /// The scope of a run of `settings` over `loaded`, narrowed to `paths` as [`PathFilter::new`]
     /// narrows it (`None` for the whole tree).
@@ -458,10 +462,7 @@ impl BaselineScope {
         let org_rules_run = org_rules_run(loaded);
         let ran = RULES
             .iter()
-            .map(|&rule| {
-                settings.level(rule) != Level::Off
-                    && (org_rules_run || !matches!(crate::rules::check_of(rule), Check::Org(_)))
-            })
+            .map(|&rule| rule_ran(rule, settings, org_rules_run))
             .collect();
         let files = (0..loaded.sources.len())
             .map(|i| {
@@ -492,7 +493,7 @@ impl BaselineScope {
             return self.paths.is_none();
         };
         let broken = self.files.get(file).copied().unwrap_or(false);
-        if broken && !std::ptr::eq(rule, &rules::INVALID_TOML) {
+        if broken && !matches!(rules::check_of(rule), Check::Parse) {
             return false;
         }
         match &self.paths {
@@ -582,7 +583,7 @@ pub fn check_baseline(
             "{} of it {} of {}, which no baseline hides (a file that does not parse is always \
              reported); rewrite it with `--write-baseline` once the file is fixed",
             counted(unhideable_count, "entry", "entries"),
-            if unhideable_count == 1 { "is" } else { "are" },
+            crate::text::one_or_many(unhideable_count, "is", "are"),
             names.join(", "),
         ));
     }
@@ -650,7 +651,7 @@ fn counted(n: usize, one: &str, many: &str) -> String {
     format!(
         "{} {}",
         crate::text::thousands(n),
-        if n == 1 { one } else { many }
+        crate::text::one_or_many(n, one, many)
     )
 }
 

@@ -1098,6 +1098,11 @@ impl Org {
             .filter(|(_, t)| t.is_ml_team())
     }
 
+    /// The first ML guild, in file order, if there is one.
+    pub fn ml_guild(&self) -> Option<&Guild> {
+        self.guilds.iter().find(|g| g.is_ml())
+    }
+
     /// Whether person `p` is in an ML guild.
     pub fn in_ml_guild(&self, p: usize) -> bool {
         self.guilds_of[p]

@@ -17,12 +17,13 @@ use unicode_width::UnicodeWidthStr;
 
 use super::escape::{printable, source_line};
 use super::locate::locate_in;
-use super::summary::{noun, summary};
+use super::summary::summary;
 use super::{Format, Render};
 use crate::Report;
 use crate::config::{self, ConfigProblem};
 use crate::finding::{Level, Reported};
 use crate::source::{SourceFile, Sources, Span, floor_char_boundary};
+use crate::text::noun;
 use crate::text::thousands;
 
 /// `--format human`.

@@ -25,10 +25,11 @@ use std::fmt::Write as _;
 
 use super::escape::xml;
 use super::locate::locate;
-use super::summary::{noun, summary};
+use super::summary::summary;
 use super::{Format, Render};
 use crate::Report;
 use crate::finding::{Level, Reported};
+use crate::text::noun;
 
 /// `--format junit`.
 pub(super) static FORMAT: Format = Format {

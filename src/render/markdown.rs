@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use super::escape::markdown;
 use super::locate::locate;
-use super::summary::{noun, summary};
+use super::summary::summary;
 use super::{Format, Render};
 use crate::finding::Level;
 use crate::rules::Rule;
+use crate::text::noun;
 use crate::text::thousands;
 use crate::{Report, Reported};
 

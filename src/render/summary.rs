@@ -2,6 +2,7 @@
 
 use crate::Report;
 use crate::finding::Level;
+use crate::text::plural;
 
 /// The summary line: `3 errors, 5 warnings in 12 files (2 suppressed)`. It ends the human and
 /// short reports and `--statistics` as text.
@@ -54,19 +55,4 @@ pub fn org_line(report: &Report) -> Option<String> {
         facts.structure.as_str(),
         facts.stage.as_str()
     ))
-}
-
-/// `n` and `word`, counted: `1 error`, `3 errors`.
-pub(super) fn plural(n: usize, word: &str) -> String {
-    format!("{n} {}", noun(n, word))
-}
-
-/// `word` as `n` of it are called: `word` for one, `words` for any other count. Every noun the
-/// reports count takes an `s`.
-pub(super) fn noun(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_owned()
-    } else {
-        format!("{word}s")
-    }
 }

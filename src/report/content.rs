@@ -343,7 +343,7 @@ impl<'a> Content<'a> {
         let practitioners: Vec<usize> = (0..org.people.len())
             .filter(|&p| org.is_first_person(p) && org.is_ml(p))
             .collect();
-        let has_ml_guild = org.guilds.iter().any(|g| g.is_ml());
+        let has_ml_guild = org.ml_guild().is_some();
         let figures = Figures {
             headcount: org.headcount(),
             teams: org.teams.len(),

@@ -142,7 +142,7 @@ fn figures(out: &mut String, content: &Content<'_>) {
             )
         })
         .collect();
-    let teams_word = if listed.len() == 1 { "team" } else { "teams" };
+    let teams_word = crate::text::noun(listed.len(), "team");
     if listed.is_empty() {
         sitting.push_str("in no working team");
     } else if listed.len() <= SITTING_OPEN {
@@ -208,7 +208,7 @@ fn chart_section(out: &mut String, content: &Content<'_>, chart: &Chart) {
             thousands(content.teams.len()),
             thousands(chart.folded_teams()),
             thousands(groups),
-            if groups == 1 { "box" } else { "boxes" }
+            crate::text::one_or_many(groups, "box", "boxes")
         );
     }
     if content.teams.is_empty() {

@@ -114,7 +114,7 @@ fn figures(out: &mut String, content: &Content<'_>) {
     let listed: Vec<String> = (f.ml_teams_sitting.iter())
         .map(|&(t, n)| format!("{} ({n})", esc(content.teams[t].name)))
         .collect();
-    let teams_word = if listed.len() == 1 { "team" } else { "teams" };
+    let teams_word = crate::text::noun(listed.len(), "team");
     let sitting = if listed.is_empty() {
         "in no working team".to_owned()
     } else if listed.len() <= SITTING_OPEN {
@@ -270,7 +270,7 @@ fn chart_section(out: &mut String, content: &Content<'_>, chart: &Chart) {
             thousands(content.teams.len()),
             thousands(chart.folded_teams()),
             thousands(groups),
-            if groups == 1 { "box" } else { "boxes" }
+            crate::text::one_or_many(groups, "box", "boxes")
         );
     }
     let graph = chart_graph(content, chart);

@@ -15,6 +15,6 @@ pub static RULE: Rule = Rule {
 };
 
 /// How it runs.
-pub(crate) const CHECK: Check = Check::Load;
+pub(crate) const CHECK: Check = Check::Parse;
 
 // Reported by the loader; see `crate::load`.

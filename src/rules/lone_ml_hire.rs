@@ -19,7 +19,7 @@ pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;
-    let ml_guild = org.guilds.iter().find(|g| g.is_ml());
+    let ml_guild = org.ml_guild();
     for (t, team) in org.teams.iter().enumerate() {
         // An invalid `kind` might have meant `centralized-ml`: `invalid-value` speaks for it.
         if team.is_ml_team() || team.is_invalid(TeamKey::Kind) {

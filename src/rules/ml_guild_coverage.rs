@@ -23,7 +23,7 @@ const SHOWN: usize = 3;
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     // No ML guild at all is `no-ml-guild`'s finding (or `lone-ml-hire`'s), not a gap in coverage.
-    let Some(guild) = org.guilds.iter().find(|g| g.is_ml()) else {
+    let Some(guild) = org.ml_guild() else {
         return;
     };
     for (t, team) in org.teams.iter().enumerate() {

@@ -97,7 +97,11 @@ pub(crate) fn index(name: &str) -> Option<usize> {
 /// When and how a rule runs.
 #[derive(Clone, Copy)]
 pub(crate) enum Check {
-    /// Found by the loader, file by file; runs even when another file is broken.
+    /// Found by the loader when a file cannot be read or parsed: the one finding a broken file
+    /// has (what else it holds is unknown).
+    Parse,
+    /// Found by the loader, file by file, in the files it parses; runs even when another file
+    /// is broken.
     Load,
     /// Found by the suppression pass over comments.
     Suppression,

@@ -34,7 +34,7 @@ fn check(cx: &mut Ctx) {
     let who = def.who();
     let finding = match &def.ai_intake {
         None => {
-            let help = match ml_guild(org) {
+            let help = match org.ml_guild() {
                 Some(g) => format!(
                     "set `ai_intake` in `[org]` to the team or guild that takes new AI ideas, such as `ai_intake = \"{}\"`",
                     shown(g.id.as_str())
@@ -55,7 +55,7 @@ fn check(cx: &mut Ctx) {
             let Some((label, at)) = intake_without_ml(org) else {
                 return;
             };
-            let help = match ml_guild(org) {
+            let help = match org.ml_guild() {
                 Some(g) => format!(
                     "point `ai_intake` at a team or guild with ML practitioners, such as `ai_intake = \"{}\"`, or add one to {label}",
                     shown(g.id.as_str())
@@ -83,11 +83,6 @@ fn check(cx: &mut Ctx) {
             team.label()
         ),
     );
-}
-
-/// The first ML guild, if any.
-fn ml_guild(org: &Org) -> Option<&crate::model::Guild> {
-    org.guilds.iter().find(|g| g.is_ml())
 }
 
 /// What `ai_intake` names, as messages show it and where it is defined, when it names a team or

@@ -2,9 +2,10 @@
 
 use super::prelude::*;
 use crate::finding::{Applicability, Fix};
-use crate::suggest::{Candidates, Suggester};
+use crate::limits::MAX_SUGGESTIONS;
 use crate::model::fields::{IdOf, Key, Reference};
 use crate::model::{EntityKind, Str, Sym, resolved};
+use crate::suggest::{Candidates, Suggester};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -21,11 +22,6 @@ pub static RULE: Rule = Rule {
 /// How it runs.
 pub(crate) const CHECK: Check = Check::Org(check);
 
-/// Each did-you-mean compares the reference with every id of its kind, so a tree full of dangling
-/// references would make the rule quadratic. Only the first unknown references (in file order) get
-/// one: at most this many, and only while one [`Suggester`]'s budget of work lasts (a
-/// hundred-thousand-person org gets a few suggestions; the rest get the plain help).
-const MAX_SUGGESTIONS: usize = 200;
 
 /// How messages name what a reference must name.
 fn noun(to: IdOf) -> &'static str {
@@ -42,6 +38,10 @@ fn check(cx: &mut Ctx) {
     let org = cx.org;
     let mut refs = Refs {
         cx,
+        // Each did-you-mean compares the reference with every id of its kind, so a tree full of
+        // dangling references would make the rule quadratic: only the first unknown references
+        // (in file order) get one, while one `Suggester`'s budget of work lasts (a
+        // hundred-thousand-person org gets a few suggestions; the rest get the plain help).
         suggestions_left: MAX_SUGGESTIONS,
         suggester: Suggester::new(),
         people: None,

@@ -4,6 +4,7 @@ use super::prelude::*;
 
 use std::collections::HashMap;
 
+use crate::limits::MAX_SUGGESTIONS;
 use crate::suggest::Suggester;
 
 /// The rule.
@@ -21,9 +22,6 @@ pub static RULE: Rule = Rule {
 /// How it runs.
 pub(crate) const CHECK: Check = Check::Org(check);
 
-/// Only this many distinct unknown roles get a did-you-mean: each costs a comparison with every
-/// known role, and a generated org can hold a different unknown role per person.
-const MAX_SUGGESTIONS: usize = 200;
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;
