@@ -1,6 +1,6 @@
 //! The format described for others: the JSON Schema of entity files (`orglint schema`) and the
-//! format reference (`docs/format.md`), both generated from the field tables of `model/mod.rs`, so
-//! that neither can drift from what the loader accepts.
+//! format reference (`docs/format.md`), both generated from the field tables of
+//! `model/entities.rs`, so that neither can drift from what the loader accepts.
 
 use serde_json::{Map, Value, json};
 
@@ -108,7 +108,7 @@ pub fn format_reference() -> String {
     let mut out = String::from(
         "# The orglint format\n\
          \n\
-         <!-- Generated from the field tables in src/model/mod.rs by orglint::schema::format_reference; \
+         <!-- Generated from the field tables in src/model/entities.rs by orglint::schema::format_reference; \
          do not edit. Regenerate with `ORGLINT_BLESS=1 cargo test --test it schema::`. -->\n\
          \n\
          An org tree is a directory. Every `*.toml` file below it is an entity file, except \

@@ -1,11 +1,11 @@
 //! The format's field tables: what a table of them says about a key, and the `entity!` macro that
 //! writes an entity's struct, key enum, table and reader from one list of its fields.
 //!
-//! Each entity's fields are written once, in `model/mod.rs`. From that one list come the model struct
-//! the rules read, the key enum that marks a key invalid by type, the static [`Field`] table, and
-//! the function that reads a TOML table into the struct; from the table come the reader's
-//! unknown-key check and did-you-mean, the JSON Schema of `orglint schema` and `docs/format.md`
-//! ([`crate::schema`]). Adding a key is one line in one list.
+//! Each entity's fields are written once, in `model/entities.rs`. From that one list come the
+//! model struct the rules read, the key enum that marks a key invalid by type, the static
+//! [`Field`] table, and the function that reads a TOML table into the struct; from the table come
+//! the reader's unknown-key check and did-you-mean, the JSON Schema of `orglint schema` and
+//! `docs/format.md` ([`crate::schema`]). Adding a key is one line in one list.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -55,7 +55,7 @@ pub enum FieldType {
     StringList,
     /// A table of string to string.
     StringTable,
-    /// One of these strings (an enumeration of `model/mod.rs`, by its `NAMES`).
+    /// One of these strings (an enumeration of `model/values.rs`, by its `NAMES`).
     Choice(&'static [&'static str]),
     /// `true` or `false`.
     Bool,
@@ -81,7 +81,7 @@ impl FieldType {
     }
 }
 
-/// One key of an entity, as its table in `model/mod.rs` writes it.
+/// One key of an entity, as its table in `model/entities.rs` writes it.
 #[derive(Clone, Copy, Debug)]
 pub struct Field {
     /// The key as written in TOML.
@@ -363,8 +363,8 @@ macro_rules! read_field {
 /// Each field is its documentation (one line: the schema's `description`), then
 /// `Variant key: required|optional type = "default",` where type is `own_id` (the entity's id:
 /// without it the entity is not read), `string`, `id(Person|Team|TeamOrGuild)`, `ids(...)`,
-/// `strings`, `table` (string to string) or `choice(Enum)` (a `str_enum!` of `model/mod.rs`), and the
-/// default is optional.
+/// `strings`, `table` (string to string) or `choice(Enum)` (a `str_enum!` of `model/values.rs`),
+/// and the default is optional.
 macro_rules! entity {
     (
         $(#[doc = $doc:literal])+

@@ -245,7 +245,7 @@ fn docs_format_md_is_generated_from_the_field_tables() {
     let kept = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         kept == fresh,
-        "docs/format.md is stale: the field tables in src/model/mod.rs changed. Regenerate it with \
+        "docs/format.md is stale: the field tables in src/model/entities.rs changed. Regenerate it with \
          `ORGLINT_BLESS=1 cargo test --test it schema::` and commit it"
     );
 }
