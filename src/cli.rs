@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use orglint::finding::Level;
-use orglint::graph::{self, GraphFormat};
+use orglint::org_chart::{self, GraphFormat};
 use orglint::paths::{display_path, normalize};
 use orglint::render::{self, Format, HumanOptions, RulesFormat};
 use orglint::rules::{self, RULES};
@@ -120,8 +120,8 @@ struct GraphArgs {
     /// Output format.
     #[arg(
         long,
-        value_parser = registry(graph::GRAPH_FORMATS, GraphFormat::name, GraphFormat::doc),
-        default_value = graph::GRAPH_FORMATS[0].name(),
+        value_parser = registry(org_chart::GRAPH_FORMATS, GraphFormat::name, GraphFormat::doc),
+        default_value = org_chart::GRAPH_FORMATS[0].name(),
     )]
     format: &'static GraphFormat,
     /// Also draw every person, linked to the teams they are in (lead links apart).
@@ -297,7 +297,7 @@ fn graph(args: GraphArgs) -> u8 {
     }
     let text = args
         .format
-        .render(&graph::Graph::new(&model.org, args.people));
+        .render(&org_chart::Graph::new(&model.org, args.people));
     let to = output
         .as_deref()
         .map(|o| (&workspace.tree, o, cwd.as_path()));
@@ -365,10 +365,10 @@ fn report(args: ReportArgs) -> u8 {
         }
     }
     let format = match args.format {
-        ReportFormatArg::Html => orglint::report::ReportFormat::Html,
-        ReportFormatArg::Markdown => orglint::report::ReportFormat::Markdown,
+        ReportFormatArg::Html => orglint::leadership_report::ReportFormat::Html,
+        ReportFormatArg::Markdown => orglint::leadership_report::ReportFormat::Markdown,
     };
-    let text = orglint::report::render(&report, format);
+    let text = orglint::leadership_report::render(&report, format);
     emit(
         &text,
         output.as_deref().map(|o| (&report.tree, o, cwd.as_path())),

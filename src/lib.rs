@@ -39,8 +39,8 @@
 //!
 //! [`lint`] is these stages, each a function of [`engine`] with one job, which a front end may
 //! also call one by one: [`engine::build_model`], [`engine::run_rules`], [`engine::keep_enabled`]
-//! (levels), [`engine::filter_paths`], [`engine::suppress`], [`engine::report`] (levels and
-//! fingerprints), [`engine::baseline`], [`engine::sort`] and [`engine::cap`];
+//! (levels), [`engine::filter_paths`], [`engine::suppress`], [`engine::level_and_fingerprint`],
+//! [`engine::baseline`], [`engine::sort`] and [`engine::cap`];
 //! [`engine::lint_with`] also records the baseline `--write-baseline` writes ([`baseline`] is
 //! its file).
 //!
@@ -61,16 +61,16 @@ pub mod engine;
 mod error;
 pub mod finding;
 pub mod fix;
-pub mod graph;
 pub mod init;
 pub(crate) mod json;
+pub mod leadership_report;
 pub mod limits;
 pub mod load;
 pub mod model;
+pub mod org_chart;
 pub mod paths;
 pub(crate) mod regions;
 pub mod render;
-pub mod report;
 pub mod roles;
 pub mod rules;
 pub mod schema;

@@ -341,12 +341,16 @@ pub fn suppress(
     }
 }
 
-/// The reporting stage: each finding of `loaded`'s workspace with its level (from `settings`:
+/// The levels-and-fingerprints stage: each finding of `loaded`'s workspace with its level (from `settings`:
 /// keep only enabled findings first, with [`keep_enabled`]) and its fingerprint (FNV-1a, 16 hex
 /// digits, of the rule, the entity whose table starts last before the finding, else its file, the
 /// text it points at, cut, and its message without digits: neither moved lines nor changed counts
 /// make a finding new).
-pub fn report(findings: Vec<Finding>, loaded: &Loaded, settings: &Settings) -> Vec<Reported> {
+pub fn level_and_fingerprint(
+    findings: Vec<Finding>,
+    loaded: &Loaded,
+    settings: &Settings,
+) -> Vec<Reported> {
     findings
         .into_iter()
         .map(|finding| Reported {
@@ -467,7 +471,7 @@ pub fn lint_with(
     let filter = paths.map_or_else(PathFilter::everything, |p| PathFilter::new(&model, p));
     let findings = filter_paths(keep_enabled(findings, settings), &filter);
     let suppressed = suppress(findings, &model, settings, &filter);
-    let findings = report(suppressed.findings, &model, settings);
+    let findings = level_and_fingerprint(suppressed.findings, &model, settings);
     let (checked, new_baseline) = if accepted.is_empty() && !write_baseline {
         (BaselineCheck::default(), None)
     } else {

@@ -284,7 +284,7 @@ pub struct Reported {
     pub finding: Finding,
     /// Its level, from the configuration; never [`Level::Off`].
     pub level: Level,
-    /// Its stable identity across line moves (see [`crate::engine::report`]).
+    /// Its stable identity across line moves (see [`crate::engine::level_and_fingerprint`]).
     pub fingerprint: String,
     /// How many more findings this one stands for, not shown (see [`crate::engine::cap`]); every count
     /// counts them.

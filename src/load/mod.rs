@@ -3,7 +3,7 @@
 pub(crate) mod chunks;
 pub(crate) mod parse;
 pub(crate) mod read;
-pub(crate) mod reader;
+pub(crate) mod table_reader;
 mod walk;
 
 use std::path::{Path, PathBuf};

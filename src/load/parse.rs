@@ -12,7 +12,7 @@ use crate::source::{FileId, Span, floor_char_boundary};
 use crate::text::{thousands, valid_id};
 
 use super::chunks;
-use super::reader::{Reader, invalid_type, unknown_field};
+use super::table_reader::{Reader, invalid_type, unknown_field};
 use crate::regions::{Entities, Held};
 
 /// What one file holds.
@@ -406,7 +406,7 @@ fn entity(
         keys: kind.keys(),
         invalid: 0,
         anchor: header,
-        slots: [None; super::reader::MAX_KEYS],
+        slots: [None; super::table_reader::MAX_KEYS],
     };
     r.index_keys();
     match kind {

@@ -188,7 +188,7 @@ fn the_stages_one_by_one_give_what_lint_gives() {
     let everything = PathFilter::everything();
     let findings = engine::keep_enabled(findings, &settings);
     let suppressed = engine::suppress(findings, &model, &settings, &everything);
-    let mut reported = engine::report(suppressed.findings, &model, &settings);
+    let mut reported = engine::level_and_fingerprint(suppressed.findings, &model, &settings);
     engine::sort(&mut reported, &model.sources);
     let reported = engine::cap(reported);
 

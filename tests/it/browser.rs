@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use orglint::report::{self, ReportFormat};
+use orglint::leadership_report::{self, ReportFormat};
 
 fn have_chromium(test: &str) -> bool {
     support::tool_or_skip(
@@ -90,7 +90,8 @@ fn chart_nodes(dom: &str) -> (usize, usize) {
 
 fn write_page(dir: &Path, report: &orglint::Report) -> PathBuf {
     let path = dir.join("report.html");
-    std::fs::write(&path, report::render(report, ReportFormat::Html)).expect("write the page");
+    std::fs::write(&path, leadership_report::render(report, ReportFormat::Html))
+        .expect("write the page");
     path
 }
 

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::support::{HOSTILE_NAMES, PLAIN, repo, run, toml_string, transcript, tree};
-use orglint::graph::{EdgeKind, Graph, NodeKind};
+use orglint::org_chart::{EdgeKind, Graph, NodeKind};
 
 /// `orglint graph ARGS` in `dir`: exit 0 and nothing on stderr, and its stdout.
 fn graph(dir: &Path, args: &[&str]) -> String {
@@ -145,7 +145,7 @@ fn duplicates_self_parents_and_a_long_chain_draw_without_walking() {
     assert_eq!((g.edges[0].from, g.edges[0].to), (0, 0));
     // The last link names `c100000`, which is no team.
     assert_eq!(g.edges.len(), 1 + CHAIN - 1);
-    let dot = orglint::graph::dot::render(&g);
+    let dot = orglint::org_chart::dot::render(&g);
     assert_eq!(dot.matches(" -> ").count(), CHAIN);
 }
 
@@ -242,7 +242,7 @@ fn graphviz_renders_one_node_per_team() {
 
     let dir = hostile();
     let g = model(dir.path(), true);
-    let out = svg(&orglint::graph::dot::render(&g));
+    let out = svg(&orglint::org_chart::dot::render(&g));
     assert_eq!(out.matches("<g id=\"node").count(), g.nodes.len());
     // Each label comes out as its text: SVG-escaped by Graphviz, line by line.
     assert!(!out.contains("<script") && !out.contains("<img"));
@@ -283,7 +283,7 @@ fn unxml(s: &str) -> String {
 /// Mermaid's parser reads back exactly the model: every node with its id, shape and text, every
 /// edge with its ends and kind.
 fn assert_parsed_back(g: &Graph) {
-    let text = orglint::graph::mermaid::render(g);
+    let text = orglint::org_chart::mermaid::render(g);
     let parsed = support::mermaid_parse(&text);
     assert_eq!(parsed["type"], "flowchart-v2");
     let vertices = parsed["vertices"].as_array().expect("vertices");
@@ -304,10 +304,10 @@ fn assert_parsed_back(g: &Graph) {
             .collect();
         assert_eq!(v["text"], want.join("\n"), "{}", node.id);
         let shape = match node.kind {
-            NodeKind::Team(orglint::graph::TeamMark::Ml) => "hexagon",
-            NodeKind::Team(orglint::graph::TeamMark::Management) => "trapezoid",
-            NodeKind::Team(orglint::graph::TeamMark::Group) => "stadium",
-            NodeKind::Team(orglint::graph::TeamMark::Plain) => "square",
+            NodeKind::Team(orglint::org_chart::TeamMark::Ml) => "hexagon",
+            NodeKind::Team(orglint::org_chart::TeamMark::Management) => "trapezoid",
+            NodeKind::Team(orglint::org_chart::TeamMark::Group) => "stadium",
+            NodeKind::Team(orglint::org_chart::TeamMark::Plain) => "square",
             NodeKind::Person => "round",
         };
         assert_eq!(v["shape"], shape, "{}", node.id);

@@ -9,12 +9,12 @@ use crate::synth;
 use std::path::Path;
 
 use orglint::Report;
-use orglint::report::{self, Content, ReportFormat};
+use orglint::leadership_report::{self, Content, ReportFormat};
 
 use crate::support::{HOSTILE_NAMES, PLAIN, lint_dir, repo, run, tree};
 
 fn html(report: &Report) -> String {
-    report::render(report, ReportFormat::Html)
+    leadership_report::render(report, ReportFormat::Html)
 }
 
 /// The inline SVG of a page, parsed as XML: it must be well-formed, so that no user string
@@ -302,7 +302,7 @@ fn teams_on_a_parent_cycle_or_under_an_unknown_parent_are_roots() {
         [None, None, None, Some(0), None, None, Some(4)],
         "the cycle's teams and e are roots; d hangs under a, g under e"
     );
-    let chart = report::chart::layout(&content.teams);
+    let chart = leadership_report::chart::layout(&content.teams);
     assert_eq!(chart.boxes.len(), 7);
     let (boxes, _) = parse_svg(&html(&report));
     assert_eq!(boxes, 7);

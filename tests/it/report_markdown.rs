@@ -11,15 +11,15 @@ use crate::synth;
 use std::path::Path;
 
 use orglint::Report;
+use orglint::leadership_report::{self, Content, ReportFormat};
 use orglint::render::is_unsafe;
-use orglint::report::{self, Content, ReportFormat};
 use orglint::rules::RULES;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::support::{HOSTILE_NAMES, PLAIN, lint_dir, repo, run, toml_string};
 
 fn markdown(report: &Report) -> String {
-    report::render(report, ReportFormat::Markdown)
+    leadership_report::render(report, ReportFormat::Markdown)
 }
 
 fn lint(dir: &Path) -> Report {
@@ -282,7 +282,7 @@ fn every_user_string_of_a_hostile_org_is_escaped() {
 /// coloured by its worst finding; each folded box by its count; one edge per box under another.
 fn assert_parsed_back(report: &Report) {
     let content = Content::new(report);
-    let chart = report::chart::layout(&content.teams);
+    let chart = leadership_report::chart::layout(&content.teams);
     let md = markdown(report);
     let text = mermaid_block(&md).expect("a mermaid block");
     let parsed = support::mermaid_parse(&text);
@@ -296,7 +296,7 @@ fn assert_parsed_back(report: &Report) {
             .map(|c| c.as_str().expect("class"))
             .collect();
         match &b.shape {
-            report::chart::Shape::Team(t) => {
+            leadership_report::chart::Shape::Team(t) => {
                 let node = &content.teams[*t];
                 assert_eq!(v["id"], format!("t{t}"));
                 let visible = |s: &str| {
@@ -323,7 +323,7 @@ fn assert_parsed_back(report: &Report) {
                 }
                 assert_eq!(classes.contains(&"mlTeam"), node.ml_team);
             }
-            report::chart::Shape::Folded(teams) => {
+            leadership_report::chart::Shape::Folded(teams) => {
                 folded_no += 1;
                 assert_eq!(v["id"], format!("f{folded_no}"));
                 assert!(
@@ -381,7 +381,7 @@ fn a_generated_1000_team_org_is_folded_as_the_html_page_folds_it() {
     let rendered = parse(&md);
     let chart = rendered.mermaid.expect("a mermaid block");
     let content = Content::new(&report);
-    let layout = report::chart::layout(&content.teams);
+    let layout = leadership_report::chart::layout(&content.teams);
     assert!(layout.folded);
     let node = |l: &&str, prefix: &str| l.starts_with(prefix) && l.contains('"');
     let teams = chart.lines().filter(|l| node(l, "  t")).count();

@@ -10,9 +10,9 @@
 
 use std::path::Path;
 
+use orglint::leadership_report::ReportFormat;
 use orglint::render::{self, HumanOptions};
-use orglint::report::ReportFormat;
-use orglint::{Baseline, Config, Error, Report, Settings, Tree, graph};
+use orglint::{Baseline, Config, Error, Report, Settings, Tree, org_chart};
 
 use super::wellformed;
 
@@ -309,17 +309,17 @@ pub fn check_outputs(report: &Report, opts: HumanOptions, people: bool) -> Strin
             keep(&what, text);
         }
     }
-    let page = orglint::report::render(report, ReportFormat::Html);
+    let page = orglint::leadership_report::render(report, ReportFormat::Html);
     safe("report --format html", &page, false);
     wellformed::html(&page).unwrap_or_else(|e| panic!("report --format html: {e}\n{page}"));
     keep("report --format html", page);
-    let markdown = orglint::report::render(report, ReportFormat::Markdown);
+    let markdown = orglint::leadership_report::render(report, ReportFormat::Markdown);
     safe("report --format markdown", &markdown, false);
     wellformed::markdown(&markdown)
         .unwrap_or_else(|e| panic!("report --format markdown: {e}\n{markdown}"));
     keep("report --format markdown", markdown);
-    let chart = graph::Graph::new(&report.org, people);
-    for format in graph::GRAPH_FORMATS {
+    let chart = org_chart::Graph::new(&report.org, people);
+    for format in org_chart::GRAPH_FORMATS {
         let what = format!("graph --format {}", format.name());
         let text = format.render(&chart);
         safe(&what, &text, false);

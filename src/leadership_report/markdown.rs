@@ -15,8 +15,8 @@ use super::chart::{self, Chart, Shape};
 use super::content::{Content, Item, UNNAMED, findings, structure_meaning};
 use crate::Reported;
 use crate::finding::Level;
-use crate::graph::{Edge, EdgeKind, Graph, Node, NodeKind, TeamMark};
 use crate::model::TeamKind;
+use crate::org_chart::{Edge, EdgeKind, Graph, Node, NodeKind, TeamMark};
 use crate::render::{locate, markdown_text as esc};
 use crate::text::thousands;
 
@@ -218,7 +218,7 @@ fn chart_graph(content: &Content<'_>, chart: &Chart) -> Graph {
 /// The chart as a Mermaid flowchart: the graph module's writer over [`chart_graph`], then one
 /// class per level of worst finding (and for folded boxes), in the HTML page's colours.
 fn mermaid(content: &Content<'_>, chart: &Chart, graph: &Graph) -> String {
-    let mut text = crate::graph::mermaid::render(graph);
+    let mut text = crate::org_chart::mermaid::render(graph);
     let mut classes: [Vec<&str>; 4] = Default::default();
     for (b, node) in chart.boxes.iter().zip(&graph.nodes) {
         let class = match &b.shape {
