@@ -532,11 +532,7 @@ fn rules_section(ck: &mut Checker<'_>, value: &Spanned<DeValue<'_>>, config: &mu
 fn min_max(rule: &Rule, opts: &Options) -> Option<(i64, i64)> {
     let get = |name: &str| {
         let spec = rule.options.iter().find(|o| o.name == name)?;
-        match opts
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| spec.default_value())
-        {
+        match spec.value_in(opts) {
             OptionValue::Int(n) => Some(n),
             _ => None,
         }

@@ -3,7 +3,8 @@
 use std::fmt;
 
 mod rule_metadata;
-pub use rule_metadata::{OptionKind, OptionValue, Rule, RuleCategory, RuleOption};
+pub(crate) use rule_metadata::Options;
+pub use rule_metadata::{OptionKind, OptionValue, Rule, RuleCategory, RuleOption, TypedOption};
 
 use crate::limits::MAX_PER_FILE;
 use crate::model::EntityKind;

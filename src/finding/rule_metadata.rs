@@ -105,6 +105,80 @@ impl RuleOption {
             }
         }
     }
+
+    /// Its value in `configured` (one rule's options, as `orglint.toml` sets them), else its
+    /// default: the one place an option falls back to its default.
+    pub(crate) fn value_in(&self, configured: &Options) -> OptionValue {
+        configured
+            .get(self.name)
+            .cloned()
+            .unwrap_or_else(|| self.default_value())
+    }
+}
+
+/// Option values of one rule, by option name.
+pub(crate) type Options = std::collections::BTreeMap<&'static str, OptionValue>;
+
+/// An option of a rule with the type a check reads it as (`i64`, `String` or `Vec<String>`),
+/// declared once as a `const` of the rule's module: its name, default and bounds are written
+/// there and nowhere else, the rule's metadata lists its [`TypedOption::spec`], and the check
+/// reads it through that same `const`, so a misspelt option is a compile error.
+pub struct TypedOption<T> {
+    spec: RuleOption,
+    of: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for TypedOption<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for TypedOption<T> {}
+
+impl<T> TypedOption<T> {
+    /// What the metadata and `orglint.toml`'s checks know of it.
+    pub const fn spec(&self) -> RuleOption {
+        self.spec
+    }
+
+    const fn of(name: &'static str, kind: OptionKind, doc: &'static str) -> Self {
+        TypedOption {
+            spec: RuleOption { name, kind, doc },
+            of: std::marker::PhantomData,
+        }
+    }
+}
+
+impl TypedOption<i64> {
+    /// A whole number, at least `min`.
+    pub const fn int(name: &'static str, default: i64, min: i64, doc: &'static str) -> Self {
+        Self::of(name, OptionKind::Int { default, min }, doc)
+    }
+}
+
+impl TypedOption<String> {
+    /// One of `choices`.
+    pub const fn choice(
+        name: &'static str,
+        default: &'static str,
+        choices: &'static [&'static str],
+        doc: &'static str,
+    ) -> Self {
+        Self::of(name, OptionKind::Choice { default, choices }, doc)
+    }
+}
+
+impl TypedOption<Vec<String>> {
+    /// A list of strings, each one of `choices` when that is not empty.
+    pub const fn list(
+        name: &'static str,
+        default: &'static [&'static str],
+        choices: &'static [&'static str],
+        doc: &'static str,
+    ) -> Self {
+        Self::of(name, OptionKind::List { default, choices }, doc)
+    }
 }
 
 /// A rule as a finding names it: its metadata and its page. How it runs is the registry's

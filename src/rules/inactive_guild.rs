@@ -3,20 +3,21 @@
 use super::prelude::*;
 use crate::model::{Cadence, Guild};
 
+/// `max_cadence`: the rarest cadence that still counts as active.
+const MAX_CADENCE: TypedOption<String> = TypedOption::choice(
+    "max_cadence",
+    "monthly",
+    &["weekly", "biweekly", "monthly", "quarterly"],
+    "the rarest cadence that still counts as active",
+);
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "inactive-guild",
     category: RuleCategory::MlDecentralized,
     default_level: Level::Warn,
     summary: "an ML guild rarely or never meets, or has fewer than 2 current members",
-    options: &[RuleOption {
-        name: "max_cadence",
-        kind: OptionKind::Choice {
-            default: "monthly",
-            choices: &["weekly", "biweekly", "monthly", "quarterly"],
-        },
-        doc: "the rarest cadence that still counts as active",
-    }],
+    options: &[MAX_CADENCE.spec()],
     page: include_str!("../../lints/inactive-guild.md"),
     suppressible: true,
     configurable: true,
@@ -26,7 +27,7 @@ pub static RULE: Rule = Rule {
 pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
-    let max = Cadence::parse(&cx.string("max_cadence")).unwrap_or(Cadence::Monthly);
+    let max = Cadence::parse(&cx.string(MAX_CADENCE)).unwrap_or(Cadence::Monthly);
     let org = cx.org;
     for (g, guild) in org.guilds.iter().enumerate() {
         // Other guilds are the org's own business (SPEC §2): a quarterly accessibility circle is

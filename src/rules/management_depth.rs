@@ -3,17 +3,21 @@
 use super::prelude::*;
 use crate::chain::{End, Ends};
 
+/// `max`: the most managers above a person.
+const MAX: TypedOption<i64> = TypedOption::int(
+    "max",
+    6,
+    1,
+    "the most managers above a person",
+);
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "management-depth",
     category: RuleCategory::Hygiene,
     default_level: Level::Warn,
     summary: "a person has more than `max` managers above them",
-    options: &[RuleOption {
-        name: "max",
-        kind: OptionKind::Int { default: 6, min: 1 },
-        doc: "the most managers above a person",
-    }],
+    options: &[MAX.spec()],
     page: include_str!("../../lints/management-depth.md"),
     suppressible: true,
     configurable: true,
@@ -23,7 +27,7 @@ pub static RULE: Rule = Rule {
 pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
-    let max = cx.int("max");
+    let max = cx.int(MAX);
     let org = cx.org;
     let mut ends = chain_ends(org);
     for (p, person) in org.people.iter().enumerate() {

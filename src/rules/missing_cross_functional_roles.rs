@@ -2,27 +2,21 @@
 
 use super::prelude::*;
 
+/// `required`: the role categories every feature team with an ML practitioner needs.
+const REQUIRED: TypedOption<Vec<String>> = TypedOption::list(
+    "required",
+    &["product", "software"],
+    &["ml", "software", "product", "design", "marketing", "management"],
+    "the role categories every feature team with an ML practitioner needs",
+);
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "missing-cross-functional-roles",
     category: RuleCategory::MlDecentralized,
     default_level: Level::Warn,
     summary: "a feature team with ML lacks a required role category",
-    options: &[RuleOption {
-        name: "required",
-        kind: OptionKind::List {
-            default: &["product", "software"],
-            choices: &[
-                "ml",
-                "software",
-                "product",
-                "design",
-                "marketing",
-                "management",
-            ],
-        },
-        doc: "the role categories every feature team with an ML practitioner needs",
-    }],
+    options: &[REQUIRED.spec()],
     page: include_str!("../../lints/missing-cross-functional-roles.md"),
     suppressible: true,
     configurable: true,
@@ -33,7 +27,7 @@ pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
     let mut required: Vec<Category> = Vec::new();
-    for name in cx.list("required") {
+    for name in cx.list(REQUIRED) {
         if let Some(c) = Category::parse(&name)
             && !required.contains(&c)
         {

@@ -2,10 +2,9 @@
 //! RULE`) and how it runs (`const CHECK`); the context an org-wide check runs in; and what rule
 //! modules share.
 
-use std::collections::BTreeMap;
-
 use crate::finding::Finding;
-pub use crate::finding::{OptionKind, OptionValue, Rule, RuleCategory, RuleOption};
+pub(crate) use crate::finding::Options;
+pub use crate::finding::{OptionKind, OptionValue, Rule, RuleCategory, RuleOption, TypedOption};
 use crate::model::Org;
 use crate::regions::Entities;
 use crate::roles::Roles;
@@ -119,9 +118,6 @@ pub(crate) fn index_of(rule: &Rule) -> usize {
     index(rule.name).expect("every rule is in RULES (tests/it/guard.rs)")
 }
 
-/// Option values of one rule, by option name.
-pub(crate) type Options = BTreeMap<&'static str, OptionValue>;
-
 /// What a whole-org check sees, and where it reports.
 pub(crate) struct Ctx<'a> {
     /// The org.
@@ -175,49 +171,37 @@ impl<'a> Ctx<'a> {
         self.out.last_mut().expect("just pushed")
     }
 
-    /// The integer option `name`.
-    pub(crate) fn int(&self, name: &str) -> i64 {
-        match self.option(name) {
+    /// The whole-number option `opt`: as configured, else its default.
+    pub(crate) fn int(&self, opt: TypedOption<i64>) -> i64 {
+        match opt.spec().value_in(self.options) {
             OptionValue::Int(v) => v,
-            other => panic!(
-                "option {name} of {} is not an integer: {other:?}",
-                self.rule.name
-            ),
+            other => self.mistyped(opt.spec(), &other),
         }
     }
 
-    /// The string option `name`.
-    pub(crate) fn string(&self, name: &str) -> String {
-        match self.option(name) {
+    /// The choice option `opt`: as configured, else its default.
+    pub(crate) fn string(&self, opt: TypedOption<String>) -> String {
+        match opt.spec().value_in(self.options) {
             OptionValue::Str(v) => v,
-            other => panic!(
-                "option {name} of {} is not a string: {other:?}",
-                self.rule.name
-            ),
+            other => self.mistyped(opt.spec(), &other),
         }
     }
 
-    /// The list option `name`.
-    pub(crate) fn list(&self, name: &str) -> Vec<String> {
-        match self.option(name) {
+    /// The list option `opt`: as configured, else its default.
+    pub(crate) fn list(&self, opt: TypedOption<Vec<String>>) -> Vec<String> {
+        match opt.spec().value_in(self.options) {
             OptionValue::List(v) => v,
-            other => panic!(
-                "option {name} of {} is not a list: {other:?}",
-                self.rule.name
-            ),
+            other => self.mistyped(opt.spec(), &other),
         }
     }
 
-    fn option(&self, name: &str) -> OptionValue {
-        if let Some(v) = self.options.get(name) {
-            return v.clone();
-        }
-        self.rule
-            .options
-            .iter()
-            .find(|o| o.name == name)
-            .unwrap_or_else(|| panic!("rule {} has no option {name}", self.rule.name))
-            .default_value()
+    /// A configured value of another type than its option's: the configuration's checks refuse
+    /// it before any rule runs, so this is a bug of orglint's.
+    fn mistyped(&self, spec: RuleOption, value: &OptionValue) -> ! {
+        panic!(
+            "option {} of {} holds {value:?}, which its checks should have refused",
+            spec.name, self.rule.name
+        )
     }
 
     /// The findings reported so far.
@@ -328,7 +312,7 @@ pub(crate) mod testing {
 /// What rule files import (not every rule needs every name).
 #[allow(unused_imports)]
 pub(crate) mod prelude {
-    pub(crate) use super::{Check, Ctx, OptionKind, Rule, RuleCategory, RuleOption};
+    pub(crate) use super::{Check, Ctx, OptionKind, Rule, RuleCategory, RuleOption, TypedOption};
     pub(crate) use crate::finding::Level;
     pub(crate) use crate::model::{GuildKey, Org, OrgKey, PersonKey, Team, TeamKey};
     pub(crate) use crate::roles::Category;

@@ -3,18 +3,23 @@
 use super::prelude::*;
 use crate::chain::{End, Ends};
 
+/// `max_hops`: how many steps up the lead's `reports_to` chain, or up the team's `parent` chain,
+/// still count as a seat.
+const MAX_HOPS: TypedOption<i64> = TypedOption::int(
+    "max_hops",
+    1,
+    0,
+    "how many steps up the lead's `reports_to` chain, or up the team's `parent` chain, \
+     still count as a seat",
+);
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "no-leadership-seat",
     category: RuleCategory::MlCentralized,
     default_level: Level::Warn,
     summary: "an ML team has no one at the leadership table",
-    options: &[RuleOption {
-        name: "max_hops",
-        kind: OptionKind::Int { default: 1, min: 0 },
-        doc: "how many steps up the lead's `reports_to` chain, or up the team's `parent` chain, \
-              still count as a seat",
-    }],
+    options: &[MAX_HOPS.spec()],
     page: include_str!("../../lints/no-leadership-seat.md"),
     suppressible: true,
     configurable: true,
@@ -30,7 +35,7 @@ fn check(cx: &mut Ctx) {
         // `invalid-value` already reported the list; who sits at the table is unknown.
         return;
     }
-    let max_hops = usize::try_from(cx.int("max_hops")).unwrap_or(usize::MAX);
+    let max_hops = usize::try_from(cx.int(MAX_HOPS)).unwrap_or(usize::MAX);
     let mut hops = hops_to_leadership(org);
     let mut team_hops = hops_to_led_team(org);
     for (t, team) in org.ml_teams() {

@@ -4,17 +4,21 @@
 use super::prelude::*;
 use crate::chain::Tree;
 
+/// `max_teams`: the most teams a person should be in.
+const MAX_TEAMS: TypedOption<i64> = TypedOption::int(
+    "max_teams",
+    3,
+    1,
+    "the most teams a person should be in",
+);
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "overcommitted-person",
     category: RuleCategory::Hygiene,
     default_level: Level::Warn,
     summary: "a person is in more than `max_teams` teams",
-    options: &[RuleOption {
-        name: "max_teams",
-        kind: OptionKind::Int { default: 3, min: 1 },
-        doc: "the most teams a person should be in",
-    }],
+    options: &[MAX_TEAMS.spec()],
     page: include_str!("../../lints/overcommitted-person.md"),
     suppressible: true,
     configurable: true,
@@ -24,7 +28,7 @@ pub static RULE: Rule = Rule {
 pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
-    let max = cx.int("max_teams");
+    let max = cx.int(MAX_TEAMS);
     let org = cx.org;
     // The teams that count for each overcommitted person, each team id once (its first
     // definition): not `group` teams, nor a team below another team of theirs.

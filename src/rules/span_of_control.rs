@@ -2,20 +2,21 @@
 
 use super::prelude::*;
 
+/// `max`: the most direct reports a person should have.
+const MAX: TypedOption<i64> = TypedOption::int(
+    "max",
+    10,
+    1,
+    "the most direct reports a person should have",
+);
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "span-of-control",
     category: RuleCategory::Hygiene,
     default_level: Level::Warn,
     summary: "a person has more than `max` direct reports",
-    options: &[RuleOption {
-        name: "max",
-        kind: OptionKind::Int {
-            default: 10,
-            min: 1,
-        },
-        doc: "the most direct reports a person should have",
-    }],
+    options: &[MAX.spec()],
     page: include_str!("../../lints/span-of-control.md"),
     suppressible: true,
     configurable: true,
@@ -25,7 +26,7 @@ pub static RULE: Rule = Rule {
 pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
-    let max = cx.int("max");
+    let max = cx.int(MAX);
     let org = cx.org;
     for (p, person) in org.people.iter().enumerate() {
         // An alumni manager's reports are `alumni-in-team`'s: each `reports_to` naming them.

@@ -3,27 +3,29 @@
 use super::prelude::*;
 use crate::chain::Tree;
 
+/// `min`: the fewest members a team should have.
+const MIN: TypedOption<i64> = TypedOption::int(
+    "min",
+    2,
+    0,
+    "the fewest members a team should have",
+);
+
+/// `max`: the most members a team should have.
+const MAX: TypedOption<i64> = TypedOption::int(
+    "max",
+    10,
+    1,
+    "the most members a team should have",
+);
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "team-size",
     category: RuleCategory::Hygiene,
     default_level: Level::Warn,
     summary: "a team is smaller than `min` or larger than `max`",
-    options: &[
-        RuleOption {
-            name: "min",
-            kind: OptionKind::Int { default: 2, min: 0 },
-            doc: "the fewest members a team should have",
-        },
-        RuleOption {
-            name: "max",
-            kind: OptionKind::Int {
-                default: 10,
-                min: 1,
-            },
-            doc: "the most members a team should have",
-        },
-    ],
+    options: &[MIN.spec(), MAX.spec()],
     page: include_str!("../../lints/team-size.md"),
     suppressible: true,
     configurable: true,
@@ -33,7 +35,7 @@ pub static RULE: Rule = Rule {
 pub(crate) const CHECK: Check = Check::Org(check);
 
 fn check(cx: &mut Ctx) {
-    let (min, max) = (cx.int("min"), cx.int("max"));
+    let (min, max) = (cx.int(MIN), cx.int(MAX));
     let org = cx.org;
     let mut is_parent = vec![false; org.teams.len()];
     for &p in org.parent_of.iter().flatten() {

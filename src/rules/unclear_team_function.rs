@@ -4,27 +4,29 @@ use std::collections::HashSet;
 
 use super::prelude::*;
 
+/// `min_words`: the fewest words a function must have.
+const MIN_WORDS: TypedOption<i64> = TypedOption::int(
+    "min_words",
+    2,
+    1,
+    "the fewest words a function must have",
+);
+
+/// `generic_words`: more words or phrases that name the field or fill space rather than say a purpose.
+const GENERIC_WORDS: TypedOption<Vec<String>> = TypedOption::list(
+    "generic_words",
+    &[],
+    &[],
+    "more words or phrases that name the field or fill space rather than say a purpose",
+);
+
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "unclear-team-function",
     category: RuleCategory::MlStrategy,
     default_level: Level::Warn,
     summary: "a team doing ML has no clear function or focus",
-    options: &[
-        RuleOption {
-            name: "min_words",
-            kind: OptionKind::Int { default: 2, min: 1 },
-            doc: "the fewest words a function must have",
-        },
-        RuleOption {
-            name: "generic_words",
-            kind: OptionKind::List {
-                default: &[],
-                choices: &[],
-            },
-            doc: "more words or phrases that name the field or fill space rather than say a purpose",
-        },
-    ],
+    options: &[MIN_WORDS.spec(), GENERIC_WORDS.spec()],
     page: include_str!("../../lints/unclear-team-function.md"),
     suppressible: true,
     configurable: true,
@@ -121,8 +123,8 @@ pub(crate) const GENERIC: &[&str] = &[
 
 fn check(cx: &mut Ctx) {
     let org = cx.org;
-    let min_words = usize::try_from(cx.int("min_words")).unwrap_or(usize::MAX);
-    let extra = cx.list("generic_words");
+    let min_words = usize::try_from(cx.int(MIN_WORDS)).unwrap_or(usize::MAX);
+    let extra = cx.list(GENERIC_WORDS);
     let generic: HashSet<Vec<String>> = (GENERIC.iter().copied())
         .chain(extra.iter().map(String::as_str))
         .map(words)
