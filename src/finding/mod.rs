@@ -3,8 +3,8 @@
 use std::fmt;
 
 mod rule_metadata;
-pub(crate) use rule_metadata::Options;
 pub use rule_metadata::{OptionKind, OptionValue, Rule, RuleCategory, RuleOption, TypedOption};
+pub(crate) use rule_metadata::{Options, page_section};
 
 use crate::limits::MAX_PER_FILE;
 use crate::model::EntityKind;

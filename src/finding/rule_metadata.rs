@@ -233,3 +233,53 @@ impl std::fmt::Display for Rule {
         f.write_str(self.name)
     }
 }
+
+/// The paragraphs of the section `heading` of a rule's page (`lints/<rule>.md`), each on one line; lists and tables keep
+/// their lines, since joining them would lose what they say.
+pub(crate) fn page_section(page: &str, heading: &str) -> Vec<String> {
+    let mut lines = page
+        .lines()
+        .skip_while(|l| l.strip_prefix("## ") != Some(heading))
+        .skip(1)
+        .take_while(|l| !l.starts_with("## "));
+    let mut paragraphs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut flush = |current: &mut Vec<&str>| {
+        if current.is_empty() {
+            return;
+        }
+        let structured = current.iter().any(|l| {
+            let l = l.trim_start();
+            ["|", "- ", "* ", "```"].iter().any(|p| l.starts_with(p))
+                || l.split_once(". ")
+                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+        });
+        paragraphs.push(current.join(if structured { "\n" } else { " " }));
+        current.clear();
+    };
+    for line in lines.by_ref() {
+        if line.trim().is_empty() {
+            flush(&mut current);
+        } else {
+            current.push(line.trim_end());
+        }
+    }
+    flush(&mut current);
+    paragraphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_paragraphs_are_joined_and_lists_kept() {
+        let page = "# r\n\n## What it does\n\nFlags a\n`team`.\n\n- one\n- two\n\n## Why is this bad?\n\nBad.\n";
+        assert_eq!(
+            page_section(page, "What it does"),
+            ["Flags a `team`.", "- one\n- two"]
+        );
+        assert_eq!(page_section(page, "Why is this bad?"), ["Bad."]);
+        assert!(page_section(page, "Options").is_empty());
+    }
+}

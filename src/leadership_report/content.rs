@@ -395,8 +395,8 @@ fn by_rule<'a>(items: &[Item<'a>]) -> Vec<RuleGroup<'a>> {
                 level: f.level,
                 findings: Vec::new(),
                 count: 0,
-                what: crate::render::page_section(f.rule.page, "What it does"),
-                why: crate::render::page_section(f.rule.page, "Why is this bad?"),
+                what: crate::finding::page_section(f.rule.page, "What it does"),
+                why: crate::finding::page_section(f.rule.page, "Why is this bad?"),
             });
         group.findings.push(item);
         group.count += 1 + f.more;

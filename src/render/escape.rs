@@ -208,7 +208,7 @@ fn workflow_escape(s: &str, property: bool) -> String {
 /// `@org/everyone` mentions nobody and `Squad #2` or `GH-12` links no issue (GitHub finds mentions
 /// and references in the rendered text, where backslashes are gone). Only ASCII is added: the output carries no
 /// raw character a terminal could be driven by.
-pub(crate) fn markdown(s: &str) -> String {
+pub(crate) fn markdown_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -353,7 +353,7 @@ pub(crate) fn html(s: &str) -> Cow<'_, str> {
 /// Graphviz reads HTML entities in labels and `&lt;` would otherwise show as `<`; every other
 /// character that [`is_unsafe`] names is written as a visible `\u{..}` (its backslash escaped,
 /// so the label shows it as [`printable`] would).
-pub(crate) fn dot(s: &str) -> String {
+pub(crate) fn dot_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -391,7 +391,7 @@ pub(crate) fn dot(s: &str) -> String {
 /// every other character that [`is_unsafe`] names is written as a visible `\u{..}` (braces
 /// entity-coded). Mermaid decodes entity codes into the text it shows, so the label reads as
 /// exactly the characters of `s`, whatever `securityLevel` is.
-pub(crate) fn mermaid(s: &str) -> String {
+pub(crate) fn mermaid_label(s: &str) -> String {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(s.len() + 16);
     let code = |out: &mut String, c: char| {
@@ -466,8 +466,8 @@ mod tests {
                 assert_eq!(printable(&s), shown);
                 assert_eq!(html(&s), shown);
                 assert_eq!(xml(&s), shown);
-                assert!(!markdown(&s).contains(c) && !dot(&s).contains(c));
-                assert!(!mermaid(&s).contains(c));
+                assert!(!markdown_text(&s).contains(c) && !dot_string(&s).contains(c));
+                assert!(!mermaid_label(&s).contains(c));
             }
             for c in [first - 1, last + 1].into_iter().filter_map(char::from_u32) {
                 let listed = INVISIBLE
@@ -559,25 +559,28 @@ mod tests {
     #[test]
     fn markdown_escapes_html_punctuation_lines_and_controls() {
         assert_eq!(
-            markdown(HOSTILE),
+            markdown_text(HOSTILE),
             "&lt;script&gt;alert\\(&#39;x&#39;\\)&lt;/script&gt; &quot;q&quot; \\`b\\` a\\|b \\[l\\]\\(u\\) 50% x y\\\\u\\{7\\}\\\\u\\{1b\\}\\[2J\\\\u\\{202e\\}z"
         );
         assert_eq!(
-            markdown("<img src=x onerror=alert(1)>"),
+            markdown_text("<img src=x onerror=alert(1)>"),
             "&lt;img src\\=x onerror\\=alert\\(1\\)&gt;"
         );
-        assert_eq!(markdown("| **x** |"), "\\| \\*\\*x\\*\\* \\|");
-        assert_eq!(markdown("@org/all a@b.c"), "@&#8203;org/all a@&#8203;b\\.c");
+        assert_eq!(markdown_text("| **x** |"), "\\| \\*\\*x\\*\\* \\|");
         assert_eq!(
-            markdown("Squad #2, org/repo#3, #x"),
+            markdown_text("@org/all a@b.c"),
+            "@&#8203;org/all a@&#8203;b\\.c"
+        );
+        assert_eq!(
+            markdown_text("Squad #2, org/repo#3, #x"),
             "Squad \\#&#8203;2, org/repo\\#&#8203;3, \\#x"
         );
-        assert_eq!(markdown("a\rb\n\nc"), "a b  c");
+        assert_eq!(markdown_text("a\rb\n\nc"), "a b  c");
         assert_eq!(
-            markdown("GH-12 gh-3 Gh-x GH-"),
+            markdown_text("GH-12 gh-3 Gh-x GH-"),
             "GH\\-&#8203;12 gh\\-&#8203;3 Gh\\-x GH\\-"
         );
-        assert!(markdown(HOSTILE).is_ascii());
+        assert!(markdown_text(HOSTILE).is_ascii());
     }
 
     #[test]
@@ -664,14 +667,14 @@ mod tests {
     #[test]
     fn dot_strings_cannot_end_early_or_form_escapes() {
         assert_eq!(
-            dot(HOSTILE),
+            dot_string(HOSTILE),
             "<script>alert('x')</script> \\\"q\\\" `b` a|b [l](u) 50% x\\ny\\\\u{7}\\\\u{1b}[2J\\\\u{202e}z"
         );
-        assert_eq!(dot(r#"a\"b \N \G"#), r#"a\\\"b \\N \\G"#);
-        assert_eq!(dot("A &amp; B &lt;"), "A &amp;amp; B &amp;lt;");
-        assert_eq!(dot("a\nb\rc\r\nd"), "a\\nb\\nc\\nd");
-        assert_eq!(dot("zo\u{eb} \u{1F600}"), "zo\u{eb} \u{1F600}");
-        let escaped = dot(HOSTILE);
+        assert_eq!(dot_string(r#"a\"b \N \G"#), r#"a\\\"b \\N \\G"#);
+        assert_eq!(dot_string("A &amp; B &lt;"), "A &amp;amp; B &amp;lt;");
+        assert_eq!(dot_string("a\nb\rc\r\nd"), "a\\nb\\nc\\nd");
+        assert_eq!(dot_string("zo\u{eb} \u{1F600}"), "zo\u{eb} \u{1F600}");
+        let escaped = dot_string(HOSTILE);
         assert!(!escaped.chars().any(is_unsafe));
         // Every `"` is escaped: dropping the escaped pairs leaves no quote and no backslash.
         let bare = escaped
@@ -684,20 +687,23 @@ mod tests {
     #[test]
     fn mermaid_labels_cannot_end_link_inject_or_break_the_line() {
         assert_eq!(
-            mermaid(HOSTILE),
+            mermaid_label(HOSTILE),
             "#60;script#62;alert#40;'x'#41;#60;/script#62; #quot;q#quot; #96;b#96; a#124;b \
              #91;l#93;#40;u#41; 50#37; x<br>y\\u#123;7#125;\\u#123;1b#125;#91;2J\\u#123;202e#125;z"
         );
         assert_eq!(
-            mermaid("%%{init: {\"securityLevel\": \"loose\"}}%%"),
+            mermaid_label("%%{init: {\"securityLevel\": \"loose\"}}%%"),
             "#37;#37;#123;init#58; #123;#quot;securityLevel#quot;#58; #quot;loose#quot;#125;#125;#37;#37;"
         );
-        assert_eq!(mermaid("a-->b; c---od"), "a--#62;b; c---od");
-        assert_eq!(mermaid("style:#1;"), "style#58;#35;1;");
-        assert_eq!(mermaid("$$x^2$$"), "#36;#36;x^2#36;#36;");
-        assert_eq!(mermaid("#quot; &amp; #35;"), "#35;quot; #38;amp; #35;35;");
-        assert_eq!(mermaid("a\r\nb\rc"), "a<br>b<br>c");
-        let escaped = mermaid(HOSTILE);
+        assert_eq!(mermaid_label("a-->b; c---od"), "a--#62;b; c---od");
+        assert_eq!(mermaid_label("style:#1;"), "style#58;#35;1;");
+        assert_eq!(mermaid_label("$$x^2$$"), "#36;#36;x^2#36;#36;");
+        assert_eq!(
+            mermaid_label("#quot; &amp; #35;"),
+            "#35;quot; #38;amp; #35;35;"
+        );
+        assert_eq!(mermaid_label("a\r\nb\rc"), "a<br>b<br>c");
+        let escaped = mermaid_label(HOSTILE);
         assert!(!escaped.chars().any(is_unsafe));
         assert!(!escaped.contains(['"', '`', '|', '[', ']', '(', ')', '{', '}', '%', '&', ':']));
         // `<` and `>` only in the `<br>` we write.

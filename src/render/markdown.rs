@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::escape::markdown;
+use super::escape::markdown_text;
 use super::locate::locate;
 use super::summary::summary;
 use super::{Format, Render};
@@ -70,7 +70,7 @@ fn groups(report: &Report) -> Vec<Group<'_>> {
 /// The heading, the summary line and the two tables: all of `--statistics --format markdown`.
 fn head(report: &Report, groups: &[Group<'_>]) -> String {
     let mut out = String::from("## orglint\n\n");
-    out.push_str(&markdown(&summary(report)));
+    out.push_str(&markdown_text(&summary(report)));
     out.push_str("\n\n");
     if groups.is_empty() {
         return out;
@@ -109,15 +109,15 @@ fn item(report: &Report, f: &Reported) -> String {
         let at = locate(&report.sources, span);
         out.push_str(&format!(
             "{}:{}:{}: ",
-            markdown(at.file),
+            markdown_text(at.file),
             at.start.line,
             at.start.column
         ));
     }
-    out.push_str(&markdown(&f.message));
+    out.push_str(&markdown_text(&f.message));
     if let Some(help) = &f.help {
         // A backslash at the end of a line is a hard line break.
-        out.push_str(&format!("\\\n  help: {}", markdown(help)));
+        out.push_str(&format!("\\\n  help: {}", markdown_text(help)));
     }
     out.push('\n');
     out

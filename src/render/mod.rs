@@ -27,10 +27,8 @@ pub use rule_list::{RULES_FORMATS, RulesFormat};
 pub use summary::summary;
 
 pub(crate) use escape::html;
-pub(crate) use escape::markdown as markdown_text;
-pub(crate) use escape::{dot as dot_string, mermaid as mermaid_label};
+pub(crate) use escape::{dot_string, markdown_text, mermaid_label};
 pub(crate) use locate::locate;
-pub(crate) use sarif::section as page_section;
 
 use crate::Report;
 use crate::finding::Level;

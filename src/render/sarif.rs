@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::escape::{sarif_message, uri_segment};
 use super::locate::locate;
 use super::{Format, Render};
-use crate::finding::{Level, Reported};
+use crate::finding::{Level, Reported, page_section};
 use crate::paths::normalize;
 use crate::rules::{RULES, Rule};
 use crate::source::{Position, SourceFile};
@@ -303,8 +303,8 @@ fn level(level: Level) -> &'static str {
 
 /// The rule as `tool.driver.rules` lists it: its summary, its page's *What it does*, the page's prose as plain text and the whole page as Markdown.
 fn descriptor(rule: &'static Rule) -> Descriptor {
-    let what = section(rule.page, "What it does");
-    let why = section(rule.page, "Why is this bad?");
+    let what = page_section(rule.page, "What it does");
+    let why = page_section(rule.page, "Why is this bad?");
     let full = what.join("\n\n");
     let mut help = what;
     help.extend(why);
@@ -346,40 +346,6 @@ fn pascal_case(id: &str) -> String {
                 .chain(chars)
         })
         .collect()
-}
-
-/// The paragraphs of the page's section `heading`, each on one line; lists and tables keep
-/// their lines, since joining them would lose what they say.
-pub(crate) fn section(page: &str, heading: &str) -> Vec<String> {
-    let mut lines = page
-        .lines()
-        .skip_while(|l| l.strip_prefix("## ") != Some(heading))
-        .skip(1)
-        .take_while(|l| !l.starts_with("## "));
-    let mut paragraphs = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    let mut flush = |current: &mut Vec<&str>| {
-        if current.is_empty() {
-            return;
-        }
-        let structured = current.iter().any(|l| {
-            let l = l.trim_start();
-            ["|", "- ", "* ", "```"].iter().any(|p| l.starts_with(p))
-                || l.split_once(". ")
-                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
-        });
-        paragraphs.push(current.join(if structured { "\n" } else { " " }));
-        current.clear();
-    };
-    for line in lines.by_ref() {
-        if line.trim().is_empty() {
-            flush(&mut current);
-        } else {
-            current.push(line.trim_end());
-        }
-    }
-    flush(&mut current);
-    paragraphs
 }
 
 /// One finding as a result.
@@ -581,16 +547,5 @@ mod tests {
         assert_eq!(at.uri.as_deref(), Some("people/a%231%3F.toml"));
         assert_eq!(at.uri_base_id, Some(SRCROOT));
         assert!(uri_of(Path::new("/a.toml"), Some(2)).is_none());
-    }
-
-    #[test]
-    fn help_paragraphs_are_joined_and_lists_kept() {
-        let page = "# r\n\n## What it does\n\nFlags a\n`team`.\n\n- one\n- two\n\n## Why is this bad?\n\nBad.\n";
-        assert_eq!(
-            section(page, "What it does"),
-            ["Flags a `team`.", "- one\n- two"]
-        );
-        assert_eq!(section(page, "Why is this bad?"), ["Bad."]);
-        assert!(section(page, "Options").is_empty());
     }
 }
