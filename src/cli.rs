@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use orglint::finding::Level;
+use orglint::leadership_report::{REPORT_FORMATS, ReportFormat};
 use orglint::org_chart::{self, GraphFormat};
 use orglint::paths::{display_path, normalize};
 use orglint::render::{self, Format, HumanOptions, RulesFormat};
@@ -94,23 +95,18 @@ struct ReportArgs {
     /// The org tree (default: the working directory); linted as `orglint check` lints it.
     path: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormatArg::Html)]
-    format: ReportFormatArg,
+    #[arg(
+        long,
+        value_parser = registry(REPORT_FORMATS, ReportFormat::name, ReportFormat::doc),
+        default_value = REPORT_FORMATS[0].name(),
+    )]
+    format: &'static ReportFormat,
     /// Write the report to FILE instead of standard output (`-` is standard output).
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Use FILE instead of the discovered `orglint.toml`.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-}
-
-/// `orglint report --format`.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum ReportFormatArg {
-    /// One self-contained HTML page (inline style, no script, no URL) with the org chart as SVG.
-    Html,
-    /// Markdown for a pull request or a wiki, with the org chart as a Mermaid block.
-    Markdown,
 }
 
 #[derive(clap::Args, Debug)]
@@ -364,11 +360,7 @@ fn report(args: ReportArgs) -> u8 {
             return tool_error(&refusal);
         }
     }
-    let format = match args.format {
-        ReportFormatArg::Html => orglint::leadership_report::ReportFormat::Html,
-        ReportFormatArg::Markdown => orglint::leadership_report::ReportFormat::Markdown,
-    };
-    let text = orglint::leadership_report::render(&report, format);
+    let text = orglint::leadership_report::render(&report, *args.format);
     emit(
         &text,
         output.as_deref().map(|o| (&report.tree, o, cwd.as_path())),

@@ -56,7 +56,8 @@ for t in "$hostile"/*/ "$hostile"/*/*/; do
     done
 done
 for c in "rules" "rules --format json" "explain lone-ml-hire" "check --help" "--help" \
-    "check --format bogus" "explain nope" "schema"; do
+    "check --format bogus" "explain nope" "schema" "report --help" "report -h" \
+    "report --format bogus" "graph --help" "graph --format bogus" "rules --help"; do
     # shellcheck disable=SC2086
     compare $c
 done

@@ -25,11 +25,53 @@ pub enum ReportFormat {
     Markdown,
 }
 
+/// Every format of `orglint report`, in the order `--help` lists them; the first is the default.
+pub static REPORT_FORMATS: &[&ReportFormat] = &[&ReportFormat::Html, &ReportFormat::Markdown];
+
+/// What a format is: its name and help on the command line, how its text is kept from holding a
+/// workflow command ([`runner_safe`]), and its writer.
+struct Spec {
+    name: &'static str,
+    doc: &'static str,
+    dialect: Dialect,
+    write: fn(&Content<'_>) -> String,
+}
+
+const HTML: Spec = Spec {
+    name: "html",
+    doc: "One self-contained HTML page (inline style, no script, no URL) with the org chart as SVG",
+    dialect: Dialect::Markup,
+    write: html::render,
+};
+
+const MARKDOWN: Spec = Spec {
+    name: "markdown",
+    doc: "Markdown for a pull request or a wiki, with the org chart as a Mermaid block",
+    dialect: Dialect::Markdown,
+    write: markdown::render,
+};
+
+impl ReportFormat {
+    fn spec(self) -> &'static Spec {
+        match self {
+            ReportFormat::Html => &HTML,
+            ReportFormat::Markdown => &MARKDOWN,
+        }
+    }
+
+    /// Its name on the command line: `--format NAME`.
+    pub fn name(&self) -> &'static str {
+        self.spec().name
+    }
+
+    /// One line of help for `--help`.
+    pub fn doc(&self) -> &'static str {
+        self.spec().doc
+    }
+}
+
 /// `report` as a page in `format`.
 pub fn render(report: &Report, format: ReportFormat) -> String {
-    let content = Content::new(report);
-    match format {
-        ReportFormat::Html => runner_safe(html::render(&content), Dialect::Markup),
-        ReportFormat::Markdown => runner_safe(markdown::render(&content), Dialect::Markdown),
-    }
+    let spec = format.spec();
+    runner_safe((spec.write)(&Content::new(report)), spec.dialect)
 }

@@ -1,11 +1,12 @@
-//! The renderer's registries of formats: every registered format renders the example org, and
-//! the command line offers, accepts and refuses exactly what the registries hold.
+//! The registries of formats (`check`, `rules`, `report`, `graph`): every registered format
+//! renders the example org, and the command line offers, accepts and refuses exactly what the
+//! registries hold.
 
 use crate::support::{PLAIN, lint_dir, repo, run};
 use orglint::render::{self, HumanOptions};
 use orglint::rules::RULES;
 
-/// The `(name, doc)` pairs `--help` lists under `--format` for `args` (`check` or `rules`).
+/// The `(name, doc)` pairs `--help` lists under `--format` for `args` (a subcommand).
 fn listed_formats(args: &[&str]) -> Vec<(String, String)> {
     let mut help: Vec<&str> = args.to_vec();
     help.push("--help");
@@ -16,12 +17,25 @@ fn listed_formats(args: &[&str]) -> Vec<(String, String)> {
         .skip_while(|l| !l.trim_start().starts_with("--format <FORMAT>"))
         .skip(1)
         .take_while(|l| !l.trim_start().starts_with("[default:"))
-        .filter_map(|l| l.trim_start().strip_prefix("- "))
-        .map(|l| {
-            let (name, doc) = l.split_once(':').expect("`- name: doc`");
-            (name.to_owned(), doc.trim().to_owned())
+        .fold(Vec::new(), |mut listed: Vec<(String, String)>, l| {
+            let l = l.trim();
+            match l.strip_prefix("- ") {
+                Some(entry) => {
+                    let (name, doc) = entry.split_once(':').expect("`- name: doc`");
+                    listed.push((name.to_owned(), doc.trim().to_owned()));
+                }
+                // A doc wrapped at the width goes on under its entry (the lines before the first
+                // entry are the option's own help).
+                None if !l.is_empty() => {
+                    if let Some((_, doc)) = listed.last_mut() {
+                        doc.push(' ');
+                        doc.push_str(l);
+                    }
+                }
+                None => {}
+            }
+            listed
         })
-        .collect()
 }
 
 #[test]
@@ -108,6 +122,45 @@ fn check_help_lists_exactly_the_registered_formats() {
         .map(|f| (f.name().to_owned(), f.doc().to_owned()))
         .collect();
     assert_eq!(listed_formats(&["rules"]), registered);
+    let registered: Vec<(String, String)> = orglint::leadership_report::REPORT_FORMATS
+        .iter()
+        .map(|f| (f.name().to_owned(), f.doc().to_owned()))
+        .collect();
+    assert_eq!(listed_formats(&["report"]), registered);
+    let registered: Vec<(String, String)> = orglint::org_chart::GRAPH_FORMATS
+        .iter()
+        .map(|f| (f.name().to_owned(), f.doc().to_owned()))
+        .collect();
+    assert_eq!(listed_formats(&["graph"]), registered);
+}
+
+#[test]
+fn report_accepts_every_registered_name_and_nothing_else() {
+    let example = repo().join("fixtures/example-org");
+    for format in orglint::leadership_report::REPORT_FORMATS {
+        let report = lint_dir(&example);
+        let (code, stdout, stderr) = run(
+            &repo(),
+            &["report", "fixtures/example-org", "--format", format.name()],
+            PLAIN,
+        );
+        // The report is the product: exit 0 whatever the findings.
+        assert_eq!(code, 0, "{}: {stderr}", format.name());
+        assert_eq!(
+            stdout,
+            orglint::leadership_report::render(&report, **format),
+            "{}",
+            format.name()
+        );
+    }
+    for bogus in ["HTML", "pdf", ""] {
+        let (code, _, stderr) = run(&repo(), &["report", "--format", bogus], PLAIN);
+        assert_eq!(code, 2, "`{bogus}`");
+        assert!(
+            stderr.contains("[possible values: html, markdown]"),
+            "{stderr}"
+        );
+    }
 }
 
 #[test]
