@@ -128,204 +128,6 @@ impl<'a, 'i> Reader<'a, 'i> {
         self.mark(i);
         self.push(finding);
     }
-
-    /// Reports that the required key `i` is absent.
-    pub(crate) fn missing(&mut self, i: usize) {
-        if self.is_marked(i) {
-            // Present but wrong, or misspelt: `invalid-value` or `unknown-field` said so already.
-            return;
-        }
-        let key = self.keys[i];
-        let at = self.anchor;
-        self.push(
-            Finding::new(
-                &rules::MISSING_FIELD,
-                Some(at),
-                format!("{} has no `{key}`", self.who()),
-            )
-            .with_label(format!("`{key}` is required"))
-            .with_help(format!("add `{key} = ...` to this {}", self.kind.key())),
-        );
-    }
-
-    /// Key `i`'s string.
-    pub(crate) fn string(&mut self, i: usize) -> Option<Str> {
-        let key = self.keys[i];
-        let v = self.value(i)?;
-        match v.get_ref() {
-            DeValue::String(s) => Some(self.str(s, v.span())),
-            _ => {
-                self.wrong_type(i, v, &format!("`{key}` must be a string"));
-                None
-            }
-        }
-    }
-
-    /// Key `i`'s id; a malformed one is reported and kept.
-    pub(crate) fn id(&mut self, i: usize) -> Option<Str> {
-        let s = self.string(i)?;
-        if valid_id(s.as_str()) {
-            return Some(s);
-        }
-        self.push(malformed_id(&s, ""));
-        // The entity stays in the model under its malformed id, so that references to it do not cascade.
-        Some(s)
-    }
-
-    /// Key `i`'s value of an enumeration: one of `names`, read by `parse`.
-    pub(crate) fn choice<T>(
-        &mut self,
-        i: usize,
-        names: &[&str],
-        parse: fn(&str) -> Option<T>,
-    ) -> Option<Sp<T>> {
-        let key = self.keys[i];
-        let v = self.value(i)?;
-        if !matches!(v.get_ref(), DeValue::String(_)) {
-            let expected = format!("`{key}` must be one of {}", join_choices(names));
-            self.wrong_type(i, v, &expected);
-            return None;
-        }
-        let s = self.string(i)?;
-        if let Some(value) = parse(s.as_str()) {
-            return Some(Sp {
-                value,
-                span: s.span,
-            });
-        }
-        let mut f = Finding::new(
-            &rules::INVALID_VALUE,
-            Some(s.span),
-            format!(
-                "`{key}` must be one of {}, not {}",
-                join_choices(names),
-                shown_code(s.as_str())
-            ),
-        )
-        .with_label("not a valid value");
-        if let Some(near) = closest(s.as_str(), names.iter().copied()) {
-            f.help(format!("did you mean `{near}`?"));
-        }
-        self.bad(i, f);
-        None
-    }
-
-    /// Key `i`'s boolean.
-    pub(crate) fn boolean(&mut self, i: usize) -> Option<Sp<bool>> {
-        let key = self.keys[i];
-        let v = self.value(i)?;
-        match v.get_ref() {
-            DeValue::Boolean(b) => Some(Sp {
-                value: *b,
-                span: self.span(v),
-            }),
-            _ => {
-                self.wrong_type(i, v, &format!("`{key}` must be `true` or `false`"));
-                None
-            }
-        }
-    }
-
-    /// Key `i`'s array of strings.
-    pub(crate) fn string_list(&mut self, i: usize) -> Option<List<Str>> {
-        let key = self.keys[i];
-        let v = self.value(i)?;
-        let span = self.span(v);
-        let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(i, v, &format!("`{key}` must be an array of strings"));
-            return None;
-        };
-        let mut list = List {
-            span,
-            items: Vec::with_capacity(items.len()),
-            bad: 0,
-        };
-        // The wrong-typed entries of one array are one finding, at the first, that says how many.
-        let mut first_bad = None;
-        for item in items {
-            match item.get_ref() {
-                DeValue::String(s) => list.items.push(self.str(s, item.span())),
-                other => {
-                    first_bad.get_or_insert((item.span(), other));
-                    list.bad += 1;
-                }
-            }
-        }
-        if let Some((span, other)) = first_bad {
-            let expected = format!("each `{key}` entry must be a string");
-            let f = if list.bad > 1 {
-                Finding::new(
-                    &rules::INVALID_VALUE,
-                    Some(Span::new(self.file, span)),
-                    format!(
-                        "{expected}: {} entries are not, the first is {}",
-                        thousands(list.bad),
-                        type_name(other)
-                    ),
-                )
-                .with_label(format!("the first, {}", type_name(other)))
-            } else {
-                invalid_type(self.file, span, &expected, other)
-            };
-            self.push(f);
-        }
-        if list.bad > 0 {
-            // Partly wrong: rules about the list being empty must not fire on top of `invalid-value`.
-            self.mark(i);
-        }
-        Some(list)
-    }
-
-    /// Key `i`'s array of ids; malformed ones are reported and kept.
-    pub(crate) fn id_list(&mut self, i: usize) -> Option<List<Str>> {
-        let key = self.keys[i];
-        let list = self.string_list(i)?;
-        // The malformed ids of one list are one finding, at the first, that says how many.
-        let mut malformed = list.items.iter().filter(|item| !valid_id(item.as_str()));
-        if let Some(first) = malformed.next() {
-            let more = match malformed.count() {
-                0 => String::new(),
-                n => format!(" (and {} more in `{key}`)", thousands(n)),
-            };
-            self.push(malformed_id(first, &more));
-        }
-        Some(list)
-    }
-
-    /// Key `i`'s table of string to string.
-    pub(crate) fn string_map(&mut self, i: usize) -> Option<StrMap> {
-        let key = self.keys[i];
-        let v = self.value(i)?;
-        let DeValue::Table(table) = v.get_ref() else {
-            self.wrong_type(i, v, &format!("`{key}` must be a table of strings"));
-            return None;
-        };
-        let mut map = StrMap {
-            span: self.span(v),
-            entries: Vec::with_capacity(table.len()),
-            bad: Vec::new(),
-        };
-        for (k, item) in table.iter() {
-            match item.get_ref() {
-                DeValue::String(s) => map
-                    .entries
-                    .push((self.str(k.get_ref(), k.span()), self.str(s, item.span()))),
-                other => {
-                    let f = invalid_type(
-                        self.file,
-                        item.span(),
-                        &format!("`{key}.{}` must be a string", shown(k.get_ref())),
-                        other,
-                    );
-                    self.push(f);
-                    map.bad.push(k.get_ref().to_string());
-                }
-            }
-        }
-        map.entries.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-        map.bad.sort_unstable();
-        Some(map)
-    }
 }
 
 /// `unknown-field` for `key` in `what`, with the closest of `allowed`, else all of them.
@@ -405,40 +207,201 @@ impl TableReader for Reader<'_, '_> {
         self.anchor = at;
     }
 
+    /// Reports that the required key `i` is absent.
     fn missing(&mut self, i: usize) {
-        Reader::missing(self, i);
+        if self.is_marked(i) {
+            // Present but wrong, or misspelt: `invalid-value` or `unknown-field` said so already.
+            return;
+        }
+        let key = self.keys[i];
+        let at = self.anchor;
+        self.push(
+            Finding::new(
+                &rules::MISSING_FIELD,
+                Some(at),
+                format!("{} has no `{key}`", self.who()),
+            )
+            .with_label(format!("`{key}` is required"))
+            .with_help(format!("add `{key} = ...` to this {}", self.kind.key())),
+        );
     }
 
+    /// Key `i`'s string.
     fn string(&mut self, i: usize) -> Option<Str> {
-        Reader::string(self, i)
+        let key = self.keys[i];
+        let v = self.value(i)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(self.str(s, v.span())),
+            _ => {
+                self.wrong_type(i, v, &format!("`{key}` must be a string"));
+                None
+            }
+        }
     }
 
+    /// Key `i`'s id; a malformed one is reported and kept.
     fn id(&mut self, i: usize) -> Option<Str> {
-        Reader::id(self, i)
+        let s = self.string(i)?;
+        if valid_id(s.as_str()) {
+            return Some(s);
+        }
+        self.push(malformed_id(&s, ""));
+        // The entity stays in the model under its malformed id, so that references to it do not cascade.
+        Some(s)
     }
 
+    /// Key `i`'s value of an enumeration: one of `names`, read by `parse`.
     fn choice<T>(
         &mut self,
         i: usize,
         names: &[&str],
         parse: fn(&str) -> Option<T>,
     ) -> Option<Sp<T>> {
-        Reader::choice(self, i, names, parse)
+        let key = self.keys[i];
+        let v = self.value(i)?;
+        if !matches!(v.get_ref(), DeValue::String(_)) {
+            let expected = format!("`{key}` must be one of {}", join_choices(names));
+            self.wrong_type(i, v, &expected);
+            return None;
+        }
+        let s = self.string(i)?;
+        if let Some(value) = parse(s.as_str()) {
+            return Some(Sp {
+                value,
+                span: s.span,
+            });
+        }
+        let mut f = Finding::new(
+            &rules::INVALID_VALUE,
+            Some(s.span),
+            format!(
+                "`{key}` must be one of {}, not {}",
+                join_choices(names),
+                shown_code(s.as_str())
+            ),
+        )
+        .with_label("not a valid value");
+        if let Some(near) = closest(s.as_str(), names.iter().copied()) {
+            f.help(format!("did you mean `{near}`?"));
+        }
+        self.bad(i, f);
+        None
     }
 
+    /// Key `i`'s boolean.
     fn boolean(&mut self, i: usize) -> Option<Sp<bool>> {
-        Reader::boolean(self, i)
+        let key = self.keys[i];
+        let v = self.value(i)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(Sp {
+                value: *b,
+                span: self.span(v),
+            }),
+            _ => {
+                self.wrong_type(i, v, &format!("`{key}` must be `true` or `false`"));
+                None
+            }
+        }
     }
 
+    /// Key `i`'s array of strings.
     fn string_list(&mut self, i: usize) -> Option<List<Str>> {
-        Reader::string_list(self, i)
+        let key = self.keys[i];
+        let v = self.value(i)?;
+        let span = self.span(v);
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(i, v, &format!("`{key}` must be an array of strings"));
+            return None;
+        };
+        let mut list = List {
+            span,
+            items: Vec::with_capacity(items.len()),
+            bad: 0,
+        };
+        // The wrong-typed entries of one array are one finding, at the first, that says how many.
+        let mut first_bad = None;
+        for item in items {
+            match item.get_ref() {
+                DeValue::String(s) => list.items.push(self.str(s, item.span())),
+                other => {
+                    first_bad.get_or_insert((item.span(), other));
+                    list.bad += 1;
+                }
+            }
+        }
+        if let Some((span, other)) = first_bad {
+            let expected = format!("each `{key}` entry must be a string");
+            let f = if list.bad > 1 {
+                Finding::new(
+                    &rules::INVALID_VALUE,
+                    Some(Span::new(self.file, span)),
+                    format!(
+                        "{expected}: {} entries are not, the first is {}",
+                        thousands(list.bad),
+                        type_name(other)
+                    ),
+                )
+                .with_label(format!("the first, {}", type_name(other)))
+            } else {
+                invalid_type(self.file, span, &expected, other)
+            };
+            self.push(f);
+        }
+        if list.bad > 0 {
+            // Partly wrong: rules about the list being empty must not fire on top of `invalid-value`.
+            self.mark(i);
+        }
+        Some(list)
     }
 
+    /// Key `i`'s array of ids; malformed ones are reported and kept.
     fn id_list(&mut self, i: usize) -> Option<List<Str>> {
-        Reader::id_list(self, i)
+        let key = self.keys[i];
+        let list = self.string_list(i)?;
+        // The malformed ids of one list are one finding, at the first, that says how many.
+        let mut malformed = list.items.iter().filter(|item| !valid_id(item.as_str()));
+        if let Some(first) = malformed.next() {
+            let more = match malformed.count() {
+                0 => String::new(),
+                n => format!(" (and {} more in `{key}`)", thousands(n)),
+            };
+            self.push(malformed_id(first, &more));
+        }
+        Some(list)
     }
 
+    /// Key `i`'s table of string to string.
     fn string_map(&mut self, i: usize) -> Option<StrMap> {
-        Reader::string_map(self, i)
+        let key = self.keys[i];
+        let v = self.value(i)?;
+        let DeValue::Table(table) = v.get_ref() else {
+            self.wrong_type(i, v, &format!("`{key}` must be a table of strings"));
+            return None;
+        };
+        let mut map = StrMap {
+            span: self.span(v),
+            entries: Vec::with_capacity(table.len()),
+            bad: Vec::new(),
+        };
+        for (k, item) in table.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => map
+                    .entries
+                    .push((self.str(k.get_ref(), k.span()), self.str(s, item.span()))),
+                other => {
+                    let f = invalid_type(
+                        self.file,
+                        item.span(),
+                        &format!("`{key}.{}` must be a string", shown(k.get_ref())),
+                        other,
+                    );
+                    self.push(f);
+                    map.bad.push(k.get_ref().to_string());
+                }
+            }
+        }
+        map.entries.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+        map.bad.sort_unstable();
+        Some(map)
     }
 }
