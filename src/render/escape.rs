@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-pub use crate::text::{INVISIBLE, is_unsafe};
+use crate::text::is_unsafe;
 
 /// For the terminal formats (human, short, `--statistics`, and orglint's own errors): `s` on
 /// one line, with control characters (C0 including tab and newline, DEL, C1 including U+009B
@@ -428,6 +428,7 @@ pub(crate) fn mermaid_label(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::INVISIBLE;
 
     /// Every hostile piece the formats are tested with.
     const HOSTILE: &str =

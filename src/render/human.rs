@@ -112,13 +112,10 @@ pub fn config_problems(problems: &[ConfigProblem], opts: HumanOptions) -> String
     if more > 0 {
         text.push_str(&format!("\n\n... and {} more not shown", thousands(more)));
     }
-    let file = problems.first().map_or(String::new(), |p| {
-        printable(&p.source().display).into_owned()
-    });
+    // The verdict is `orglint::Error`'s own line, written as every line of a user's text is.
     let text = format!(
-        "{text}\n\nerror: {file} has {} {}; nothing was checked\n",
-        thousands(total),
-        noun(total, "mistake")
+        "{text}\n\nerror: {}\n",
+        printable(&config::verdict(problems))
     );
     super::runner_safe(text, super::Dialect::Terminal)
 }

@@ -21,7 +21,8 @@ mod sarif;
 mod short;
 mod summary;
 
-pub use escape::{Dialect, INVISIBLE, is_unsafe, patch_text, printable, runner_safe, visible};
+pub use crate::text::{INVISIBLE, is_unsafe};
+pub use escape::{Dialect, patch_text, printable, runner_safe, visible};
 pub use human::{HumanOptions, config_problems, render_config_problem};
 pub use rule_list::{RULES_FORMATS, RulesFormat};
 pub use summary::summary;
