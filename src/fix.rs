@@ -7,7 +7,7 @@
 //! a fix that overlaps one chosen before it, for the next pass to find again on the new text.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::finding::{Applicability, Fix, apply_edits};
@@ -168,6 +168,81 @@ pub fn fix(opts: &CheckOptions, fix: FixOptions) -> Result<Fixed, Error> {
     })
 }
 
+/// What writing one fixed file gave.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct FileWritten {
+    /// Its path as reports show it.
+    pub display: String,
+    /// Written, with how many other names (hard links) it had, which keep the old text; or why it
+    /// was not written (a link, or changed since it was read).
+    pub result: Result<u64, String>,
+}
+
+/// What writing the fixed files gave, file by file in path order.
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub struct FilesWritten {
+    /// Each file the fixes changed.
+    pub files: Vec<FileWritten>,
+    /// How many of them were written.
+    pub written: usize,
+    /// How many fixes the written ones hold.
+    pub fixes: usize,
+}
+
+impl FilesWritten {
+    /// Whether every file was written.
+    pub fn all(&self) -> bool {
+        self.written == self.files.len()
+    }
+}
+
+/// Writes each file the fixes changed (the `--fix` of `check`), through no link and only if its
+/// bytes are still those that were read: see [`crate::write::write_if_unchanged`]. A file that
+/// cannot be written is left as it is, and the others are still written.
+pub fn write_files(fixed: &Fixed, cwd: &Path) -> FilesWritten {
+    let tree = &fixed.report.tree;
+    let mut outcome = FilesWritten::default();
+    for file in &fixed.files {
+        let result = match tree.refuse_link(&file.path, cwd, "fixed file") {
+            Some(refusal) => Err(refusal),
+            None => crate::write::write_if_unchanged(
+                &tree.root,
+                &file.path,
+                file.old.as_bytes(),
+                file.new.as_bytes(),
+            )
+            .map(|done| done.other_names)
+            .map_err(|e| e.to_string()),
+        };
+        if result.is_ok() {
+            outcome.written += 1;
+            outcome.fixes += file.fixes;
+        }
+        outcome.files.push(FileWritten {
+            display: file.display.clone(),
+            result,
+        });
+    }
+    outcome
+}
+
+/// The report to show once the fixes are written: that of the fixed texts when every file was
+/// written, else a new check of the tree as it now is on disk, since a file left unwritten still
+/// has the findings its fixes would have taken away.
+pub fn report_after_writing(
+    fixed: Fixed,
+    written: &FilesWritten,
+    opts: &CheckOptions,
+) -> Result<Report, Error> {
+    if written.all() {
+        Ok(fixed.report)
+    } else {
+        crate::check(opts)
+    }
+}
+
 /// The fixes of `report` to apply in one pass: those `fix` allows, in report order, each whole,
 /// none in a file `frozen` names, and none that [`clashes`] with one chosen before it (so a fix
 /// equal to one chosen, two findings with one remedy, is made once).
@@ -236,4 +311,84 @@ pub fn unified_diff(file: &FixedFile) -> String {
 /// that is not there.
 pub fn name_is_escaped(file: &FixedFile) -> bool {
     crate::render::printable(&file.display) != file.display
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A copy of the `lead-not-member` fixture that fires: a lead missing from `members`, which
+    /// a safe fix adds.
+    fn tree() -> (tempfile::TempDir, CheckOptions) {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/lead-not-member/fires");
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy(&fixture, dir.path());
+        let opts = CheckOptions {
+            cwd: dir.path().to_path_buf(),
+            ..CheckOptions::default()
+        };
+        (dir, opts)
+    }
+
+    fn copy(from: &Path, to: &Path) {
+        for entry in std::fs::read_dir(from).expect("fixture") {
+            let entry = entry.expect("entry");
+            let target = to.join(entry.file_name());
+            if entry.file_type().expect("type").is_dir() {
+                std::fs::create_dir(&target).expect("directory");
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).expect("file");
+            }
+        }
+    }
+
+    fn leads_not_members(report: &Report) -> usize {
+        let rule = crate::rules::find("lead-not-member").expect("rule");
+        (report.findings.iter())
+            .filter(|f| std::ptr::eq(f.rule, rule))
+            .count()
+    }
+
+    #[test]
+    fn the_fixed_report_is_kept_when_every_file_is_written() {
+        let (_dir, opts) = tree();
+        let before = leads_not_members(&crate::check(&opts).expect("before"));
+        let fixed = fix(&opts, FixOptions::default()).expect("fixed");
+        let fixed_count = leads_not_members(&fixed.report);
+        assert!(fixed_count < before, "{fixed_count} of {before} left");
+        assert!(!fixed.files.is_empty());
+        let written = write_files(&fixed, &opts.cwd);
+        assert!(written.all());
+        assert_eq!(
+            (written.written, written.fixes),
+            (fixed.files.len(), fixed.fixed)
+        );
+        assert!(written.files.iter().all(|f| f.result == Ok(0)));
+        let report = report_after_writing(fixed, &written, &opts).expect("report");
+        assert_eq!(leads_not_members(&report), fixed_count);
+        // And the disk agrees with it.
+        let after = crate::check(&opts).expect("after");
+        assert_eq!(leads_not_members(&after), fixed_count);
+    }
+
+    #[test]
+    fn a_file_changed_meanwhile_is_not_written_and_the_tree_is_checked_again() {
+        let (_dir, opts) = tree();
+        let before = leads_not_members(&crate::check(&opts).expect("before"));
+        let fixed = fix(&opts, FixOptions::default()).expect("fixed");
+        assert_eq!(fixed.files.len(), 1, "the fixture changes one file");
+        let file = &fixed.files[0];
+        // Someone saves the file while orglint works: their text must win.
+        let theirs = format!("{}\n# edited meanwhile\n", file.old);
+        std::fs::write(&file.path, &theirs).expect("edit");
+        let written = write_files(&fixed, &opts.cwd);
+        assert!(!written.all());
+        assert_eq!((written.written, written.fixes), (0, 0));
+        assert!(written.files[0].result.is_err());
+        assert_eq!(std::fs::read_to_string(&file.path).expect("read"), theirs);
+        // The report is that of the disk, where the lead is still missing.
+        let report = report_after_writing(fixed, &written, &opts).expect("report");
+        assert_eq!(leads_not_members(&report), before);
+    }
 }

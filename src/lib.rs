@@ -61,6 +61,7 @@ pub mod engine;
 mod error;
 pub mod finding;
 pub mod fix;
+pub mod gate;
 pub mod init;
 pub(crate) mod json;
 pub mod leadership_report;

@@ -27,5 +27,5 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
-    ExitCode::from(cli::run(args))
+    ExitCode::from(cli::run(args).code())
 }

@@ -180,7 +180,7 @@ pub(crate) fn thousands(n: usize) -> String {
 }
 
 /// `n` and `word`, counted: `1 error`, `3 errors`.
-pub(crate) fn plural(n: usize, word: &str) -> String {
+pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {}", noun(n, word))
 }
 
@@ -196,7 +196,7 @@ pub(crate) fn noun(n: usize, word: &str) -> String {
 
 /// `one` for one, `many` for any other count: for words whose plural takes more than an `s`
 /// (`entry`, `box`) and for verbs (`is`, `are`).
-pub(crate) fn one_or_many<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+pub fn one_or_many<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
 
