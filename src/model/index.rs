@@ -1,5 +1,7 @@
-//! The indexes the model stage builds once: ids interned as `Sym`s, and per-entity lists of
-//! what each reference resolved to.
+//! The indexes the model stage builds once: ids interned as `Sym`s, per-entity lists of what each
+//! reference resolved to, and where the references of one key lie among them.
+
+use super::fields::Reference;
 
 /// No entity: what an unresolved slot holds.
 pub(super) const NONE: u32 = u32::MAX;
@@ -118,4 +120,45 @@ pub struct Member {
     pub person: u32,
     /// The index in `members` of its first entry (where findings about the membership point).
     pub entry: u32,
+}
+
+/// The references of one entity (in `references()` order) with what each id resolved to, aligned
+/// with the slots the model stage ([`crate::engine::build_model`]) stored for it.
+pub fn resolved<'a>(
+    references: impl Iterator<Item = Reference<'a>>,
+    slots: &'a [Option<Sym>],
+) -> impl Iterator<Item = (Reference<'a>, &'a [Option<Sym>])> {
+    let mut at = 0;
+    references.map(move |r| {
+        let n = r.ids.len();
+        let s = &slots[at..at + n];
+        at += n;
+        (r, s)
+    })
+}
+
+/// The slots of `key` among an entity's resolved references (empty when it is not written).
+pub(super) fn slots_of<'a>(
+    references: impl Iterator<Item = Reference<'a>>,
+    slots: &'a [Option<Sym>],
+    key: &str,
+) -> &'a [Option<Sym>] {
+    slots.get(range_of(references, key)).unwrap_or_default()
+}
+
+/// Where the slots of `key` lie among an entity's resolved references (empty when it is not
+/// written).
+pub(super) fn range_of<'a>(
+    references: impl Iterator<Item = Reference<'a>>,
+    key: &str,
+) -> std::ops::Range<usize> {
+    let mut at = 0;
+    for r in references {
+        let n = r.ids.len();
+        if r.key == key {
+            return at..at + n;
+        }
+        at += n;
+    }
+    0..0
 }
