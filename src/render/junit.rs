@@ -23,7 +23,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
-use super::escape::xml;
+use super::escape::documents::xml;
 use super::locate::locate;
 use super::summary::summary;
 use super::{Format, Render};

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::escape::markdown_text;
+use super::escape::documents::markdown_text;
 use super::locate::locate;
 use super::summary::summary;
 use super::{Format, Render};

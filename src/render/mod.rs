@@ -27,8 +27,7 @@ pub use human::{HumanOptions, config_problems, render_config_problem};
 pub use rule_list::{RULES_FORMATS, RulesFormat};
 pub use summary::summary;
 
-pub(crate) use escape::html;
-pub(crate) use escape::{dot_string, markdown_text, mermaid_label};
+pub(crate) use escape::documents::{dot_string, html, markdown_text, mermaid_label};
 pub(crate) use locate::locate;
 
 use crate::Report;

@@ -13,7 +13,7 @@ use std::path::{Component, Path};
 
 use serde::Serialize;
 
-use super::escape::{sarif_message, uri_segment};
+use super::escape::documents::{sarif_message, uri_segment};
 use super::locate::locate;
 use super::{Format, Render};
 use crate::finding::{Level, Reported, page_section};
