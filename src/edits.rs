@@ -3,13 +3,13 @@
 //! that `--fix` changes only what it fixes.
 
 use crate::finding::Edit;
-use crate::model::{List, Str};
+use crate::model::{List, LocatedStr};
 use crate::source::{Sources, Span};
 
 /// The text of the array `list`, when its elements are all that `items` holds and it is written
 /// as `[...]`: otherwise the positions of `items` are not those of the array's elements (an
 /// element of the wrong type is missing from them), and no edit is safe.
-fn array_text<'s>(sources: &'s Sources, list: &List<Str>) -> Option<&'s str> {
+fn array_text<'s>(sources: &'s Sources, list: &List<LocatedStr>) -> Option<&'s str> {
     let text = sources.get(list.span.file).slice(list.span);
     (list.bad == 0 && text.starts_with('[') && text.ends_with(']'))
         .then(|| sources.get(list.span.file).text.as_str())
@@ -64,7 +64,7 @@ fn alone_on_line(text: &str, span: Span) -> bool {
 /// The edits that append `"id"` (a valid id: no escaping needed) to the array `list`: after its
 /// last element; on a line of its own, indented as that element and with the file's line ending,
 /// when the elements are one per line; before the `]` of an empty array.
-pub(crate) fn append_id(sources: &Sources, list: &List<Str>, id: &str) -> Option<Vec<Edit>> {
+pub(crate) fn append_id(sources: &Sources, list: &List<LocatedStr>, id: &str) -> Option<Vec<Edit>> {
     let text = array_text(sources, list)?;
     let file = list.span.file;
     let at = |pos: usize, replacement: String| Edit {
@@ -99,7 +99,11 @@ pub(crate) fn append_id(sources: &Sources, list: &List<Str>, id: &str) -> Option
 /// trailing one), the first that lets whole lines go is taken, so that an element alone on its
 /// line goes with its line (and a comment on it); otherwise the element, the comma and the blanks
 /// between them and beyond the comma.
-pub(crate) fn remove_item(sources: &Sources, list: &List<Str>, index: usize) -> Option<Edit> {
+pub(crate) fn remove_item(
+    sources: &Sources,
+    list: &List<LocatedStr>,
+    index: usize,
+) -> Option<Edit> {
     let text = array_text(sources, list)?;
     let items = &list.items;
     let item = items.get(index)?;
@@ -173,7 +177,7 @@ fn comma_in(text: &str, range: std::ops::Range<usize>) -> Option<usize> {
 }
 
 /// The edit that writes the id `id` (valid: no escaping needed) in place of the string at `value`.
-pub(crate) fn replace_id(value: &Str, id: &str) -> Edit {
+pub(crate) fn replace_id(value: &LocatedStr, id: &str) -> Edit {
     Edit {
         span: value.span,
         replacement: format!("\"{id}\""),

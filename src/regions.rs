@@ -3,7 +3,7 @@
 use toml::de::{DeTable, DeValue};
 
 use crate::finding::EntityRef;
-use crate::model::{EntityKind, Str};
+use crate::model::{EntityKind, LocatedStr};
 
 /// An entity as the regions know it: its kind and its id (or the org's name), cut to
 /// [`crate::limits::FINGERPRINT_BYTES`]; a range of the file's text, so that recording one per
@@ -11,7 +11,7 @@ use crate::model::{EntityKind, Str};
 #[derive(Debug, Clone)]
 pub(crate) struct Held {
     pub(crate) kind: EntityKind,
-    pub(crate) id: Str,
+    pub(crate) id: LocatedStr,
 }
 
 impl Held {

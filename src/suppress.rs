@@ -6,7 +6,7 @@ use toml_parser::lexer::TokenKind;
 
 use crate::finding::{EntityRef, Finding};
 
-use crate::model::Str;
+use crate::model::LocatedStr;
 use crate::regions::Entities;
 use crate::rules::{self, Check, Rule};
 use crate::source::{FileId, Span};
@@ -18,7 +18,7 @@ pub(crate) struct Suppression {
     /// The whole comment.
     pub span: Span,
     /// The rule names it lists.
-    pub rules: Vec<Str>,
+    pub rules: Vec<LocatedStr>,
     /// The text after `--`, if any.
     pub reason: Option<String>,
     /// Why the comment could not be read, when it could not.
@@ -27,7 +27,7 @@ pub(crate) struct Suppression {
 
 impl Suppression {
     /// The rules it suppresses: none when it is malformed, whatever names it lists.
-    fn allowed(&self) -> &[Str] {
+    fn allowed(&self) -> &[LocatedStr] {
         if self.malformed.is_some() {
             &[]
         } else {
@@ -137,7 +137,7 @@ fn parse_comment(file: FileId, at: usize, comment: &str) -> Option<Suppression> 
             continue;
         }
         let start = offset_of(trimmed);
-        sup.rules.push(Str::new(
+        sup.rules.push(LocatedStr::new(
             trimmed,
             Span::new(file, start..start + trimmed.len()),
         ));
@@ -487,7 +487,7 @@ fn check_one(sup: &Suppression, require_reason: bool, scopes: &Scopes<'_>) -> Ve
     found
 }
 
-fn unused(name: &Str, scopes: &Scopes<'_>) -> Finding {
+fn unused(name: &LocatedStr, scopes: &Scopes<'_>) -> Finding {
     Finding::new(
         &rules::UNUSED_SUPPRESSION,
         Some(name.span),

@@ -6,7 +6,7 @@ use toml::de::{DeTable, DeValue};
 use crate::finding::Finding;
 
 use crate::limits::MAX_VALUES;
-use crate::model::{EntityKind, Guild, OrgDef, Person, Str, Team};
+use crate::model::{EntityKind, Guild, LocatedStr, OrgTable, Person, Team};
 use crate::rules;
 use crate::source::{FileId, Span, floor_char_boundary};
 use crate::text::{thousands, valid_id};
@@ -19,7 +19,7 @@ use crate::regions::{Entities, Held};
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
     /// `[org]` tables.
-    pub orgs: Vec<OrgDef>,
+    pub orgs: Vec<OrgTable>,
     /// People with an id.
     pub people: Vec<Person>,
     /// Teams with an id.
@@ -391,7 +391,7 @@ fn entity(
     let cut = &name[..floor_char_boundary(name, crate::limits::FINGERPRINT_BYTES)];
     let held = Held {
         kind,
-        id: Str::within(text, cut, name_at),
+        id: LocatedStr::within(text, cut, name_at),
     };
     out.entities.add(text, header.range(), table, held.clone());
     let mut r = Reader {
@@ -410,7 +410,7 @@ fn entity(
     };
     r.index_keys();
     match kind {
-        EntityKind::Org => out.orgs.extend(OrgDef::read(&mut r)),
+        EntityKind::Org => out.orgs.extend(OrgTable::read(&mut r)),
         EntityKind::Person => out.people.extend(Person::read(&mut r)),
         EntityKind::Team => out.teams.extend(Team::read(&mut r)),
         EntityKind::Guild => out.guilds.extend(Guild::read(&mut r)),

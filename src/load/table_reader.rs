@@ -7,7 +7,7 @@ use crate::finding::Finding;
 
 use crate::limits::SHOWN_CHARS;
 use crate::model::fields::TableReader;
-use crate::model::{EntityKind, List, Sp, Str, StrMap};
+use crate::model::{EntityKind, List, Located, LocatedStr, StringTable};
 use crate::regions::Held;
 use crate::rules;
 use crate::source::{FileId, Span};
@@ -110,8 +110,8 @@ impl<'a, 'i> Reader<'a, 'i> {
     }
 
     /// The string `s` written at `span`: a range of the file's text, unless it had escapes.
-    fn str(&self, s: &str, span: std::ops::Range<usize>) -> Str {
-        Str::within(self.text, s, Span::new(self.file, span))
+    fn str(&self, s: &str, span: std::ops::Range<usize>) -> LocatedStr {
+        LocatedStr::within(self.text, s, Span::new(self.file, span))
     }
 
     pub(super) fn span(&self, v: &Spanned<DeValue<'_>>) -> Span {
@@ -152,7 +152,7 @@ pub(super) fn unknown_field(
 }
 
 /// `invalid-value` for the malformed id `s`, its message ending in `more` (how many others).
-fn malformed_id(s: &Str, more: &str) -> Finding {
+fn malformed_id(s: &LocatedStr, more: &str) -> Finding {
     let what = if s.as_str().is_empty() {
         "an empty string is not a valid id".to_owned()
     } else {
@@ -227,7 +227,7 @@ impl TableReader for Reader<'_, '_> {
     }
 
     /// Key `i`'s string.
-    fn string(&mut self, i: usize) -> Option<Str> {
+    fn string(&mut self, i: usize) -> Option<LocatedStr> {
         let key = self.keys[i];
         let v = self.value(i)?;
         match v.get_ref() {
@@ -240,7 +240,7 @@ impl TableReader for Reader<'_, '_> {
     }
 
     /// Key `i`'s id; a malformed one is reported and kept.
-    fn id(&mut self, i: usize) -> Option<Str> {
+    fn id(&mut self, i: usize) -> Option<LocatedStr> {
         let s = self.string(i)?;
         if valid_id(s.as_str()) {
             return Some(s);
@@ -256,7 +256,7 @@ impl TableReader for Reader<'_, '_> {
         i: usize,
         names: &[&str],
         parse: fn(&str) -> Option<T>,
-    ) -> Option<Sp<T>> {
+    ) -> Option<Located<T>> {
         let key = self.keys[i];
         let v = self.value(i)?;
         if !matches!(v.get_ref(), DeValue::String(_)) {
@@ -266,7 +266,7 @@ impl TableReader for Reader<'_, '_> {
         }
         let s = self.string(i)?;
         if let Some(value) = parse(s.as_str()) {
-            return Some(Sp {
+            return Some(Located {
                 value,
                 span: s.span,
             });
@@ -289,11 +289,11 @@ impl TableReader for Reader<'_, '_> {
     }
 
     /// Key `i`'s boolean.
-    fn boolean(&mut self, i: usize) -> Option<Sp<bool>> {
+    fn boolean(&mut self, i: usize) -> Option<Located<bool>> {
         let key = self.keys[i];
         let v = self.value(i)?;
         match v.get_ref() {
-            DeValue::Boolean(b) => Some(Sp {
+            DeValue::Boolean(b) => Some(Located {
                 value: *b,
                 span: self.span(v),
             }),
@@ -305,7 +305,7 @@ impl TableReader for Reader<'_, '_> {
     }
 
     /// Key `i`'s array of strings.
-    fn string_list(&mut self, i: usize) -> Option<List<Str>> {
+    fn string_list(&mut self, i: usize) -> Option<List<LocatedStr>> {
         let key = self.keys[i];
         let v = self.value(i)?;
         let span = self.span(v);
@@ -355,7 +355,7 @@ impl TableReader for Reader<'_, '_> {
     }
 
     /// Key `i`'s array of ids; malformed ones are reported and kept.
-    fn id_list(&mut self, i: usize) -> Option<List<Str>> {
+    fn id_list(&mut self, i: usize) -> Option<List<LocatedStr>> {
         let key = self.keys[i];
         let list = self.string_list(i)?;
         // The malformed ids of one list are one finding, at the first, that says how many.
@@ -371,14 +371,14 @@ impl TableReader for Reader<'_, '_> {
     }
 
     /// Key `i`'s table of string to string.
-    fn string_map(&mut self, i: usize) -> Option<StrMap> {
+    fn string_map(&mut self, i: usize) -> Option<StringTable> {
         let key = self.keys[i];
         let v = self.value(i)?;
         let DeValue::Table(table) = v.get_ref() else {
             self.wrong_type(i, v, &format!("`{key}` must be a table of strings"));
             return None;
         };
-        let mut map = StrMap {
+        let mut map = StringTable {
             span: self.span(v),
             entries: Vec::with_capacity(table.len()),
             bad: Vec::new(),

@@ -7,31 +7,33 @@ use std::collections::HashMap;
 use super::fields::{IdOf, Key, Reference};
 use super::index::{NONE, Named, range_of, slots_of, some};
 use super::{
-    Guild, GuildKey, Lists, Member, Org, OrgDef, OrgKey, Person, PersonKey, Sym, Team, TeamKey,
+    Guild, GuildKey, InternedId, Lists, Member, Org, OrgKey, OrgTable, Person, PersonKey, Team,
+    TeamKey,
 };
 use crate::roles::Roles;
 
-/// The seeded hasher of every map keyed by ids: foldhash is several times faster than std's
-/// SipHash on short keys, and its per-process random seed keeps crafted ids from colliding. Each
-/// id's value is its [`Sym`] and which kinds of entity define it (`DEFINES_*`), so that resolving
-/// a reference tells whether it names something it may without a second look-up (an entry is 24
-/// bytes with or without the kinds).
-type IdMap<'a> = HashMap<&'a str, (Sym, u8), foldhash::fast::RandomState>;
+/// The seeded hasher of every map keyed by ids: foldhash is several times faster than std's SipHash
+/// on short keys, and its per-process random seed keeps crafted ids from colliding. Each id's value
+/// is its [`InternedId`] and which kinds of entity define it (`DEFINES_*`), so that resolving a
+/// reference tells whether it names something it may without a second look-up (an entry is 24 bytes
+/// with or without the kinds).
+type IdMap<'a> = HashMap<&'a str, (InternedId, u8), foldhash::fast::RandomState>;
 
 const DEFINES_PERSON: u8 = 1;
 const DEFINES_TEAM: u8 = 2;
 const DEFINES_GUILD: u8 = 4;
 
-/// The [`Sym`] of `id`, interned now if it is new; records entity `i` as the first definition in
-/// the namespace `kind` picks unless one came before (`defines` is that namespace's bit).
+/// The [`InternedId`] of `id`, interned now if it is new; records entity `i` as the first
+/// definition in the namespace `kind` picks unless one came before (`defines` is that namespace's
+/// bit).
 fn intern<'a>(
     map: &mut IdMap<'a>,
     named: &mut Vec<Named>,
     id: &'a str,
     i: usize,
     (kind, defines): (fn(&mut Named) -> &mut u32, u8),
-) -> Sym {
-    let next = Sym(named.len() as u32);
+) -> InternedId {
+    let next = InternedId(named.len() as u32);
     let (s, kinds) = map.entry(id).or_insert((next, 0));
     *kinds |= defines;
     let s = *s;
@@ -45,13 +47,14 @@ fn intern<'a>(
     s
 }
 
-/// The [`Sym`]s of `ids`, the ids of one kind's entities in order, each interned by [`intern`].
+/// The [`InternedId`]s of `ids`, the ids of one kind's entities in order, each interned by
+/// [`intern`].
 fn intern_each<'a>(
     map: &mut IdMap<'a>,
     named: &mut Vec<Named>,
     ids: impl Iterator<Item = &'a str>,
     kind: (fn(&mut Named) -> &mut u32, u8),
-) -> Vec<Sym> {
+) -> Vec<InternedId> {
     (ids.enumerate())
         .map(|(i, id)| intern(map, named, id, i, kind))
         .collect()
@@ -76,8 +79,8 @@ fn resolve_all<'a, E: 'a, R: Iterator<Item = Reference<'a>>>(
     map: &IdMap,
     entities: &'a [E],
     references: impl Fn(&'a E) -> R,
-    mut each: impl FnMut(&'a E, &[Option<Sym>]),
-) -> (Lists<Option<Sym>>, Vec<u32>) {
+    mut each: impl FnMut(&'a E, &[Option<InternedId>]),
+) -> (Lists<Option<InternedId>>, Vec<u32>) {
     let mut lists = Lists::default();
     let mut unknown = Vec::new();
     for (i, e) in entities.iter().enumerate() {
@@ -128,8 +131,8 @@ impl Org {
                     .unzip()
             },
         );
-        let person = |s: Option<Sym>| s.map_or(NONE, |s| named[s.index()].person);
-        let team = |s: Option<Sym>| s.map_or(NONE, |s| named[s.index()].team);
+        let person = |s: Option<InternedId>| s.map_or(NONE, |s| named[s.index()].person);
+        let team = |s: Option<InternedId>| s.map_or(NONE, |s| named[s.index()].team);
         let n = self.people.len();
         // Resolve every reference once, people's on one core (with each one's manager, while the
         // person is in cache) and the rest on the other.
@@ -146,7 +149,7 @@ impl Org {
                 (
                     resolve_all(&map, &self.teams, Team::references, |_, _| ()),
                     resolve_all(&map, &self.guilds, Guild::references, |_, _| ()),
-                    resolve_all(&map, &self.orgs, OrgDef::references, |_, _| ()),
+                    resolve_all(&map, &self.orgs, OrgTable::references, |_, _| ()),
                 )
             },
         );
@@ -157,7 +160,7 @@ impl Org {
         // Each defined member once per team or guild: `last[p]` is the last list that took p.
         let mut last = vec![NONE; n];
         let members =
-            |last: &mut [u32], refs: &[Option<Sym>], list: u32, into: &mut Lists<Member>| {
+            |last: &mut [u32], refs: &[Option<InternedId>], list: u32, into: &mut Lists<Member>| {
                 for (e, &s) in refs.iter().enumerate() {
                     let p = person(s);
                     if p != NONE && last[p as usize] != list {
@@ -246,15 +249,15 @@ impl Org {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{List, Str};
+    use super::super::{List, LocatedStr};
     use super::*;
     use crate::source::Span;
 
-    fn s(v: &str) -> Str {
-        Str::new(v, Span::new(0, 0..0))
+    fn s(v: &str) -> LocatedStr {
+        LocatedStr::new(v, Span::new(0, 0..0))
     }
 
-    fn list(ids: &[&str]) -> List<Str> {
+    fn list(ids: &[&str]) -> List<LocatedStr> {
         List {
             span: Span::new(0, 0..0),
             items: ids.iter().map(|i| s(i)).collect(),

@@ -4,7 +4,7 @@ use super::*;
 
 crate::model::fields::entity! {
     /// The organisation itself; exactly one `[org]` in the tree.
-    OrgDef, OrgKey {
+    OrgTable, OrgKey {
         /// The organisation's name.
         Name name: required string,
         /// Its stage; if absent, derived from headcount: under 50 people `startup`, under 1000 `scaleup`, else `enterprise`.
@@ -20,7 +20,7 @@ crate::model::fields::entity! {
     }
 }
 
-impl OrgDef {
+impl OrgTable {
     /// Where findings about the org point when no key is named: its `name`, else its header.
     pub fn anchor(&self) -> Span {
         self.name.as_ref().map_or(self.header, |n| n.span)
@@ -126,7 +126,7 @@ impl Team {
     }
 
     /// The member ids, in order (empty when `members` is absent).
-    pub fn member_ids(&self) -> &[Str] {
+    pub fn member_ids(&self) -> &[LocatedStr] {
         self.members.as_ref().map_or(&[], |m| &m.items)
     }
 
@@ -163,7 +163,7 @@ impl Guild {
     }
 
     /// The member ids, in order.
-    pub fn member_ids(&self) -> &[Str] {
+    pub fn member_ids(&self) -> &[LocatedStr] {
         self.members.as_ref().map_or(&[], |m| &m.items)
     }
 

@@ -10,7 +10,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use crate::model::{List, Sp, Str, StrMap};
+use crate::model::{List, Located, LocatedStr, StringTable};
 use crate::source::Span;
 
 /// The pattern of an id (1 to 64 ASCII letters, digits, `-`, `_` and `.`), as a JSON Schema
@@ -105,7 +105,7 @@ pub struct Reference<'a> {
     /// What it must name (never [`IdOf::Own`]).
     pub to: IdOf,
     /// The ids written, with their spans.
-    pub ids: &'a [crate::model::Str],
+    pub ids: &'a [crate::model::LocatedStr],
 }
 
 /// The key enum of one entity (`TeamKey`, ...): a key named by type, so that a misspelt key in a
@@ -201,14 +201,14 @@ macro_rules! default_of {
 
 /// The model type of a field of type `$ty`.
 macro_rules! field_type {
-    (own_id) => { $crate::model::Str };
-    (string) => { Option<$crate::model::Str> };
-    (id $of:ident) => { Option<$crate::model::Str> };
-    (ids $of:ident) => { Option<$crate::model::List<$crate::model::Str>> };
-    (strings) => { Option<$crate::model::List<$crate::model::Str>> };
-    (table) => { Option<$crate::model::StrMap> };
-    (choice $enum:ident) => { Option<$crate::model::Sp<$crate::model::$enum>> };
-    (bool) => { Option<$crate::model::Sp<bool>> };
+    (own_id) => { $crate::model::LocatedStr };
+    (string) => { Option<$crate::model::LocatedStr> };
+    (id $of:ident) => { Option<$crate::model::LocatedStr> };
+    (ids $of:ident) => { Option<$crate::model::List<$crate::model::LocatedStr>> };
+    (strings) => { Option<$crate::model::List<$crate::model::LocatedStr>> };
+    (table) => { Option<$crate::model::StringTable> };
+    (choice $enum:ident) => { Option<$crate::model::Located<$crate::model::$enum>> };
+    (bool) => { Option<$crate::model::Located<bool>> };
 }
 
 /// The [`FieldType`] of a field of type `$ty`.
@@ -286,24 +286,24 @@ pub(crate) trait TableReader {
     /// Reports that the required key `i` is absent.
     fn missing(&mut self, i: usize);
     /// Key `i`'s string.
-    fn string(&mut self, i: usize) -> Option<Str>;
+    fn string(&mut self, i: usize) -> Option<LocatedStr>;
     /// Key `i`'s id; a malformed one is reported and kept.
-    fn id(&mut self, i: usize) -> Option<Str>;
+    fn id(&mut self, i: usize) -> Option<LocatedStr>;
     /// Key `i`'s value of an enumeration: one of `names`, read by `parse`.
     fn choice<T>(
         &mut self,
         i: usize,
         names: &[&str],
         parse: fn(&str) -> Option<T>,
-    ) -> Option<Sp<T>>;
+    ) -> Option<Located<T>>;
     /// Key `i`'s boolean.
-    fn boolean(&mut self, i: usize) -> Option<Sp<bool>>;
+    fn boolean(&mut self, i: usize) -> Option<Located<bool>>;
     /// Key `i`'s array of strings.
-    fn string_list(&mut self, i: usize) -> Option<List<Str>>;
+    fn string_list(&mut self, i: usize) -> Option<List<LocatedStr>>;
     /// Key `i`'s array of ids.
-    fn id_list(&mut self, i: usize) -> Option<List<Str>>;
+    fn id_list(&mut self, i: usize) -> Option<List<LocatedStr>>;
     /// Key `i`'s table of string to string.
-    fn string_map(&mut self, i: usize) -> Option<StrMap>;
+    fn string_map(&mut self, i: usize) -> Option<StringTable>;
 }
 
 /// Reads the value of the field at `$i` of type `$ty` with the reader `$r`.
@@ -441,7 +441,10 @@ macro_rules! entity {
             /// the table so that adding a key does not touch them.
             #[cfg(test)]
             #[allow(dead_code, unused_variables)]
-            pub(crate) fn bare(header: $crate::source::Span, id: $crate::model::Str) -> Self {
+            pub(crate) fn bare(
+                header: $crate::source::Span,
+                id: $crate::model::LocatedStr,
+            ) -> Self {
                 $name {
                     header,
                     $($field: $crate::model::fields::bare_value!(id, $ty $($arg)?),)+
@@ -501,7 +504,7 @@ mod tests {
     #[test]
     fn a_bare_entity_has_its_id_and_no_other_key() {
         let span = crate::source::Span::new(0, 0..0);
-        let id = crate::model::Str::new("core", span);
+        let id = crate::model::LocatedStr::new("core", span);
         let team = Team::bare(span, id);
         assert_eq!(team.id.as_str(), "core");
         assert!(team.name.is_none() && team.members.is_none() && team.tooling.is_none());

@@ -1,5 +1,5 @@
-//! The indexes the model stage builds once: ids interned as `Sym`s, per-entity lists of what each
-//! reference resolved to, and where the references of one key lie among them.
+//! The indexes the model stage builds once: ids interned as `InternedId`s, per-entity lists of what
+//! each reference resolved to, and where the references of one key lie among them.
 
 use super::fields::Reference;
 
@@ -8,11 +8,11 @@ pub(super) const NONE: u32 = u32::MAX;
 
 /// An id string that some entity defines, interned by the model stage
 /// ([`crate::engine::build_model`]): two references name the same id exactly when they resolve to
-/// the same `Sym`, so that rules compare integers, not strings.
+/// the same `InternedId`, so that rules compare integers, not strings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Sym(pub(super) u32);
+pub struct InternedId(pub(super) u32);
 
-impl Sym {
+impl InternedId {
     /// Its dense number, from 0: an index into a table with one slot per defined id.
     pub fn index(self) -> usize {
         self.0 as usize
@@ -126,8 +126,8 @@ pub struct Member {
 /// with the slots the model stage ([`crate::engine::build_model`]) stored for it.
 pub fn resolved<'a>(
     references: impl Iterator<Item = Reference<'a>>,
-    slots: &'a [Option<Sym>],
-) -> impl Iterator<Item = (Reference<'a>, &'a [Option<Sym>])> {
+    slots: &'a [Option<InternedId>],
+) -> impl Iterator<Item = (Reference<'a>, &'a [Option<InternedId>])> {
     let mut at = 0;
     references.map(move |r| {
         let n = r.ids.len();
@@ -140,9 +140,9 @@ pub fn resolved<'a>(
 /// The slots of `key` among an entity's resolved references (empty when it is not written).
 pub(super) fn slots_of<'a>(
     references: impl Iterator<Item = Reference<'a>>,
-    slots: &'a [Option<Sym>],
+    slots: &'a [Option<InternedId>],
     key: &str,
-) -> &'a [Option<Sym>] {
+) -> &'a [Option<InternedId>] {
     slots.get(range_of(references, key)).unwrap_or_default()
 }
 

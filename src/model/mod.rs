@@ -41,25 +41,25 @@ pub struct Facts<'a> {
 #[derive(Debug, Default)]
 pub struct Org {
     /// Every `[org]` (more than one is `multiple-orgs`).
-    pub orgs: Vec<OrgDef>,
+    pub orgs: Vec<OrgTable>,
     /// Every person with an id.
     pub people: Vec<Person>,
     /// Every team with an id.
     pub teams: Vec<Team>,
     /// Every guild with an id.
     pub guilds: Vec<Guild>,
-    /// Per defined id ([`Sym`]), the entities it names.
+    /// Per defined id ([`InternedId`]), the entities it names.
     named: Vec<Named>,
-    /// Per person, the [`Sym`] of its own id (and so for teams and guilds below).
-    person_sym: Vec<Sym>,
-    team_sym: Vec<Sym>,
-    guild_sym: Vec<Sym>,
+    /// Per person, the [`InternedId`] of its own id (and so for teams and guilds below).
+    person_sym: Vec<InternedId>,
+    team_sym: Vec<InternedId>,
+    guild_sym: Vec<InternedId>,
     /// Per org, what each id of its `references()` names, in that order (and so for people,
     /// teams and guilds below).
-    org_refs: Lists<Option<Sym>>,
-    person_refs: Lists<Option<Sym>>,
-    team_refs: Lists<Option<Sym>>,
-    guild_refs: Lists<Option<Sym>>,
+    org_refs: Lists<Option<InternedId>>,
+    person_refs: Lists<Option<InternedId>>,
+    team_refs: Lists<Option<InternedId>>,
+    guild_refs: Lists<Option<InternedId>>,
     /// Per team, its `lead` (first definition), if defined.
     lead_of: Vec<u32>,
     /// Per team, where its `members` lie in its [`Org::team_refs`] (start and end), so that
@@ -107,7 +107,7 @@ impl Org {
     }
 
     /// The org, when there is exactly one or more (the first).
-    pub fn org(&self) -> Option<&OrgDef> {
+    pub fn org(&self) -> Option<&OrgTable> {
         self.orgs.first()
     }
 
@@ -118,37 +118,37 @@ impl Org {
     }
 
     /// The person a defined id names (its first definition), if any.
-    pub fn person_named(&self, s: Sym) -> Option<usize> {
+    pub fn person_named(&self, s: InternedId) -> Option<usize> {
         some(self.named[s.index()].person)
     }
 
     /// The team a defined id names (its first definition), if any.
-    pub fn team_named(&self, s: Sym) -> Option<usize> {
+    pub fn team_named(&self, s: InternedId) -> Option<usize> {
         some(self.named[s.index()].team)
     }
 
     /// The guild a defined id names (its first definition), if any.
-    pub fn guild_named(&self, s: Sym) -> Option<usize> {
+    pub fn guild_named(&self, s: InternedId) -> Option<usize> {
         some(self.named[s.index()].guild)
     }
 
-    /// How many defined ids there are: the size of a table with one slot per [`Sym`].
+    /// How many defined ids there are: the size of a table with one slot per [`InternedId`].
     pub fn sym_count(&self) -> usize {
         self.named.len()
     }
 
-    /// The [`Sym`] of person `p`'s own id.
-    pub fn person_sym(&self, p: usize) -> Sym {
+    /// The [`InternedId`] of person `p`'s own id.
+    pub fn person_sym(&self, p: usize) -> InternedId {
         self.person_sym[p]
     }
 
-    /// The [`Sym`] of team `t`'s own id.
-    pub fn team_sym(&self, t: usize) -> Sym {
+    /// The [`InternedId`] of team `t`'s own id.
+    pub fn team_sym(&self, t: usize) -> InternedId {
         self.team_sym[t]
     }
 
-    /// The [`Sym`] of guild `g`'s own id.
-    pub fn guild_sym(&self, g: usize) -> Sym {
+    /// The [`InternedId`] of guild `g`'s own id.
+    pub fn guild_sym(&self, g: usize) -> InternedId {
         self.guild_sym[g]
     }
 
@@ -181,33 +181,33 @@ impl Org {
     }
 
     /// What each id of org `o`'s `references()` names, in that order (see [`resolved`]).
-    pub fn org_refs(&self, o: usize) -> &[Option<Sym>] {
+    pub fn org_refs(&self, o: usize) -> &[Option<InternedId>] {
         &self.org_refs[o]
     }
 
     /// What each id of person `p`'s `references()` names, in that order.
-    pub fn person_refs(&self, p: usize) -> &[Option<Sym>] {
+    pub fn person_refs(&self, p: usize) -> &[Option<InternedId>] {
         &self.person_refs[p]
     }
 
     /// What each id of team `t`'s `references()` names, in that order.
-    pub fn team_refs(&self, t: usize) -> &[Option<Sym>] {
+    pub fn team_refs(&self, t: usize) -> &[Option<InternedId>] {
         &self.team_refs[t]
     }
 
     /// What each id of guild `g`'s `references()` names, in that order.
-    pub fn guild_refs(&self, g: usize) -> &[Option<Sym>] {
+    pub fn guild_refs(&self, g: usize) -> &[Option<InternedId>] {
         &self.guild_refs[g]
     }
 
     /// What each entry of team `t`'s `members` names, aligned with [`Team::member_ids`].
-    pub fn team_member_syms(&self, t: usize) -> &[Option<Sym>] {
+    pub fn team_member_syms(&self, t: usize) -> &[Option<InternedId>] {
         let (start, end) = self.member_slots[t];
         &self.team_refs[t][start as usize..end as usize]
     }
 
     /// What each entry of org `o`'s `leadership` names, in order.
-    pub fn leadership_syms(&self, o: usize) -> &[Option<Sym>] {
+    pub fn leadership_syms(&self, o: usize) -> &[Option<InternedId>] {
         slots_of(
             self.orgs[o].references(),
             &self.org_refs[o],
@@ -271,7 +271,7 @@ impl Org {
 
     /// The people listed in team `t`'s `members` who are defined, in order, each once with its
     /// first entry in `members` (where findings about their membership point).
-    pub fn member_entries(&self, t: usize) -> impl Iterator<Item = (usize, &Str)> {
+    pub fn member_entries(&self, t: usize) -> impl Iterator<Item = (usize, &LocatedStr)> {
         let ids = self.teams[t].member_ids();
         (self.members(t).iter()).map(move |m| (m.person as usize, &ids[m.entry as usize]))
     }
@@ -303,14 +303,14 @@ impl Org {
     ///
     /// The one definition every ML rule shares (`lone-ml-hire`, `no-ml-guild`, `missing-ml-core`,
     /// ...); lazy, so that asking whether there is one stops at the first.
-    pub fn ml_members(&self, t: usize) -> impl Iterator<Item = (usize, &Str)> {
+    pub fn ml_members(&self, t: usize) -> impl Iterator<Item = (usize, &LocatedStr)> {
         let sits = self.teams[t].ml_sits_here();
         (self.member_entries(t)).filter(move |&(p, _)| sits && self.is_ml(p))
     }
 
     /// The ML practitioners who sit in team `t` and are not embedded (not also members of an ML
     /// team): the ones who depend on the team and the guilds alone.
-    pub fn unembedded_ml_members(&self, t: usize) -> impl Iterator<Item = (usize, &Str)> {
+    pub fn unembedded_ml_members(&self, t: usize) -> impl Iterator<Item = (usize, &LocatedStr)> {
         self.ml_members(t).filter(|&(p, _)| !self.in_ml_team[p])
     }
 
@@ -385,7 +385,7 @@ impl Org {
     pub fn facts(&self) -> Option<Facts<'_>> {
         let def = self.org()?;
         Some(Facts {
-            name: def.name.as_ref().map(Str::as_str),
+            name: def.name.as_ref().map(LocatedStr::as_str),
             stage: self.stage(),
             ai_focus: self.ai_focus(),
             structure: self.structure(),

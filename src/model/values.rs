@@ -5,7 +5,7 @@ use super::*;
 
 /// A value and the span of its text in the source.
 #[derive(Clone, Debug)]
-pub struct Sp<T> {
+pub struct Located<T> {
     /// The value.
     pub value: T,
     /// Where it is written.
@@ -15,11 +15,11 @@ pub struct Sp<T> {
 /// A string value: a range of the source text it is written in (which the run keeps anyway), or,
 /// for a string with escapes, its decoded text; and the span of the value as written.
 ///
-/// No value is copied out of its file: a `Str` shares the file's text, so that a 100,000-person
-/// org holds its strings once, in the texts, instead of once more in some 600,000 small heap
-/// strings. Cloning one is a reference count.
+/// No value is copied out of its file: a `LocatedStr` shares the file's text, so that a
+/// 100,000-person org holds its strings once, in the texts, instead of once more in some 600,000
+/// small heap strings. Cloning one is a reference count.
 #[derive(Clone)]
-pub struct Str {
+pub struct LocatedStr {
     /// Where it is written (quotes included).
     pub span: Span,
     /// The text that holds it: the file's, or its own when it had escapes.
@@ -33,11 +33,11 @@ pub struct Str {
     own: bool,
 }
 
-impl Str {
+impl LocatedStr {
     /// The string `value` written at `span`, in text of its own (for strings that are not a range
     /// of a source text: decoded escapes, suppression comments, tests and tools).
-    pub fn new(value: impl Into<String>, span: Span) -> Str {
-        Str {
+    pub fn new(value: impl Into<String>, span: Span) -> LocatedStr {
+        LocatedStr {
             span,
             text: std::sync::Arc::new(value.into()),
             head: 0,
@@ -48,7 +48,7 @@ impl Str {
 
     /// The string `value` written at `span`, shared with `text` when it lies in it within the
     /// span (as the TOML parser's strings without escapes do), else copied.
-    pub(crate) fn within(text: &std::sync::Arc<String>, value: &str, span: Span) -> Str {
+    pub(crate) fn within(text: &std::sync::Arc<String>, value: &str, span: Span) -> LocatedStr {
         let at = (value.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
         let (start, end) = (span.start as usize, span.end as usize);
         if at <= text.len()
@@ -59,7 +59,7 @@ impl Str {
                     .and_then(|t| u8::try_from(t).ok()),
             )
         {
-            Str {
+            LocatedStr {
                 span,
                 text: std::sync::Arc::clone(text),
                 head,
@@ -67,7 +67,7 @@ impl Str {
                 own: false,
             }
         } else {
-            Str::new(value, span)
+            LocatedStr::new(value, span)
         }
     }
 
@@ -89,9 +89,9 @@ impl Str {
     }
 }
 
-impl std::fmt::Debug for Str {
+impl std::fmt::Debug for LocatedStr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Str")
+        f.debug_struct("LocatedStr")
             .field("value", &self.as_str())
             .field("span", &self.span)
             .finish()
@@ -111,16 +111,16 @@ pub struct List<T> {
 
 /// A table of string to string (`[org.standards]`, `[team.tooling]`, `[team.exceptions]`).
 #[derive(Clone, Debug)]
-pub struct StrMap {
+pub struct StringTable {
     /// The span of the table (its header, or the inline table).
     pub span: Span,
     /// Key and value, in key order.
-    pub entries: Vec<(Str, Str)>,
+    pub entries: Vec<(LocatedStr, LocatedStr)>,
     /// Keys whose value was not a string (each an `invalid-value` already), sorted.
     pub bad: Vec<String>,
 }
 
-impl StrMap {
+impl StringTable {
     /// Whether `key` is written, with a valid value or not.
     pub fn has_key(&self, key: &str) -> bool {
         self.entries
@@ -312,7 +312,7 @@ impl EntityKind {
     /// Its table of fields: the format's one description of its keys.
     pub fn fields(self) -> &'static [Field] {
         match self {
-            EntityKind::Org => OrgDef::FIELDS,
+            EntityKind::Org => OrgTable::FIELDS,
             EntityKind::Person => Person::FIELDS,
             EntityKind::Team => Team::FIELDS,
             EntityKind::Guild => Guild::FIELDS,
@@ -322,7 +322,7 @@ impl EntityKind {
     /// Its keys as written in TOML, in table order.
     pub fn keys(self) -> &'static [&'static str] {
         match self {
-            EntityKind::Org => OrgDef::KEYS,
+            EntityKind::Org => OrgTable::KEYS,
             EntityKind::Person => Person::KEYS,
             EntityKind::Team => Team::KEYS,
             EntityKind::Guild => Guild::KEYS,
@@ -332,7 +332,7 @@ impl EntityKind {
     /// What it is, in one line.
     pub fn doc(self) -> &'static str {
         match self {
-            EntityKind::Org => OrgDef::DOC,
+            EntityKind::Org => OrgTable::DOC,
             EntityKind::Person => Person::DOC,
             EntityKind::Team => Team::DOC,
             EntityKind::Guild => Guild::DOC,
@@ -348,20 +348,20 @@ mod tests {
     fn a_string_of_the_text_is_a_range_of_it_and_any_other_is_its_own() {
         let text = std::sync::Arc::new("id = \"ada\"".to_owned());
         let span = Span::new(0, 5..10);
-        let ada = Str::within(&text, &text[6..9], span);
+        let ada = LocatedStr::within(&text, &text[6..9], span);
         assert!(!ada.own);
         assert_eq!(ada.as_str(), "ada");
         // Shared: the same bytes, not a copy.
         assert_eq!(ada.as_str().as_ptr(), text[6..].as_ptr());
         assert_eq!(std::sync::Arc::strong_count(&text), 2);
-        let decoded = Str::within(&text, "ad\u{e9}", span);
+        let decoded = LocatedStr::within(&text, "ad\u{e9}", span);
         assert_eq!((decoded.as_str(), decoded.span), ("ad\u{e9}", span));
         assert_eq!(std::sync::Arc::strong_count(&text), 2);
-        assert_eq!(Str::within(&text, "", span).as_str(), "");
+        assert_eq!(LocatedStr::within(&text, "", span).as_str(), "");
         // A range of the text outside the span (or too far inside it) is copied.
-        let outside = Str::within(&text, &text[0..2], span);
+        let outside = LocatedStr::within(&text, &text[0..2], span);
         assert!(outside.own && outside.as_str() == "id");
-        assert_eq!(std::mem::size_of::<Str>(), 24);
-        assert_eq!(std::mem::size_of::<Option<Str>>(), 24);
+        assert_eq!(std::mem::size_of::<LocatedStr>(), 24);
+        assert_eq!(std::mem::size_of::<Option<LocatedStr>>(), 24);
     }
 }

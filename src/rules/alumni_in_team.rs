@@ -163,7 +163,7 @@ fn check(cx: &mut Ctx) {
 /// replaces it is a person only the author can name.
 fn take_out(
     sources: &crate::source::Sources,
-    list: &crate::model::List<crate::model::Str>,
+    list: &crate::model::List<crate::model::LocatedStr>,
     index: Option<usize>,
     who: crate::text::Shown<'_>,
     place: &str,

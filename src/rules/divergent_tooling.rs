@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::prelude::*;
-use crate::model::Str;
+use crate::model::LocatedStr;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -29,12 +29,12 @@ struct Vote<'a> {
     /// How many teams declare the key.
     teams: usize,
     /// For each value: how many teams use it, and the first of them (its team and value).
-    values: HashMap<&'a str, (usize, &'a Team, &'a Str)>,
+    values: HashMap<&'a str, (usize, &'a Team, &'a LocatedStr)>,
 }
 
 impl<'a> Vote<'a> {
     /// The value a strict majority of at least [`MIN_TEAMS`] teams use, with its first user.
-    fn majority(&self) -> Option<(&'a str, usize, &'a Team, &'a Str)> {
+    fn majority(&self) -> Option<(&'a str, usize, &'a Team, &'a LocatedStr)> {
         if self.teams < MIN_TEAMS {
             return None;
         }
@@ -52,7 +52,7 @@ fn check(cx: &mut Ctx) {
     if def.is_some_and(|d| d.is_invalid(OrgKey::Standards)) {
         return;
     }
-    let standards: HashMap<&str, &Str> = def
+    let standards: HashMap<&str, &LocatedStr> = def
         .and_then(|d| d.standards.as_ref())
         .map(|s| s.entries.iter().map(|(k, v)| (k.as_str(), v)).collect())
         .unwrap_or_default();
@@ -76,7 +76,7 @@ fn check(cx: &mut Ctx) {
                 .0 += 1;
         }
     }
-    let majorities: HashMap<&str, (&str, usize, &Team, &Str)> = votes
+    let majorities: HashMap<&str, (&str, usize, &Team, &LocatedStr)> = votes
         .iter()
         .filter_map(|(k, v)| Some((*k, v.majority()?)))
         .collect();
@@ -147,7 +147,7 @@ fn check(cx: &mut Ctx) {
 }
 
 /// A team's tooling entries (none when it declares no `[team.tooling]`).
-fn tooling(team: &Team) -> impl Iterator<Item = &(Str, Str)> {
+fn tooling(team: &Team) -> impl Iterator<Item = &(LocatedStr, LocatedStr)> {
     team.tooling.iter().flat_map(|t| t.entries.iter())
 }
 

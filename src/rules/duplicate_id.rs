@@ -1,7 +1,7 @@
 //! `duplicate-id`: two people, or two teams or guilds, share an id.
 
 use super::prelude::*;
-use crate::model::{Str, Sym};
+use crate::model::{LocatedStr, InternedId};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -47,11 +47,11 @@ fn check(cx: &mut Ctx) {
     report_later_ones(cx, &groups);
 }
 
-/// A definition of an id: its [`Sym`], the id as written, and the kind of entity.
-type Def<'a> = (Sym, &'a Str, &'static str);
+/// A definition of an id: its [`InternedId`], the id as written, and the kind of entity.
+type Def<'a> = (InternedId, &'a LocatedStr, &'static str);
 
-/// How many times each id is defined among `syms`, indexed by [`Sym`].
-fn definitions(org: &Org, syms: impl Iterator<Item = Sym>) -> Vec<u32> {
+/// How many times each id is defined among `syms`, indexed by [`InternedId`].
+fn definitions(org: &Org, syms: impl Iterator<Item = InternedId>) -> Vec<u32> {
     let mut count = vec![0; org.sym_count()];
     for s in syms {
         count[s.index()] += 1;
@@ -61,8 +61,8 @@ fn definitions(org: &Org, syms: impl Iterator<Item = Sym>) -> Vec<u32> {
 
 /// Reports every definition of an id after its first, in file and source order (span order).
 ///
-/// Ids are compared as [`Sym`]s: the first definition of each is found in one table indexed by
-/// them, with no hashing.
+/// Ids are compared as [`InternedId`]s: the first definition of each is found in one table indexed
+/// by them, with no hashing.
 fn report_later_ones(cx: &mut Ctx, defs: &[Def<'_>]) {
     let mut first = vec![u32::MAX; cx.org.sym_count()];
     for (i, &(s, id, _)) in defs.iter().enumerate() {

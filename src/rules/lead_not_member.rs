@@ -3,7 +3,7 @@
 use super::prelude::*;
 use crate::edits;
 use crate::finding::{Applicability, Fix};
-use crate::model::{List, Str};
+use crate::model::{List, LocatedStr};
 use crate::source::Sources;
 
 /// The rule.
@@ -31,7 +31,8 @@ fn check(cx: &mut Ctx) {
         if lead.is_malformed_id() || team.is_invalid(TeamKey::Members) {
             continue;
         }
-        // The lead is a defined person, so an entry with the same id resolves to the same `Sym`.
+        // The lead is a defined person, so an entry with the same id resolves to the same
+        // `InternedId`.
         if org.team_member_syms(t).contains(&Some(org.person_sym(p))) {
             continue;
         }
@@ -62,7 +63,7 @@ fn check(cx: &mut Ctx) {
 /// The safe fix (SPEC §9): `id` appended to the array `members` (see [`edits::append_id`]); none
 /// when the array holds an element of the wrong type or is not written as `[...]`. Safe: the lead
 /// already belongs to the team, and `members` only catches up with what `lead` says.
-fn add_member(sources: &Sources, members: &List<Str>, id: &str) -> Option<Fix> {
+fn add_member(sources: &Sources, members: &List<LocatedStr>, id: &str) -> Option<Fix> {
     // A valid id (the check skips malformed leads) needs no escaping in a basic string.
     Some(Fix {
         message: format!("add {} to `members`", shown_code(id)),

@@ -62,7 +62,7 @@ fn check(cx: &mut Ctx) {
 }
 
 /// The team's only ML practitioner and their first entry in `members`, when it has exactly one.
-fn lone_ml_member(org: &Org, t: usize) -> Option<(usize, &crate::model::Str)> {
+fn lone_ml_member(org: &Org, t: usize) -> Option<(usize, &crate::model::LocatedStr)> {
     let mut ml = org.ml_members(t);
     let first = ml.next()?;
     ml.next().is_none().then_some(first)

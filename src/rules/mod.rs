@@ -219,7 +219,7 @@ const TEAMS_SHOWN: usize = 3;
 /// the rest.
 pub(crate) fn relate_ml_teams(
     f: &mut Finding,
-    teams: &[(&crate::model::Team, &crate::model::Str)],
+    teams: &[(&crate::model::Team, &crate::model::LocatedStr)],
     kind: &str,
 ) {
     f.more_related(teams.len().saturating_sub(TEAMS_SHOWN));
@@ -275,7 +275,7 @@ pub(crate) mod testing {
     /// A person built in memory, with no source: id `id`, reporting to `boss`.
     pub fn bare_person(id: &str, boss: Option<&str>) -> crate::model::Person {
         let span = crate::source::Span::new(0, 0..0);
-        let s = |v: &str| crate::model::Str::new(v, span);
+        let s = |v: &str| crate::model::LocatedStr::new(v, span);
         let mut person = crate::model::Person::bare(span, s(id));
         person.reports_to = boss.map(s);
         person

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::prelude::*;
-use crate::model::Str;
+use crate::model::LocatedStr;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -23,7 +23,7 @@ pub(crate) const CHECK: Check = Check::Org(check);
 fn check(cx: &mut Ctx) {
     let org = cx.org;
     // Item (trimmed, lowercased) to the team that listed it first and where.
-    let mut owner: HashMap<String, (&Team, &Str)> = HashMap::new();
+    let mut owner: HashMap<String, (&Team, &LocatedStr)> = HashMap::new();
     for team in &org.teams {
         for item in team.owns.as_ref().map_or(&[][..], |l| &l.items) {
             let key = item.as_str().trim().to_lowercase();

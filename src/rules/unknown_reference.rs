@@ -4,7 +4,7 @@ use super::prelude::*;
 use crate::finding::{Applicability, Fix};
 use crate::limits::MAX_SUGGESTIONS;
 use crate::model::fields::{IdOf, Key, Reference};
-use crate::model::{EntityKind, Str, Sym, resolved};
+use crate::model::{EntityKind, LocatedStr, InternedId, resolved};
 use crate::suggest::{Candidates, Suggester};
 
 /// The rule.
@@ -108,7 +108,7 @@ impl<'a> Refs<'_, 'a> {
     fn all<'r>(
         &mut self,
         owner: impl Fn() -> String,
-        references: impl Iterator<Item = (Reference<'r>, &'r [Option<Sym>])>,
+        references: impl Iterator<Item = (Reference<'r>, &'r [Option<InternedId>])>,
     ) {
         for (r, syms) in references {
             for (value, &sym) in r.ids.iter().zip(syms) {
@@ -121,8 +121,8 @@ impl<'a> Refs<'_, 'a> {
         &mut self,
         owner: &impl Fn() -> String,
         r: &Reference<'_>,
-        value: &Str,
-        sym: Option<Sym>,
+        value: &LocatedStr,
+        sym: Option<InternedId>,
     ) {
         let (key, want) = (r.key, r.to);
         let org = self.cx.org;
