@@ -357,8 +357,8 @@ pub(crate) fn apply(
 
     // The findings about comments are made only for the meta rules that run, so that the engine
     // filters levels once, before this pass, and nothing turned off is counted as suppressed.
-    let report_invalid = ran(&rules::INVALID_SUPPRESSION);
-    let report_unused = ran(&rules::UNUSED_SUPPRESSION);
+    let report_invalid = ran(&rules::invalid_suppression::RULE);
+    let report_unused = ran(&rules::unused_suppression::RULE);
     let mut meta = Vec::new();
     for (f, sups) in scopes.suppressions.iter().enumerate() {
         for sup in sups {
@@ -441,7 +441,7 @@ fn suppress_pass(
 
 fn check_one(sup: &Suppression, require_reason: bool, scopes: &Scopes<'_>) -> Vec<Finding> {
     let at = |span: Span, message: String| {
-        Finding::new(&rules::INVALID_SUPPRESSION, Some(span), message)
+        Finding::new(&rules::invalid_suppression::RULE, Some(span), message)
             .with_entity(scopes.entity(span))
     };
     let mut found = Vec::new();
@@ -489,7 +489,7 @@ fn check_one(sup: &Suppression, require_reason: bool, scopes: &Scopes<'_>) -> Ve
 
 fn unused(name: &LocatedStr, scopes: &Scopes<'_>) -> Finding {
     Finding::new(
-        &rules::UNUSED_SUPPRESSION,
+        &rules::unused_suppression::RULE,
         Some(name.span),
         format!(
             "suppression of {} suppresses nothing here",

@@ -406,10 +406,10 @@ mod tests {
             more: 0,
         };
         let mut all: Vec<Reported> = (0..350)
-            .map(|i| reported(Finding::new(&crate::rules::UNKNOWN_FIELD, at(i), "x")))
+            .map(|i| reported(Finding::new(&crate::rules::unknown_field::RULE, at(i), "x")))
             .collect();
         all.extend(
-            (0..3).map(|i| reported(Finding::new(&crate::rules::INVALID_VALUE, at(i), "y"))),
+            (0..3).map(|i| reported(Finding::new(&crate::rules::invalid_value::RULE, at(i), "y"))),
         );
         let capped = cap_per_file(all);
         assert_eq!(capped.len(), MAX_PER_FILE + 1 + 3);

@@ -486,7 +486,7 @@ fn read_and_parse(
             };
             parsed
                 .findings
-                .push(Finding::new(&rules::INVALID_TOML, Some(at), message).with_help(help));
+                .push(Finding::new(&rules::invalid_toml::RULE, Some(at), message).with_help(help));
             OneFile {
                 source: SourceFile::new(path, display, text),
                 parsed,

@@ -181,7 +181,7 @@ fn parse_as(
     if let Some(at) = estimate.past_limit.clone() {
         out.findings.push(
             Finding::new(
-                &rules::INVALID_TOML,
+                &rules::invalid_toml::RULE,
                 Some(Span::new(file, at)),
                 format!(
                     "too many keys and values to check: more than {} in one file",
@@ -203,7 +203,7 @@ fn parse_as(
             let message = err.message().trim_end().to_owned();
             out.findings.push(
                 Finding::new(
-                    &rules::INVALID_TOML,
+                    &rules::invalid_toml::RULE,
                     Some(Span::new(file, error_place(&err, text))),
                     format!("invalid TOML: {message}"),
                 )

@@ -139,7 +139,7 @@ pub(super) fn unknown_field(
 ) -> Finding {
     let name = key.get_ref().as_ref();
     let mut f = Finding::new(
-        &rules::UNKNOWN_FIELD,
+        &rules::unknown_field::RULE,
         Some(Span::new(file, key.span())),
         format!("unknown field {} in {what}", shown_code(name)),
     )
@@ -163,9 +163,13 @@ fn malformed_id(s: &LocatedStr, more: &str) -> Finding {
             shown_code(&head.escape_debug().to_string())
         )
     };
-    Finding::new(&rules::INVALID_VALUE, Some(s.span), format!("{what}{more}"))
-        .with_label("malformed id")
-        .with_help("ids are 1 to 64 ASCII letters, digits, `-`, `_` and `.`")
+    Finding::new(
+        &rules::invalid_value::RULE,
+        Some(s.span),
+        format!("{what}{more}"),
+    )
+    .with_label("malformed id")
+    .with_help("ids are 1 to 64 ASCII letters, digits, `-`, `_` and `.`")
 }
 
 fn type_name(v: &DeValue<'_>) -> &'static str {
@@ -187,7 +191,7 @@ pub(super) fn invalid_type(
     found: &DeValue<'_>,
 ) -> Finding {
     Finding::new(
-        &rules::INVALID_VALUE,
+        &rules::invalid_value::RULE,
         Some(Span::new(file, span)),
         format!("{expected}, not {}", type_name(found)),
     )
@@ -217,7 +221,7 @@ impl TableReader for Reader<'_, '_> {
         let at = self.anchor;
         self.push(
             Finding::new(
-                &rules::MISSING_FIELD,
+                &rules::missing_field::RULE,
                 Some(at),
                 format!("{} has no `{key}`", self.who()),
             )
@@ -272,7 +276,7 @@ impl TableReader for Reader<'_, '_> {
             });
         }
         let mut f = Finding::new(
-            &rules::INVALID_VALUE,
+            &rules::invalid_value::RULE,
             Some(s.span),
             format!(
                 "`{key}` must be one of {}, not {}",
@@ -333,7 +337,7 @@ impl TableReader for Reader<'_, '_> {
             let expected = format!("each `{key}` entry must be a string");
             let f = if list.bad > 1 {
                 Finding::new(
-                    &rules::INVALID_VALUE,
+                    &rules::invalid_value::RULE,
                     Some(Span::new(self.file, span)),
                     format!(
                         "{expected}: {} entries are not, the first is {}",

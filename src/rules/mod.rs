@@ -10,20 +10,14 @@ use crate::regions::Entities;
 use crate::roles::Roles;
 use crate::source::{Sources, Span};
 
-/// The rules the loader and the suppression pass report, named by their declaration so that a
-/// misspelt rule is a compile error, not a finding that silently maps to no rule.
-pub use invalid_suppression::RULE as INVALID_SUPPRESSION;
-pub use invalid_toml::RULE as INVALID_TOML;
-pub use invalid_value::RULE as INVALID_VALUE;
-pub use missing_field::RULE as MISSING_FIELD;
-pub use unknown_field::RULE as UNKNOWN_FIELD;
-pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
-
 /// Declares each rule's module, then [`RULES`] and the checks beside them, from one list:
-/// every rule module declares its metadata (`RULE`) and how it runs (`CHECK`).
+/// every rule module declares its metadata (`RULE`) and how it runs (`CHECK`). The modules are
+/// open to the crate, so that the loader and the suppression pass name the rules they report by
+/// their declaration (`rules::invalid_toml::RULE`): a misspelt rule is a compile error, not a
+/// finding that silently maps to no rule.
 macro_rules! registry {
     ($($rule:ident),+ $(,)?) => {
-        $(mod $rule;)+
+        $(pub(crate) mod $rule;)+
 
         /// Every rule, sorted by name.
         pub static RULES: &[&Rule] = &[$(&$rule::RULE),+];
