@@ -1,7 +1,8 @@
 //! The layers of `src/`: each module of the library imports only from the layers below its own,
 //! in the order ARCHITECTURE.md gives. The test reads every `crate::` path of the code (a `use`
 //! line, a `use crate::{..}` group or a path written inline), so an import that runs upward
-//! fails here, naming the file and the line, before it ties two layers into a circle.
+//! fails here, naming the file and the line, before it ties two layers into a circle. Within a
+//! folder, the files other than its `mod.rs` must not import each other in a circle either.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -231,6 +232,13 @@ fn code_only(text: &str) -> Vec<String> {
 /// number of the line it is on: `use crate::a::B;`, `crate::a::f()`, `$crate::a::B` and every
 /// path of a group `use crate::{a::B, b::{C, D}};` over several lines.
 fn crate_paths(code: &[String]) -> Vec<(usize, String)> {
+    paths_after(code, "crate::")
+}
+
+/// The first segment of each path of `code` that starts with `prefix` (such as `crate::` or
+/// `super::`), as [`crate_paths`] reads them. A `prefix` that follows `::` is not the start of a
+/// path: `super::super::x` is read once, as `super`.
+fn paths_after(code: &[String], prefix: &str) -> Vec<(usize, String)> {
     let joined: Vec<(usize, char)> = code
         .iter()
         .enumerate()
@@ -245,10 +253,11 @@ fn crate_paths(code: &[String]) -> Vec<(usize, String)> {
             .collect()
     };
     let mut found = Vec::new();
-    let needle: Vec<char> = "crate::".chars().collect();
+    let needle: Vec<char> = prefix.chars().collect();
     let mut i = 0;
     while i + needle.len() <= chars.len() {
-        let starts_word = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+        let starts_word = i == 0
+            || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_' || chars[i - 1] == ':');
         if !(starts_word && chars[i..i + needle.len()] == needle[..]) {
             i += 1;
             continue;
@@ -378,6 +387,157 @@ fn no_module_imports_from_a_layer_above_its_own() {
         "imports that run upward or sideways; move the name down to a layer both can see, or \
          the code up:\n{}",
         upward.join("\n")
+    );
+}
+
+/// For each folder of the library, the imports between what it holds other than its `mod.rs`
+/// (which declares the rest and may re-export it): (folder, importer, its file and line, imported),
+/// where the importer and the imported are each a file or a subfolder of the folder
+/// (`render/human/snippet.rs` is in `human` for `render`).
+/// Any file names a sibling as `crate::folder::sibling`; a file whose parent module is the folder
+/// (`render/json.rs`, `render/human/mod.rs`) also as `super::sibling`.
+fn sibling_imports() -> Vec<(String, String, String, usize, String)> {
+    let src = repo().join("src");
+    let mut paths = Vec::new();
+    sources(&src, &mut paths);
+    let files: Vec<(String, &std::path::PathBuf)> = (paths.iter())
+        .map(|path| {
+            let file = (path.strip_prefix(&src).expect("under src"))
+                .to_string_lossy()
+                .replace('\\', "/");
+            (file, path)
+        })
+        .filter(|(file, _)| module_of(file).is_some())
+        .collect();
+    // What each folder holds: its files (by stem) and subfolders, `mod.rs` apart.
+    let mut units: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (file, _) in &files {
+        let parts: Vec<&str> = file.split('/').collect();
+        for depth in 1..parts.len() {
+            let unit = parts[depth];
+            let unit = unit.strip_suffix(".rs").unwrap_or(unit);
+            if unit != "mod" {
+                units
+                    .entry(parts[..depth].join("/"))
+                    .or_default()
+                    .insert(unit.to_owned());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (file, path) in &files {
+        let code = without_test_modules(code_only(&std::fs::read_to_string(path).expect("source")));
+        let parts: Vec<&str> = file.split('/').collect();
+        // The module `super::` names from this file: the folder above, or above that for a
+        // `mod.rs`.
+        let parent_depth = parts.len() - 1 - usize::from(parts[parts.len() - 1] == "mod.rs");
+        for depth in 1..parts.len() {
+            let folder = parts[..depth].join("/");
+            let unit = parts[depth];
+            let unit = unit.strip_suffix(".rs").unwrap_or(unit);
+            if unit == "mod" {
+                continue;
+            }
+            let mut named = paths_after(&code, &format!("crate::{}::", folder.replace('/', "::")));
+            if depth == parent_depth {
+                named.extend(paths_after(&code, "super::"));
+            }
+            for (line, sibling) in named {
+                if sibling != unit && units[&folder].contains(&sibling) {
+                    out.push((folder.clone(), unit.to_owned(), file.clone(), line, sibling));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A circle of `edges` (from, to), as the names along it from its first name back to it, if
+/// there is one.
+fn circle(edges: &BTreeSet<(String, String)>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        edges: &BTreeSet<(String, String)>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| n == node) {
+            let mut circle = path[at..].to_vec();
+            circle.push(node.to_owned());
+            return Some(circle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for (_, to) in edges.iter().filter(|(from, _)| from == node) {
+            if let Some(circle) = visit(to, edges, path, done) {
+                return Some(circle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    edges
+        .iter()
+        .find_map(|(from, _)| visit(from, edges, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn the_files_of_a_folder_import_each_other_without_a_circle() {
+    let mut by_folder: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
+    let mut lines = BTreeMap::new();
+    for (folder, from, file, line, to) in sibling_imports() {
+        (lines.entry((folder.clone(), from.clone(), to.clone()))).or_insert((file, line));
+        by_folder.entry(folder).or_default().insert((from, to));
+    }
+    let mut circles = Vec::new();
+    for (folder, edges) in &by_folder {
+        if let Some(circle) = circle(edges) {
+            let steps: Vec<String> = circle
+                .windows(2)
+                .map(|w| {
+                    let (file, line) = &lines[&(folder.clone(), w[0].clone(), w[1].clone())];
+                    format!("src/{file}:{line}: `{}` imports `{}`", w[0], w[1])
+                })
+                .collect();
+            circles.push(format!("in src/{folder}/:\n  {}", steps.join("\n  ")));
+        }
+    }
+    assert!(
+        circles.is_empty(),
+        "files of one folder that import each other in a circle; move what both need into one \
+         of them, or into the folder's mod.rs:\n{}",
+        circles.join("\n")
+    );
+}
+
+#[test]
+fn a_circle_is_found_and_a_chain_is_not() {
+    let edges = |pairs: &[(&str, &str)]| -> BTreeSet<(String, String)> {
+        (pairs.iter())
+            .map(|&(a, b)| (a.to_owned(), b.to_owned()))
+            .collect()
+    };
+    assert_eq!(circle(&edges(&[("a", "b"), ("b", "c"), ("a", "c")])), None);
+    assert_eq!(
+        circle(&edges(&[("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")])),
+        Some(
+            vec!["a", "b", "c", "a"]
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
+        )
+    );
+    let code =
+        code_only("use super::{view::View, lines};\nuse super::super::up;\nsuper::f::g();\n");
+    assert_eq!(
+        paths_after(&code, "super::"),
+        [(1, "view"), (1, "lines"), (2, "super"), (3, "f")]
+            .map(|(n, s)| (n, s.to_owned()))
+            .to_vec()
     );
 }
 
