@@ -3,7 +3,7 @@
 //! are the library's ([`orglint::gate`], [`orglint::fix`]); this prints.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use orglint::fix::{FilesWritten, FixOptions, Fixed};
 use orglint::gate::{self, Exit, Writes};
@@ -15,14 +15,9 @@ use orglint::{CheckOptions, Report};
 use super::args::CheckArgs;
 use super::output::{
     OutputFile, emit, emit_unless_refused, failed, human, not_written, output_file, tool_error,
-    working_dir,
 };
 
-pub(super) fn check(args: CheckArgs) -> Exit {
-    let cwd = match working_dir() {
-        Ok(cwd) => cwd,
-        Err(exit) => return exit,
-    };
+pub(super) fn check(args: CheckArgs, cwd: PathBuf) -> Exit {
     let to_stdout = args.output.as_ref().is_none_or(|o| o.as_os_str() == "-");
     let output = output_file(args.output, &cwd);
     let write_baseline = args.write_baseline.map(|b| normalize(&cwd.join(b)));

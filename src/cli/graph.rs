@@ -1,27 +1,19 @@
 //! `orglint graph`: the org chart as Graphviz DOT or a Mermaid flowchart.
 
-use orglint::CheckOptions;
+use std::path::PathBuf;
+
 use orglint::gate::Exit;
 use orglint::org_chart::Graph;
 use orglint::render;
 
 use super::args::{ColorChoice, GraphArgs};
-use super::output::{OutputFile, emit_unless_refused, failed, output_file, working_dir};
+use super::output::{OutputFile, emit_unless_refused, failed, output_file};
 
 /// Loads the tree as `check` does (same root and configuration discovery, same walk) and builds
 /// the model, without running the rules; a file that cannot be parsed is left out of the chart,
 /// and stderr says so.
-pub(super) fn graph(args: GraphArgs) -> Exit {
-    let cwd = match working_dir() {
-        Ok(cwd) => cwd,
-        Err(exit) => return exit,
-    };
-    let opts = CheckOptions {
-        paths: args.path.into_iter().collect(),
-        config: args.config,
-        cwd: cwd.clone(),
-        ..CheckOptions::default()
-    };
+pub(super) fn graph(args: GraphArgs, cwd: PathBuf) -> Exit {
+    let opts = super::tree_options(args.path, args.config, &cwd);
     let workspace = match orglint::workspace(&opts) {
         Ok(workspace) => workspace,
         Err(e) => return failed(e, ColorChoice::Auto),

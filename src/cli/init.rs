@@ -6,15 +6,11 @@ use orglint::gate::Exit;
 use orglint::paths::{display_path, normalize};
 use orglint::render;
 
-use super::output::{tool_error, working_dir};
+use super::output::tool_error;
 
 /// Writes the example org and configuration into `dir` (default: the working directory), or
 /// refuses and writes nothing.
-pub(super) fn init(dir: Option<PathBuf>) -> Exit {
-    let cwd = match working_dir() {
-        Ok(cwd) => cwd,
-        Err(exit) => return exit,
-    };
+pub(super) fn init(dir: Option<PathBuf>, cwd: PathBuf) -> Exit {
     let dir = normalize(&cwd.join(dir.unwrap_or_else(|| PathBuf::from("."))));
     match orglint::init::init(&dir, &cwd) {
         Ok(written) => {

@@ -37,20 +37,46 @@ mod init;
 mod output;
 mod report;
 
+use std::path::PathBuf;
+
 pub use args::Cli;
 use args::Command;
-use orglint::RULES;
 use orglint::gate::Exit;
+use orglint::{CheckOptions, RULES};
 
 /// Runs the command and returns how it ended.
 pub fn run(cli: Cli) -> Exit {
     match cli.command {
-        Command::Check(args) => check::check(args),
+        Command::Check(args) => in_working_dir(|cwd| check::check(args, cwd)),
         Command::Rules { format } => output::emit(&format.render(RULES), None),
         Command::Explain { rule } => explain::explain(&rule),
         Command::Schema => output::emit(&orglint::schema::json_schema(), None),
-        Command::Report(args) => report::report(args),
-        Command::Graph(args) => graph::graph(args),
-        Command::Init { dir } => init::init(dir),
+        Command::Report(args) => in_working_dir(|cwd| report::report(args, cwd)),
+        Command::Graph(args) => in_working_dir(|cwd| graph::graph(args, cwd)),
+        Command::Init { dir } => in_working_dir(|cwd| init::init(dir, cwd)),
+    }
+}
+
+/// Runs `command` in the working directory, which paths are resolved against and shown relative
+/// to; a working directory that cannot be read is a tool error.
+fn in_working_dir(command: impl FnOnce(PathBuf) -> Exit) -> Exit {
+    match std::env::current_dir() {
+        Ok(cwd) => command(cwd),
+        Err(e) => output::tool_error(&format!("cannot read the working directory: {e}")),
+    }
+}
+
+/// The options of a subcommand that reads one tree as `check` finds it, given its PATH and
+/// `--config` alone: `report` and `graph`.
+fn tree_options(
+    path: Option<PathBuf>,
+    config: Option<PathBuf>,
+    cwd: &std::path::Path,
+) -> CheckOptions {
+    CheckOptions {
+        paths: path.into_iter().collect(),
+        config,
+        cwd: cwd.to_path_buf(),
+        ..CheckOptions::default()
     }
 }

@@ -12,12 +12,6 @@ use orglint::{Error, Sources, Tree};
 
 use super::args::ColorChoice;
 
-/// The working directory, or the exit code of a run that cannot read it (said on stderr).
-pub(super) fn working_dir() -> Result<PathBuf, Exit> {
-    std::env::current_dir()
-        .map_err(|e| tool_error(&format!("cannot read the working directory: {e}")))
-}
-
 /// `--output` as a file to write, absolute and normalised: none for `-`, which is standard
 /// output, as for most tools, not a file named `-`.
 pub(super) fn output_file(output: Option<PathBuf>, cwd: &Path) -> Option<PathBuf> {

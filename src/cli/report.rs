@@ -1,26 +1,18 @@
 //! `orglint report`: the report for leadership.
 
-use orglint::CheckOptions;
+use std::path::PathBuf;
+
 use orglint::gate::Exit;
 
 use super::args::{ColorChoice, ReportArgs};
-use super::output::{OutputFile, emit_unless_refused, failed, output_file, working_dir};
+use super::output::{OutputFile, emit_unless_refused, failed, output_file};
 
 /// Lints as `orglint check` does with no option (the discovered `orglint.toml`), and writes the
 /// report. Exit 0 when it is written, whatever the findings: the report is the product, and
 /// `check` is the gate; 2 for a usage, configuration or I/O error.
-pub(super) fn report(args: ReportArgs) -> Exit {
-    let cwd = match working_dir() {
-        Ok(cwd) => cwd,
-        Err(exit) => return exit,
-    };
+pub(super) fn report(args: ReportArgs, cwd: PathBuf) -> Exit {
     let output = output_file(args.output, &cwd);
-    let opts = CheckOptions {
-        paths: args.path.into_iter().collect(),
-        config: args.config,
-        cwd: cwd.clone(),
-        ..CheckOptions::default()
-    };
+    let opts = super::tree_options(args.path, args.config, &cwd);
     let report = match orglint::check(&opts) {
         Ok(report) => report,
         Err(e) => return failed(e, ColorChoice::Auto),
