@@ -48,6 +48,8 @@ pub struct Writes<'a> {
     pub diff: bool,
     /// `--unsafe-fixes`.
     pub unsafe_fixes: bool,
+    /// `--since`.
+    pub since: bool,
 }
 
 /// Why the flags in `writes` cannot be given together, if they cannot: the run is then refused
@@ -85,6 +87,13 @@ pub fn refuse_flags(writes: &Writes, cwd: &Path) -> Option<String> {
     if writes.diff && writes.write_baseline.is_some() {
         return Some(
             "`--diff` writes nothing; it cannot be given with `--write-baseline`".to_owned(),
+        );
+    }
+    if writes.since && writes.write_baseline.is_some() {
+        return Some(
+            "`--since` reports only what changed, so a baseline written from it would leave out \
+             the findings that were already there; give one or the other"
+                .to_owned(),
         );
     }
     None
@@ -248,6 +257,18 @@ mod tests {
             ..Writes::default()
         });
         assert!(diff_and_write.is_some_and(|m| m.starts_with("`--diff` writes nothing")));
+        let since_and_write = refused(Writes {
+            since: true,
+            write_baseline: Some(&base),
+            ..Writes::default()
+        });
+        assert!(since_and_write.is_some_and(|m| m.starts_with("`--since` reports only")));
+        let since_and_read = Writes {
+            since: true,
+            baseline: Some(&base),
+            ..Writes::default()
+        };
+        assert_eq!(refused(since_and_read), None);
     }
 
     #[test]

@@ -72,6 +72,7 @@ pub mod org_chart;
 pub mod paths;
 pub(crate) mod regions;
 pub mod render;
+pub mod revision;
 pub mod roles;
 pub mod rules;
 pub mod schema;
@@ -120,6 +121,9 @@ pub struct CheckOptions {
     /// `--write-baseline`: also give the baseline that records this run's findings, in
     /// [`Report::new_baseline`] (the caller writes it).
     pub write_baseline: bool,
+    /// `--since`: hide the findings the org root's tree had at this git revision (SPEC §11), read
+    /// with `git` from the repository that holds the root.
+    pub since: Option<String>,
 }
 
 /// Finds the root: the nearest directory from `start` upwards with `orglint.toml`.
@@ -323,6 +327,17 @@ pub(crate) fn check_with(opts: &CheckOptions, texts: &load::Texts) -> Result<Rep
         }
         None => Baseline::default(),
     };
+    let since = match &opts.since {
+        Some(revision) => Some(revision::findings_at(
+            revision,
+            &tree,
+            &settings,
+            opts.config.is_some(),
+            (&opts.select, &opts.ignore),
+            &cwd,
+        )?),
+        None => None,
+    };
     let filter = (!whole).then_some(named);
     let loaded = load::load_with(
         &tree.root,
@@ -341,6 +356,9 @@ pub(crate) fn check_with(opts: &CheckOptions, texts: &load::Texts) -> Result<Rep
         filter.as_deref(),
         &accepted,
         opts.write_baseline,
+        since
+            .as_ref()
+            .map(|(since, existing)| (since.clone(), existing)),
     );
     // A directory argument under which the walk read nothing (every file in it excluded, say).
     let named: HashSet<&PathBuf> = filter.iter().flatten().collect();

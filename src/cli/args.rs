@@ -133,6 +133,11 @@ pub(super) struct CheckArgs {
     /// dropped).
     #[arg(long, value_name = "FILE")]
     pub(super) write_baseline: Option<PathBuf>,
+    /// Report only the findings the org did not have at git revision REV (such as `HEAD`), in
+    /// whichever file they are: what the change since then introduces. Read with git, without
+    /// checking anything out.
+    #[arg(long, value_name = "REV")]
+    pub(super) since: Option<String>,
     /// Apply the safe fixes in place (each file only if unchanged since it was read), then report
     /// what remains.
     #[arg(long)]

@@ -29,6 +29,7 @@ pub(super) fn check(args: CheckArgs, cwd: PathBuf) -> Exit {
         fix: args.fix,
         diff: args.diff,
         unsafe_fixes: args.unsafe_fixes,
+        since: args.since.is_some(),
     };
     if let Some(refused) = gate::refuse_flags(&writes, &cwd) {
         return tool_error(&refused);
@@ -42,6 +43,7 @@ pub(super) fn check(args: CheckArgs, cwd: PathBuf) -> Exit {
         cwd: cwd.clone(),
         baseline: args.baseline,
         write_baseline: write_baseline.is_some(),
+        since: args.since,
     };
     // Every write this run would make is refused or allowed before the first one is made, so a
     // refusal leaves everything as it was: the report, the baseline, then (by `--fix`) the
@@ -104,6 +106,15 @@ pub(super) fn check(args: CheckArgs, cwd: PathBuf) -> Exit {
             note!(
                 "warning: the baseline `{}`: {}",
                 render::printable(&shown),
+                render::printable(warning)
+            );
+        }
+    }
+    if let Some(since) = &report.since {
+        for warning in &since.warnings {
+            note!(
+                "warning: the tree at `{}`: {}",
+                render::printable(&since.revision),
                 render::printable(warning)
             );
         }

@@ -25,7 +25,7 @@ use crate::tree::Tree;
 mod baseline_scope;
 mod outcome;
 pub use baseline_scope::{BaselineCheck, BaselineScope, baseline, check_baseline, record};
-pub use outcome::Report;
+pub use outcome::{Report, Since};
 
 /// A validated configuration and the level of every rule in it: the configured levels, narrowed
 /// by `--select` and `--ignore`. Built once, it serves any number of workspaces.
@@ -449,7 +449,7 @@ pub fn lint(
     paths: Option<&[PathBuf]>,
     accepted: &Baseline,
 ) -> Report {
-    lint_with(tree, loaded, settings, paths, accepted, false)
+    lint_with(tree, loaded, settings, paths, accepted, false, None)
 }
 
 /// [`lint`], and when `write_baseline`, also the baseline `--write-baseline` writes
@@ -457,6 +457,11 @@ pub fn lint(
 /// [`Report::new_baseline`]. The report is then the one a run with that new baseline gives: every
 /// finding in scope is baselined, and the entries of `accepted` that are fixed (and so dropped)
 /// are counted in [`Report::baseline_fixed`].
+///
+/// With `since` (`check --since`: the comparison, and the findings of the tree at its revision as
+/// a baseline), the findings that tree had are hidden first, and counted in
+/// [`Since::existing`]; `accepted` then hides among the rest. A finding no baseline may hide
+/// (`invalid-toml`) is never hidden either way.
 pub fn lint_with(
     tree: Tree,
     loaded: Loaded,
@@ -464,6 +469,7 @@ pub fn lint_with(
     paths: Option<&[PathBuf]>,
     accepted: &Baseline,
     write_baseline: bool,
+    since: Option<(Since, &Baseline)>,
 ) -> Report {
     let mut model = build_model(loaded, &settings.config);
     let mut findings = model.take_loader_findings();
@@ -479,6 +485,14 @@ pub fn lint_with(
         let checked = check_baseline(&findings, accepted, &scope, &model);
         let new = write_baseline.then(|| record(&findings, &model, accepted, &scope));
         (checked, new)
+    };
+    let (findings, since) = match since {
+        Some((mut since, existing)) => {
+            let (findings, hidden) = baseline(findings, existing);
+            since.existing = hidden;
+            (findings, Some(since))
+        }
+        None => (findings, None),
     };
     let (mut findings, baselined) = baseline(findings, new_baseline.as_ref().unwrap_or(accepted));
     sort(&mut findings, &model.sources);
@@ -498,6 +512,7 @@ pub fn lint_with(
         broken,
         tree,
         not_checked: Vec::new(),
+        since,
         _rest: loaded,
     }
 }

@@ -41,11 +41,39 @@ pub struct Report {
     pub tree: Tree,
     /// PATH arguments that were not checked, each with why: (shown path, reason).
     pub not_checked: Vec<(String, String)>,
+    /// With `check --since`: the revision the tree was compared with, and how many findings it
+    /// hid.
+    pub since: Option<Since>,
     /// What the run read besides the sources and the org (each file's entities, suppression
     /// comments and headers): freed with the report, not at the end of the run. Freeing 100k
     /// entities' worth of small allocations took 20 ms on the main thread after every rule had
     /// run, and the command line never frees a report (it exits).
     pub(crate) _rest: load::Loaded,
+}
+
+/// With `check --since REV`: the revision the tree was compared with, and what comparing gave.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Since {
+    /// The revision, as given.
+    pub revision: String,
+    /// How many findings in scope it hid: the tree at the revision had them too.
+    pub existing: usize,
+    /// What the comparison could not do as asked (the revision's `orglint.toml` could not be
+    /// used), one sentence each.
+    pub warnings: Vec<String>,
+}
+
+impl Since {
+    /// A comparison with `revision`, with its `warnings`; [`Since::existing`] is counted when the
+    /// findings are.
+    pub fn new(revision: impl Into<String>, warnings: Vec<String>) -> Self {
+        Since {
+            revision: revision.into(),
+            existing: 0,
+            warnings,
+        }
+    }
 }
 
 impl Report {

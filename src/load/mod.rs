@@ -62,7 +62,15 @@ pub struct Loaded {
 /// holds.
 enum Input {
     Walked(Entry),
-    Text { path: PathBuf, text: String },
+    Text {
+        path: PathBuf,
+        text: String,
+    },
+    /// A file's bytes as a caller read them (a git revision's blob), decoded as a file's are.
+    Bytes {
+        path: PathBuf,
+        bytes: Vec<u8>,
+    },
 }
 
 /// Loads every entity file under `root`, except those `exclude` matches (relative to `root`) and
@@ -171,6 +179,58 @@ pub(crate) fn load_texts(files: Vec<(PathBuf, String)>, cwd: &Path) -> Loaded {
             match refused(text.len() as u64, &mut total) {
                 None => Input::Text { path, text },
                 Some(message) => not_read(path, message),
+            }
+        })
+        .collect();
+    gather(inputs, None, cwd)
+}
+
+/// What a caller read for one file of a tree it walked itself (a git revision's): the file's
+/// bytes, or its size when it was not read.
+#[derive(Debug)]
+pub enum FileBytes {
+    /// The bytes, decoded as a file's are (UTF-8, or an `invalid-toml` finding that says what
+    /// they are).
+    Read(Vec<u8>),
+    /// Not read: the size it has.
+    NotRead(u64),
+}
+
+/// Which of `sizes` (in path order) may be read within the limits of one run
+/// ([`MAX_FILE_SIZE`] each, [`MAX_TOTAL_SIZE`] in all), as the walk admits the files it lists:
+/// `true` for each file that may be read. A caller that reads files itself asks this before
+/// reading any, and gives the others as [`FileBytes::NotRead`].
+pub fn admitted(sizes: impl IntoIterator<Item = u64>) -> Vec<bool> {
+    let mut total = 0;
+    sizes
+        .into_iter()
+        .map(|len| refused(len, &mut total).is_none())
+        .collect()
+}
+
+/// Loads `files`, (absolute, normalised path, what was read) pairs of a tree the caller walked
+/// itself, as the walk's files are loaded: in path order, decoded and parsed the same way, within
+/// the same limits ([`admitted`] says which to read), and shown by the same paths relative to
+/// `cwd`. Every pair is read as an entity file: leave out what the walk would not read
+/// ([`crate::Tree::classify`] says which).
+pub(crate) fn load_bytes(files: Vec<(PathBuf, FileBytes)>, cwd: &Path) -> Loaded {
+    let files: std::collections::BTreeMap<PathBuf, FileBytes> = files.into_iter().collect();
+    let mut total = 0;
+    let inputs = files
+        .into_iter()
+        .map(|(path, read)| {
+            let len = match &read {
+                FileBytes::Read(bytes) => bytes.len() as u64,
+                FileBytes::NotRead(len) => *len,
+            };
+            match (refused(len, &mut total), read) {
+                (None, FileBytes::Read(bytes)) => Input::Bytes { path, bytes },
+                (refusal, _) => Input::Walked(Entry::Unreadable {
+                    path,
+                    message: refusal.unwrap_or_else(total_reached),
+                    help: walk::BROKEN_HELP,
+                    broken: true,
+                }),
             }
         })
         .collect();
@@ -470,6 +530,16 @@ fn read_and_parse(
             broken,
         }) => (path, Err((String::new(), message, None)), help, broken),
         Input::Text { path, text } => (path, Ok(text), walk::BROKEN_HELP, true),
+        Input::Bytes { path, bytes } => {
+            let read = read::decode(bytes).map_err(|e| {
+                let message = e.message(MAX_FILE_SIZE);
+                match e {
+                    ReadError::NotUtf8 { lossy, at, .. } => (lossy, message, Some(at)),
+                    _ => (String::new(), message, None),
+                }
+            });
+            (path, read, walk::BROKEN_HELP, true)
+        }
     };
     let display = display_path(&path, cwd);
     match read {

@@ -182,7 +182,7 @@ pub(crate) fn read_text_below(dir: &Dir, rel: &Path, limit: u64) -> Result<Strin
 }
 
 /// `bytes` as text, or why they are not UTF-8.
-fn decode(bytes: Vec<u8>) -> Result<String, ReadError> {
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<String, ReadError> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let utf16 = match e.as_bytes() {

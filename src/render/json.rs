@@ -51,6 +51,16 @@ pub(super) struct Summary {
     baselined: usize,
     baseline_fixed: usize,
     broken_files: usize,
+    /// With `--since`: the revision, and how many findings it hid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<SinceSummary>,
+}
+
+/// `summary.since`: `{"revision": "HEAD", "existing": 12}`.
+#[derive(Serialize)]
+struct SinceSummary {
+    revision: String,
+    existing: usize,
 }
 
 impl Summary {
@@ -64,6 +74,10 @@ impl Summary {
             baselined: report.baselined,
             baseline_fixed: report.baseline_fixed,
             broken_files: report.broken,
+            since: report.since.as_ref().map(|s| SinceSummary {
+                revision: s.revision.clone(),
+                existing: s.existing,
+            }),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The words the text formats share: the summary line that ends them, and counted nouns.
 
+use super::escape::printable;
 use crate::Report;
 use crate::finding::Level;
 use crate::text::plural;
@@ -28,6 +29,14 @@ pub fn summary(report: &Report) -> String {
         hidden.push(format!(
             "{} fixed since the baseline",
             report.baseline_fixed
+        ));
+    }
+    if let Some(since) = &report.since {
+        // The revision is as the user gave it (`:/text` names a commit by its message).
+        hidden.push(format!(
+            "{} already at {}",
+            since.existing,
+            printable(&since.revision)
         ));
     }
     if !hidden.is_empty() {

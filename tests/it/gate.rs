@@ -306,21 +306,42 @@ fn output_replaces_a_file_and_leaves_no_temporary_behind() {
 
 // Item 13: pre-commit runs orglint once, with the file names.
 
-/// The value of `key` in the one hook of `.pre-commit-hooks.yaml` (a flat list of `key: value`).
-fn hook_key(yaml: &str, key: &str) -> Option<String> {
+/// The lines of the hook `id` in `.pre-commit-hooks.yaml` (a list of flat `key: value` maps).
+fn hook<'a>(yaml: &'a str, id: &str) -> Vec<&'a str> {
+    let mut inside = false;
     yaml.lines()
         .filter(|l| !l.starts_with('#'))
-        .find_map(|line| {
-            let line = line.trim_start_matches(['-', ' ']);
-            let (k, v) = line.split_once(':')?;
-            (k.trim() == key).then(|| v.trim().to_owned())
+        .filter(|line| {
+            if let Some(rest) = line.strip_prefix("- id:") {
+                inside = rest.trim() == id;
+            }
+            inside
         })
+        .collect()
+}
+
+/// The value of `key` in the hook of `lines`.
+fn hook_key(lines: &[&str], key: &str) -> Option<String> {
+    lines.iter().find_map(|line| {
+        let line = line.trim_start_matches(['-', ' ']);
+        let (k, v) = line.split_once(':')?;
+        (k.trim() == key).then(|| v.trim().to_owned())
+    })
+}
+
+/// The ids of the hooks of `.pre-commit-hooks.yaml`, in order.
+fn hook_ids(yaml: &str) -> Vec<&str> {
+    yaml.lines()
+        .filter_map(|l| l.strip_prefix("- id:"))
+        .map(str::trim)
+        .collect()
 }
 
 #[test]
 fn the_hook_runs_once_with_the_file_names() {
-    let yaml = std::fs::read_to_string(repo().join(".pre-commit-hooks.yaml")).expect("hooks");
-    assert_eq!(yaml.matches("- id:").count(), 1, "one hook");
+    let text = std::fs::read_to_string(repo().join(".pre-commit-hooks.yaml")).expect("hooks");
+    assert_eq!(hook_ids(&text), ["orglint", "orglint-since-head"]);
+    let yaml = hook(&text, "orglint");
     assert_eq!(hook_key(&yaml, "id").as_deref(), Some("orglint"));
     assert_eq!(hook_key(&yaml, "require_serial").as_deref(), Some("true"));
     assert_eq!(hook_key(&yaml, "pass_filenames").as_deref(), Some("true"));
@@ -345,6 +366,25 @@ fn the_hook_runs_once_with_the_file_names() {
     assert_eq!(code, 0, "{text}");
     insta::assert_snapshot!(text);
     assert_eq!(read(dir.path(), "org.toml"), ORG);
+}
+
+#[test]
+fn the_since_hook_runs_once_on_the_whole_tree_on_every_commit() {
+    let text = std::fs::read_to_string(repo().join(".pre-commit-hooks.yaml")).expect("hooks");
+    let yaml = hook(&text, "orglint-since-head");
+    assert_eq!(hook_key(&yaml, "pass_filenames").as_deref(), Some("false"));
+    assert_eq!(hook_key(&yaml, "always_run").as_deref(), Some("true"));
+    assert_eq!(hook_key(&yaml, "require_serial").as_deref(), Some("true"));
+    assert_eq!(hook_key(&yaml, "language").as_deref(), Some("rust"));
+    assert_eq!(
+        hook_key(&yaml, "files"),
+        None,
+        "it runs whatever the commit holds"
+    );
+    assert_eq!(
+        hook_key(&yaml, "entry").as_deref(),
+        Some("orglint check --format short --since HEAD")
+    );
 }
 
 #[test]

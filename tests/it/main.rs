@@ -48,6 +48,7 @@ mod sarif;
 mod scale;
 mod schema;
 mod security;
+mod since;
 mod texts;
 mod threads;
 mod walk;

@@ -198,7 +198,7 @@ fn lint(input: &Input, settings: &Settings, accepted: &Baseline, write: bool) ->
     let root = Path::new(ROOT);
     let loaded = orglint::load_texts(input.files.clone(), root);
     let tree = Tree::new(root.to_path_buf(), settings.config());
-    orglint::engine::lint_with(tree, loaded, settings, None, accepted, write)
+    orglint::engine::lint_with(tree, loaded, settings, None, accepted, write, None)
 }
 
 /// The settings `input` lints with: its `orglint.toml` (or the default) and its `--select` and
