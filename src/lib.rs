@@ -327,25 +327,28 @@ pub(crate) fn check_with(opts: &CheckOptions, texts: &load::Texts) -> Result<Rep
         }
         None => Baseline::default(),
     };
-    let since = match &opts.since {
-        Some(revision) => Some(revision::findings_at(
-            revision,
-            &tree,
-            &settings,
-            opts.config.is_some(),
-            (&opts.select, &opts.ignore),
-            &cwd,
-        )?),
-        None => None,
-    };
     let filter = (!whole).then_some(named);
-    let loaded = load::load_with(
-        &tree.root,
-        &tree.exclude,
-        tree.config.as_deref(),
-        &cwd,
-        texts,
+    // The tree at `--since`'s revision is read and linted while the working tree loads.
+    let (since, loaded) = rayon::join(
+        || {
+            let findings_at = |revision: &String| {
+                let selectors = (opts.select.as_slice(), opts.ignore.as_slice());
+                let config_given = opts.config.is_some();
+                revision::findings_at(revision, &tree, &settings, config_given, selectors, &cwd)
+            };
+            opts.since.as_ref().map(findings_at).transpose()
+        },
+        || {
+            load::load_with(
+                &tree.root,
+                &tree.exclude,
+                tree.config.as_deref(),
+                &cwd,
+                texts,
+            )
+        },
     );
+    let since = since?;
     if loaded.sources.is_empty() && !settings.config().allow_empty {
         return Err(Error::Usage(nothing_checked(&tree, &cwd)));
     }

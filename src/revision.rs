@@ -1,14 +1,16 @@
 //! The org tree at a git revision, read through the `git` command without checking anything out:
 //! what `check --since` compares the working tree with.
 //!
-//! Two commands read a whole revision: `git ls-tree -r -z -l` lists the files under the org root
-//! with their sizes, and one `git cat-file --batch` gives the contents of those that will be
-//! read. A tree at a revision is as hostile as a working tree: names are bytes (never a path on
-//! disk: nothing is read or written through them), sizes are bounded before any content is read,
-//! and a name that would leave the root is not read. Git itself is asked nothing but these, with
-//! every user-given revision after `--end-of-options`.
+//! Three processes read a whole revision: `git rev-parse` finds the org root's place in the
+//! repository and names the revision, `git ls-tree -r -z -l` lists the files under the root with
+//! their sizes, and one `git cat-file --batch` gives the contents of those that will be read
+//! (the `orglint.toml` first, which says which files are entity files). A tree at a revision is
+//! as hostile as a working tree: names are bytes (never a path on disk: nothing is read or
+//! written through them), sizes are bounded before any content is read, and a name that would
+//! leave the root is not read. Git is asked nothing but these, with the user's revision after
+//! `--end-of-options`.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -38,11 +40,11 @@ pub fn findings_at(
     (select, ignore): (&[String], &[String]),
     cwd: &Path,
 ) -> Result<(Since, Baseline), Error> {
-    let repository = Repository::open(&tree.root)?;
-    let Some(commit) = repository.commit(revision)? else {
+    let Some((repository, object)) = Repository::open_at(&tree.root, revision)? else {
         return Ok((Since::new(revision, Vec::new()), Baseline::default()));
     };
-    let files = repository.files(&commit)?;
+    let files = repository.files(&object, revision)?;
+    let mut batch = repository.batch()?;
     let mut warnings = Vec::new();
     let settings = if config_given {
         settings.clone()
@@ -50,7 +52,7 @@ pub fn findings_at(
         let at = files
             .iter()
             .find(|f| f.path.as_os_str() == config::FILE_NAME);
-        match at.map(|file| config_at(&repository, file, revision, &tree.root)) {
+        match at.map(|file| config_at(&mut batch, file, revision, &tree.root)) {
             None => Settings::new(Config::default(), select, ignore)?,
             Some(Ok(config)) => Settings::new(config, select, ignore)?,
             Some(Err(why)) => {
@@ -74,7 +76,7 @@ pub fn findings_at(
         .filter(|&(_, &read)| read)
         .map(|(&f, _)| f)
         .collect();
-    let mut contents = repository.contents(&to_read)?.into_iter();
+    let mut contents = batch.read_all(&to_read)?.into_iter();
     let bytes: Vec<(PathBuf, FileBytes)> = (entity_files.iter().zip(&admitted))
         .map(|(f, &read)| {
             let path = normalize(&tree.root.join(&f.path));
@@ -101,7 +103,7 @@ pub fn findings_at(
 
 /// The `orglint.toml` at a revision, or why it cannot be used (a phrase: "has mistakes").
 fn config_at(
-    repository: &Repository,
+    batch: &mut Batch,
     file: &RevisionFile,
     revision: &str,
     root: &Path,
@@ -109,11 +111,9 @@ fn config_at(
     if file.size > MAX_FILE_SIZE {
         return Err(format!("is too large ({} bytes)", file.size));
     }
-    let bytes = repository
-        .contents(&[file])
-        .map_err(|e| format!("could not be read ({e})"))?
-        .pop()
-        .unwrap_or_default();
+    let bytes = batch
+        .read(file)
+        .map_err(|e| format!("could not be read ({e})"))?;
     let text = String::from_utf8(bytes).map_err(|_| "is not UTF-8".to_owned())?;
     let shown = format!("orglint.toml at {revision}");
     Config::parse(&text, &shown, &root.join(config::FILE_NAME))
@@ -141,61 +141,57 @@ pub struct RevisionFile {
 }
 
 impl Repository {
-    /// The repository that holds `root`, or why there is none (exit code 2).
-    pub fn open(root: &Path) -> Result<Repository, Error> {
-        let out = git(root, &["rev-parse", "--show-prefix"]).map_err(|why| {
-            Error::Usage(format!(
-                "`--since` reads the org's history with git, but {why}; give no `--since` to lint \
-                 the whole tree"
-            ))
-        })?;
-        let prefix = String::from_utf8(out)
-            .map_err(|_| Error::Io("git gave a path that is not UTF-8 for the org root".into()))?;
-        Ok(Repository {
-            root: root.to_path_buf(),
-            prefix: prefix.trim_end_matches('\n').to_owned(),
-        })
-    }
-
-    /// The commit `revision` names (anything `git rev-parse` accepts), as a full object name; `None`
-    /// when the repository has no commit yet and `revision` is `HEAD` (the first commit: nothing
-    /// was there before it). An unknown revision is a usage error that says why, and in a shallow
-    /// clone how to fetch what is missing.
-    pub fn commit(&self, revision: &str) -> Result<Option<String>, Error> {
-        // Named first, then peeled to its commit: a suffix written after `revision` would be read
-        // as part of it where it ends in free text (`:/message`).
+    /// The repository that holds `root`, and the object `revision` names in it (anything
+    /// `git rev-parse` accepts); `None` when the repository has no commit yet and `revision` is
+    /// `HEAD` (the first commit: nothing was there before it). No repository, or an unknown
+    /// revision, is a usage error that says why, and in a shallow clone how to fetch what is
+    /// missing.
+    pub fn open_at(root: &Path, revision: &str) -> Result<Option<(Repository, String)>, Error> {
+        // One process for both: the root's place in the repository, and the revision.
         let args = [
             "rev-parse",
+            "--show-prefix",
             "--verify",
             "--quiet",
             "--end-of-options",
             revision,
         ];
-        if let Ok(object) = git(&self.root, &args) {
-            let object = String::from_utf8_lossy(&object).trim().to_owned();
-            let peeled = format!("{object}^{{commit}}");
-            let args = ["rev-parse", "--verify", "--quiet", peeled.as_str()];
-            if let Ok(commit) = git(&self.root, &args) {
-                let commit = String::from_utf8_lossy(&commit).trim().to_owned();
-                if !commit.is_empty() && commit.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    return Ok(Some(commit));
-                }
+        let out = git_output(root, &args)?;
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let mut lines = stdout.lines();
+        let (Some(prefix), object) = (lines.next(), lines.next()) else {
+            return Err(Error::Usage(format!(
+                "`--since` reads the org's history with git, but {}; give no `--since` to lint \
+                 the whole tree",
+                why_failed(&out)
+            )));
+        };
+        let repository = Repository {
+            root: root.to_path_buf(),
+            prefix: prefix.to_owned(),
+        };
+        match object {
+            Some(object) if out.status.success() && is_object_name(object) => {
+                Ok(Some((repository, object.to_owned())))
             }
+            _ if revision == "HEAD" && repository.has_no_commit() => Ok(None),
+            _ => Err(repository.unknown(revision)),
         }
+    }
+
+    /// Why `revision` names no commit here: unknown, or beyond a shallow clone's history.
+    fn unknown(&self, revision: &str) -> Error {
         let shown = shown_code(revision);
-        if revision == "HEAD" && self.has_no_commit() {
-            return Ok(None);
-        }
         let shallow = git(&self.root, &["rev-parse", "--is-shallow-repository"])
             .is_ok_and(|out| out.starts_with(b"true"));
-        Err(Error::Usage(if shallow {
+        Error::Usage(if shallow {
             format!(
                 "the revision {shown} is not in this shallow clone; fetch the history it needs \
                  (`git fetch --unshallow`, or `fetch-depth: 0` for actions/checkout)"
             )
         } else {
             format!("the revision {shown} is not a commit of this repository")
-        }))
+        })
     }
 
     /// Whether the repository has no commit at all (an unborn branch before the first commit).
@@ -203,42 +199,32 @@ impl Repository {
         git(&self.root, &["rev-list", "-n", "1", "--all"]).is_ok_and(|out| out.is_empty())
     }
 
-    /// The regular files under the org root in `commit`, in path order. Links, submodules and
-    /// names that do not stay below the root (`..`, an empty part) are left out. When the root
-    /// did not exist in `commit`, there are none.
-    pub fn files(&self, commit: &str) -> Result<Vec<RevisionFile>, Error> {
-        // The root's folder may not exist in that commit (nor be a folder): then nothing was there.
-        let path = format!("{commit}:{}", self.prefix.trim_end_matches('/'));
+    /// The regular files under the org root in the commit `object` names (a tag is followed to
+    /// its commit), in path order. Links, submodules and names that do not stay below the root
+    /// (`..`, an empty part) are left out. When the root's folder did not exist in that commit,
+    /// there are none; an object that is no commit is the usage error of `revision`.
+    pub fn files(&self, object: &str, revision: &str) -> Result<Vec<RevisionFile>, Error> {
+        let tree = format!("{object}^{{commit}}:{}", self.prefix.trim_end_matches('/'));
         let args = [
-            "rev-parse",
-            "--verify",
-            "--quiet",
+            "ls-tree",
+            "--full-tree",
+            "-r",
+            "-z",
+            "-l",
             "--end-of-options",
-            path.as_str(),
+            tree.as_str(),
         ];
-        let Ok(tree) = git(&self.root, &args) else {
-            return Ok(Vec::new());
-        };
-        let tree = String::from_utf8_lossy(&tree).trim().to_owned();
-        let kind = git(&self.root, &["cat-file", "-t", tree.as_str()]);
-        if !kind.is_ok_and(|kind| kind.starts_with(b"tree")) {
-            return Ok(Vec::new());
+        let out = git_output(&self.root, &args)?;
+        if !out.status.success() {
+            // Only now, on the way out: is it the commit, or the folder, that is not there?
+            let commit = format!("{object}^{{commit}}");
+            let args = ["rev-parse", "--verify", "--quiet", commit.as_str()];
+            return match git(&self.root, &args) {
+                Ok(_) => Ok(Vec::new()),
+                Err(_) => Err(self.unknown(revision)),
+            };
         }
-        let out = git(
-            &self.root,
-            &[
-                "ls-tree",
-                "--full-tree",
-                "-r",
-                "-z",
-                "-l",
-                "--end-of-options",
-                tree.as_str(),
-            ],
-        )
-        .map_err(|why| Error::Io(format!("cannot list the files of the revision: {why}")))?;
-        let mut files: Vec<RevisionFile> = out
-            .split(|&b| b == 0)
+        let mut files: Vec<RevisionFile> = (out.stdout.split(|&b| b == 0))
             .filter(|record| !record.is_empty())
             .filter_map(parse_tree_record)
             .collect();
@@ -246,69 +232,130 @@ impl Repository {
         Ok(files)
     }
 
-    /// The contents of the blobs `objects` name, in that order, read by one `git cat-file
-    /// --batch`. The caller bounds their sizes beforehand; a blob larger than its size in the tree
-    /// said is an error, never read past it.
-    pub fn contents(&self, objects: &[&RevisionFile]) -> Result<Vec<Vec<u8>>, Error> {
-        if objects.is_empty() {
-            return Ok(Vec::new());
-        }
-        let failed =
-            |why: String| Error::Io(format!("cannot read the files of the revision: {why}"));
+    /// A `git cat-file --batch` of this repository, to read blobs through one process.
+    pub fn batch(&self) -> Result<Batch, Error> {
         let mut child = Command::new("git")
             .args(["cat-file", "--batch"])
             .current_dir(&self.root)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
+            .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| failed(format!("cannot run git: {e}")))?;
-        let mut stdin = child.stdin.take().expect("piped");
-        let names: String = objects.iter().map(|f| format!("{}\n", f.object)).collect();
+            .map_err(|e| cannot_read(format!("git cannot be run ({e})")))?;
+        let stdin = child.stdin.take();
+        let stdout = child.stdout.take().map(BufReader::new);
+        Ok(Batch {
+            child,
+            stdin,
+            stdout,
+        })
+    }
+}
+
+/// One `git cat-file --batch`: blobs asked for one at a time ([`Batch::read`]), then all the rest
+/// at once ([`Batch::read_all`]). Killed when dropped before it is done.
+pub struct Batch {
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+    stdout: Option<BufReader<std::process::ChildStdout>>,
+}
+
+impl Batch {
+    /// The contents of `file`'s blob.
+    pub fn read(&mut self, file: &RevisionFile) -> Result<Vec<u8>, Error> {
+        let stdin = self
+            .stdin
+            .as_mut()
+            .ok_or_else(|| cannot_read("done".into()))?;
+        stdin
+            .write_all(format!("{}\n", file.object).as_bytes())
+            .and_then(|()| stdin.flush())
+            .map_err(|e| cannot_read(e.to_string()))?;
+        let stdout = self
+            .stdout
+            .as_mut()
+            .ok_or_else(|| cannot_read("done".into()))?;
+        read_blob(stdout, file)
+    }
+
+    /// The contents of the blobs of `files`, in that order; the batch is done after. The caller
+    /// bounds their sizes beforehand; a blob of another size than its tree said is an error,
+    /// never read past.
+    pub fn read_all(mut self, files: &[&RevisionFile]) -> Result<Vec<Vec<u8>>, Error> {
+        let mut stdin = self
+            .stdin
+            .take()
+            .ok_or_else(|| cannot_read("done".into()))?;
+        let names: String = files.iter().map(|f| format!("{}\n", f.object)).collect();
         // Written from another thread: git answers as it reads, and a full pipe either way would
         // leave both sides waiting.
         let writer = std::thread::spawn(move || stdin.write_all(names.as_bytes()));
-        let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
-        let mut contents = Vec::with_capacity(objects.len());
-        let mut header = Vec::new();
-        for file in objects {
-            header.clear();
-            stdout
-                .read_until(b'\n', &mut header)
-                .map_err(|e| failed(e.to_string()))?;
-            let line = String::from_utf8_lossy(&header);
-            let mut parts = line.trim_end().split(' ');
-            let (name, kind, size) = (parts.next(), parts.next(), parts.next());
-            let size: Option<u64> = size.and_then(|s| s.parse().ok());
-            let (Some(name), Some("blob"), Some(size)) = (name, kind, size) else {
-                let _ = child.kill();
-                return Err(failed(format!("git gave `{}`", line.trim_end())));
-            };
-            if name != file.object || size != file.size {
-                let _ = child.kill();
-                return Err(failed(format!(
-                    "git gave object {name} of {size} bytes for {} of {} bytes",
-                    file.object, file.size
-                )));
-            }
-            let mut bytes = vec![0; size as usize];
-            stdout
-                .read_exact(&mut bytes)
-                .map_err(|e| failed(e.to_string()))?;
-            let mut newline = [0u8; 1];
-            stdout
-                .read_exact(&mut newline)
-                .map_err(|e| failed(e.to_string()))?;
-            contents.push(bytes);
-        }
+        let mut stdout = self
+            .stdout
+            .take()
+            .ok_or_else(|| cannot_read("done".into()))?;
+        let contents = (files.iter())
+            .map(|file| read_blob(&mut stdout, file))
+            .collect::<Result<Vec<_>, _>>();
         drop(stdout);
-        let _ = writer.join();
-        let status = child.wait().map_err(|e| failed(e.to_string()))?;
-        if !status.success() {
-            return Err(failed(format!("git cat-file exited with {status}")));
+        let written = writer.join();
+        let status = self.child.wait();
+        let contents = contents?;
+        if !matches!(written, Ok(Ok(()))) || !status.is_ok_and(|s| s.success()) {
+            return Err(cannot_read("git cat-file did not end well".into()));
         }
         Ok(contents)
     }
+}
+
+impl Drop for Batch {
+    fn drop(&mut self) {
+        if self.stdout.is_some() {
+            drop(self.stdin.take());
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Reads one answer of `git cat-file --batch` for `file`: its header, then exactly the size its
+/// tree gave, then the newline after it.
+fn read_blob(stdout: &mut impl BufRead, file: &RevisionFile) -> Result<Vec<u8>, Error> {
+    let mut header = Vec::new();
+    stdout
+        .read_until(b'\n', &mut header)
+        .map_err(|e| cannot_read(e.to_string()))?;
+    let line = String::from_utf8_lossy(&header);
+    let mut parts = line.trim_end().split(' ');
+    let (name, kind, size) = (parts.next(), parts.next(), parts.next());
+    let size: Option<u64> = size.and_then(|s| s.parse().ok());
+    if (name, kind, size) != (Some(file.object.as_str()), Some("blob"), Some(file.size)) {
+        return Err(cannot_read(format!(
+            "git gave `{}` for blob {} of {} bytes",
+            line.trim_end(),
+            file.object,
+            file.size
+        )));
+    }
+    let mut bytes = vec![0; file.size as usize];
+    stdout
+        .read_exact(&mut bytes)
+        .map_err(|e| cannot_read(e.to_string()))?;
+    let mut newline = [0u8; 1];
+    stdout
+        .read_exact(&mut newline)
+        .map_err(|e| cannot_read(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// The error of a revision's files that could not be read.
+fn cannot_read(why: String) -> Error {
+    Error::Io(format!("cannot read the files of the revision: {why}"))
+}
+
+/// Whether `name` is a full object name (hex).
+fn is_object_name(name: &str) -> bool {
+    name.len() >= 40 && name.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// One record of `git ls-tree -r -z -l`: `MODE TYPE OBJECT SIZE\tPATH`. Only regular files
@@ -355,26 +402,41 @@ fn path_from_bytes(name: &[u8]) -> Option<PathBuf> {
     }
 }
 
-/// Runs `git ARGS` in `dir` and gives its standard output, or why it failed (git's own first
-/// line of error, or that git cannot be run).
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
-    let out = Command::new("git")
+/// Runs `git ARGS` in `dir`: its output whatever its exit code, or the usage error of git not
+/// being there to run.
+fn git_output(dir: &Path, args: &[&str]) -> Result<std::process::Output, Error> {
+    Command::new("git")
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| format!("git cannot be run ({e})"))?;
+        .map_err(|e| {
+            Error::Usage(format!(
+                "`--since` reads the org's history with git, which cannot be run ({e})"
+            ))
+        })
+}
+
+/// Runs `git ARGS` in `dir` and gives its standard output, or why it failed.
+fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
+    let out = git_output(dir, args).map_err(|e| e.to_string())?;
     if out.status.success() {
-        return Ok(out.stdout);
+        Ok(out.stdout)
+    } else {
+        Err(why_failed(&out))
     }
+}
+
+/// Why a git command failed, from its first line of error: "git says: not a git repository".
+fn why_failed(out: &std::process::Output) -> String {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let first = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let first = first.strip_prefix("fatal: ").unwrap_or(first);
-    Err(if first.is_empty() {
+    if first.is_empty() {
         format!("git exited with {}", out.status)
     } else {
         format!("git says: {first}")
-    })
+    }
 }
 
 #[cfg(test)]
