@@ -234,7 +234,7 @@ impl Repository {
 
     /// A `git cat-file --batch` of this repository, to read blobs through one process.
     pub fn batch(&self) -> Result<Batch, Error> {
-        let mut child = Command::new("git")
+        let mut child = git_command()
             .args(["cat-file", "--batch"])
             .current_dir(&self.root)
             .stdin(Stdio::piped())
@@ -402,10 +402,39 @@ fn path_from_bytes(name: &[u8]) -> Option<PathBuf> {
     }
 }
 
+/// The `git` command, with the locations git's own environment may give made absolute: a hook
+/// runs with `GIT_DIR=.git` or `GIT_INDEX_FILE=.git/index` relative to the top of the
+/// repository, and every command here runs in the org root, which may lie below it. With
+/// `GIT_DIR` and no `GIT_WORK_TREE`, git takes the directory it runs in for the top of the work
+/// tree: that was this process's, so it is named as such.
+fn git_command() -> Command {
+    let mut command = Command::new("git");
+    if let Ok(cwd) = std::env::current_dir() {
+        if std::env::var_os("GIT_DIR").is_some() && std::env::var_os("GIT_WORK_TREE").is_none() {
+            command.env("GIT_WORK_TREE", &cwd);
+        }
+        for name in [
+            "GIT_DIR",
+            "GIT_WORK_TREE",
+            "GIT_INDEX_FILE",
+            "GIT_OBJECT_DIRECTORY",
+            "GIT_COMMON_DIR",
+        ] {
+            if let Some(value) = std::env::var_os(name) {
+                let path = PathBuf::from(&value);
+                if path.is_relative() && !value.is_empty() {
+                    command.env(name, cwd.join(path));
+                }
+            }
+        }
+    }
+    command
+}
+
 /// Runs `git ARGS` in `dir`: its output whatever its exit code, or the usage error of git not
 /// being there to run.
 fn git_output(dir: &Path, args: &[&str]) -> Result<std::process::Output, Error> {
-    Command::new("git")
+    git_command()
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())

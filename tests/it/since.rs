@@ -211,6 +211,26 @@ fn an_org_in_a_folder_of_the_repository_is_compared_with_that_folder() {
     );
     assert_eq!(code, 0, "{stdout}");
     assert!(summary(&stdout).ends_with("14 already at HEAD)"));
+    // As a hook runs it: from the top, with git's own variables relative to it.
+    let hook_env: &[(&str, Option<&str>)] = &[
+        ("NO_COLOR", Some("1")),
+        ("GIT_DIR", Some(".git")),
+        ("GIT_INDEX_FILE", Some(".git/index")),
+    ];
+    let (code, stdout, stderr) = run(
+        repo.dir.path(),
+        &[
+            "check",
+            "company/org",
+            "--since",
+            "HEAD",
+            "--format",
+            "short",
+        ],
+        hook_env,
+    );
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    assert!(summary(&stdout).ends_with("14 already at HEAD)"));
     // A revision where the folder did not exist yet: everything is new.
     repo.git(&["mv", "company", "elsewhere"]);
     repo.commit("moved");
