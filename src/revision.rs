@@ -87,7 +87,7 @@ pub fn findings_at(
             (path, bytes)
         })
         .collect();
-    let loaded = load::load_bytes(bytes, cwd);
+    let loaded = load::load_bytes(&tree.root, bytes, cwd);
     let report = engine::lint_with(
         then,
         loaded,

@@ -211,9 +211,9 @@ pub fn admitted(sizes: impl IntoIterator<Item = u64>) -> Vec<bool> {
 /// Loads `files`, (absolute, normalised path, what was read) pairs of a tree the caller walked
 /// itself, as the walk's files are loaded: in path order, decoded and parsed the same way, within
 /// the same limits ([`admitted`] says which to read), and shown by the same paths relative to
-/// `cwd`. Every pair is read as an entity file: leave out what the walk would not read
-/// ([`crate::Tree::classify`] says which).
-pub(crate) fn load_bytes(files: Vec<(PathBuf, FileBytes)>, cwd: &Path) -> Loaded {
+/// `cwd`. `root` is the tree's root, which fingerprints are relative to. Every pair is read as an
+/// entity file: leave out what the walk would not read ([`crate::Tree::classify`] says which).
+pub(crate) fn load_bytes(root: &Path, files: Vec<(PathBuf, FileBytes)>, cwd: &Path) -> Loaded {
     let files: std::collections::BTreeMap<PathBuf, FileBytes> = files.into_iter().collect();
     let mut total = 0;
     let inputs = files
@@ -234,7 +234,9 @@ pub(crate) fn load_bytes(files: Vec<(PathBuf, FileBytes)>, cwd: &Path) -> Loaded
             }
         })
         .collect();
-    gather(inputs, None, cwd)
+    let mut loaded = gather(inputs, None, cwd);
+    loaded.root = normalize(&cwd.join(root));
+    loaded
 }
 
 const NAMES_NO_FILE: &str =
