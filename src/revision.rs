@@ -10,6 +10,7 @@
 //! leave the root is not read. Git is asked nothing but these, with the user's revision after
 //! `--end-of-options`.
 
+use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -72,15 +73,33 @@ pub fn findings_at(
         })
         .collect();
     let admitted = load::admitted(entity_files.iter().map(|f| f.size));
-    let to_read: Vec<&RevisionFile> = (entity_files.iter().zip(&admitted))
-        .filter(|&(_, &read)| read)
-        .map(|(&f, _)| f)
+    // A file the working tree still holds as it was is read from there, which costs far less
+    // than through git (a loose object is a file of its own, compressed); git reads the rest.
+    let changed = repository.changed(&object);
+    let here = changed
+        .as_ref()
+        .and_then(|_| crate::beneath::Dir::open(&tree.root).ok());
+    let mut read: Vec<Option<Vec<u8>>> = (entity_files.iter().zip(&admitted))
+        .map(|(f, &admitted)| {
+            let unchanged = changed.as_ref().is_some_and(|c| !c.contains(&f.path));
+            let dir = here.as_ref().filter(|_| admitted && unchanged)?;
+            load::read::read_bytes_below(dir, &f.path, MAX_FILE_SIZE).ok()
+        })
         .collect();
-    let mut contents = batch.read_all(&to_read)?.into_iter();
-    let bytes: Vec<(PathBuf, FileBytes)> = (entity_files.iter().zip(&admitted))
-        .map(|(f, &read)| {
+    let from_git: Vec<&RevisionFile> = (entity_files.iter().zip(&admitted).zip(&read))
+        .filter(|&((_, &admitted), read)| admitted && read.is_none())
+        .map(|((&f, _), _)| f)
+        .collect();
+    let mut contents = batch.read_all(&from_git)?.into_iter();
+    for (slot, &admitted) in read.iter_mut().zip(&admitted) {
+        if admitted && slot.is_none() {
+            *slot = contents.next();
+        }
+    }
+    let bytes: Vec<(PathBuf, FileBytes)> = (entity_files.iter().zip(read))
+        .map(|(f, read)| {
             let path = normalize(&tree.root.join(&f.path));
-            let bytes = match read.then(|| contents.next()).flatten() {
+            let bytes = match read {
                 Some(bytes) => FileBytes::Read(bytes),
                 None => FileBytes::NotRead(f.size),
             };
@@ -230,6 +249,29 @@ impl Repository {
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
+    }
+
+    /// The files under the org root (relative to it) that differ between the commit `object`
+    /// names and the working tree, as `git diff --name-only` finds them (through the index's
+    /// record of each file, without reading the unchanged ones); `None` when git cannot tell (no
+    /// working tree).
+    pub fn changed(&self, object: &str) -> Option<HashSet<PathBuf>> {
+        let commit = format!("{object}^{{commit}}");
+        let args = [
+            "diff",
+            "--name-only",
+            "-z",
+            "--no-renames",
+            "--relative",
+            "--end-of-options",
+            commit.as_str(),
+        ];
+        let out = git(&self.root, &args).ok()?;
+        (out.split(|&b| b == 0))
+            .filter(|name| !name.is_empty())
+            .map(|name| path_from_bytes(name).ok_or(()))
+            .collect::<Result<HashSet<PathBuf>, ()>>()
+            .ok()
     }
 
     /// A `git cat-file --batch` of this repository, to read blobs through one process.

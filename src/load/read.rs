@@ -174,11 +174,16 @@ pub(crate) fn read_text(path: &Path, limit: u64, follow: bool) -> Result<String,
 /// Reads the regular file at `rel` below `dir` as UTF-8, at most `limit` bytes, reached without
 /// following a link (see [`Dir::open_file`]).
 pub(crate) fn read_text_below(dir: &Dir, rel: &Path, limit: u64) -> Result<String, ReadError> {
+    decode(read_bytes_below(dir, rel, limit)?)
+}
+
+/// [`read_text_below`], the bytes as they are.
+pub(crate) fn read_bytes_below(dir: &Dir, rel: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let (file, meta) = dir.open_file(rel).map_err(ReadError::Io)?;
     if let Some(what) = meta.kind.special() {
         return Err(ReadError::NotRegular(what));
     }
-    decode(read_bounded(file, meta.len, limit)?)
+    read_bounded(file, meta.len, limit)
 }
 
 /// `bytes` as text, or why they are not UTF-8.
