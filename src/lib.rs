@@ -328,27 +328,25 @@ pub(crate) fn check_with(opts: &CheckOptions, texts: &load::Texts) -> Result<Rep
         None => Baseline::default(),
     };
     let filter = (!whole).then_some(named);
-    // The tree at `--since`'s revision is read and linted while the working tree loads.
-    let (since, loaded) = rayon::join(
-        || {
-            let findings_at = |revision: &String| {
-                let selectors = (opts.select.as_slice(), opts.ignore.as_slice());
-                let config_given = opts.config.is_some();
-                revision::findings_at(revision, &tree, &settings, config_given, selectors, &cwd)
-            };
-            opts.since.as_ref().map(findings_at).transpose()
-        },
-        || {
-            load::load_with(
-                &tree.root,
-                &tree.exclude,
-                tree.config.as_deref(),
-                &cwd,
-                texts,
-            )
-        },
+    // One side after the other, not both at once: each keeps the parses under way within
+    // `MAX_PARSE_COST`, which two at once would double.
+    let since = match &opts.since {
+        Some(revision) => {
+            let selectors = (opts.select.as_slice(), opts.ignore.as_slice());
+            let config_given = opts.config.is_some();
+            let at =
+                revision::findings_at(revision, &tree, &settings, config_given, selectors, &cwd);
+            Some(at?)
+        }
+        None => None,
+    };
+    let loaded = load::load_with(
+        &tree.root,
+        &tree.exclude,
+        tree.config.as_deref(),
+        &cwd,
+        texts,
     );
-    let since = since?;
     if loaded.sources.is_empty() && !settings.config().allow_empty {
         return Err(Error::Usage(nothing_checked(&tree, &cwd)));
     }

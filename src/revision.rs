@@ -1,16 +1,15 @@
 //! The org tree at a git revision, read through the `git` command without checking anything out:
 //! what `check --since` compares the working tree with.
 //!
-//! Three processes read a whole revision: `git rev-parse` finds the org root's place in the
-//! repository and names the revision, `git ls-tree -r -z -l` lists the files under the root with
-//! their sizes, and one `git cat-file --batch` gives the contents of those that will be read
-//! (the `orglint.toml` first, which says which files are entity files). A tree at a revision is
-//! as hostile as a working tree: names are bytes (never a path on disk: nothing is read or
-//! written through them), sizes are bounded before any content is read, and a name that would
-//! leave the root is not read. Git is asked nothing but these, with the user's revision after
-//! `--end-of-options`.
+//! `git rev-parse` names the revision, and `git ls-tree -r -z`, run in the org root, lists the
+//! files under it. A file is then read from the working tree when git's hash of what is there is
+//! the revision's blob, and otherwise through git: `git cat-file --batch-check` gives the sizes of
+//! those, and one `git cat-file --batch` the contents of the ones within the limits. A tree at a
+//! revision is as hostile as a working tree: names are bytes (read from the working tree only
+//! below the root, never through a link), sizes are bounded before any content is read, and a
+//! name that would leave the root is not read. Git is asked nothing but these, with the user's
+//! revision after `--end-of-options`.
 
-use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -19,9 +18,9 @@ use crate::baseline::Baseline;
 use crate::config::{self, Config};
 use crate::engine::{self, Settings, Since};
 use crate::error::Error;
-use crate::limits::MAX_FILE_SIZE;
+use crate::limits::{MAX_FILE_SIZE, MAX_TOTAL_SIZE};
 use crate::load::{self, FileBytes};
-use crate::paths::normalize;
+use crate::paths::{display_path, normalize};
 use crate::text::shown_code;
 use crate::tree::{Kind, Tree};
 
@@ -32,7 +31,9 @@ use crate::tree::{Kind, Tree};
 /// `--select` and `--ignore`, and its own `orglint.toml` (or, when `config_given`, the same
 /// `--config`). When its `orglint.toml` cannot be used (too large, not UTF-8, with mistakes), it is
 /// linted with the working tree's settings, and [`Since::warnings`] says so. Before the first
-/// commit, `HEAD` names nothing: nothing is hidden.
+/// commit, `HEAD` names nothing: nothing is hidden. A tree whose entity files include a symbolic
+/// link or a submodule is refused (exit code 2): the walk reads through them in a working tree,
+/// and a tree read without them would hide what they hold.
 pub fn findings_at(
     revision: &str,
     tree: &Tree,
@@ -45,15 +46,12 @@ pub fn findings_at(
         return Ok((Since::new(revision, Vec::new()), Baseline::default()));
     };
     let files = repository.files(&object, revision)?;
-    let mut batch = repository.batch()?;
     let mut warnings = Vec::new();
     let settings = if config_given {
         settings.clone()
     } else {
-        let at = files
-            .iter()
-            .find(|f| f.path.as_os_str() == config::FILE_NAME);
-        match at.map(|file| config_at(&mut batch, file, revision, &tree.root)) {
+        let at = (files.iter()).find(|f| f.path.as_os_str() == config::FILE_NAME);
+        match at.map(|file| config_at(&repository, file, revision, &tree.root)) {
             None => Settings::new(Config::default(), select, ignore)?,
             Some(Ok(config)) => Settings::new(config, select, ignore)?,
             Some(Err(why)) => {
@@ -65,46 +63,35 @@ pub fn findings_at(
         }
     };
     let then = Tree::new(tree.root.clone(), settings.config());
-    let entity_files: Vec<&RevisionFile> = files
-        .iter()
-        .filter(|f| {
-            let path = normalize(&tree.root.join(&f.path));
-            matches!(then.classify(&path, false), Kind::Entity)
-        })
-        .collect();
-    let admitted = load::admitted(entity_files.iter().map(|f| f.size));
-    // A file the working tree still holds as it was is read from there, which costs far less
-    // than through git (a loose object is a file of its own, compressed); git reads the rest.
-    let changed = repository.changed(&object);
-    let here = changed
-        .as_ref()
-        .and_then(|_| crate::beneath::Dir::open(&tree.root).ok());
-    let mut read: Vec<Option<Vec<u8>>> = (entity_files.iter().zip(&admitted))
-        .map(|(f, &admitted)| {
-            let unchanged = changed.as_ref().is_some_and(|c| !c.contains(&f.path));
-            let dir = here.as_ref().filter(|_| admitted && unchanged)?;
-            load::read::read_bytes_below(dir, &f.path, MAX_FILE_SIZE).ok()
-        })
-        .collect();
-    let from_git: Vec<&RevisionFile> = (entity_files.iter().zip(&admitted).zip(&read))
-        .filter(|&((_, &admitted), read)| admitted && read.is_none())
-        .map(|((&f, _), _)| f)
-        .collect();
-    let mut contents = batch.read_all(&from_git)?.into_iter();
-    for (slot, &admitted) in read.iter_mut().zip(&admitted) {
-        if admitted && slot.is_none() {
-            *slot = contents.next();
+    let mut entity_files = Vec::new();
+    for file in &files {
+        let path = normalize(&tree.root.join(&file.path));
+        let read = match file.kind {
+            EntryKind::File => matches!(then.classify(&path, false), Kind::Entity),
+            EntryKind::Link => matches!(then.classify(&path, false), Kind::Entity),
+            EntryKind::Submodule => matches!(then.classify(&path, true), Kind::Entity),
+        };
+        if !read {
+            continue;
         }
-    }
-    let bytes: Vec<(PathBuf, FileBytes)> = (entity_files.iter().zip(read))
-        .map(|(f, read)| {
-            let path = normalize(&tree.root.join(&f.path));
-            let bytes = match read {
-                Some(bytes) => FileBytes::Read(bytes),
-                None => FileBytes::NotRead(f.size),
+        if file.kind != EntryKind::File {
+            let what = match file.kind {
+                EntryKind::Link => "a symbolic link",
+                _ => "a submodule",
             };
-            (path, bytes)
-        })
+            return Err(Error::Usage(format!(
+                "`--since` cannot compare with the tree at {}: `{}` is {what} there, which the \
+                 walk follows in a working tree but `--since` does not read from git; run \
+                 `orglint check` without `--since`",
+                shown_code(revision),
+                display_path(&path, cwd)
+            )));
+        }
+        entity_files.push(file);
+    }
+    let read = repository.read(&entity_files)?;
+    let bytes: Vec<(PathBuf, FileBytes)> = (entity_files.iter().zip(read))
+        .map(|(f, read)| (normalize(&tree.root.join(&f.path)), read))
         .collect();
     let loaded = load::load_bytes(&tree.root, bytes, cwd);
     let report = engine::lint_with(
@@ -122,17 +109,22 @@ pub fn findings_at(
 
 /// The `orglint.toml` at a revision, or why it cannot be used (a phrase: "has mistakes").
 fn config_at(
-    batch: &mut Batch,
+    repository: &Repository,
     file: &RevisionFile,
     revision: &str,
     root: &Path,
 ) -> Result<Config, String> {
-    if file.size > MAX_FILE_SIZE {
-        return Err(format!("is too large ({} bytes)", file.size));
+    if file.kind != EntryKind::File {
+        return Err("is not a regular file".to_owned());
     }
-    let bytes = batch
-        .read(file)
+    let read = repository
+        .read(&[file])
         .map_err(|e| format!("could not be read ({e})"))?;
+    let bytes = match read.into_iter().next() {
+        Some(FileBytes::Read(bytes)) => bytes,
+        Some(FileBytes::NotRead(size)) => return Err(format!("is too large ({size} bytes)")),
+        None => return Err("could not be read".to_owned()),
+    };
     let text = String::from_utf8(bytes).map_err(|_| "is not UTF-8".to_owned())?;
     let shown = format!("orglint.toml at {revision}");
     Config::parse(&text, &shown, &root.join(config::FILE_NAME))
@@ -144,32 +136,47 @@ fn config_at(
 pub struct Repository {
     /// The org root, absolute and normalised; every `git` command runs in it.
     root: PathBuf,
-    /// The root's path inside the repository, with a trailing `/` (empty at the top).
-    prefix: String,
 }
 
-/// One file of a revision's tree under the org root.
+/// What an entry of a revision's tree is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A regular file (executable or not).
+    File,
+    /// A symbolic link; its blob is the link's text.
+    Link,
+    /// A submodule: a commit of another repository.
+    Submodule,
+}
+
+/// One entry of a revision's tree under the org root.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RevisionFile {
     /// Its path relative to the org root.
     pub path: PathBuf,
-    /// Its blob's object name.
+    /// Its object's name.
     pub object: String,
-    /// Its size in bytes, as the tree records it.
-    pub size: u64,
+    /// What it is.
+    pub kind: EntryKind,
 }
 
 impl Repository {
     /// The repository that holds `root`, and the object `revision` names in it (anything
-    /// `git rev-parse` accepts); `None` when the repository has no commit yet and `revision` is
-    /// `HEAD` (the first commit: nothing was there before it). No repository, or an unknown
+    /// `git rev-parse` accepts); `None` when `revision` is `HEAD` (or `@`) and the branch has no
+    /// commit yet (the first commit: nothing was there before it). No repository, or an unknown
     /// revision, is a usage error that says why, and in a shallow clone how to fetch what is
     /// missing.
     pub fn open_at(root: &Path, revision: &str) -> Result<Option<(Repository, String)>, Error> {
-        // One process for both: the root's place in the repository, and the revision.
+        let repository = Repository {
+            root: root.to_path_buf(),
+        };
+        // Before git sees it: a git older than 2.30 takes `--end-of-options` for a revision, and
+        // would read this one as an option.
+        if revision.starts_with('-') {
+            return Err(repository.unknown(revision));
+        }
         let args = [
             "rev-parse",
-            "--show-prefix",
             "--verify",
             "--quiet",
             "--end-of-options",
@@ -177,25 +184,23 @@ impl Repository {
         ];
         let out = git_output(root, &args)?;
         let stdout = String::from_utf8_lossy(&out.stdout);
-        let mut lines = stdout.lines();
-        let (Some(prefix), object) = (lines.next(), lines.next()) else {
+        let object = stdout.trim();
+        if out.status.success() && is_object_name(object) {
+            return Ok(Some((repository, object.to_owned())));
+        }
+        // `--quiet` leaves an unknown revision without a word; anything said is about the
+        // repository.
+        if !out.status.success() && !out.stderr.is_empty() {
             return Err(Error::Usage(format!(
                 "`--since` reads the org's history with git, but {}; give no `--since` to lint \
                  the whole tree",
                 why_failed(&out)
             )));
-        };
-        let repository = Repository {
-            root: root.to_path_buf(),
-            prefix: prefix.to_owned(),
-        };
-        match object {
-            Some(object) if out.status.success() && is_object_name(object) => {
-                Ok(Some((repository, object.to_owned())))
-            }
-            _ if revision == "HEAD" && repository.has_no_commit() => Ok(None),
-            _ => Err(repository.unknown(revision)),
         }
+        if matches!(revision, "HEAD" | "@") && repository.unborn() {
+            return Ok(None);
+        }
+        Err(repository.unknown(revision))
     }
 
     /// Why `revision` names no commit here: unknown, or beyond a shallow clone's history.
@@ -213,181 +218,195 @@ impl Repository {
         })
     }
 
-    /// Whether the repository has no commit at all (an unborn branch before the first commit).
-    fn has_no_commit(&self) -> bool {
-        git(&self.root, &["rev-list", "-n", "1", "--all"]).is_ok_and(|out| out.is_empty())
+    /// Whether `HEAD` names a branch with no commit yet: before the first commit of a repository
+    /// or of an orphan branch.
+    fn unborn(&self) -> bool {
+        git(&self.root, &["symbolic-ref", "--quiet", "HEAD"]).is_ok()
+            && git(&self.root, &["rev-parse", "--verify", "--quiet", "HEAD"]).is_err()
     }
 
-    /// The regular files under the org root in the commit `object` names (a tag is followed to
-    /// its commit), in path order. Links, submodules and names that do not stay below the root
-    /// (`..`, an empty part) are left out. When the root's folder did not exist in that commit,
-    /// there are none; an object that is no commit is the usage error of `revision`.
+    /// The entries under the org root in the commit `object` names (a tag is followed to its
+    /// commit), in path order, paths relative to the root: regular files, links and submodules.
+    /// Names that do not stay below the root (`..`, an empty part) are left out. When the root's
+    /// folder did not exist in that commit, there are none; an object that is no commit is the
+    /// usage error of `revision`.
     pub fn files(&self, object: &str, revision: &str) -> Result<Vec<RevisionFile>, Error> {
-        let tree = format!("{object}^{{commit}}:{}", self.prefix.trim_end_matches('/'));
-        let args = [
-            "ls-tree",
-            "--full-tree",
-            "-r",
-            "-z",
-            "-l",
-            "--end-of-options",
-            tree.as_str(),
-        ];
-        let out = git_output(&self.root, &args)?;
-        if !out.status.success() {
-            // Only now, on the way out: is it the commit, or the folder, that is not there?
-            let commit = format!("{object}^{{commit}}");
-            let args = ["rev-parse", "--verify", "--quiet", commit.as_str()];
-            return match git(&self.root, &args) {
-                Ok(_) => Ok(Vec::new()),
-                Err(_) => Err(self.unknown(revision)),
-            };
+        let commit = format!("{object}^{{commit}}");
+        let args = ["rev-parse", "--verify", "--quiet", commit.as_str()];
+        if git(&self.root, &args).is_err() {
+            return Err(self.unknown(revision));
         }
-        let mut files: Vec<RevisionFile> = (out.stdout.split(|&b| b == 0))
+        // Run in the root, `ls-tree` lists only what lies under it, by paths relative to it.
+        let args = ["ls-tree", "-r", "-z", "--end-of-options", commit.as_str()];
+        let out = git(&self.root, &args)
+            .map_err(|why| cannot_read(format!("cannot list its files: {why}")))?;
+        // Only what may be an entity file or the configuration is kept: a tree can hold a
+        // million files under `node_modules/` that no run reads.
+        let mut files: Vec<RevisionFile> = (out.split(|&b| b == 0))
             .filter(|record| !record.is_empty())
             .filter_map(parse_tree_record)
+            .filter(|f| {
+                let name = f.path.file_name().unwrap_or_default();
+                f.kind == EntryKind::Submodule
+                    || crate::paths::is_entity_name(name)
+                    || f.path.as_os_str() == config::FILE_NAME
+            })
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     }
 
-    /// The files under the org root (relative to it) that differ between the commit `object`
-    /// names and the working tree, as `git diff --name-only` finds them (through the index's
-    /// record of each file, without reading the unchanged ones); `None` when git cannot tell (no
-    /// working tree).
-    pub fn changed(&self, object: &str) -> Option<HashSet<PathBuf>> {
-        let commit = format!("{object}^{{commit}}");
-        let args = [
-            "diff",
-            "--name-only",
-            "-z",
-            "--no-renames",
-            "--relative",
-            "--end-of-options",
-            commit.as_str(),
-        ];
-        let out = git(&self.root, &args).ok()?;
-        (out.split(|&b| b == 0))
-            .filter(|name| !name.is_empty())
-            .map(|name| path_from_bytes(name).ok_or(()))
-            .collect::<Result<HashSet<PathBuf>, ()>>()
-            .ok()
+    /// What can be read of the regular files `files` (in path order), within the limits of one
+    /// run ([`load::admitted`]). A file whose working-tree copy git would store as the same blob
+    /// (git's SHA-1 of `blob LEN\0` and its bytes is the blob's name) is read there, below the
+    /// root and never through a link; the others are sized by `git cat-file --batch-check` and
+    /// read by one `git cat-file --batch`.
+    pub fn read(&self, files: &[&RevisionFile]) -> Result<Vec<FileBytes>, Error> {
+        let here = crate::beneath::Dir::open(&self.root).ok();
+        // From the working tree, while what it gave stays within the total limit.
+        let mut total = 0u64;
+        let mut local: Vec<Option<Vec<u8>>> = Vec::with_capacity(files.len());
+        for file in files {
+            let bytes = here
+                .as_ref()
+                .filter(|_| total <= MAX_TOTAL_SIZE)
+                .and_then(|dir| {
+                    let bytes =
+                        load::read::read_bytes_below(dir, &file.path, MAX_FILE_SIZE).ok()?;
+                    (blob_name(&bytes) == file.object).then_some(bytes)
+                });
+            total += bytes.as_ref().map_or(0, |b| b.len() as u64);
+            local.push(bytes);
+        }
+        let missing: Vec<&RevisionFile> = (files.iter().zip(&local))
+            .filter(|(_, local)| local.is_none())
+            .map(|(&f, _)| f)
+            .collect();
+        let mut sizes = self.sizes(&missing)?.into_iter();
+        let sizes: Vec<u64> = (local.iter())
+            .map(|local| match local {
+                Some(bytes) => bytes.len() as u64,
+                None => sizes.next().unwrap_or(u64::MAX),
+            })
+            .collect();
+        let admitted = load::admitted(sizes.iter().copied());
+        let from_git: Vec<&RevisionFile> = (files.iter().zip(&local).zip(&admitted))
+            .filter(|&((_, local), &admitted)| admitted && local.is_none())
+            .map(|((&f, _), _)| f)
+            .collect();
+        let mut contents = self.contents(&from_git)?.into_iter();
+        let read = (local.into_iter().zip(admitted).zip(sizes))
+            .map(|((local, admitted), size)| match (admitted, local) {
+                (true, Some(bytes)) => FileBytes::Read(bytes),
+                (true, None) => contents
+                    .next()
+                    .map_or(FileBytes::NotRead(size), FileBytes::Read),
+                (false, _) => FileBytes::NotRead(size),
+            })
+            .collect();
+        Ok(read)
     }
 
-    /// A `git cat-file --batch` of this repository, to read blobs through one process.
-    pub fn batch(&self) -> Result<Batch, Error> {
+    /// The size of each blob `files` name, in that order, by one `git cat-file --batch-check`.
+    fn sizes(&self, files: &[&RevisionFile]) -> Result<Vec<u64>, Error> {
+        let answers = self.cat_file("--batch-check", files, |stdout, file| {
+            let mut line = Vec::new();
+            stdout
+                .read_until(b'\n', &mut line)
+                .map_err(|e| cannot_read(e.to_string()))?;
+            header_size(&line, file)
+        })?;
+        Ok(answers)
+    }
+
+    /// The contents of the blobs `files` name, in that order, by one `git cat-file --batch`. Their
+    /// sizes are bounded beforehand; a blob of another size than git gave for it is an error,
+    /// never read past.
+    fn contents(&self, files: &[&RevisionFile]) -> Result<Vec<Vec<u8>>, Error> {
+        self.cat_file("--batch", files, |stdout, file| {
+            let mut line = Vec::new();
+            stdout
+                .read_until(b'\n', &mut line)
+                .map_err(|e| cannot_read(e.to_string()))?;
+            let size = header_size(&line, file)?;
+            let mut bytes = vec![0; usize::try_from(size).unwrap_or(usize::MAX)];
+            let mut newline = [0u8; 1];
+            std::io::Read::read_exact(stdout, &mut bytes)
+                .and_then(|()| std::io::Read::read_exact(stdout, &mut newline))
+                .map_err(|e| cannot_read(e.to_string()))?;
+            Ok(bytes)
+        })
+    }
+
+    /// Runs `git cat-file MODE` on the object names of `files`, and `answer` for each of them in
+    /// turn on its output. The names are written from another thread: git answers as it reads,
+    /// and a full pipe either way would leave both sides waiting. The process is always waited
+    /// for, and killed first when an answer is not what was asked.
+    fn cat_file<T>(
+        &self,
+        mode: &str,
+        files: &[&RevisionFile],
+        mut answer: impl FnMut(
+            &mut BufReader<std::process::ChildStdout>,
+            &RevisionFile,
+        ) -> Result<T, Error>,
+    ) -> Result<Vec<T>, Error> {
+        if files.is_empty() {
+            return Ok(Vec::new());
+        }
         let mut child = git_command()
-            .args(["cat-file", "--batch"])
+            .args(["cat-file", mode])
             .current_dir(&self.root)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| cannot_read(format!("git cannot be run ({e})")))?;
-        let stdin = child.stdin.take();
-        let stdout = child.stdout.take().map(BufReader::new);
-        Ok(Batch {
-            child,
-            stdin,
-            stdout,
-        })
-    }
-}
-
-/// One `git cat-file --batch`: blobs asked for one at a time ([`Batch::read`]), then all the rest
-/// at once ([`Batch::read_all`]). Killed when dropped before it is done.
-pub struct Batch {
-    child: std::process::Child,
-    stdin: Option<std::process::ChildStdin>,
-    stdout: Option<BufReader<std::process::ChildStdout>>,
-}
-
-impl Batch {
-    /// The contents of `file`'s blob.
-    pub fn read(&mut self, file: &RevisionFile) -> Result<Vec<u8>, Error> {
-        let stdin = self
-            .stdin
-            .as_mut()
-            .ok_or_else(|| cannot_read("done".into()))?;
-        stdin
-            .write_all(format!("{}\n", file.object).as_bytes())
-            .and_then(|()| stdin.flush())
-            .map_err(|e| cannot_read(e.to_string()))?;
-        let stdout = self
-            .stdout
-            .as_mut()
-            .ok_or_else(|| cannot_read("done".into()))?;
-        read_blob(stdout, file)
-    }
-
-    /// The contents of the blobs of `files`, in that order; the batch is done after. The caller
-    /// bounds their sizes beforehand; a blob of another size than its tree said is an error,
-    /// never read past.
-    pub fn read_all(mut self, files: &[&RevisionFile]) -> Result<Vec<Vec<u8>>, Error> {
-        let mut stdin = self
-            .stdin
-            .take()
-            .ok_or_else(|| cannot_read("done".into()))?;
+        let mut stdin = child.stdin.take().expect("piped");
         let names: String = files.iter().map(|f| format!("{}\n", f.object)).collect();
-        // Written from another thread: git answers as it reads, and a full pipe either way would
-        // leave both sides waiting.
         let writer = std::thread::spawn(move || stdin.write_all(names.as_bytes()));
-        let mut stdout = self
-            .stdout
-            .take()
-            .ok_or_else(|| cannot_read("done".into()))?;
-        let contents = (files.iter())
-            .map(|file| read_blob(&mut stdout, file))
-            .collect::<Result<Vec<_>, _>>();
+        let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
+        let answers: Result<Vec<T>, Error> = files.iter().map(|f| answer(&mut stdout, f)).collect();
+        if answers.is_err() {
+            let _ = child.kill();
+        }
         drop(stdout);
         let written = writer.join();
-        let status = self.child.wait();
-        let contents = contents?;
+        let status = child.wait();
+        let answers = answers?;
         if !matches!(written, Ok(Ok(()))) || !status.is_ok_and(|s| s.success()) {
-            return Err(cannot_read("git cat-file did not end well".into()));
+            return Err(cannot_read(format!("git cat-file {mode} did not end well")));
         }
-        Ok(contents)
+        Ok(answers)
     }
 }
 
-impl Drop for Batch {
-    fn drop(&mut self) {
-        if self.stdout.is_some() {
-            drop(self.stdin.take());
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// Reads one answer of `git cat-file --batch` for `file`: its header, then exactly the size its
-/// tree gave, then the newline after it.
-fn read_blob(stdout: &mut impl BufRead, file: &RevisionFile) -> Result<Vec<u8>, Error> {
-    let mut header = Vec::new();
-    stdout
-        .read_until(b'\n', &mut header)
-        .map_err(|e| cannot_read(e.to_string()))?;
-    let line = String::from_utf8_lossy(&header);
+/// The size a `git cat-file` header (`NAME blob SIZE`) gives for `file`'s blob, or why it is not
+/// the answer asked for.
+fn header_size(line: &[u8], file: &RevisionFile) -> Result<u64, Error> {
+    let line = String::from_utf8_lossy(line);
     let mut parts = line.trim_end().split(' ');
     let (name, kind, size) = (parts.next(), parts.next(), parts.next());
-    let size: Option<u64> = size.and_then(|s| s.parse().ok());
-    if (name, kind, size) != (Some(file.object.as_str()), Some("blob"), Some(file.size)) {
-        return Err(cannot_read(format!(
-            "git gave `{}` for blob {} of {} bytes",
+    match (name, kind, size.and_then(|s| s.parse().ok())) {
+        (Some(name), Some("blob"), Some(size)) if name == file.object => Ok(size),
+        _ => Err(cannot_read(format!(
+            "git gave `{}` for the blob {}",
             line.trim_end(),
-            file.object,
-            file.size
-        )));
+            file.object
+        ))),
     }
-    let mut bytes = vec![0; file.size as usize];
-    stdout
-        .read_exact(&mut bytes)
-        .map_err(|e| cannot_read(e.to_string()))?;
-    let mut newline = [0u8; 1];
-    stdout
-        .read_exact(&mut newline)
-        .map_err(|e| cannot_read(e.to_string()))?;
-    Ok(bytes)
+}
+
+/// Git's name for `bytes` as a blob in a repository that names objects by SHA-1: the SHA-1 of
+/// `blob LEN\0` and the bytes, in hex. (A repository of SHA-256 names matches none, and git reads
+/// every file.)
+fn blob_name(bytes: &[u8]) -> String {
+    use sha1::{Digest, Sha1};
+    let mut hasher = Sha1::new();
+    hasher.update(format!("blob {}\0", bytes.len()).as_bytes());
+    hasher.update(bytes);
+    let digest = hasher.finalize();
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The error of a revision's files that could not be read.
@@ -400,27 +419,29 @@ fn is_object_name(name: &str) -> bool {
     name.len() >= 40 && name.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// One record of `git ls-tree -r -z -l`: `MODE TYPE OBJECT SIZE\tPATH`. Only regular files
-/// (modes 100644 and 100755) whose path stays below the root are kept.
+/// One record of `git ls-tree -r -z`: `MODE TYPE OBJECT\tPATH`. Regular files (modes 100644 and
+/// 100755), links (120000) and submodules (160000) whose path stays below the root are kept.
 fn parse_tree_record(record: &[u8]) -> Option<RevisionFile> {
     let tab = record.iter().position(|&b| b == b'\t')?;
     let (meta, name) = (&record[..tab], &record[tab + 1..]);
     let meta = std::str::from_utf8(meta).ok()?;
     let mut parts = meta.split_ascii_whitespace();
-    let (mode, kind, object, size) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-    if kind != "blob" || !matches!(mode, "100644" | "100755") {
+    let (mode, kind, object) = (parts.next()?, parts.next()?, parts.next()?);
+    let kind = match (mode, kind) {
+        ("100644" | "100755", "blob") => EntryKind::File,
+        ("120000", "blob") => EntryKind::Link,
+        ("160000", "commit") => EntryKind::Submodule,
+        _ => return None,
+    };
+    if !is_object_name(object) {
         return None;
     }
-    if !object.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let size = size.parse().ok()?;
     let path = path_from_bytes(name)?;
     let below = path.components().all(|c| matches!(c, Component::Normal(_)));
     (below && path.components().next().is_some()).then(|| RevisionFile {
         path,
         object: object.to_owned(),
-        size,
+        kind,
     })
 }
 
@@ -515,30 +536,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tree_records_keep_regular_files_below_the_root() {
+    fn tree_records_keep_files_links_and_submodules_below_the_root() {
         let record = |s: &str| parse_tree_record(s.as_bytes());
         let oid = "3b18e512dba79e4c8300dd08aeb37f8e728b8dad";
         assert_eq!(
-            record(&format!("100644 blob {oid}      12\tteams/web.toml")),
+            record(&format!("100644 blob {oid}\tteams/web.toml")),
             Some(RevisionFile {
                 path: PathBuf::from("teams/web.toml"),
                 object: oid.to_owned(),
-                size: 12,
+                kind: EntryKind::File,
             })
         );
-        assert!(record(&format!("100755 blob {oid} 1\tx.toml")).is_some());
+        let kind = |s: String| record(&s).map(|f| f.kind);
+        assert_eq!(
+            kind(format!("100755 blob {oid}\tx.toml")),
+            Some(EntryKind::File)
+        );
+        assert_eq!(
+            kind(format!("120000 blob {oid}\tl.toml")),
+            Some(EntryKind::Link)
+        );
+        assert_eq!(
+            kind(format!("160000 commit {oid}\tsub")),
+            Some(EntryKind::Submodule)
+        );
         for other in [
-            format!("120000 blob {oid} 9\tlink.toml"),
-            format!("160000 commit {oid} -\tsub"),
-            format!("100644 blob {oid} 3\t../escape.toml"),
-            format!("100644 blob {oid} 3\ta//b.toml"),
-            format!("100644 blob {oid} 3\ta/./b.toml"),
-            format!("100644 blob {oid} 3\t"),
-            "100644 blob not-hex 3\tx.toml".to_owned(),
-            format!("100644 blob {oid} -3\tx.toml"),
+            format!("040000 tree {oid}\tteams"),
+            format!("100644 blob {oid}\t../escape.toml"),
+            format!("100644 blob {oid}\ta//b.toml"),
+            format!("100644 blob {oid}\ta/./b.toml"),
+            format!("100644 blob {oid}\t"),
+            "100644 blob not-hex\tx.toml".to_owned(),
             "garbage".to_owned(),
         ] {
             assert_eq!(record(&other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn blob_names_are_gits() {
+        // `printf 'hello\n' | git hash-object --stdin`, and the empty blob.
+        assert_eq!(
+            blob_name(b"hello\n"),
+            "ce013625030ba8dba906f756967f9e9ca394464a"
+        );
+        assert_eq!(blob_name(b""), "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
     }
 }

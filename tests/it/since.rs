@@ -506,21 +506,123 @@ fn since_composes_with_select_ignore_and_a_baseline_but_not_with_writing_one() {
 }
 
 #[test]
-fn hostile_names_and_links_in_a_revision_are_never_followed() {
-    if !have_git("hostile_names_and_links_in_a_revision_are_never_followed") {
+fn odd_file_names_in_a_revision_are_compared_as_they_are() {
+    if !have_git("odd_file_names_in_a_revision_are_compared_as_they_are") {
+        return;
+    }
+    let repo = Repo::new("");
+    let odd = "[[team]]\nid = \"odd\"\nname = \"Odd\"\n";
+    repo.write("teams/line\nbreak.toml", odd);
+    repo.write("teams/sp ace\u{202e}.toml", odd);
+    repo.commit("odd names");
+    let (code, all, _) = repo.check(&["--format", "short"]);
+    assert_eq!(code, 1);
+    assert!(all.contains("duplicate-id"), "{all}");
+    let (code, stdout, stderr) = repo.check(&["--since", "HEAD", "--format", "short"]);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    assert_eq!(short_lines(&stdout), Vec::<String>::new());
+    // Changed there, and read from git: the team's new finding is the only one.
+    repo.write("teams/line\nbreak.toml", "[[team]]\nid = \"odd2\"\n");
+    let (code, stdout, _) = repo.check(&["--since", "HEAD", "--format", "short"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        short_lines(&stdout)
+            .iter()
+            .all(|l| l.contains("break.toml")),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_link_or_a_submodule_among_the_entity_files_of_a_revision_is_refused() {
+    if !have_git("a_link_or_a_submodule_among_the_entity_files_of_a_revision_is_refused") {
         return;
     }
     let repo = Repo::new("");
     #[cfg(unix)]
-    std::os::unix::fs::symlink("/etc/passwd", repo.org.join("teams/passwd.toml")).expect("link");
-    repo.write(
-        "teams/line\nbreak.toml",
-        "[[team]]\nid = \"odd\"\nname = \"Odd\"\n",
+    {
+        std::os::unix::fs::symlink("/etc/passwd", repo.org.join("teams/passwd.toml"))
+            .expect("link");
+        repo.commit("a link");
+        let (code, stdout, stderr) = repo.check(&["--since", "HEAD"]);
+        assert_eq!((code, stdout.as_str()), (2, ""));
+        assert_eq!(
+            stderr,
+            "error: `--since` cannot compare with the tree at `HEAD`: `teams/passwd.toml` is a \
+             symbolic link there, which the walk follows in a working tree but `--since` does \
+             not read from git; run `orglint check` without `--since`\n"
+        );
+        repo.git(&["rm", "-q", "teams/passwd.toml"]);
+        repo.commit("no link");
+    }
+    // A submodule's folder is walked in a working tree: its commit is refused as well.
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let cacheinfo = format!("160000,{},teams/vendored", head.trim());
+    repo.git(&["update-index", "--add", "--cacheinfo", &cacheinfo]);
+    repo.git(&["commit", "-q", "-m", "a submodule"]);
+    let (code, _, stderr) = repo.check(&["--since", "HEAD"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("`teams/vendored` is a submodule there"),
+        "{stderr}"
     );
-    repo.commit("odd names");
-    std::fs::remove_file(repo.org.join("teams/passwd.toml")).ok();
+    // Where the walk never goes (a hidden folder), neither is in the way.
+    repo.git(&["rm", "-q", "--cached", "teams/vendored"]);
+    repo.git(&[
+        "update-index",
+        "--add",
+        "--cacheinfo",
+        &cacheinfo.replace("teams/", ".git-vendored/"),
+    ]);
+    repo.git(&["commit", "-q", "-m", "moved"]);
     let (code, stdout, stderr) = repo.check(&["--since", "HEAD", "--format", "short"]);
-    // The odd team's findings were there before; the link was never read on either side.
     assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
-    assert!(!stdout.contains("root:"), "{stdout}");
+}
+
+#[test]
+fn a_file_git_is_told_to_leave_alone_is_still_compared_by_its_content() {
+    if !have_git("a_file_git_is_told_to_leave_alone_is_still_compared_by_its_content") {
+        return;
+    }
+    let repo = Repo::new("");
+    repo.commit("the example org");
+    // git's own diff would call these files unchanged; their content says otherwise.
+    repo.git(&["update-index", "--assume-unchanged", "people/ml.toml"]);
+    repo.git(&["update-index", "--skip-worktree", "teams/rides.toml"]);
+    let ml = repo.read("people/ml.toml");
+    repo.write(
+        "people/ml.toml",
+        &ml.replacen("id = \"bob\"", "id = \"bobby\"", 1),
+    );
+    let rides = repo.read("teams/rides.toml");
+    repo.write("teams/rides.toml", &rides.replacen("name = ", "nom = ", 1));
+    let (code, stdout, _) = repo.check(&["--since", "HEAD", "--format", "short"]);
+    assert_eq!(code, 1, "{stdout}");
+    let found = short_lines(&stdout);
+    assert!(
+        found.iter().any(|l| l.ends_with(" unknown-reference")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|l| l.starts_with("teams/rides.toml:")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_first_commit_of_an_orphan_branch_counts_every_finding() {
+    if !have_git("the_first_commit_of_an_orphan_branch_counts_every_finding") {
+        return;
+    }
+    let repo = Repo::new("");
+    repo.commit("the example org");
+    repo.git(&["checkout", "-q", "--orphan", "fresh"]);
+    for revision in ["HEAD", "@"] {
+        let (code, stdout, stderr) = repo.check(&["--since", revision, "--format", "short"]);
+        assert_eq!((code, stderr.as_str()), (1, ""), "{revision}");
+        assert!(
+            summary(&stdout).ends_with(&format!("0 already at {revision})")),
+            "{stdout}"
+        );
+    }
 }
