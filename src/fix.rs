@@ -75,7 +75,9 @@ pub fn fix(opts: &CheckOptions, fix: FixOptions) -> Result<Fixed, Error> {
     let mut files: BTreeMap<PathBuf, FixedFile> = BTreeMap::new();
     let mut refused: Vec<PathBuf> = Vec::new();
     let mut fixed = 0;
-    let mut report = crate::check_with(opts, &texts)?;
+    // The tree at `--since`'s revision is read once, not again at every pass.
+    let existing = crate::existing(opts)?;
+    let mut report = crate::check_with(opts, &texts, Some(&existing))?;
     for _ in 0..MAX_PASSES {
         let path_of = |file| normalize(&cwd.join(&report.sources.get(file).path));
         let chosen = choose(&report, fix, |file| refused.contains(&path_of(file)));
@@ -109,7 +111,7 @@ pub fn fix(opts: &CheckOptions, fix: FixOptions) -> Result<Fixed, Error> {
         if touched.is_empty() {
             break;
         }
-        let mut again = crate::check_with(opts, &next)?;
+        let mut again = crate::check_with(opts, &next, Some(&existing))?;
         // A file the fixes left unparsable goes back to its text before this pass.
         let broken: Vec<PathBuf> = (again.sources.iter().zip(&again._rest.broken_files))
             .filter(|&(_, &broken)| broken)
@@ -129,7 +131,7 @@ pub fn fix(opts: &CheckOptions, fix: FixOptions) -> Result<Fixed, Error> {
                 }
             }
             refused.extend(broken);
-            again = crate::check_with(opts, &next)?;
+            again = crate::check_with(opts, &next, Some(&existing))?;
         }
         fixed += touched
             .iter()

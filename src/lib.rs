@@ -268,12 +268,37 @@ fn nothing_checked(tree: &Tree, cwd: &Path) -> String {
 
 /// Lints the tree the options name.
 pub fn check(opts: &CheckOptions) -> Result<Report, Error> {
-    check_with(opts, &load::Texts::new())
+    check_with(opts, &load::Texts::new(), None)
+}
+
+/// What `--since` hides for `opts` (nothing without it): the comparison, and the findings of the
+/// tree at its revision. Worked out once by a caller that checks again and again ([`fix`]), and
+/// given to [`check_with`].
+pub(crate) type Existing = Option<(engine::Since, Baseline)>;
+
+/// [`Existing`] for `opts`.
+pub(crate) fn existing(opts: &CheckOptions) -> Result<Existing, Error> {
+    let Some(revision) = &opts.since else {
+        return Ok(None);
+    };
+    let Workspace {
+        tree,
+        settings,
+        cwd,
+        ..
+    } = workspace(opts)?;
+    let selectors = (opts.select.as_slice(), opts.ignore.as_slice());
+    let config_given = opts.config.is_some();
+    revision::findings_at(revision, &tree, &settings, config_given, selectors, &cwd).map(Some)
 }
 
 /// [`check`], with the entity files that `texts` names (by absolute, normalised path) read from
-/// it instead of from disk.
-pub(crate) fn check_with(opts: &CheckOptions, texts: &load::Texts) -> Result<Report, Error> {
+/// it instead of from disk, and with what `--since` hides when the caller knows it already.
+pub(crate) fn check_with(
+    opts: &CheckOptions,
+    texts: &load::Texts,
+    known: Option<&Existing>,
+) -> Result<Report, Error> {
     let Workspace {
         tree,
         settings,
@@ -330,15 +355,9 @@ pub(crate) fn check_with(opts: &CheckOptions, texts: &load::Texts) -> Result<Rep
     let filter = (!whole).then_some(named);
     // One side after the other, not both at once: each keeps the parses under way within
     // `MAX_PARSE_COST`, which two at once would double.
-    let since = match &opts.since {
-        Some(revision) => {
-            let selectors = (opts.select.as_slice(), opts.ignore.as_slice());
-            let config_given = opts.config.is_some();
-            let at =
-                revision::findings_at(revision, &tree, &settings, config_given, selectors, &cwd);
-            Some(at?)
-        }
-        None => None,
+    let since = match known {
+        Some(known) => known.clone(),
+        None => existing(opts)?,
     };
     let loaded = load::load_with(
         &tree.root,

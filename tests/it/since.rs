@@ -626,3 +626,73 @@ fn the_first_commit_of_an_orphan_branch_counts_every_finding() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn fixing_reads_the_revision_once_and_reports_what_is_new() {
+    use std::os::unix::fs::PermissionsExt;
+    if !have_git("fixing_reads_the_revision_once_and_reports_what_is_new") {
+        return;
+    }
+    let repo = Repo::new("");
+    repo.commit("the example org");
+    // A lead dropped from `members`: new, and fixable.
+    let web = repo.read("teams/payments.toml");
+    let members_line = web
+        .lines()
+        .find(|l| l.starts_with("members"))
+        .expect("members");
+    let lead = web
+        .lines()
+        .find_map(|l| l.strip_prefix("lead = \""))
+        .and_then(|l| l.strip_suffix('"'))
+        .expect("lead");
+    let without = members_line.replacen(&format!("\"{lead}\", "), "", 1);
+    assert_ne!(members_line, without, "the lead is listed first");
+    repo.write(
+        "teams/payments.toml",
+        &web.replacen(members_line, &without, 1),
+    );
+    // Every git the run starts is logged.
+    let bin = tempfile::tempdir().expect("temp dir");
+    let log = bin.path().join("log");
+    let real = String::from_utf8(
+        Command::new("sh")
+            .args(["-c", "command -v git"])
+            .output()
+            .expect("sh")
+            .stdout,
+    )
+    .expect("path");
+    let script = format!(
+        "#!/bin/sh\necho \"$1\" >> '{}'\nexec '{}' \"$@\"\n",
+        log.display(),
+        real.trim()
+    );
+    std::fs::write(bin.path().join("git"), script).expect("script");
+    std::fs::set_permissions(
+        bin.path().join("git"),
+        std::fs::Permissions::from_mode(0o755),
+    )
+    .expect("chmod");
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let env: &[(&str, Option<&str>)] = &[("NO_COLOR", Some("1")), ("PATH", Some(&path))];
+    let (code, stdout, stderr) = run(
+        &repo.org,
+        &["check", "--fix", "--since", "HEAD", "--format", "short"],
+        env,
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stderr.starts_with("fixed 1 finding in 1 file"), "{stderr}");
+    assert_eq!(short_lines(&stdout), Vec::<String>::new());
+    let calls = std::fs::read_to_string(&log).expect("log");
+    assert_eq!(
+        calls.lines().filter(|l| *l == "ls-tree").count(),
+        1,
+        "{calls}"
+    );
+}
