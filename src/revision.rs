@@ -64,30 +64,32 @@ pub fn findings_at(
     };
     let then = Tree::new(tree.root.clone(), settings.config());
     let mut entity_files = Vec::new();
+    let mut links = Vec::new();
     for file in &files {
         let path = normalize(&tree.root.join(&file.path));
-        let read = match file.kind {
-            EntryKind::File => matches!(then.classify(&path, false), Kind::Entity),
-            EntryKind::Link => matches!(then.classify(&path, false), Kind::Entity),
-            EntryKind::Submodule => matches!(then.classify(&path, true), Kind::Entity),
-        };
-        if !read {
+        let dir = file.kind == EntryKind::Submodule;
+        if !matches!(then.classify(&path, dir), Kind::Entity) {
             continue;
         }
-        if file.kind != EntryKind::File {
-            let what = match file.kind {
-                EntryKind::Link => "a symbolic link",
-                _ => "a submodule",
-            };
-            return Err(Error::Usage(format!(
-                "`--since` cannot compare with the tree at {}: `{}` is {what} there, which the \
-                 walk follows in a working tree but `--since` does not read from git; run \
-                 `orglint check` without `--since`",
-                shown_code(revision),
-                display_path(&path, cwd)
-            )));
+        match file.kind {
+            EntryKind::File => entity_files.push(file),
+            EntryKind::Link => links.push(file),
+            EntryKind::Submodule => {
+                return Err(not_read(revision, &path, cwd, "a submodule"));
+            }
         }
-        entity_files.push(file);
+    }
+    // A link the walk does not read through (to an entity file or a folder of the tree, read at
+    // their own place) is left out, as the walk leaves it; any other is refused.
+    for (link, text) in links.iter().zip(repository.read(&links)?) {
+        let through = match text {
+            FileBytes::Read(text) => reads_through(&then, &link.path, &text, &files),
+            FileBytes::NotRead(_) => true,
+        };
+        if through {
+            let path = normalize(&tree.root.join(&link.path));
+            return Err(not_read(revision, &path, cwd, "a symbolic link"));
+        }
     }
     let read = repository.read(&entity_files)?;
     let bytes: Vec<(PathBuf, FileBytes)> = (entity_files.iter().zip(read))
@@ -105,6 +107,72 @@ pub fn findings_at(
     );
     let existing = report.new_baseline.unwrap_or_default();
     Ok((Since::new(revision, warnings), existing))
+}
+
+/// The refusal of a revision whose entity file `path` is `what` ("a submodule"), which the walk
+/// reads through in a working tree but `--since` does not read from git.
+fn not_read(revision: &str, path: &Path, cwd: &Path, what: &str) -> Error {
+    Error::Usage(format!(
+        "`--since` cannot compare with the tree at {}: `{}` is {what} there, which the walk reads \
+         through in a working tree but `--since` does not read from git; leave it out with \
+         `[files].exclude` in orglint.toml, or run `orglint check` without `--since`",
+        shown_code(revision),
+        display_path(path, cwd)
+    ))
+}
+
+/// Whether the walk, at a link `link` (relative to the root) whose text is `target`, would read
+/// through it in a tree listing `files`: unless the link leads, by its text, to an entity file or
+/// a folder of the tree that the walk reads at its own place. (The walk resolves links on disk;
+/// a text that leaves the root, names what is not there or is excluded is taken as read through,
+/// so that the revision is refused rather than read without it.)
+fn reads_through(tree: &Tree, link: &Path, target: &[u8], files: &[RevisionFile]) -> bool {
+    !matches!(resolved(link, target), Some(found) if at_its_place(tree, &found, files))
+}
+
+/// A link's text `target`, resolved by name from the folder of `link` (both relative to the
+/// root), if it is relative, UTF-8 and stays below the root.
+fn resolved(link: &Path, target: &[u8]) -> Option<PathBuf> {
+    let text = std::str::from_utf8(target).ok()?;
+    if text.starts_with('/') || text.is_empty() {
+        return None;
+    }
+    let mut path: Vec<&str> = link
+        .parent()?
+        .iter()
+        .map(|p| p.to_str())
+        .collect::<Option<_>>()?;
+    for part in text.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                path.pop()?;
+            }
+            name => path.push(name),
+        }
+    }
+    Some(path.iter().collect())
+}
+
+/// Whether `found` (relative to the root) is an entity file or a folder of `files` that the walk
+/// reads at its own place.
+fn at_its_place(tree: &Tree, found: &Path, files: &[RevisionFile]) -> bool {
+    if found.as_os_str().is_empty()
+        || found
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return false;
+    }
+    let path = tree.root.join(found);
+    let file = files
+        .iter()
+        .any(|f| f.path == found && f.kind == EntryKind::File);
+    let folder = files
+        .iter()
+        .any(|f| f.path.starts_with(found) && f.path != found);
+    (file && matches!(tree.classify(&path, false), Kind::Entity))
+        || (folder && matches!(tree.classify(&path, true), Kind::Entity))
 }
 
 /// The `orglint.toml` at a revision, or why it cannot be used (a phrase: "has mistakes").
@@ -290,9 +358,16 @@ impl Repository {
             })
             .collect();
         let admitted = load::admitted(sizes.iter().copied());
-        let from_git: Vec<&RevisionFile> = (files.iter().zip(&local).zip(&admitted))
-            .filter(|&((_, local), &admitted)| admitted && local.is_none())
-            .map(|((&f, _), _)| f)
+        // What is not admitted goes before git reads more: at most the total limit is held.
+        for (local, &admitted) in local.iter_mut().zip(&admitted) {
+            if !admitted {
+                *local = None;
+            }
+        }
+        let from_git: Vec<(&RevisionFile, u64)> = (files.iter().zip(&local).zip(&admitted))
+            .zip(&sizes)
+            .filter(|&(((_, local), &admitted), _)| admitted && local.is_none())
+            .map(|(((&f, _), _), &size)| (f, size))
             .collect();
         let mut contents = self.contents(&from_git)?.into_iter();
         let read = (local.into_iter().zip(admitted).zip(sizes))
@@ -319,16 +394,24 @@ impl Repository {
         Ok(answers)
     }
 
-    /// The contents of the blobs `files` name, in that order, by one `git cat-file --batch`. Their
-    /// sizes are bounded beforehand; a blob of another size than git gave for it is an error,
-    /// never read past.
-    fn contents(&self, files: &[&RevisionFile]) -> Result<Vec<Vec<u8>>, Error> {
-        self.cat_file("--batch", files, |stdout, file| {
+    /// The contents of the blobs `files` name, in that order, by one `git cat-file --batch`, each
+    /// with the size `git cat-file --batch-check` gave for it: a blob of another size now is an
+    /// error, and nothing is allocated or read past the size expected.
+    fn contents(&self, files: &[(&RevisionFile, u64)]) -> Result<Vec<Vec<u8>>, Error> {
+        let names: Vec<&RevisionFile> = files.iter().map(|&(f, _)| f).collect();
+        let mut expected = files.iter().map(|&(_, size)| size);
+        self.cat_file("--batch", &names, |stdout, file| {
             let mut line = Vec::new();
             stdout
                 .read_until(b'\n', &mut line)
                 .map_err(|e| cannot_read(e.to_string()))?;
             let size = header_size(&line, file)?;
+            if Some(size) != expected.next() {
+                return Err(cannot_read(format!(
+                    "the blob {} changed size while it was read",
+                    file.object
+                )));
+            }
             let mut bytes = vec![0; usize::try_from(size).unwrap_or(usize::MAX)];
             let mut newline = [0u8; 1];
             std::io::Read::read_exact(stdout, &mut bytes)
@@ -465,31 +548,23 @@ fn path_from_bytes(name: &[u8]) -> Option<PathBuf> {
     }
 }
 
-/// The `git` command, with the locations git's own environment may give made absolute: a hook
-/// runs with `GIT_DIR=.git` or `GIT_INDEX_FILE=.git/index` relative to the top of the
-/// repository, and every command here runs in the org root, which may lie below it. With
-/// `GIT_DIR` and no `GIT_WORK_TREE`, git takes the directory it runs in for the top of the work
-/// tree: that was this process's, so it is named as such.
+/// The `git` command, finding the repository from the directory it runs in (the org root), as
+/// `git -C ROOT` does. The locations git's own environment may give are left out: a hook gets
+/// `GIT_DIR` (and `GIT_INDEX_FILE`) relative to where it started, and with `GIT_DIR` set, git
+/// takes the directory it runs in for the top of the work tree, which the org root need not be;
+/// a tree read under the wrong top would be another tree.
 fn git_command() -> Command {
     let mut command = Command::new("git");
-    if let Ok(cwd) = std::env::current_dir() {
-        if std::env::var_os("GIT_DIR").is_some() && std::env::var_os("GIT_WORK_TREE").is_none() {
-            command.env("GIT_WORK_TREE", &cwd);
-        }
-        for name in [
-            "GIT_DIR",
-            "GIT_WORK_TREE",
-            "GIT_INDEX_FILE",
-            "GIT_OBJECT_DIRECTORY",
-            "GIT_COMMON_DIR",
-        ] {
-            if let Some(value) = std::env::var_os(name) {
-                let path = PathBuf::from(&value);
-                if path.is_relative() && !value.is_empty() {
-                    command.env(name, cwd.join(path));
-                }
-            }
-        }
+    for name in [
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_COMMON_DIR",
+        "GIT_PREFIX",
+    ] {
+        command.env_remove(name);
     }
     command
 }

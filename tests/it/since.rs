@@ -237,6 +237,18 @@ fn an_org_in_a_folder_of_the_repository_is_compared_with_that_folder() {
     );
     assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
     assert!(summary(&stdout).ends_with("14 already at HEAD)"));
+    // A hook that goes into the org first, with `GIT_DIR` set: git alone would take the org's
+    // folder for the top of the repository and read the whole commit as the org.
+    let git_dir = repo.dir.path().join(".git");
+    let inside_env: &[(&str, Option<&str>)] =
+        &[("NO_COLOR", Some("1")), ("GIT_DIR", git_dir.to_str())];
+    let (code, stdout, stderr) = run(
+        &repo.org,
+        &["check", "--since", "HEAD", "--format", "short"],
+        inside_env,
+    );
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    assert!(summary(&stdout).ends_with("14 already at HEAD)"));
     // A revision where the folder did not exist yet: everything is new.
     repo.git(&["mv", "company", "elsewhere"]);
     repo.commit("moved");
@@ -549,10 +561,24 @@ fn a_link_or_a_submodule_among_the_entity_files_of_a_revision_is_refused() {
         assert_eq!(
             stderr,
             "error: `--since` cannot compare with the tree at `HEAD`: `teams/passwd.toml` is a \
-             symbolic link there, which the walk follows in a working tree but `--since` does \
-             not read from git; run `orglint check` without `--since`\n"
+             symbolic link there, which the walk reads through in a working tree but `--since` \
+             does not read from git; leave it out with `[files].exclude` in orglint.toml, or run \
+             `orglint check` without `--since`\n"
         );
         repo.git(&["rm", "-q", "teams/passwd.toml"]);
+        // A link to a file of the tree that is itself read, and one to a folder of it: the walk
+        // reads neither through the link, and neither does `--since`.
+        std::os::unix::fs::symlink("rides.toml", repo.org.join("teams/current.toml"))
+            .expect("link");
+        std::os::unix::fs::symlink("../people", repo.org.join("teams/people.toml")).expect("link");
+        repo.commit("links the walk does not follow");
+        let (code, stdout, stderr) = repo.check(&["--since", "HEAD", "--format", "short"]);
+        assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+        assert!(
+            summary(&stdout).ends_with("14 already at HEAD)"),
+            "{stdout}"
+        );
+        repo.git(&["rm", "-q", "teams/current.toml", "teams/people.toml"]);
         repo.commit("no link");
     }
     // A submodule's folder is walked in a working tree: its commit is refused as well.
